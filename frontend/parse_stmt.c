@@ -1,0 +1,578 @@
+/*
+ * parse_stmt.c — CST statements to AST statements: simple statements,
+ * compound statements (elif chains nest in orelse), blocks, docstrings.
+ * Function and class definitions and parameter lists live in
+ * parse_def.c.
+ *
+ * Entry points (parse_internal.h): conv_module_body, conv_block,
+ * conv_stmt_into, docstring_of.
+ */
+#include "parse_internal.h"
+
+#include <string.h>
+
+static StmtList finish_stmts(Parser *p, PtrVec *pv)
+{
+    StmtList l;
+    l.v = (Stmt **)ptrvec_finish(p->a, pv);
+    l.n = pv->n;
+    return l;
+}
+
+/* ---- assignment -------------------------------------------------------- */
+
+static Stmt *conv_annassign(Parser *p, TSNode n, TSNode left, TSNode type)
+{
+    Stmt *s = new_stmt(p, ST_ANNASSIGN, node_span(n));
+    if (node_is(left, "pattern_list"))
+        perr(p, left, "only single target (not tuple) can be annotated");
+    s->u.annassign.target = conv_expr(p, left);
+    check_target(p, s->u.annassign.target, "assign to");
+    s->u.annassign.annotation = conv_type(p, type);
+    TSNode right = field(n, "right");
+    if (node_is(right, "assignment") || node_is(right, "augmented_assignment")) {
+        perr(p, right, "invalid syntax");
+        right = field(right, "left");
+    }
+    s->u.annassign.value = conv_expr_opt(p, right);
+    return s;
+}
+
+/* a = b = v: the CST nests the chain to the right. */
+static Stmt *conv_assignment(Parser *p, TSNode n)
+{
+    TSNode left = field(n, "left"), type = field(n, "type");
+    if (!ts_node_is_null(type))
+        return conv_annassign(p, n, left, type);
+    Stmt *s = new_stmt(p, ST_ASSIGN, node_span(n));
+    PtrVec targets = { 0 };
+    TSNode cur = n;
+    for (;;) {
+        Expr *t = conv_expr(p, field(cur, "left"));
+        check_target(p, t, "assign to");
+        ptrvec_push(&targets, t);
+        TSNode right = field(cur, "right");
+        if (node_is(right, "assignment") && ts_node_is_null(field(right, "type"))) {
+            cur = right;
+            continue;
+        }
+        if (node_is(right, "assignment") || node_is(right, "augmented_assignment")) {
+            perr(p, right, "invalid syntax");
+            right = field(right, "left");
+        }
+        s->u.assign.value = ts_node_is_null(right) ? error_expr(p, cur)
+                                                   : conv_expr(p, right);
+        break;
+    }
+    s->u.assign.targets.v = (Expr **)ptrvec_finish(p->a, &targets);
+    s->u.assign.targets.n = targets.n;
+    return s;
+}
+
+static bool augop_of(const char *t, BinOp *op)
+{
+    static const struct { const char *tok; BinOp op; } ops[] = {
+        { "+=", OP_ADD }, { "-=", OP_SUB }, { "*=", OP_MUL },
+        { "@=", OP_MATMUL }, { "/=", OP_DIV }, { "//=", OP_FLOORDIV },
+        { "%=", OP_MOD }, { "**=", OP_POW }, { "<<=", OP_LSHIFT },
+        { ">>=", OP_RSHIFT }, { "|=", OP_BITOR }, { "^=", OP_BITXOR },
+        { "&=", OP_BITAND },
+    };
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (strcmp(ops[i].tok, t) == 0) {
+            *op = ops[i].op;
+            return true;
+        }
+    return false;
+}
+
+static Stmt *conv_augassign(Parser *p, TSNode n)
+{
+    Stmt *s = new_stmt(p, ST_AUGASSIGN, node_span(n));
+    TSNode opn = field(n, "operator");
+    if (ts_node_is_null(opn) || !augop_of(ts_node_type(opn), &s->u.augassign.op))
+        s->u.augassign.op = OP_ADD;
+    s->u.augassign.target = conv_expr(p, field(n, "left"));
+    check_target(p, s->u.augassign.target, "augmented assignment");
+    TSNode right = field(n, "right");
+    if (node_is(right, "assignment") || node_is(right, "augmented_assignment")) {
+        perr(p, right, "invalid syntax");
+        right = field(right, "left");
+    }
+    s->u.augassign.value = ts_node_is_null(right) ? error_expr(p, n)
+                                                  : conv_expr(p, right);
+    return s;
+}
+
+/* expression_statement: an assignment, or an expression (a bare `1, 2`
+ * is a tuple). */
+static Stmt *conv_expr_stmt(Parser *p, TSNode n)
+{
+    int count = count_named_kids(n);
+    TSNode first = first_named_kid(n);
+    if (count == 1 && node_is(first, "assignment"))
+        return conv_assignment(p, first);
+    if (count == 1 && node_is(first, "augmented_assignment"))
+        return conv_augassign(p, first);
+    Stmt *s = new_stmt(p, ST_EXPR, node_span(n));
+    if (count == 1)
+        s->u.expr.value = conv_expr(p, first);
+    else
+        s->u.expr.value = conv_tuple_of_kids(p, n);
+    return s;
+}
+
+/* ---- simple statements ----------------------------------------------- */
+
+static Stmt *conv_return(Parser *p, TSNode n)
+{
+    Stmt *s = new_stmt(p, ST_RETURN, node_span(n));
+    TSNode v = first_named_kid(n);
+    s->u.ret.value = conv_expr_opt(p, v);
+    return s;
+}
+
+static const char **conv_name_list(Parser *p, TSNode n, int *count)
+{
+    PtrVec pv = { 0 };
+    TSNode k;
+    KidIter it = kids_begin(n);
+    while (kids_next(&it, &k, NULL))
+        if (node_is(k, "identifier"))
+            ptrvec_push(&pv, (void *)node_intern(p, k));
+    kids_end(&it);
+    const char **names = (const char **)ptrvec_finish(p->a, &pv);
+    *count = pv.n;
+    return names;
+}
+
+static Stmt *conv_global(Parser *p, TSNode n, StmtKind kind)
+{
+    Stmt *s = new_stmt(p, kind, node_span(n));
+    s->u.global.names = conv_name_list(p, n, &s->u.global.n_names);
+    return s;
+}
+
+static Stmt *conv_delete(Parser *p, TSNode n)
+{
+    Stmt *s = new_stmt(p, ST_DELETE, node_span(n));
+    TSNode v = first_named_kid(n);
+    PtrVec pv = { 0 };
+    if (node_is(v, "expression_list")) {
+        TSNode k;
+        KidIter it = kids_begin(v);
+        while (kids_next(&it, &k, NULL))
+            if (ts_node_is_named(k))
+                ptrvec_push(&pv, conv_expr(p, k));
+        kids_end(&it);
+    } else if (!ts_node_is_null(v)) {
+        ptrvec_push(&pv, conv_expr(p, v));
+    }
+    for (int i = 0; i < pv.n; i++)
+        check_target(p, pv.v[i], "delete");
+    s->u.delete_.targets.v = (Expr **)ptrvec_finish(p->a, &pv);
+    s->u.delete_.targets.n = pv.n;
+    return s;
+}
+
+static Stmt *conv_raise(Parser *p, TSNode n)
+{
+    Stmt *s = new_stmt(p, ST_RAISE, node_span(n));
+    TSNode k;
+    const char *f;
+    KidIter it = kids_begin(n);
+    while (kids_next(&it, &k, &f)) {
+        if (!ts_node_is_named(k))
+            continue;
+        if (f && strcmp(f, "cause") == 0) {
+            s->u.raise.cause = conv_expr(p, k);
+        } else {
+            if (node_is(k, "expression_list"))
+                perr(p, k, "invalid syntax (Python 2 raise statement)");
+            s->u.raise.exc = conv_expr(p, k);
+        }
+    }
+    kids_end(&it);
+    return s;
+}
+
+static Stmt *conv_assert(Parser *p, TSNode n)
+{
+    Stmt *s = new_stmt(p, ST_ASSERT, node_span(n));
+    TSNode k;
+    int i = 0;
+    KidIter it = kids_begin(n);
+    while (kids_next(&it, &k, NULL)) {
+        if (!ts_node_is_named(k))
+            continue;
+        Expr *e = conv_expr(p, k);
+        if (i == 0)
+            s->u.assert_.test = e;
+        else if (i == 1)
+            s->u.assert_.msg = e;
+        i++;
+    }
+    kids_end(&it);
+    if (!s->u.assert_.test)
+        s->u.assert_.test = error_expr(p, n);
+    return s;
+}
+
+static Stmt *conv_type_alias(Parser *p, TSNode n)
+{
+    Stmt *s = new_stmt(p, ST_TYPEALIAS, node_span(n));
+    TSNode left = field(n, "left");
+    TSNode inner = first_named_kid(left);
+    if (node_is(inner, "generic_type")) /* type X[T] = ...: keep the name */
+        s->u.typealias.name = conv_expr(p, first_named_kid(inner));
+    else
+        s->u.typealias.name = conv_type(p, left);
+    s->u.typealias.value = conv_type(p, field(n, "right"));
+    return s;
+}
+
+/* Python 2 statements tree-sitter still accepts. */
+static Stmt *conv_py2_stmt(Parser *p, TSNode n, const char *what)
+{
+    perr(p, n, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+         what, what);
+    Stmt *s = new_stmt(p, ST_EXPR, node_span(n));
+    s->u.expr.value = error_expr(p, n);
+    return s;
+}
+
+/* ---- compound statements ---------------------------------------------- */
+
+static StmtList conv_else(Parser *p, TSNode else_clause)
+{
+    StmtList none = { NULL, 0 };
+    if (ts_node_is_null(else_clause))
+        return none;
+    return conv_block(p, field(else_clause, "body"));
+}
+
+static Stmt *conv_if(Parser *p, TSNode n)
+{
+    Stmt *s = new_stmt(p, ST_IF, node_span(n));
+    s->u.if_.test = conv_expr(p, field(n, "condition"));
+    s->u.if_.body = conv_block(p, field(n, "consequence"));
+    Stmt *last = s; /* the If whose orelse receives the next clause */
+    TSNode k;
+    const char *f;
+    KidIter it = kids_begin(n);
+    while (kids_next(&it, &k, &f)) {
+        if (!f || strcmp(f, "alternative") != 0)
+            continue;
+        if (node_is(k, "elif_clause")) {
+            Span sp = span_join(node_span(k), node_span(n));
+            Stmt *e = new_stmt(p, ST_IF, sp);
+            e->u.if_.test = conv_expr(p, field(k, "condition"));
+            e->u.if_.body = conv_block(p, field(k, "consequence"));
+            last->u.if_.orelse.v = ARENA_ARRAY(p->a, Stmt *, 1);
+            last->u.if_.orelse.v[0] = e;
+            last->u.if_.orelse.n = 1;
+            last = e;
+        } else if (node_is(k, "else_clause")) {
+            last->u.if_.orelse = conv_else(p, k);
+        }
+    }
+    kids_end(&it);
+    return s;
+}
+
+static Stmt *conv_while(Parser *p, TSNode n)
+{
+    Stmt *s = new_stmt(p, ST_WHILE, node_span(n));
+    s->u.while_.test = conv_expr(p, field(n, "condition"));
+    s->u.while_.body = conv_block(p, field(n, "body"));
+    s->u.while_.orelse = conv_else(p, field(n, "alternative"));
+    return s;
+}
+
+static Stmt *conv_for(Parser *p, TSNode n)
+{
+    Stmt *s = new_stmt(p, ST_FOR, node_span(n));
+    s->u.for_.is_async = has_token(n, "async");
+    s->u.for_.target = conv_expr(p, field(n, "left"));
+    check_target(p, s->u.for_.target, "assign to");
+    s->u.for_.iter = conv_expr(p, field(n, "right"));
+    s->u.for_.body = conv_block(p, field(n, "body"));
+    s->u.for_.orelse = conv_else(p, field(n, "alternative"));
+    return s;
+}
+
+/* `except E as e` arrives as an as_pattern; split it. */
+static void split_as(Parser *p, TSNode v, Expr **type, const char **name)
+{
+    if (!node_is(v, "as_pattern")) {
+        *type = conv_expr_opt(p, v);
+        return;
+    }
+    *type = conv_expr_opt(p, first_named_kid(v));
+    TSNode alias = field(v, "alias");
+    TSNode id = first_named_kid(alias);
+    if (node_is(id, "identifier"))
+        *name = node_intern(p, id);
+    else if (!ts_node_is_null(alias))
+        perr(p, alias, "invalid syntax: expected a name after 'as'");
+}
+
+static ExceptHandler *conv_except(Parser *p, TSNode n)
+{
+    ExceptHandler *h = ARENA_NEW(p->a, ExceptHandler);
+    h->span = node_span(n);
+    TSNode k, block = { 0 }, value = { 0 };
+    const char *f;
+    KidIter it = kids_begin(n);
+    while (kids_next(&it, &k, &f)) {
+        if (node_is(k, "block"))
+            block = k;
+        else if (f && strcmp(f, "alias") == 0)
+            perr(p, k, "multiple exception types must be parenthesized");
+        else if (ts_node_is_named(k) && ts_node_is_null(value))
+            value = k;
+    }
+    kids_end(&it);
+    if (!ts_node_is_null(value))
+        split_as(p, value, &h->type, &h->name);
+    h->body = conv_block(p, block);
+    return h;
+}
+
+static Stmt *conv_try(Parser *p, TSNode n)
+{
+    Stmt *s = new_stmt(p, ST_TRY, node_span(n));
+    s->u.try_.body = conv_block(p, field(n, "body"));
+    PtrVec handlers = { 0 };
+    TSNode k;
+    KidIter it = kids_begin(n);
+    while (kids_next(&it, &k, NULL)) {
+        if (node_is(k, "except_clause")) {
+            ptrvec_push(&handlers, conv_except(p, k));
+        } else if (node_is(k, "except_group_clause")) {
+            s->u.try_.is_star = true;
+            ptrvec_push(&handlers, conv_except(p, k));
+        } else if (node_is(k, "else_clause")) {
+            s->u.try_.orelse = conv_else(p, k);
+        } else if (node_is(k, "finally_clause")) {
+            TSNode b = first_named_kid(k);
+            s->u.try_.finalbody = conv_block(p, b);
+        }
+    }
+    kids_end(&it);
+    s->u.try_.handlers = (ExceptHandler **)ptrvec_finish(p->a, &handlers);
+    s->u.try_.n_handlers = handlers.n;
+    return s;
+}
+
+static WithItem *conv_with_item(Parser *p, TSNode item)
+{
+    WithItem *w = ARENA_NEW(p->a, WithItem);
+    TSNode v = field(item, "value");
+    if (node_is(v, "as_pattern")) {
+        w->context = conv_expr_opt(p, first_named_kid(v));
+        TSNode alias = first_named_kid(field(v, "alias"));
+        w->target = conv_expr_opt(p, alias);
+        if (w->target)
+            check_target(p, w->target, "assign to");
+    } else {
+        w->context = conv_expr_opt(p, v);
+    }
+    if (!w->context)
+        w->context = error_expr(p, item);
+    return w;
+}
+
+static Stmt *conv_with(Parser *p, TSNode n)
+{
+    Stmt *s = new_stmt(p, ST_WITH, node_span(n));
+    s->u.with.is_async = has_token(n, "async");
+    PtrVec items = { 0 };
+    TSNode clause = first_named_kid(n), k;
+    if (node_is(clause, "with_clause")) {
+        KidIter it = kids_begin(clause);
+        while (kids_next(&it, &k, NULL))
+            if (node_is(k, "with_item"))
+                ptrvec_push(&items, conv_with_item(p, k));
+        kids_end(&it);
+    }
+    s->u.with.items = (WithItem **)ptrvec_finish(p->a, &items);
+    s->u.with.n_items = items.n;
+    s->u.with.body = conv_block(p, field(n, "body"));
+    return s;
+}
+
+static MatchCase *conv_case(Parser *p, TSNode n)
+{
+    MatchCase *c = ARENA_NEW(p->a, MatchCase);
+    TSNode k, first = { 0 }, last = { 0 };
+    KidIter it = kids_begin(n);
+    while (kids_next(&it, &k, NULL))
+        if (node_is(k, "case_pattern")) {
+            if (ts_node_is_null(first))
+                first = k;
+            last = k;
+        }
+    kids_end(&it);
+    Span sp = ts_node_is_null(first) ? node_span(n)
+                                     : span_join(node_span(first), node_span(last));
+    c->pattern = new_expr(p, EX_PATTERN, sp);
+    TSNode guard = field(n, "guard");
+    if (!ts_node_is_null(guard))
+        c->guard = conv_expr_opt(p, first_named_kid(guard));
+    c->body = conv_block(p, field(n, "consequence"));
+    return c;
+}
+
+static Expr *conv_match_subject(Parser *p, TSNode n)
+{
+    PtrVec pv = { 0 };
+    TSNode k;
+    const char *f;
+    KidIter it = kids_begin(n);
+    while (kids_next(&it, &k, &f))
+        if (f && strcmp(f, "subject") == 0)
+            ptrvec_push(&pv, conv_expr(p, k));
+    kids_end(&it);
+    if (pv.n == 1 && !has_token(n, ",")) {
+        Expr *e = pv.v[0];
+        ptrvec_free(&pv);
+        return e;
+    }
+    Span sp = pv.n ? span_join(((Expr *)pv.v[0])->span,
+                               ((Expr *)pv.v[pv.n - 1])->span)
+                   : node_span(n);
+    Expr *t = new_expr(p, EX_TUPLE, sp);
+    t->u.seq.elts.v = (Expr **)ptrvec_finish(p->a, &pv);
+    t->u.seq.elts.n = pv.n;
+    return t;
+}
+
+static Stmt *conv_match(Parser *p, TSNode n)
+{
+    Stmt *s = new_stmt(p, ST_MATCH, node_span(n));
+    s->u.match.subject = conv_match_subject(p, n);
+    PtrVec cases = { 0 };
+    TSNode body = field(n, "body"), k;
+    if (!ts_node_is_null(body)) {
+        KidIter it = kids_begin(body);
+        while (kids_next(&it, &k, NULL))
+            if (node_is(k, "case_clause"))
+                ptrvec_push(&cases, conv_case(p, k));
+        kids_end(&it);
+    }
+    s->u.match.cases = (MatchCase **)ptrvec_finish(p->a, &cases);
+    s->u.match.n_cases = cases.n;
+    return s;
+}
+
+/* ---- dispatch --------------------------------------------------------- */
+
+static Stmt *simple_stmt(Parser *p, TSNode n, StmtKind kind)
+{
+    return new_stmt(p, kind, node_span(n));
+}
+
+static void conv_error_stmts(Parser *p, TSNode n, PtrVec *out);
+
+/* Converts one statement node; ERROR nodes contribute the statements
+ * recovered inside them. */
+void conv_stmt_into(Parser *p, TSNode n, PtrVec *out)
+{
+    const char *t = ts_node_type(n);
+    Stmt *s = NULL;
+    if (strcmp(t, "ERROR") == 0) {
+        conv_error_stmts(p, n, out);
+        return;
+    }
+    if (!enter(p, n))
+        return;
+    if (strcmp(t, "expression_statement") == 0) s = conv_expr_stmt(p, n);
+    else if (strcmp(t, "return_statement") == 0) s = conv_return(p, n);
+    else if (strcmp(t, "pass_statement") == 0) s = simple_stmt(p, n, ST_PASS);
+    else if (strcmp(t, "break_statement") == 0) s = simple_stmt(p, n, ST_BREAK);
+    else if (strcmp(t, "continue_statement") == 0) s = simple_stmt(p, n, ST_CONTINUE);
+    else if (strcmp(t, "if_statement") == 0) s = conv_if(p, n);
+    else if (strcmp(t, "while_statement") == 0) s = conv_while(p, n);
+    else if (strcmp(t, "for_statement") == 0) s = conv_for(p, n);
+    else if (strcmp(t, "function_definition") == 0) s = conv_funcdef(p, n);
+    else if (strcmp(t, "class_definition") == 0) s = conv_classdef(p, n);
+    else if (strcmp(t, "decorated_definition") == 0) s = conv_decorated(p, n);
+    else if (strcmp(t, "import_statement") == 0) s = conv_import(p, n);
+    else if (strcmp(t, "import_from_statement") == 0) s = conv_import_from(p, n);
+    else if (strcmp(t, "future_import_statement") == 0) s = conv_import_from(p, n);
+    else if (strcmp(t, "global_statement") == 0) s = conv_global(p, n, ST_GLOBAL);
+    else if (strcmp(t, "nonlocal_statement") == 0) s = conv_global(p, n, ST_NONLOCAL);
+    else if (strcmp(t, "delete_statement") == 0) s = conv_delete(p, n);
+    else if (strcmp(t, "raise_statement") == 0) s = conv_raise(p, n);
+    else if (strcmp(t, "try_statement") == 0) s = conv_try(p, n);
+    else if (strcmp(t, "with_statement") == 0) s = conv_with(p, n);
+    else if (strcmp(t, "assert_statement") == 0) s = conv_assert(p, n);
+    else if (strcmp(t, "match_statement") == 0) s = conv_match(p, n);
+    else if (strcmp(t, "type_alias_statement") == 0) s = conv_type_alias(p, n);
+    else if (strcmp(t, "print_statement") == 0) s = conv_py2_stmt(p, n, "print");
+    else if (strcmp(t, "exec_statement") == 0) s = conv_py2_stmt(p, n, "exec");
+    else if (ts_node_is_named(n)) {
+        /* An expression where a statement should be (error recovery). */
+        s = new_stmt(p, ST_EXPR, node_span(n));
+        s->u.expr.value = conv_expr(p, n);
+    }
+    leave(p);
+    if (s)
+        ptrvec_push(out, s);
+}
+
+static void conv_error_stmts(Parser *p, TSNode n, PtrVec *out)
+{
+    if (!enter(p, n))
+        return;
+    TSNode k;
+    KidIter it = kids_begin(n);
+    while (kids_next(&it, &k, NULL)) {
+        const char *t = ts_node_type(k);
+        size_t len = strlen(t);
+        bool stmt = (len > 10 && strcmp(t + len - 10, "_statement") == 0) ||
+                    strcmp(t, "function_definition") == 0 ||
+                    strcmp(t, "class_definition") == 0 ||
+                    strcmp(t, "decorated_definition") == 0 ||
+                    strcmp(t, "ERROR") == 0;
+        if (stmt)
+            conv_stmt_into(p, k, out);
+    }
+    kids_end(&it);
+    leave(p);
+}
+
+static StmtList conv_stmt_kids(Parser *p, TSNode n)
+{
+    PtrVec pv = { 0 };
+    if (!ts_node_is_null(n)) {
+        TSNode k;
+        KidIter it = kids_begin(n);
+        while (kids_next(&it, &k, NULL))
+            if (ts_node_is_named(k) && !node_is(k, "case_clause"))
+                conv_stmt_into(p, k, &pv);
+        kids_end(&it);
+    }
+    return finish_stmts(p, &pv);
+}
+
+StmtList conv_block(Parser *p, TSNode block)
+{
+    return conv_stmt_kids(p, block);
+}
+
+StmtList conv_module_body(Parser *p, TSNode module)
+{
+    return conv_stmt_kids(p, module);
+}
+
+const char *docstring_of(StmtList body)
+{
+    if (body.n == 0 || body.v[0]->kind != ST_EXPR)
+        return NULL;
+    const Expr *e = body.v[0]->u.expr.value;
+    if (!e || e->kind != EX_STR)
+        return NULL;
+    return e->u.str.s;
+}
