@@ -1,0 +1,437 @@
+/*
+ * check_expr.c — types of expressions and resolution of calls.
+ *
+ * check_expr() sets Expr.type for every node it visits and Expr.sema for
+ * names (the TcSymbol) and calls (a TcCall).  Calls to module functions
+ * are bound here: positional and keyword arguments are mapped to parameter
+ * slots so emit/ can make a direct C call.  Error messages follow mypy's.
+ */
+#include "typecheck/tc_internal.h"
+
+#include <string.h>
+
+static TyType *any(void) { return ty_simple(TY_ANY); }
+
+static const char *tstr(Tc *tc, const TyType *t) { return ty_str(tc->a, t); }
+
+/* ---- names ------------------------------------------------------------- */
+
+static TyType *check_name(Tc *tc, Expr *e)
+{
+    TcSymbol *s = scope_lookup(tc, e->u.name.id);
+    if (!s) {
+        tc_error(tc, e->span, "name '%s' is not defined", e->u.name.id);
+        return any();
+    }
+    e->sema = s;
+    if (s->kind == SYM_LOCAL && !tc->assigned.unreachable &&
+        !tc->assigned.v[s->index]) {
+        tc_error(tc, e->span,
+                 "local variable '%s' may be used before it is assigned "
+                 "(possibly unbound locals are not supported yet)", s->name);
+        return s->type ? s->type : any();
+    }
+    return s->type ? s->type : any();
+}
+
+/* ---- operators ------------------------------------------------------------ */
+
+static bool is_intlike(const TyType *t) { return t->kind == TY_INT || t->kind == TY_BOOL; }
+
+static bool is_dynamic(const TyType *t) { return t->kind == TY_ANY; }
+
+static bool nonneg_int_literal(const Expr *e)
+{
+    return e->kind == EX_INT;
+}
+
+static TyType *binop_error(Tc *tc, Span span, BinOp op, TyType *l, TyType *r)
+{
+    tc_error(tc, span, "unsupported operand types for %s: \"%s\" and \"%s\"",
+             ast_binop_str(op), tstr(tc, l), tstr(tc, r));
+    return any();
+}
+
+static TyType *numeric_binop(Tc *tc, Expr *e, TyType *l, TyType *r)
+{
+    BinOp op = e->u.binop.op;
+    bool ints = is_intlike(l) && is_intlike(r);
+    switch (op) {
+    case OP_ADD: case OP_SUB: case OP_MUL: case OP_FLOORDIV: case OP_MOD:
+        return ty_simple(ints ? TY_INT : TY_FLOAT);
+    case OP_DIV:
+        return ty_simple(TY_FLOAT);
+    case OP_POW:
+        /* int ** int is an int only for a non-negative exponent, and
+         * float ** x is real only for an integral x: otherwise the result
+         * type depends on the values, so it stays dynamic. */
+        if (nonneg_int_literal(e->u.binop.right))
+            return ty_simple(ints ? TY_INT : TY_FLOAT);
+        return any();
+    case OP_BITAND: case OP_BITOR: case OP_BITXOR:
+        if (l->kind == TY_BOOL && r->kind == TY_BOOL)
+            return ty_simple(TY_BOOL);
+        /* fallthrough */
+    case OP_LSHIFT: case OP_RSHIFT:
+        if (ints)
+            return ty_simple(TY_INT);
+        return binop_error(tc, e->span, op, l, r);
+    case OP_MATMUL: case OP__COUNT:
+        break;
+    }
+    return binop_error(tc, e->span, op, l, r);
+}
+
+static TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r)
+{
+    BinOp op = e->u.binop.op;
+    if (is_dynamic(l) || is_dynamic(r))
+        return any();
+    if (ty_is_numeric(l) && ty_is_numeric(r))
+        return numeric_binop(tc, e, l, r);
+    if (l->kind == TY_STR && r->kind == TY_STR && op == OP_ADD)
+        return ty_simple(TY_STR);
+    if (op == OP_MUL && ((l->kind == TY_STR && is_intlike(r)) ||
+                         (is_intlike(l) && r->kind == TY_STR)))
+        return ty_simple(TY_STR);
+    if (l->kind == TY_STR && op == OP_MOD)
+        return ty_simple(TY_STR);
+    if (l->kind == TY_TUPLE && r->kind == TY_TUPLE && op == OP_ADD)
+        return any();
+    return binop_error(tc, e->span, op, l, r);
+}
+
+static TyType *check_binop(Tc *tc, Expr *e)
+{
+    TyType *l = check_expr(tc, e->u.binop.left);
+    TyType *r = check_expr(tc, e->u.binop.right);
+    return binop_type(tc, e, l, r);
+}
+
+static TyType *check_unary(Tc *tc, Expr *e)
+{
+    TyType *t = check_expr(tc, e->u.unary.operand);
+    UnaryOp op = e->u.unary.op;
+    if (op == UOP_NOT)
+        return ty_simple(TY_BOOL);
+    if (is_dynamic(t))
+        return any();
+    if (is_intlike(t))
+        return ty_simple(TY_INT);
+    if (t->kind == TY_FLOAT && op != UOP_INVERT)
+        return t;
+    tc_error(tc, e->span, "unsupported operand type for unary %s: \"%s\"",
+             ast_unaryop_str(op), tstr(tc, t));
+    return any();
+}
+
+/* The type of `a or b` / `x if c else y`: the operands' type when they
+ * agree, else dynamic (a float slot would turn an int result into 1.0). */
+static TyType *join(TyType *a, TyType *b)
+{
+    return ty_equal(a, b) ? a : any();
+}
+
+static TyType *check_boolop(Tc *tc, Expr *e)
+{
+    ExprList *vs = &e->u.boolop.values;
+    TyType *t = check_expr(tc, vs->v[0]);
+    for (int i = 1; i < vs->n; i++)
+        t = join(t, check_expr(tc, vs->v[i]));
+    return t;
+}
+
+static TyType *check_ifexp(Tc *tc, Expr *e)
+{
+    check_expr(tc, e->u.ifexp.test);
+    TyType *a = check_expr(tc, e->u.ifexp.body);
+    TyType *b = check_expr(tc, e->u.ifexp.orelse);
+    return join(a, b);
+}
+
+/* One link `l op r` of a comparison chain; true when it yields a bool. */
+static bool compare_link(Tc *tc, Span span, CmpOp op, TyType *l, TyType *r)
+{
+    if (op == CMP_IS || op == CMP_IS_NOT)
+        return true;
+    if (op == CMP_IN || op == CMP_NOT_IN) {
+        if (r->kind == TY_STR && l->kind != TY_STR && !is_dynamic(l)) {
+            tc_error(tc, span, "unsupported operand types for in: \"%s\" and \"str\"",
+                     tstr(tc, l));
+        }
+        if (ty_is_numeric(r) || r->kind == TY_NONE)
+            tc_error(tc, span, "unsupported right operand type for in (\"%s\")",
+                     tstr(tc, r));
+        return true;
+    }
+    if (is_dynamic(l) || is_dynamic(r) || l->kind == TY_OBJECT || r->kind == TY_OBJECT)
+        return false;
+    bool same_family = (ty_is_numeric(l) && ty_is_numeric(r)) ||
+                       (l->kind == TY_STR && r->kind == TY_STR);
+    if (op == CMP_EQ || op == CMP_NE)
+        return true;
+    if (!same_family && !(l->kind == TY_TUPLE && r->kind == TY_TUPLE)) {
+        tc_error(tc, span, "unsupported operand types for %s: \"%s\" and \"%s\"",
+                 ast_cmpop_str(op), tstr(tc, l), tstr(tc, r));
+        return true;
+    }
+    return l->kind != TY_TUPLE;
+}
+
+static TyType *check_compare(Tc *tc, Expr *e)
+{
+    ExprList *xs = &e->u.compare.operands;
+    TyType *l = check_expr(tc, xs->v[0]);
+    bool all_bool = true;
+    for (int i = 0; i < e->u.compare.n_ops; i++) {
+        TyType *r = check_expr(tc, xs->v[i + 1]);
+        if (!compare_link(tc, e->span, e->u.compare.ops[i], l, r))
+            all_bool = false;
+        l = r;
+    }
+    return all_bool ? ty_simple(TY_BOOL) : any();
+}
+
+/* ---- calls ------------------------------------------------------------- */
+
+static int param_index(TcFunc *f, const char *name)
+{
+    for (int i = 0; i < f->n_params; i++)
+        if (f->params[i].param->name == name)
+            return i;
+    return -1;
+}
+
+static void check_arg_type(Tc *tc, TcFunc *f, int slot, Arg *arg, int position)
+{
+    TyType *want = f->params[slot].type;
+    TyType *got = arg->value->type;
+    if (ty_assignable(want, got))
+        return;
+    if (arg->name)
+        tc_error(tc, arg->value->span,
+                 "argument \"%s\" to \"%s\" has incompatible type \"%s\"; expected \"%s\"",
+                 arg->name, f->name, tstr(tc, got), tstr(tc, want));
+    else
+        tc_error(tc, arg->value->span,
+                 "argument %d to \"%s\" has incompatible type \"%s\"; expected \"%s\"",
+                 position, f->name, tstr(tc, got), tstr(tc, want));
+}
+
+static void report_missing(Tc *tc, Expr *call, TcFunc *f, Expr **slots)
+{
+    for (int i = 0; i < f->n_params; i++) {
+        const Param *p = f->params[i].param;
+        if (slots[i] || p->default_value)
+            continue;
+        if (p->kind == PARAM_KWONLY)
+            tc_error(tc, call->span, "missing named argument \"%s\" for \"%s\"",
+                     p->name, f->name);
+        else
+            tc_error(tc, call->span,
+                     "missing positional argument \"%s\" in call to \"%s\"",
+                     p->name, f->name);
+    }
+}
+
+/* Maps each argument to its parameter; reports what does not fit. */
+static void bind_native_call(Tc *tc, Expr *e, TcFunc *f, TcCall *call)
+{
+    Expr **slots = ARENA_ARRAY(tc->a, Expr *, f->n_params ? f->n_params : 1);
+    int n_positional = 0;
+    for (int i = 0; i < e->u.call.n_args; i++) {
+        Arg *arg = e->u.call.args[i];
+        int slot;
+        if (!arg->name) {
+            slot = n_positional++;
+            if (slot >= f->n_pos) {
+                if (slot == f->n_pos)
+                    tc_error(tc, arg->value->span, "too many arguments for \"%s\"",
+                             f->name);
+                continue;
+            }
+        } else {
+            slot = param_index(f, arg->name);
+            if (slot < 0 || f->params[slot].param->kind == PARAM_POSONLY) {
+                tc_error(tc, arg->span, "unexpected keyword argument \"%s\" for \"%s\"",
+                         arg->name, f->name);
+                continue;
+            }
+            if (slots[slot]) {
+                tc_error(tc, arg->span,
+                         "\"%s\" gets multiple values for keyword argument \"%s\"",
+                         f->name, arg->name);
+                continue;
+            }
+        }
+        slots[slot] = arg->value;
+        check_arg_type(tc, f, slot, arg, i + 1);
+    }
+    report_missing(tc, e, f, slots);
+    call->kind = CALL_NATIVE;
+    call->target = f;
+    call->slots = slots;
+}
+
+static bool has_star_args(Tc *tc, Expr *e)
+{
+    for (int i = 0; i < e->u.call.n_args; i++) {
+        ExprKind k = e->u.call.args[i]->value->kind;
+        if (k == EX_STARRED || k == EX_DOUBLESTARRED) {
+            tc_unsupported(tc, e->u.call.args[i]->span,
+                           k == EX_STARRED ? "*args in calls" : "**kwargs in calls");
+            return true;
+        }
+    }
+    return false;
+}
+
+static TyType *check_call(Tc *tc, Expr *e)
+{
+    TcCall *call = ARENA_NEW(tc->a, TcCall);
+    call->kind = CALL_GENERIC;
+    e->sema = call;
+    Expr *fn = e->u.call.func;
+    TyType *fn_type = check_expr(tc, fn);
+    int n = e->u.call.n_args;
+    TyType **arg_types = ARENA_ARRAY(tc->a, TyType *, n ? n : 1);
+    for (int i = 0; i < n; i++)
+        arg_types[i] = check_expr(tc, e->u.call.args[i]->value);
+    if (has_star_args(tc, e))
+        return any();
+    TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+    if (s && s->kind == SYM_FUNC && s->func) {
+        bind_native_call(tc, e, s->func, call);
+        return s->func->ret;
+    }
+    if (s && s->kind == SYM_BUILTIN)
+        return builtin_result_type(tc, s->name, arg_types, n);
+    if (fn_type->kind != TY_ANY && fn_type->kind != TY_FUNC &&
+        fn_type->kind != TY_OBJECT && fn_type->kind != TY_MODULE)
+        tc_error(tc, fn->span, "\"%s\" not callable", tstr(tc, fn_type));
+    return any();
+}
+
+/* range(...) with 1 to 3 int arguments and no keywords. */
+bool check_is_range_call(Tc *tc, Expr *e)
+{
+    if (e->kind != EX_CALL || e->u.call.func->kind != EX_NAME ||
+        e->u.call.func->u.name.id != tc->n_range)
+        return false;
+    TcSymbol *s = scope_lookup(tc, tc->n_range);
+    if (!s || s->kind != SYM_BUILTIN || e->u.call.n_args < 1 || e->u.call.n_args > 3)
+        return false;
+    for (int i = 0; i < e->u.call.n_args; i++)
+        if (e->u.call.args[i]->name || e->u.call.args[i]->value->kind == EX_STARRED ||
+            e->u.call.args[i]->value->kind == EX_DOUBLESTARRED)
+            return false;
+    return true;
+}
+
+/* ---- everything else ---------------------------------------------------------- */
+
+static TyType *check_subscript(Tc *tc, Expr *e)
+{
+    TyType *v = check_expr(tc, e->u.subscript.value);
+    Expr *ix = e->u.subscript.index;
+    TyType *it = check_expr(tc, ix);
+    if (v->kind == TY_STR && (is_intlike(it) || ix->kind == EX_SLICE))
+        return v;
+    if (ty_is_numeric(v) || v->kind == TY_NONE)
+        tc_error(tc, e->span, "value of type \"%s\" is not indexable", tstr(tc, v));
+    return any();
+}
+
+static TyType *check_slice(Tc *tc, Expr *e)
+{
+    Expr *parts[3] = {e->u.slice.lower, e->u.slice.upper, e->u.slice.step};
+    for (int i = 0; i < 3; i++)
+        if (parts[i]) {
+            TyType *t = check_expr(tc, parts[i]);
+            if (!is_intlike(t) && !is_dynamic(t) && t->kind != TY_NONE)
+                tc_error(tc, parts[i]->span,
+                         "slice index must be an int or None, not \"%s\"", tstr(tc, t));
+        }
+    return any();
+}
+
+static TyType *check_tuple(Tc *tc, Expr *e)
+{
+    int n = e->u.seq.elts.n;
+    TyType **ts = ARENA_ARRAY(tc->a, TyType *, n ? n : 1);
+    for (int i = 0; i < n; i++) {
+        if (e->u.seq.elts.v[i]->kind == EX_STARRED) {
+            tc_unsupported(tc, e->u.seq.elts.v[i]->span, "starred expressions");
+            return any();
+        }
+        ts[i] = check_expr(tc, e->u.seq.elts.v[i]);
+    }
+    return ty_tuple(tc->a, ts, n);
+}
+
+static TyType *check_list(Tc *tc, Expr *e)
+{
+    for (int i = 0; i < e->u.seq.elts.n; i++) {
+        if (e->u.seq.elts.v[i]->kind == EX_STARRED) {
+            tc_unsupported(tc, e->u.seq.elts.v[i]->span, "starred expressions");
+            return any();
+        }
+        check_expr(tc, e->u.seq.elts.v[i]);
+    }
+    return any();
+}
+
+static const char *unsupported_name(ExprKind k)
+{
+    switch (k) {
+    case EX_IMAG: return "complex literals";
+    case EX_BYTES: return "bytes literals";
+    case EX_FSTRING: return "f-strings";
+    case EX_ELLIPSIS: return "'...' (Ellipsis)";
+    case EX_SET: return "set displays";
+    case EX_DICT: return "dict displays";
+    case EX_LISTCOMP: return "list comprehensions";
+    case EX_SETCOMP: return "set comprehensions";
+    case EX_DICTCOMP: return "dict comprehensions";
+    case EX_GENEXP: return "generator expressions";
+    case EX_LAMBDA: return "lambda expressions";
+    case EX_STARRED: case EX_DOUBLESTARRED: return "starred expressions";
+    case EX_AWAIT: return "await";
+    case EX_YIELD: case EX_YIELD_FROM: return "yield";
+    case EX_NAMED: return "assignment expressions (:=)";
+    default: return "this expression";
+    }
+}
+
+static TyType *check_inner(Tc *tc, Expr *e)
+{
+    switch (e->kind) {
+    case EX_NAME: return check_name(tc, e);
+    case EX_INT: return ty_simple(TY_INT);
+    case EX_FLOAT: return ty_simple(TY_FLOAT);
+    case EX_STR: return ty_simple(TY_STR);
+    case EX_TRUE: case EX_FALSE: return ty_simple(TY_BOOL);
+    case EX_NONE: return ty_simple(TY_NONE);
+    case EX_BINOP: return check_binop(tc, e);
+    case EX_UNARY: return check_unary(tc, e);
+    case EX_BOOLOP: return check_boolop(tc, e);
+    case EX_COMPARE: return check_compare(tc, e);
+    case EX_IFEXP: return check_ifexp(tc, e);
+    case EX_CALL: return check_call(tc, e);
+    case EX_ATTRIBUTE: check_expr(tc, e->u.attribute.value); return any();
+    case EX_SUBSCRIPT: return check_subscript(tc, e);
+    case EX_SLICE: return check_slice(tc, e);
+    case EX_TUPLE: return check_tuple(tc, e);
+    case EX_LIST: return check_list(tc, e);
+    default:
+        tc_unsupported(tc, e->span, unsupported_name(e->kind));
+        return any();
+    }
+}
+
+TyType *check_expr(Tc *tc, Expr *e)
+{
+    TyType *t = check_inner(tc, e);
+    e->type = t;
+    return t;
+}

@@ -1,0 +1,481 @@
+/*
+ * check_stmt.c — statements, definite assignment, and the entry point.
+ *
+ * tc_check() collects the module's names and signatures (scope.c), checks
+ * the module body (which gives module globals their types), then each
+ * function.  Alongside types it tracks which locals are definitely
+ * assigned, so a read of a possibly-unbound local is caught at compile
+ * time instead of reading garbage.
+ */
+#include "typecheck/tc_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void tc_error(Tc *tc, Span span, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(tc->d, DIAG_ERROR, span, fmt, ap);
+    va_end(ap);
+}
+
+void tc_unsupported(Tc *tc, Span span, const char *what)
+{
+    tc_error(tc, span, "%s %s not supported yet", what,
+             what[strlen(what) - 1] == 's' ? "are" : "is");
+}
+
+/* ---- definite assignment ------------------------------------------------- */
+
+static int n_locals(Tc *tc) { return tc->func->n_locals; }
+
+static Assigned da_copy(Tc *tc, const Assigned *s)
+{
+    Assigned c = {NULL, s->unreachable};
+    if (n_locals(tc)) {
+        c.v = ARENA_ARRAY(tc->a, bool, n_locals(tc));
+        memcpy(c.v, s->v, sizeof(bool) * (size_t)n_locals(tc));
+    }
+    return c;
+}
+
+/* into = into ∧ other; an unreachable state is the identity. */
+static void da_join(Tc *tc, Assigned *into, const Assigned *other)
+{
+    if (other->unreachable)
+        return;
+    if (into->unreachable) {
+        *into = da_copy(tc, other);
+        return;
+    }
+    for (int i = 0; i < n_locals(tc); i++)
+        into->v[i] = into->v[i] && other->v[i];
+}
+
+void assigned_set(Tc *tc, TcSymbol *s)
+{
+    if (s->kind == SYM_LOCAL && !tc->assigned.unreachable)
+        tc->assigned.v[s->index] = true;
+}
+
+/* ---- assignment ---------------------------------------------------------- */
+
+static void incompatible_assignment(Tc *tc, Span span, TyType *vt, TyType *var)
+{
+    tc_error(tc, span,
+             "incompatible types in assignment (expression has type \"%s\", "
+             "variable has type \"%s\")",
+             ty_str(tc->a, vt), ty_str(tc->a, var));
+}
+
+static void assign_name(Tc *tc, Expr *target, TyType *vt, Span vspan)
+{
+    TcSymbol *s = scope_lookup(tc, target->u.name.id);
+    if (!s || s->kind == SYM_BUILTIN) {
+        tc_error(tc, target->span, "cannot assign to '%s' here", target->u.name.id);
+        return;
+    }
+    if (s->kind == SYM_FUNC) {
+        tc_error(tc, target->span,
+                 "cannot assign to function '%s' (functions are bound early)",
+                 s->name);
+        return;
+    }
+    target->sema = s;
+    if (!s->type)
+        s->type = vt;
+    else if (!ty_assignable(s->type, vt))
+        incompatible_assignment(tc, vspan, vt, s->type);
+    target->type = s->type;
+    assigned_set(tc, s);
+}
+
+static void assign_to(Tc *tc, Expr *target, TyType *vt, Span vspan);
+
+static void assign_unpack(Tc *tc, Expr *target, TyType *vt, Span vspan)
+{
+    ExprList *elts = &target->u.seq.elts;
+    if (vt->kind == TY_TUPLE && vt->n_args != elts->n) {
+        tc_error(tc, vspan, "%s values to unpack (%d expected, got %d)",
+                 vt->n_args < elts->n ? "not enough" : "too many", elts->n,
+                 vt->n_args);
+        vt = ty_simple(TY_ANY);
+    } else if (vt->kind != TY_TUPLE && vt->kind != TY_ANY) {
+        tc_error(tc, vspan, "\"%s\" object is not iterable", ty_str(tc->a, vt));
+        vt = ty_simple(TY_ANY);
+    }
+    for (int i = 0; i < elts->n; i++) {
+        if (elts->v[i]->kind == EX_STARRED) {
+            tc_unsupported(tc, elts->v[i]->span, "starred assignment targets");
+            continue;
+        }
+        assign_to(tc, elts->v[i], vt->kind == TY_TUPLE ? vt->args[i] : vt, vspan);
+    }
+    target->type = vt;
+}
+
+static void assign_to(Tc *tc, Expr *target, TyType *vt, Span vspan)
+{
+    switch (target->kind) {
+    case EX_NAME:
+        assign_name(tc, target, vt, vspan);
+        break;
+    case EX_TUPLE: case EX_LIST:
+        assign_unpack(tc, target, vt, vspan);
+        break;
+    case EX_ATTRIBUTE:
+        check_expr(tc, target->u.attribute.value);
+        target->type = ty_simple(TY_ANY);
+        break;
+    case EX_SUBSCRIPT:
+        check_expr(tc, target->u.subscript.value);
+        check_expr(tc, target->u.subscript.index);
+        target->type = ty_simple(TY_ANY);
+        break;
+    default:
+        tc_unsupported(tc, target->span, "this assignment target");
+    }
+}
+
+static void check_annassign(Tc *tc, Stmt *s)
+{
+    Expr *t = s->u.annassign.target;
+    TyType *decl = scope_annotation(tc, s->u.annassign.annotation);
+    if (t->kind != EX_NAME) {
+        tc_unsupported(tc, t->span, "annotated assignment to this target");
+        return;
+    }
+    TcSymbol *sym = scope_lookup(tc, t->u.name.id);
+    if (sym && (sym->kind == SYM_LOCAL || sym->kind == SYM_GLOBAL)) {
+        if (sym->type && !ty_equal(sym->type, decl))
+            tc_error(tc, s->span, "name '%s' already has type \"%s\"", sym->name,
+                     ty_str(tc->a, sym->type));
+        else {
+            sym->type = decl;
+            sym->annotated = true;
+        }
+    }
+    if (s->u.annassign.value)
+        assign_to(tc, t, check_expr(tc, s->u.annassign.value),
+                  s->u.annassign.value->span);
+}
+
+static void check_augassign(Tc *tc, Stmt *s)
+{
+    Expr *t = s->u.augassign.target;
+    if (t->kind != EX_NAME) {
+        tc_unsupported(tc, t->span, "augmented assignment to this target");
+        check_expr(tc, s->u.augassign.value);
+        return;
+    }
+    /* Reads the target as an expression, then checks `t op v` like a
+     * BinOp whose result is stored back. */
+    Expr tmp = {.kind = EX_BINOP, .span = s->span};
+    tmp.u.binop.op = s->u.augassign.op;
+    tmp.u.binop.left = t;
+    tmp.u.binop.right = s->u.augassign.value;
+    TyType *r = check_expr(tc, &tmp);
+    s->sema = r;
+    assign_name(tc, t, r, s->span);
+}
+
+/* ---- control flow ---------------------------------------------------------- */
+
+static bool is_true_const(const Expr *e) { return e->kind == EX_TRUE; }
+
+static void check_if(Tc *tc, Stmt *s)
+{
+    check_expr(tc, s->u.if_.test);
+    Assigned before = da_copy(tc, &tc->assigned);
+    check_block(tc, &s->u.if_.body);
+    Assigned after_body = tc->assigned;
+    tc->assigned = before;
+    check_block(tc, &s->u.if_.orelse);
+    da_join(tc, &tc->assigned, &after_body);
+}
+
+/* Shared by while and for: body, else clause, and the state after. */
+static void check_loop_body(Tc *tc, StmtList *body, StmtList *orelse,
+                            bool cond_always_true)
+{
+    Assigned entry = da_copy(tc, &tc->assigned);
+    LoopCtx loop = {{NULL, true}, false, tc->loop};
+    tc->loop = &loop;
+    check_block(tc, body);
+    tc->loop = loop.outer;
+    /* The loop exits normally from its entry state (the condition is
+     * re-tested with at least what the entry had). */
+    tc->assigned = entry;
+    if (cond_always_true)
+        tc->assigned.unreachable = true;
+    check_block(tc, orelse);
+    da_join(tc, &tc->assigned, &loop.at_break);
+}
+
+static void check_while(Tc *tc, Stmt *s)
+{
+    check_expr(tc, s->u.while_.test);
+    check_loop_body(tc, &s->u.while_.body, &s->u.while_.orelse,
+                    is_true_const(s->u.while_.test));
+}
+
+static void check_for(Tc *tc, Stmt *s)
+{
+    Expr *iter = s->u.for_.iter;
+    TyType *elem = ty_simple(TY_ANY);
+    if (s->u.for_.is_async)
+        tc_unsupported(tc, s->span, "async for");
+    if (check_is_range_call(tc, iter)) {
+        TcForRange *r = ARENA_NEW(tc->a, TcForRange);
+        Arg **args = iter->u.call.args;
+        int n = iter->u.call.n_args;
+        for (int i = 0; i < n; i++) {
+            TyType *t = check_expr(tc, args[i]->value);
+            if (t->kind != TY_INT && t->kind != TY_BOOL && t->kind != TY_ANY)
+                tc_error(tc, args[i]->value->span,
+                         "argument %d to \"range\" has incompatible type \"%s\"; "
+                         "expected \"int\"", i + 1, ty_str(tc->a, t));
+        }
+        r->start = n > 1 ? args[0]->value : NULL;
+        r->stop = n > 1 ? args[1]->value : args[0]->value;
+        r->step = n > 2 ? args[2]->value : NULL;
+        s->sema = r;
+        iter->type = ty_simple(TY_ANY);
+        elem = ty_simple(TY_INT);
+    } else {
+        TyType *it = check_expr(tc, iter);
+        if (ty_is_numeric(it) || it->kind == TY_NONE)
+            tc_error(tc, iter->span, "\"%s\" object is not iterable",
+                     ty_str(tc->a, it));
+        if (it->kind == TY_STR)
+            elem = it;
+    }
+    /* The target is assigned only inside the body: an empty iterable
+     * leaves it unbound after the loop. */
+    Assigned entry = da_copy(tc, &tc->assigned);
+    assign_to(tc, s->u.for_.target, elem, iter->span);
+    LoopCtx loop = {{NULL, true}, false, tc->loop};
+    tc->loop = &loop;
+    check_block(tc, &s->u.for_.body);
+    tc->loop = loop.outer;
+    tc->assigned = entry;
+    check_block(tc, &s->u.for_.orelse);
+    da_join(tc, &tc->assigned, &loop.at_break);
+}
+
+static void check_jump(Tc *tc, Stmt *s)
+{
+    if (!tc->loop) {
+        tc_error(tc, s->span, "'%s' outside loop",
+                 s->kind == ST_BREAK ? "break" : "continue");
+        return;
+    }
+    if (s->kind == ST_BREAK) {
+        da_join(tc, &tc->loop->at_break, &tc->assigned);
+        tc->loop->any_break = true;
+    }
+    tc->assigned.unreachable = true;
+}
+
+static void check_return(Tc *tc, Stmt *s)
+{
+    TcFunc *f = tc->func;
+    if (f->is_module_body) {
+        tc_error(tc, s->span, "'return' outside function");
+        return;
+    }
+    Expr *v = s->u.ret.value;
+    TyType *vt = v ? check_expr(tc, v) : ty_simple(TY_NONE);
+    if (!v && f->ret->kind != TY_NONE && f->ret->kind != TY_ANY &&
+        f->ret->kind != TY_OBJECT)
+        tc_error(tc, s->span, "return value expected");
+    else if (!ty_assignable(f->ret, vt))
+        tc_error(tc, v->span,
+                 "incompatible return value type (got \"%s\", expected \"%s\")",
+                 ty_str(tc->a, vt), ty_str(tc->a, f->ret));
+    tc->assigned.unreachable = true;
+}
+
+/* ---- statements ------------------------------------------------------------ */
+
+static void check_funcdef(Tc *tc, Stmt *s)
+{
+    TcFunc *f = s->sema;
+    if (!tc->func->is_module_body || !f) {
+        tc_unsupported(tc, s->span, "nested functions");
+        return;
+    }
+    for (int i = 0; i < f->n_params; i++) {
+        Expr *d = f->params[i].param->default_value;
+        if (!d)
+            continue;
+        TyType *dt = check_expr(tc, d);
+        if (!ty_assignable(f->params[i].type, dt))
+            tc_error(tc, d->span,
+                     "incompatible default for argument \"%s\" (default has type "
+                     "\"%s\", argument has type \"%s\")",
+                     f->params[i].param->name, ty_str(tc->a, dt),
+                     ty_str(tc->a, f->params[i].type));
+    }
+}
+
+static void check_raise(Tc *tc, Stmt *s)
+{
+    if (!s->u.raise.exc) {
+        tc_unsupported(tc, s->span, "bare 'raise'");
+        return;
+    }
+    if (s->u.raise.cause)
+        tc_unsupported(tc, s->u.raise.cause->span, "'raise ... from ...'");
+    TyType *t = check_expr(tc, s->u.raise.exc);
+    if (t->kind != TY_ANY && t->kind != TY_OBJECT)
+        tc_error(tc, s->u.raise.exc->span, "exceptions must derive from BaseException");
+    tc->assigned.unreachable = true;
+}
+
+static void check_import(Tc *tc, Stmt *s)
+{
+    if (!tc->func->is_module_body)
+        tc_unsupported(tc, s->span, "imports inside functions");
+    if (s->kind == ST_IMPORTFROM) {
+        for (int i = 0; i < s->u.importfrom.n_names; i++)
+            if (!strcmp(s->u.importfrom.names[i]->name, "*"))
+                tc_unsupported(tc, s->span, "'from ... import *'");
+        if (s->u.importfrom.level > 0)
+            tc_unsupported(tc, s->span, "relative imports");
+    }
+}
+
+static const char *unsupported_stmt(StmtKind k)
+{
+    switch (k) {
+    case ST_CLASSDEF: return "classes";
+    case ST_NONLOCAL: return "'nonlocal'";
+    case ST_DELETE: return "'del'";
+    case ST_TRY: return "try statements";
+    case ST_WITH: return "with statements";
+    case ST_MATCH: return "match statements";
+    case ST_TYPEALIAS: return "type alias statements";
+    default: return "this statement";
+    }
+}
+
+static void check_stmt(Tc *tc, Stmt *s)
+{
+    switch (s->kind) {
+    case ST_EXPR: check_expr(tc, s->u.expr.value); break;
+    case ST_ASSIGN: {
+        TyType *vt = check_expr(tc, s->u.assign.value);
+        for (int i = 0; i < s->u.assign.targets.n; i++)
+            assign_to(tc, s->u.assign.targets.v[i], vt, s->u.assign.value->span);
+        break;
+    }
+    case ST_ANNASSIGN: check_annassign(tc, s); break;
+    case ST_AUGASSIGN: check_augassign(tc, s); break;
+    case ST_RETURN: check_return(tc, s); break;
+    case ST_PASS: case ST_GLOBAL: break;
+    case ST_BREAK: case ST_CONTINUE: check_jump(tc, s); break;
+    case ST_IF: check_if(tc, s); break;
+    case ST_WHILE: check_while(tc, s); break;
+    case ST_FOR: check_for(tc, s); break;
+    case ST_FUNCDEF: check_funcdef(tc, s); break;
+    case ST_IMPORT: case ST_IMPORTFROM: check_import(tc, s); break;
+    case ST_RAISE: check_raise(tc, s); break;
+    case ST_ASSERT:
+        check_expr(tc, s->u.assert_.test);
+        if (s->u.assert_.msg)
+            check_expr(tc, s->u.assert_.msg);
+        break;
+    default: tc_unsupported(tc, s->span, unsupported_stmt(s->kind));
+    }
+}
+
+void check_block(Tc *tc, StmtList *body)
+{
+    for (int i = 0; i < body->n; i++)
+        check_stmt(tc, body->v[i]);
+}
+
+/* ---- entry point -------------------------------------------------------------- */
+
+static void check_function(Tc *tc, TcFunc *f)
+{
+    tc->func = f;
+    scope_collect_function(tc, f);
+    tc->assigned = (Assigned){ARENA_ARRAY(tc->a, bool, f->n_locals ? f->n_locals : 1),
+                              false};
+    for (int i = 0; i < f->n_params; i++)
+        tc->assigned.v[f->params[i].sym->index] = true;
+    tc->loop = NULL;
+    check_block(tc, &f->def->u.funcdef.body);
+    TyKind rk = f->ret->kind;
+    if (!tc->assigned.unreachable && rk != TY_NONE && rk != TY_ANY && rk != TY_OBJECT)
+        tc_error(tc, f->def->u.funcdef.name_span, "missing return statement");
+    /* Locals never assigned a value of known type stay dynamic. */
+    for (int i = 0; i < f->n_locals; i++)
+        if (!f->locals[i]->type)
+            f->locals[i]->type = ty_simple(TY_ANY);
+}
+
+static void init_names(Tc *tc)
+{
+    Strtab *n = tc->names;
+    tc->n_int = strtab_cstr(n, "int");
+    tc->n_float = strtab_cstr(n, "float");
+    tc->n_bool = strtab_cstr(n, "bool");
+    tc->n_str = strtab_cstr(n, "str");
+    tc->n_object = strtab_cstr(n, "object");
+    tc->n_range = strtab_cstr(n, "range");
+    tc->n_Any = strtab_cstr(n, "Any");
+    tc->n_tuple = strtab_cstr(n, "tuple");
+    tc->n_Tuple = strtab_cstr(n, "Tuple");
+    tc->n_None = strtab_cstr(n, "None");
+}
+
+TcModule *tc_check(Arena *a, Strtab *names, Module *m, DiagList *diags)
+{
+    Tc tc = {.a = a, .names = names, .d = diags};
+    init_names(&tc);
+    TcModule *tm = ARENA_NEW(a, TcModule);
+    tm->ast = m;
+    tc.mod = tm;
+    scope_collect_module(&tc);
+    TcFunc *body = ARENA_NEW(a, TcFunc);
+    body->name = body->qualname = "<module>";
+    body->is_module_body = true;
+    body->ret = ty_simple(TY_NONE);
+    body->index = -1;
+    tm->body = body;
+    tc.func = body;
+    tc.assigned = (Assigned){NULL, false};
+    check_block(&tc, &m->body);
+    for (int i = 0; i < tm->n_globals; i++)
+        if (!tm->globals[i]->type)
+            tm->globals[i]->type = ty_simple(TY_ANY);
+    for (int i = 0; i < tm->n_funcs; i++)
+        check_function(&tc, tm->funcs[i]);
+    return tm;
+}
+
+void tc_dump(const TcModule *tm, FILE *out)
+{
+    Arena *a = arena_new();
+    for (int i = 0; i < tm->n_globals; i++)
+        fprintf(out, "global %s: %s\n", tm->globals[i]->name,
+                ty_str(a, tm->globals[i]->type));
+    for (int i = 0; i < tm->n_funcs; i++) {
+        TcFunc *f = tm->funcs[i];
+        fprintf(out, "def %s(", f->name);
+        for (int j = 0; j < f->n_params; j++)
+            fprintf(out, "%s%s: %s%s", j ? ", " : "", f->params[j].param->name,
+                    ty_str(a, f->params[j].type),
+                    f->params[j].param->default_value ? " = ..." : "");
+        fprintf(out, ") -> %s\n", ty_str(a, f->ret));
+        for (int j = 0; j < f->n_locals; j++)
+            if (!f->locals[j]->is_param)
+                fprintf(out, "    %s: %s\n", f->locals[j]->name,
+                        ty_str(a, f->locals[j]->type));
+    }
+    arena_free(a);
+}

@@ -1,0 +1,395 @@
+/*
+ * scope.c — binding: which names a module and each function define.
+ *
+ * scope_collect_module() creates the module's symbols (globals, early-bound
+ * functions, imports) and every function's signature before any body is
+ * checked, so calls can refer to functions defined later in the file.
+ * scope_collect_function() finds a function's locals (parameters, then
+ * assigned names in source order, minus `global` declarations).
+ */
+#include "typecheck/tc_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned hash_ptr(const void *p)
+{
+    uintptr_t x = (uintptr_t)p;
+    x ^= x >> 17;
+    x *= 0x9E3779B97F4A7C15u;
+    return (unsigned)(x >> 32);
+}
+
+TcSymbol *symtab_get(const SymTab *t, const char *name)
+{
+    if (!t->cap)
+        return NULL;
+    for (unsigned i = hash_ptr(name) & (unsigned)(t->cap - 1);;
+         i = (i + 1) & (unsigned)(t->cap - 1)) {
+        TcSymbol *s = t->slots[i];
+        if (!s || s->name == name)
+            return s;
+    }
+}
+
+static void symtab_grow(Arena *a, SymTab *t)
+{
+    SymTab bigger = {ARENA_ARRAY(a, TcSymbol *, t->cap ? t->cap * 2 : 16),
+                     t->cap ? t->cap * 2 : 16, 0};
+    for (int i = 0; i < t->cap; i++)
+        if (t->slots[i])
+            symtab_put(a, &bigger, t->slots[i]);
+    *t = bigger;
+}
+
+void symtab_put(Arena *a, SymTab *t, TcSymbol *s)
+{
+    if ((t->n + 1) * 2 > t->cap)
+        symtab_grow(a, t);
+    unsigned i = hash_ptr(s->name) & (unsigned)(t->cap - 1);
+    while (t->slots[i] && t->slots[i]->name != s->name)
+        i = (i + 1) & (unsigned)(t->cap - 1);
+    if (!t->slots[i])
+        t->n++;
+    t->slots[i] = s;
+}
+
+static TcSymbol *new_symbol(Tc *tc, SymKind kind, const char *name, Span decl)
+{
+    TcSymbol *s = ARENA_NEW(tc->a, TcSymbol);
+    s->kind = kind;
+    s->name = name;
+    s->decl = decl;
+    return s;
+}
+
+/* ---- annotations -------------------------------------------------------- */
+
+static TyType *tuple_annotation(Tc *tc, Expr *index)
+{
+    Expr **elts = &index;
+    int n = 1;
+    if (index->kind == EX_TUPLE) {
+        elts = index->u.seq.elts.v;
+        n = index->u.seq.elts.n;
+    }
+    TyType **args = ARENA_ARRAY(tc->a, TyType *, n ? n : 1);
+    for (int i = 0; i < n; i++) {
+        if (elts[i]->kind == EX_ELLIPSIS) {
+            tc_unsupported(tc, index->span, "variable-length tuple types");
+            return ty_simple(TY_ANY);
+        }
+        args[i] = scope_annotation(tc, elts[i]);
+    }
+    return ty_tuple(tc->a, args, n);
+}
+
+/* Turns an annotation expression into a type; reports what it cannot. */
+TyType *scope_annotation(Tc *tc, Expr *ann)
+{
+    if (ann->kind == EX_NONE)
+        return ty_simple(TY_NONE);
+    if (ann->kind == EX_NAME) {
+        const char *n = ann->u.name.id;
+        if (n == tc->n_int) return ty_simple(TY_INT);
+        if (n == tc->n_float) return ty_simple(TY_FLOAT);
+        if (n == tc->n_bool) return ty_simple(TY_BOOL);
+        if (n == tc->n_str) return ty_simple(TY_STR);
+        if (n == tc->n_object) return ty_simple(TY_OBJECT);
+        if (n == tc->n_Any) return ty_simple(TY_ANY);
+        if (n == tc->n_None) return ty_simple(TY_NONE);
+    }
+    if (ann->kind == EX_SUBSCRIPT && ann->u.subscript.value->kind == EX_NAME) {
+        const char *n = ann->u.subscript.value->u.name.id;
+        if (n == tc->n_tuple || n == tc->n_Tuple)
+            return tuple_annotation(tc, ann->u.subscript.index);
+    }
+    if (ann->kind == EX_STR) {
+        tc_unsupported(tc, ann->span, "string (forward) annotations");
+        return ty_simple(TY_ANY);
+    }
+    tc_error(tc, ann->span, "type annotation is not supported yet");
+    return ty_simple(TY_ANY);
+}
+
+/* ---- module level ---------------------------------------------------------- */
+
+static void bind_global(Tc *tc, SymKind kind, const char *name, Span span)
+{
+    TcSymbol *old = symtab_get(&tc->globals, name);
+    if (old) {
+        if (old->kind == SYM_FUNC || kind == SYM_FUNC)
+            tc_error(tc, span, "name '%s' is already bound to %s; "
+                     "rebinding a module function is not supported yet",
+                     name, old->kind == SYM_FUNC ? "a function" : "a global");
+        return;
+    }
+    TcSymbol *s = new_symbol(tc, kind, name, span);
+    symtab_put(tc->a, &tc->globals, s);
+    TcModule *m = tc->mod;
+    TcSymbol **grown = ARENA_ARRAY(tc->a, TcSymbol *, m->n_globals + 1);
+    if (m->n_globals)
+        memcpy(grown, m->globals, sizeof(TcSymbol *) * (size_t)m->n_globals);
+    grown[m->n_globals++] = s;
+    m->globals = grown;
+}
+
+static void bind_target(Tc *tc, Expr *t, SymKind kind)
+{
+    if (t->kind == EX_NAME)
+        bind_global(tc, kind, t->u.name.id, t->span);
+    else if (t->kind == EX_TUPLE || t->kind == EX_LIST)
+        for (int i = 0; i < t->u.seq.elts.n; i++)
+            bind_target(tc, t->u.seq.elts.v[i], kind);
+}
+
+static const char *import_binding(Tc *tc, const Alias *al)
+{
+    if (al->asname)
+        return al->asname;
+    const char *dot = strchr(al->name, '.');
+    return dot ? strtab_intern(tc->names, al->name, (size_t)(dot - al->name))
+               : al->name;
+}
+
+static void collect_funcdef(Tc *tc, Stmt *s);
+
+static void collect_module_stmts(Tc *tc, StmtList *body)
+{
+    for (int i = 0; i < body->n; i++) {
+        Stmt *s = body->v[i];
+        switch (s->kind) {
+        case ST_FUNCDEF:
+            collect_funcdef(tc, s);
+            break;
+        case ST_ASSIGN:
+            for (int j = 0; j < s->u.assign.targets.n; j++)
+                bind_target(tc, s->u.assign.targets.v[j], SYM_GLOBAL);
+            break;
+        case ST_ANNASSIGN:
+            bind_target(tc, s->u.annassign.target, SYM_GLOBAL);
+            break;
+        case ST_AUGASSIGN:
+            bind_target(tc, s->u.augassign.target, SYM_GLOBAL);
+            break;
+        case ST_FOR:
+            bind_target(tc, s->u.for_.target, SYM_GLOBAL);
+            collect_module_stmts(tc, &s->u.for_.body);
+            collect_module_stmts(tc, &s->u.for_.orelse);
+            break;
+        case ST_WHILE:
+            collect_module_stmts(tc, &s->u.while_.body);
+            collect_module_stmts(tc, &s->u.while_.orelse);
+            break;
+        case ST_IF:
+            collect_module_stmts(tc, &s->u.if_.body);
+            collect_module_stmts(tc, &s->u.if_.orelse);
+            break;
+        case ST_IMPORT:
+            for (int j = 0; j < s->u.import.n_names; j++)
+                bind_global(tc, SYM_IMPORT,
+                            import_binding(tc, s->u.import.names[j]), s->span);
+            break;
+        case ST_IMPORTFROM:
+            for (int j = 0; j < s->u.importfrom.n_names; j++) {
+                const Alias *al = s->u.importfrom.names[j];
+                if (strcmp(al->name, "*") != 0)
+                    bind_global(tc, SYM_IMPORT, al->asname ? al->asname : al->name,
+                                s->span);
+            }
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* Signature: parameter kinds and types, counts, return type. */
+static void collect_signature(Tc *tc, TcFunc *f, Stmt *def)
+{
+    ParamList *pl = &def->u.funcdef.params;
+    f->params = ARENA_ARRAY(tc->a, TcParam, pl->n ? pl->n : 1);
+    for (int i = 0; i < pl->n; i++) {
+        Param *p = pl->v[i];
+        if (p->kind == PARAM_VARARGS || p->kind == PARAM_VARKW) {
+            tc_unsupported(tc, p->span, p->kind == PARAM_VARARGS
+                                            ? "*args parameters"
+                                            : "**kwargs parameters");
+            continue;
+        }
+        TcParam *tp = &f->params[f->n_params++];
+        tp->param = p;
+        tp->type = p->annotation ? scope_annotation(tc, p->annotation)
+                                 : ty_simple(TY_ANY);
+        if (p->kind == PARAM_KWONLY) {
+            f->n_kwonly++;
+        } else {
+            if (p->kind == PARAM_POSONLY)
+                f->n_posonly++;
+            if (!p->default_value && f->n_pos == f->n_required_pos)
+                f->n_required_pos++;
+            f->n_pos++;
+        }
+    }
+    f->ret = def->u.funcdef.returns ? scope_annotation(tc, def->u.funcdef.returns)
+                                    : ty_simple(TY_ANY);
+}
+
+static void collect_funcdef(Tc *tc, Stmt *s)
+{
+    if (s->u.funcdef.decorators.n)
+        tc_unsupported(tc, s->u.funcdef.decorators.v[0]->span, "decorators");
+    if (s->u.funcdef.is_async)
+        tc_unsupported(tc, s->span, "async functions");
+    if (s->u.funcdef.has_type_params)
+        tc_unsupported(tc, s->span, "type parameters");
+    TcModule *m = tc->mod;
+    TcFunc *f = ARENA_NEW(tc->a, TcFunc);
+    f->name = s->u.funcdef.name;
+    f->qualname = f->name;
+    f->def = s;
+    f->index = m->n_funcs;
+    collect_signature(tc, f, s);
+    TcFunc **grown = ARENA_ARRAY(tc->a, TcFunc *, m->n_funcs + 1);
+    if (m->n_funcs)
+        memcpy(grown, m->funcs, sizeof(TcFunc *) * (size_t)m->n_funcs);
+    grown[m->n_funcs++] = f;
+    m->funcs = grown;
+    bool existed = symtab_get(&tc->globals, f->name) != NULL;
+    bind_global(tc, SYM_FUNC, f->name, s->u.funcdef.name_span);
+    TcSymbol *sym = symtab_get(&tc->globals, f->name);
+    if (!existed) {
+        sym->func = f;
+        sym->type = ty_simple(TY_FUNC);
+    }
+    s->sema = f;
+}
+
+void scope_collect_module(Tc *tc)
+{
+    collect_module_stmts(tc, &tc->mod->ast->body);
+}
+
+/* ---- function level ---------------------------------------------------------- */
+
+typedef struct LocalCollector {
+    Tc *tc;
+    TcFunc *f;
+    PtrVec locals;
+    SymTab *globals_declared;
+} LocalCollector;
+
+static void add_local(LocalCollector *lc, const char *name, Span span)
+{
+    Tc *tc = lc->tc;
+    if (symtab_get(&tc->locals, name) || symtab_get(lc->globals_declared, name))
+        return;
+    TcSymbol *s = new_symbol(tc, SYM_LOCAL, name, span);
+    s->index = lc->locals.n;
+    ptrvec_push(&lc->locals, s);
+    symtab_put(tc->a, &tc->locals, s);
+}
+
+static void local_target(LocalCollector *lc, Expr *t)
+{
+    if (t->kind == EX_NAME)
+        add_local(lc, t->u.name.id, t->span);
+    else if (t->kind == EX_TUPLE || t->kind == EX_LIST)
+        for (int i = 0; i < t->u.seq.elts.n; i++)
+            local_target(lc, t->u.seq.elts.v[i]);
+}
+
+static void collect_globals_decl(LocalCollector *lc, StmtList *body)
+{
+    for (int i = 0; i < body->n; i++) {
+        Stmt *s = body->v[i];
+        if (s->kind == ST_GLOBAL) {
+            for (int j = 0; j < s->u.global.n_names; j++) {
+                TcSymbol *g = symtab_get(&lc->tc->globals, s->u.global.names[j]);
+                if (!g) {
+                    bind_global(lc->tc, SYM_GLOBAL, s->u.global.names[j], s->span);
+                    g = symtab_get(&lc->tc->globals, s->u.global.names[j]);
+                }
+                symtab_put(lc->tc->a, lc->globals_declared, g);
+            }
+        } else if (s->kind == ST_IF) {
+            collect_globals_decl(lc, &s->u.if_.body);
+            collect_globals_decl(lc, &s->u.if_.orelse);
+        } else if (s->kind == ST_WHILE || s->kind == ST_FOR) {
+            StmtList *b = s->kind == ST_WHILE ? &s->u.while_.body : &s->u.for_.body;
+            StmtList *e = s->kind == ST_WHILE ? &s->u.while_.orelse : &s->u.for_.orelse;
+            collect_globals_decl(lc, b);
+            collect_globals_decl(lc, e);
+        }
+    }
+}
+
+static void collect_locals(LocalCollector *lc, StmtList *body)
+{
+    for (int i = 0; i < body->n; i++) {
+        Stmt *s = body->v[i];
+        switch (s->kind) {
+        case ST_ASSIGN:
+            for (int j = 0; j < s->u.assign.targets.n; j++)
+                local_target(lc, s->u.assign.targets.v[j]);
+            break;
+        case ST_ANNASSIGN: local_target(lc, s->u.annassign.target); break;
+        case ST_AUGASSIGN: local_target(lc, s->u.augassign.target); break;
+        case ST_FOR:
+            local_target(lc, s->u.for_.target);
+            collect_locals(lc, &s->u.for_.body);
+            collect_locals(lc, &s->u.for_.orelse);
+            break;
+        case ST_WHILE:
+            collect_locals(lc, &s->u.while_.body);
+            collect_locals(lc, &s->u.while_.orelse);
+            break;
+        case ST_IF:
+            collect_locals(lc, &s->u.if_.body);
+            collect_locals(lc, &s->u.if_.orelse);
+            break;
+        case ST_FUNCDEF: add_local(lc, s->u.funcdef.name, s->span); break;
+        case ST_CLASSDEF: add_local(lc, s->u.classdef.name, s->span); break;
+        default: break;
+        }
+    }
+}
+
+void scope_collect_function(Tc *tc, TcFunc *f)
+{
+    SymTab declared = {0};
+    LocalCollector lc = {tc, f, {0}, &declared};
+    tc->locals = (SymTab){0};
+    collect_globals_decl(&lc, &f->def->u.funcdef.body);
+    for (int i = 0; i < f->n_params; i++) {
+        const Param *p = f->params[i].param;
+        if (symtab_get(&declared, p->name))
+            tc_error(tc, p->span, "name '%s' is parameter and global", p->name);
+        add_local(&lc, p->name, p->span);
+        TcSymbol *s = symtab_get(&tc->locals, p->name);
+        s->is_param = true;
+        s->type = f->params[i].type;
+        s->annotated = p->annotation != NULL;
+        f->params[i].sym = s;
+    }
+    collect_locals(&lc, &f->def->u.funcdef.body);
+    f->n_locals = lc.locals.n;
+    f->locals = (TcSymbol **)ptrvec_finish(tc->a, &lc.locals);
+}
+
+/* Local, then module-level, then builtin; NULL when undefined. */
+TcSymbol *scope_lookup(Tc *tc, const char *name)
+{
+    TcSymbol *s = symtab_get(&tc->locals, name);
+    if (s)
+        return s;
+    s = symtab_get(&tc->globals, name);
+    if (s)
+        return s;
+    if (!builtin_exists(name))
+        return NULL;
+    s = new_symbol(tc, SYM_BUILTIN, name, (Span){0, 0, 0, 0});
+    s->type = ty_simple(TY_ANY);
+    symtab_put(tc->a, &tc->globals, s);
+    return s;
+}

@@ -1,0 +1,68 @@
+/*
+ * tc_internal.h — what the typecheck files share: the checker context, a
+ * small name -> symbol table, and the entry points of each file.
+ */
+#ifndef STATICPY_TC_INTERNAL_H
+#define STATICPY_TC_INTERNAL_H
+
+#include "typecheck/typecheck.h"
+
+/* Open-addressing table keyed by interned name pointers. */
+typedef struct SymTab {
+    TcSymbol **slots;
+    int cap, n;
+} SymTab;
+
+TcSymbol *symtab_get(const SymTab *t, const char *name);
+void symtab_put(Arena *a, SymTab *t, TcSymbol *s);
+
+/* Per-function definite-assignment state: one flag per local. */
+typedef struct Assigned {
+    bool *v;
+    bool unreachable; /* after return/break/continue: joins as "all set" */
+} Assigned;
+
+typedef struct LoopCtx {
+    Assigned at_break;  /* intersection over break statements */
+    bool any_break;
+    struct LoopCtx *outer;
+} LoopCtx;
+
+typedef struct Tc {
+    Arena *a;
+    Strtab *names;
+    DiagList *d;
+    TcModule *mod;
+    SymTab globals;       /* module-level names */
+    TcFunc *func;         /* function being checked */
+    SymTab locals;        /* its locals (empty for the module body) */
+    Assigned assigned;    /* definite assignment in func */
+    LoopCtx *loop;
+    /* Interned names the checker compares against. */
+    const char *n_int, *n_float, *n_bool, *n_str, *n_object, *n_range,
+        *n_Any, *n_tuple, *n_Tuple, *n_None;
+} Tc;
+
+void tc_error(Tc *tc, Span span, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void tc_unsupported(Tc *tc, Span span, const char *what);
+
+/* scope.c */
+void scope_collect_module(Tc *tc);
+void scope_collect_function(Tc *tc, TcFunc *f);
+TcSymbol *scope_lookup(Tc *tc, const char *name);
+TyType *scope_annotation(Tc *tc, Expr *ann);
+
+/* check_expr.c */
+TyType *check_expr(Tc *tc, Expr *e);
+bool check_is_range_call(Tc *tc, Expr *e);
+
+/* check_stmt.c */
+void check_block(Tc *tc, StmtList *body);
+void assigned_set(Tc *tc, TcSymbol *s);
+
+/* builtins.c */
+TyType *builtin_result_type(Tc *tc, const char *name, TyType **args, int n);
+bool builtin_exists(const char *name);
+
+#endif

@@ -1,0 +1,131 @@
+/*
+ * typecheck.h — the public face of the second stage: names and types.
+ *
+ * tc_check() binds every name of a parsed module to a symbol, turns
+ * annotations into types, infers local types from first assignments,
+ * checks every expression and statement, and resolves calls: a call to a
+ * module function gets its arguments mapped to parameter slots here, at
+ * compile time.  Results are attached to the AST (Expr.type, Expr.sema,
+ * Stmt.sema) and collected in a TcModule that emit/ walks.
+ *
+ * Errors go to the DiagList; checking continues so all are reported.
+ */
+#ifndef STATICPY_TYPECHECK_H
+#define STATICPY_TYPECHECK_H
+
+#include "frontend/frontend.h"
+
+/* ---- types ------------------------------------------------------------ */
+
+typedef enum TyKind {
+    TY_ANY,      /* unannotated / unknown: a PyObject* checked at use */
+    TY_OBJECT,   /* `object`: any value, no checks */
+    TY_INT,      /* arbitrary precision int (tagged word) */
+    TY_FLOAT,
+    TY_BOOL,
+    TY_STR,
+    TY_NONE,
+    TY_TUPLE,    /* fixed-length tuple[A, B] */
+    TY_FUNC,     /* a module-level function (its symbol says which) */
+    TY_MODULE,   /* an imported module */
+    TY__COUNT
+} TyKind;
+
+typedef struct TyType {
+    TyKind kind;
+    struct TyType **args; /* TY_TUPLE element types */
+    int n_args;
+} TyType;
+
+/* Shared singletons for the simple kinds; never freed. */
+TyType *ty_simple(TyKind k);
+TyType *ty_tuple(Arena *a, TyType **elts, int n);
+bool ty_equal(const TyType *a, const TyType *b);
+/* May a value of type `from` be stored in a slot of type `to`? (int in a
+ * float slot and bool in an int slot are allowed, as PEP 484 says.) */
+bool ty_assignable(const TyType *to, const TyType *from);
+/* Human-readable, mypy-style: "int", "tuple[int, str]". */
+const char *ty_str(Arena *a, const TyType *t);
+bool ty_is_numeric(const TyType *t); /* int, float or bool */
+
+/* ---- symbols ------------------------------------------------------------- */
+
+typedef struct TcFunc TcFunc;
+
+typedef enum SymKind {
+    SYM_LOCAL,    /* local variable (or parameter) of a function */
+    SYM_GLOBAL,   /* module global variable (lives in the module dict) */
+    SYM_FUNC,     /* module-level def, bound early */
+    SYM_BUILTIN,  /* a name from builtins */
+    SYM_IMPORT    /* a name bound by import (lives in the module dict) */
+} SymKind;
+
+typedef struct TcSymbol {
+    SymKind kind;
+    const char *name;   /* interned */
+    TyType *type;       /* declared or inferred; NULL until known */
+    Span decl;          /* first binding */
+    bool annotated;     /* type came from an annotation */
+    bool is_param;
+    int index;          /* SYM_LOCAL: slot in TcFunc.locals */
+    TcFunc *func;       /* SYM_FUNC: the function */
+} TcSymbol;
+
+/* ---- functions ------------------------------------------------------------- */
+
+typedef struct TcParam {
+    TcSymbol *sym;
+    const Param *param;  /* AST node: name, kind, default expression */
+    TyType *type;
+} TcParam;
+
+struct TcFunc {
+    const char *name;      /* Python name; "<module>" for the module body */
+    const char *qualname;
+    Stmt *def;             /* ST_FUNCDEF, or NULL for the module body */
+    TcParam *params; int n_params;
+    int n_posonly, n_pos, n_kwonly, n_required_pos; /* n_pos includes posonly */
+    TyType *ret;
+    TcSymbol **locals; int n_locals;  /* params first, in order */
+    bool is_module_body;
+    int index;             /* position in TcModule.funcs */
+};
+
+/* Resolution attached to Expr.sema of an EX_CALL. */
+typedef enum CallKind {
+    CALL_NATIVE,   /* direct C call of a module function */
+    CALL_GENERIC   /* anything else: evaluate callee, vectorcall */
+} CallKind;
+
+typedef struct TcCall {
+    CallKind kind;
+    TcFunc *target;   /* CALL_NATIVE */
+    /* CALL_NATIVE: target->n_params entries; the argument expression bound
+     * to each parameter, or NULL when the default applies. */
+    Expr **slots;
+} TcCall;
+
+/* Resolution attached to Expr.sema of an EX_NAME: the TcSymbol. */
+
+/* Attached to Stmt.sema of an ST_FOR whose iterable is range(...). */
+typedef struct TcForRange {
+    Expr *start, *stop, *step;  /* start/step may be NULL */
+} TcForRange;
+
+/* ---- the module -------------------------------------------------------------- */
+
+typedef struct TcModule {
+    Module *ast;
+    TcFunc *body;          /* the module's top-level code */
+    TcFunc **funcs; int n_funcs; /* module-level defs, in source order */
+    TcSymbol **globals; int n_globals; /* source order */
+} TcModule;
+
+/* Checks `m`; allocations in `a`, errors to `diags`.  Always returns a
+ * TcModule; the caller stops when diags->n_errors > 0. */
+TcModule *tc_check(Arena *a, Strtab *names, Module *m, DiagList *diags);
+
+/* Writes each function's signature and each local's type (--dump=types). */
+void tc_dump(const TcModule *tm, FILE *out);
+
+#endif
