@@ -1,0 +1,158 @@
+/* spy_err.h — exceptions and values crossing the typed/untyped boundary.
+ * Entry points: spy_traceback_add (a traceback entry naming the Python
+ * file, line and function), spy_load_global (module globals, then builtins,
+ * else the interpreter's NameError), the checked unboxers spy_unbox_int /
+ * spy_unbox_float / spy_unbox_bool / spy_check_str / spy_check_none (for
+ * values of unknown type flowing into typed slots; their "expected int, got
+ * str" wording is the project's), and the boxers spy_bool_box / spy_none. */
+#ifndef SPY_ERR_H
+#define SPY_ERR_H
+
+#ifndef PY_SSIZE_T_CLEAN
+#define PY_SSIZE_T_CLEAN
+#endif
+#include <Python.h>
+#include "spy_int.h"
+#include "spy_float.h"
+
+#if PY_VERSION_HEX >= 0x030D0000
+/* Exported by libpython 3.9–3.13, but 3.13 moved its declaration to the
+ * internal headers (pycore_traceback.h), which need Py_BUILD_CORE. It is the
+ * only way to add a frame-like traceback entry without building code and
+ * frame objects ourselves. */
+PyAPI_FUNC(void) _PyTraceback_Add(const char *, const char *, int);
+#endif
+
+/* Add (filename, line, funcname) to the current exception's traceback, as
+ * the interpreter does when an exception passes through a Python frame. */
+SPY_COLD void spy_traceback_add(const char *funcname, const char *filename, int line)
+{
+    _PyTraceback_Add(funcname, filename, line);
+}
+
+/* NameError "name 'x' is not defined", as LOAD_GLOBAL raises it (3.10+
+ * also sets the exception's `name` attribute, used for suggestions). */
+SPY_COLD PyObject *spy_err__name_error(PyObject *name)
+{
+    const char *s = PyUnicode_AsUTF8(name);
+    PyObject *msg, *exc;
+    if (s == NULL)
+        return NULL;
+    msg = PyUnicode_FromFormat("name '%.200s' is not defined", s);
+    if (msg == NULL)
+        return NULL;
+    exc = PyObject_CallOneArg(PyExc_NameError, msg);
+    Py_DECREF(msg);
+    if (exc == NULL)
+        return NULL;
+#if PY_VERSION_HEX >= 0x030A0000
+    if (PyObject_SetAttrString(exc, "name", name) < 0) {
+        Py_DECREF(exc);
+        return NULL;
+    }
+#endif
+    PyErr_SetObject(PyExc_NameError, exc);
+    Py_DECREF(exc);
+    return NULL;
+}
+
+SPY_COLD PyObject *spy_err__load_builtin(PyObject *builtins, PyObject *name)
+{
+    PyObject *v;
+    if (PyDict_Check(builtins)) {
+        v = PyDict_GetItemWithError(builtins, name);
+        if (v != NULL) {
+            Py_INCREF(v);
+            return v;
+        }
+        if (PyErr_Occurred())
+            return NULL;
+        return spy_err__name_error(name);
+    }
+    v = PyObject_GetItem(builtins, name);
+    if (v == NULL && PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyErr_Clear();
+        return spy_err__name_error(name);
+    }
+    return v;
+}
+
+/* New reference to globals[name], else builtins[name], else NameError.
+ * `builtins` is the builtins dict, passed in: the runtime keeps no state. */
+static inline PyObject *spy_load_global(PyObject *globals, PyObject *builtins,
+                                        PyObject *name)
+{
+    PyObject *v = PyDict_GetItemWithError(globals, name);
+    if (SPY_LIKELY(v != NULL)) {
+        Py_INCREF(v);
+        return v;
+    }
+    if (PyErr_Occurred())
+        return NULL;
+    return spy_err__load_builtin(builtins, name);
+}
+
+SPY_COLD void spy_err__expected(const char *what, PyObject *got)
+{
+    PyErr_Format(PyExc_TypeError, "expected %s, got %.200s", what,
+                 Py_TYPE(got)->tp_name);
+}
+
+/* int or a subclass (bool included); SPY_INT_ERR + TypeError otherwise. */
+static inline SpyInt spy_unbox_int(PyObject *o)
+{
+    if (SPY_LIKELY(PyLong_Check(o)))
+        return spy_int_from_long_object(o);
+    spy_err__expected("int", o);
+    return SPY_INT_ERR;
+}
+
+/* float or int; -1.0 + exception otherwise. */
+static inline double spy_unbox_float(PyObject *o)
+{
+    return spy_float_from_object(o);
+}
+
+/* Exactly bool: 0 or 1; 2 + TypeError otherwise. */
+static inline char spy_unbox_bool(PyObject *o)
+{
+    if (SPY_LIKELY(o == Py_True))
+        return 1;
+    if (SPY_LIKELY(o == Py_False))
+        return 0;
+    spy_err__expected("bool", o);
+    return 2;
+}
+
+/* o itself (borrowed) if it is a str, else NULL + TypeError. */
+static inline PyObject *spy_check_str(PyObject *o)
+{
+    if (SPY_LIKELY(PyUnicode_Check(o)))
+        return o;
+    spy_err__expected("str", o);
+    return NULL;
+}
+
+/* 0 if o is None, else -1 + TypeError. */
+static inline int spy_check_none(PyObject *o)
+{
+    if (SPY_LIKELY(o == Py_None))
+        return 0;
+    spy_err__expected("None", o);
+    return -1;
+}
+
+static inline PyObject *spy_bool_box(int b)
+{
+    PyObject *r = b ? Py_True : Py_False;
+    Py_INCREF(r);
+    return r;
+}
+
+static inline PyObject *spy_none(void)
+{
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
+#endif /* SPY_ERR_H */

@@ -1,0 +1,485 @@
+/* spy_int.h — Python `int` as a tagged machine word (SpyInt), like mypyc's
+ * CPyTagged. Low bit 0: a small value, `(Py_ssize_t)x >> 1`. Low bit 1:
+ * `(PyObject *)(x & ~1)` is an exact PyLong owning one reference whose value
+ * does not fit the small range (results are always normalised).
+ * Entry points: spy_int_{add,sub,mul,floordiv,mod,pow,and,or,xor,lshift,
+ * rshift,neg,invert,abs,truediv}, comparisons, boxing/unboxing, refcounts.
+ * Small operands take a few-instruction fast path; overflow, big operands
+ * and every error go through PyNumber_* on boxed values, so results and
+ * exception texts are exactly the running interpreter's. */
+#ifndef SPY_INT_H
+#define SPY_INT_H
+
+#ifndef PY_SSIZE_T_CLEAN
+#define PY_SSIZE_T_CLEAN
+#endif
+#include <Python.h>
+#include <stdint.h>
+#include <math.h>
+
+typedef size_t SpyInt;
+
+/* Error return (a NULL pointer with the tag); an exception is set. Also the
+ * "unset" value of a local before its first assignment. */
+#define SPY_INT_ERR ((SpyInt)1)
+#define SPY_INT_MAX_SMALL (PY_SSIZE_T_MAX >> 1)
+#define SPY_INT_MIN_SMALL (-SPY_INT_MAX_SMALL - 1)
+/* A small constant from a C integer known to fit the small range. */
+#define SPY_INT_SMALL(v) ((SpyInt)((size_t)(Py_ssize_t)(v) << 1))
+
+/* Functions for rarely taken paths: kept out of line so the inline fast
+ * paths stay small; `unused` because a module may not call them all. */
+#if defined(__GNUC__) || defined(__clang__)
+#define SPY_COLD static __attribute__((noinline, cold, unused))
+#define SPY_LIKELY(x) __builtin_expect(!!(x), 1)
+#define SPY_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define SPY_COLD static
+#define SPY_LIKELY(x) (x)
+#define SPY_UNLIKELY(x) (x)
+#endif
+
+#define SPY_INT_IS_SMALL(x) (((x) & 1) == 0)
+#define SPY_INT_OBJ(x) ((PyObject *)((x) & ~(SpyInt)1))
+#define SPY_INT_VAL(x) ((Py_ssize_t)(x) >> 1)
+
+static inline SpyInt spy_int__tag_small(Py_ssize_t v)
+{
+    return (SpyInt)((size_t)v << 1);
+}
+
+static inline void spy_int_incref(SpyInt x)
+{
+    if (x & 1)
+        Py_INCREF(SPY_INT_OBJ(x));
+}
+
+static inline void spy_int_decref(SpyInt x)
+{
+    if (x & 1)
+        Py_DECREF(SPY_INT_OBJ(x));
+}
+
+/* Tolerates SPY_INT_ERR ("unset"). */
+static inline void spy_int_xdecref(SpyInt x)
+{
+    if ((x & 1) && x != SPY_INT_ERR)
+        Py_DECREF(SPY_INT_OBJ(x));
+}
+
+/* Takes ownership of r (a PyLong or NULL) and returns it normalised. */
+SPY_COLD SpyInt spy_int__steal(PyObject *r)
+{
+    int overflow;
+    long long v;
+    if (r == NULL)
+        return SPY_INT_ERR;
+    v = PyLong_AsLongLongAndOverflow(r, &overflow);
+    if (v == -1 && PyErr_Occurred()) {
+        Py_DECREF(r);
+        return SPY_INT_ERR;
+    }
+    if (!overflow && v >= SPY_INT_MIN_SMALL && v <= SPY_INT_MAX_SMALL) {
+        Py_DECREF(r);
+        return spy_int__tag_small((Py_ssize_t)v);
+    }
+    if (!PyLong_CheckExact(r)) {
+        /* int's own nb_positive copies a subclass instance to an exact int
+         * without calling any override the subclass defines. */
+        PyObject *e = PyLong_Type.tp_as_number->nb_positive(r);
+        Py_DECREF(r);
+        if (e == NULL)
+            return SPY_INT_ERR;
+        r = e;
+    }
+    return (SpyInt)r | 1;
+}
+
+static inline SpyInt spy_int_from_ssize(Py_ssize_t v)
+{
+    if (SPY_LIKELY(v >= SPY_INT_MIN_SMALL && v <= SPY_INT_MAX_SMALL))
+        return spy_int__tag_small(v);
+    return spy_int__steal(PyLong_FromSsize_t(v));
+}
+
+static inline SpyInt spy_int_from_i64(int64_t v)
+{
+    if (SPY_LIKELY(v >= SPY_INT_MIN_SMALL && v <= SPY_INT_MAX_SMALL))
+        return spy_int__tag_small((Py_ssize_t)v);
+    return spy_int__steal(PyLong_FromLongLong((long long)v));
+}
+
+/* o is an int or a subclass (bool included); borrowed. */
+static inline SpyInt spy_int_from_long_object(PyObject *o)
+{
+    int overflow;
+    long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (SPY_LIKELY(!overflow && v >= SPY_INT_MIN_SMALL && v <= SPY_INT_MAX_SMALL)) {
+        if (v == -1 && PyErr_Occurred())
+            return SPY_INT_ERR;
+        return spy_int__tag_small((Py_ssize_t)v);
+    }
+    Py_INCREF(o);
+    return spy_int__steal(o);
+}
+
+/* New reference; does not consume x. */
+static inline PyObject *spy_int_box(SpyInt x)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(x)))
+        return PyLong_FromSsize_t(SPY_INT_VAL(x));
+    Py_INCREF(SPY_INT_OBJ(x));
+    return SPY_INT_OBJ(x);
+}
+
+/* Sign of a big value (never zero). */
+SPY_COLD int spy_int__big_sign(PyObject *o)
+{
+    int overflow;
+    long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (overflow)
+        return overflow;
+    return v < 0 ? -1 : 1;
+}
+
+/* ---- slow paths: box, let the interpreter do it, normalise ---- */
+
+SPY_COLD SpyInt spy_int__binop_slow(SpyInt a, SpyInt b, binaryfunc op)
+{
+    PyObject *x, *y, *r;
+    x = spy_int_box(a);
+    if (x == NULL)
+        return SPY_INT_ERR;
+    y = spy_int_box(b);
+    if (y == NULL) {
+        Py_DECREF(x);
+        return SPY_INT_ERR;
+    }
+    r = op(x, y);
+    Py_DECREF(x);
+    Py_DECREF(y);
+    return spy_int__steal(r);
+}
+
+SPY_COLD SpyInt spy_int__unop_slow(SpyInt a, unaryfunc op)
+{
+    PyObject *x = spy_int_box(a), *r;
+    if (x == NULL)
+        return SPY_INT_ERR;
+    r = op(x);
+    Py_DECREF(x);
+    return spy_int__steal(r);
+}
+
+static inline PyObject *spy_int__power2(PyObject *x, PyObject *y)
+{
+    return PyNumber_Power(x, y, Py_None);
+}
+
+/* ---- arithmetic; never consumes its arguments ---- */
+
+static inline SpyInt spy_int_add(SpyInt a, SpyInt b)
+{
+    Py_ssize_t r;
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))
+        && !__builtin_add_overflow((Py_ssize_t)a, (Py_ssize_t)b, &r))
+        return (SpyInt)r;
+    return spy_int__binop_slow(a, b, PyNumber_Add);
+}
+
+static inline SpyInt spy_int_sub(SpyInt a, SpyInt b)
+{
+    Py_ssize_t r;
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))
+        && !__builtin_sub_overflow((Py_ssize_t)a, (Py_ssize_t)b, &r))
+        return (SpyInt)r;
+    return spy_int__binop_slow(a, b, PyNumber_Subtract);
+}
+
+static inline SpyInt spy_int_mul(SpyInt a, SpyInt b)
+{
+    Py_ssize_t r;
+    /* value(a) * tagged(b) == tagged(value(a) * value(b)) */
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))
+        && !__builtin_mul_overflow(SPY_INT_VAL(a), (Py_ssize_t)b, &r))
+        return (SpyInt)r;
+    return spy_int__binop_slow(a, b, PyNumber_Multiply);
+}
+
+/* Python's // rounds toward minus infinity. */
+static inline SpyInt spy_int_floordiv(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)) && b != 0) {
+        Py_ssize_t x = SPY_INT_VAL(a), y = SPY_INT_VAL(b);
+        Py_ssize_t q = x / y; /* cannot overflow: |x| <= 2**62 */
+        if ((x % y != 0) && ((x ^ y) < 0))
+            q -= 1;
+        return spy_int_from_ssize(q); /* MIN_SMALL // -1 is not small */
+    }
+    /* division by zero included: the interpreter's own message */
+    return spy_int__binop_slow(a, b, PyNumber_FloorDivide);
+}
+
+/* Python's % takes the sign of the divisor. */
+static inline SpyInt spy_int_mod(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)) && b != 0) {
+        Py_ssize_t x = SPY_INT_VAL(a), y = SPY_INT_VAL(b);
+        Py_ssize_t r = x % y;
+        if (r != 0 && ((r ^ y) < 0))
+            r += y;
+        return spy_int__tag_small(r);
+    }
+    return spy_int__binop_slow(a, b, PyNumber_Remainder);
+}
+
+static inline SpyInt spy_int_and(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)))
+        return a & b;
+    return spy_int__binop_slow(a, b, PyNumber_And);
+}
+
+static inline SpyInt spy_int_or(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)))
+        return a | b;
+    return spy_int__binop_slow(a, b, PyNumber_Or);
+}
+
+static inline SpyInt spy_int_xor(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)))
+        return a ^ b;
+    return spy_int__binop_slow(a, b, PyNumber_Xor);
+}
+
+static inline SpyInt spy_int_lshift(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))) {
+        Py_ssize_t n = SPY_INT_VAL(b);
+        if (n >= 0 && n < (Py_ssize_t)(8 * sizeof(Py_ssize_t) - 1)) {
+            Py_ssize_t r = (Py_ssize_t)((size_t)a << n);
+            if ((r >> n) == (Py_ssize_t)a)
+                return (SpyInt)r;
+        }
+        else if (n >= 0 && a == 0) {
+            return 0;
+        }
+    }
+    /* negative count included: the interpreter's own ValueError */
+    return spy_int__binop_slow(a, b, PyNumber_Lshift);
+}
+
+static inline SpyInt spy_int_rshift(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))) {
+        Py_ssize_t x = SPY_INT_VAL(a), n = SPY_INT_VAL(b);
+        if (n >= 0) {
+            if (n >= (Py_ssize_t)(8 * sizeof(Py_ssize_t) - 1))
+                return x < 0 ? SPY_INT_SMALL(-1) : 0;
+            return spy_int__tag_small(x >> n);
+        }
+    }
+    return spy_int__binop_slow(a, b, PyNumber_Rshift);
+}
+
+static inline SpyInt spy_int_neg(SpyInt a)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a)))
+        return spy_int_from_ssize(-SPY_INT_VAL(a)); /* -MIN_SMALL is big */
+    return spy_int__unop_slow(a, PyNumber_Negative);
+}
+
+static inline SpyInt spy_int_invert(SpyInt a)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a)))
+        return spy_int__tag_small(~SPY_INT_VAL(a));
+    return spy_int__unop_slow(a, PyNumber_Invert);
+}
+
+static inline SpyInt spy_int_abs(SpyInt a)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a))) {
+        Py_ssize_t x = SPY_INT_VAL(a);
+        return spy_int_from_ssize(x < 0 ? -x : x);
+    }
+    return spy_int__unop_slow(a, PyNumber_Absolute);
+}
+
+/* a ** b for b >= 0 (the compiler only emits it then; b < 0 would be a
+ * float result, so it is reported as a ValueError here). */
+static inline SpyInt spy_int_pow(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))) {
+        Py_ssize_t base = SPY_INT_VAL(a), e = SPY_INT_VAL(b), r = 1;
+        if (e < 0)
+            goto negative;
+        for (;;) {
+            if (e & 1) {
+                if (__builtin_mul_overflow(r, base, &r))
+                    goto slow;
+            }
+            e >>= 1;
+            if (e == 0)
+                break;
+            if (__builtin_mul_overflow(base, base, &base))
+                goto slow;
+        }
+        return spy_int_from_ssize(r);
+    }
+    if (SPY_INT_IS_SMALL(b) ? (Py_ssize_t)b < 0
+                            : spy_int__big_sign(SPY_INT_OBJ(b)) < 0)
+        goto negative;
+slow:
+    return spy_int__binop_slow(a, b, spy_int__power2);
+negative:
+    PyErr_SetString(PyExc_ValueError,
+                    "spy_int_pow: negative exponent (result is a float)");
+    return SPY_INT_ERR;
+}
+
+/* ---- conversions to and from double ---- */
+
+/* -1.0 with an exception set on error. */
+static inline double spy_int_to_double(SpyInt x)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(x)))
+        return (double)SPY_INT_VAL(x); /* rounds half-even, as int.__float__ */
+    return PyLong_AsDouble(SPY_INT_OBJ(x));
+}
+
+SPY_COLD double spy_int__truediv_slow(SpyInt a, SpyInt b)
+{
+    PyObject *x, *y, *r;
+    double d;
+    x = spy_int_box(a);
+    if (x == NULL)
+        return -1.0;
+    y = spy_int_box(b);
+    if (y == NULL) {
+        Py_DECREF(x);
+        return -1.0;
+    }
+    r = PyNumber_TrueDivide(x, y);
+    Py_DECREF(x);
+    Py_DECREF(y);
+    if (r == NULL)
+        return -1.0;
+    d = PyFloat_AsDouble(r);
+    Py_DECREF(r);
+    return d;
+}
+
+/* int / int, correctly rounded; -1.0 with an exception set on error. */
+static inline double spy_int_truediv(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)) && b != 0) {
+        Py_ssize_t x = SPY_INT_VAL(a), y = SPY_INT_VAL(b);
+        const Py_ssize_t lim = (Py_ssize_t)1 << 53;
+        /* both exactly representable: one IEEE division, one rounding */
+        if (x <= lim && x >= -lim && y <= lim && y >= -lim)
+            return (double)x / (double)y;
+    }
+    return spy_int__truediv_slow(a, b);
+}
+
+/* Like int(d): truncates; ValueError/OverflowError for nan/inf. */
+static inline SpyInt spy_int_from_double_trunc(double d)
+{
+    /* |d| < 2**62 (a power of two, so exact as a double) fits after trunc */
+    const double lim = (double)((size_t)1 << (8 * sizeof(size_t) - 2));
+    if (SPY_LIKELY(d < lim && d > -lim))
+        return spy_int__tag_small((Py_ssize_t)d);
+    return spy_int__steal(PyLong_FromDouble(d));
+}
+
+/* ---- comparisons (cannot fail) ---- */
+
+static inline int spy_int__big_cmp(SpyInt a, SpyInt b, int op)
+{
+    int r;
+    if (!SPY_INT_IS_SMALL(a) && !SPY_INT_IS_SMALL(b)) {
+        r = PyObject_RichCompareBool(SPY_INT_OBJ(a), SPY_INT_OBJ(b), op);
+        return r > 0; /* exact ints: never fails */
+    }
+    /* one small, one big: the big one is further from zero */
+    if (SPY_INT_IS_SMALL(a))
+        r = -spy_int__big_sign(SPY_INT_OBJ(b)); /* sign of (a - b) */
+    else
+        r = spy_int__big_sign(SPY_INT_OBJ(a));
+    switch (op) {
+    case Py_LT: return r < 0;
+    case Py_LE: return r < 0;
+    case Py_GT: return r > 0;
+    case Py_GE: return r > 0;
+    case Py_NE: return 1;
+    default: return 0;
+    }
+}
+
+static inline int spy_int_eq(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a) || SPY_INT_IS_SMALL(b)))
+        return a == b; /* normalised: small never equals big */
+    return spy_int__big_cmp(a, b, Py_EQ);
+}
+
+static inline int spy_int_ne(SpyInt a, SpyInt b)
+{
+    return !spy_int_eq(a, b);
+}
+
+static inline int spy_int_lt(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)))
+        return (Py_ssize_t)a < (Py_ssize_t)b;
+    return spy_int__big_cmp(a, b, Py_LT);
+}
+
+static inline int spy_int_le(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)))
+        return (Py_ssize_t)a <= (Py_ssize_t)b;
+    return spy_int__big_cmp(a, b, Py_LE);
+}
+
+static inline int spy_int_gt(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)))
+        return (Py_ssize_t)a > (Py_ssize_t)b;
+    return spy_int__big_cmp(a, b, Py_GT);
+}
+
+static inline int spy_int_ge(SpyInt a, SpyInt b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)))
+        return (Py_ssize_t)a >= (Py_ssize_t)b;
+    return spy_int__big_cmp(a, b, Py_GE);
+}
+
+static inline int spy_int_is_true(SpyInt x)
+{
+    return x != 0; /* a big value is never zero */
+}
+
+/* 0 and *out set, or -1 (no exception) if x does not fit in int64_t. */
+static inline int spy_int_as_i64(SpyInt x, int64_t *out)
+{
+    int overflow;
+    long long v;
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(x))) {
+        *out = (int64_t)SPY_INT_VAL(x);
+        return 0;
+    }
+    v = PyLong_AsLongLongAndOverflow(SPY_INT_OBJ(x), &overflow);
+    if (overflow || (v == -1 && PyErr_Occurred())) {
+        if (!overflow)
+            PyErr_Clear();
+        return -1;
+    }
+    *out = (int64_t)v;
+    return 0;
+}
+
+#endif /* SPY_INT_H */

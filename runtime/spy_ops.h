@@ -1,0 +1,233 @@
+/* spy_ops.h — small helpers the lowering of statements and expressions
+ * calls: bool->int, exact int/float comparison, rich comparison to a C
+ * truth value, list packing, default-value lookup, raise/assert, range
+ * step checks, sequence unpacking and `from m import x`.  Failing helpers
+ * set an exception and return the error value named in each comment. */
+#ifndef SPY_OPS_H
+#define SPY_OPS_H
+
+#include <stdarg.h>
+
+static inline SpyInt spy_int_from_bool(char b) { return SPY_INT_SMALL(b != 0); }
+
+/* 0/1, or 2 with an exception set. */
+static inline char spy_richcompare_bool(PyObject *a, PyObject *b, int op)
+{
+    PyObject *r = PyObject_RichCompare(a, b, op);
+    if (!r)
+        return 2;
+    int t = PyObject_IsTrue(r);
+    Py_DECREF(r);
+    return t < 0 ? 2 : (char)t;
+}
+
+/* Compares an int with a float exactly (no rounding of big ints, no
+ * OverflowError), as Python does.  swapped: the float is the left
+ * operand.  0/1, or 2 with an exception set. */
+static inline char spy_int_float_cmp(SpyInt i, double f, int op, int swapped)
+{
+    if (SPY_INT_IS_SMALL(i)) {
+        Py_ssize_t v = SPY_INT_VAL(i);
+        if (v > -((Py_ssize_t)1 << 53) && v < ((Py_ssize_t)1 << 53)) {
+            double d = (double)v, l = swapped ? f : d, r = swapped ? d : f;
+            switch (op) {
+            case Py_LT: return l < r;
+            case Py_LE: return l <= r;
+            case Py_EQ: return l == r;
+            case Py_NE: return l != r;
+            case Py_GT: return l > r;
+            default: return l >= r;
+            }
+        }
+    }
+    PyObject *io = spy_int_box(i);
+    PyObject *fo = io ? PyFloat_FromDouble(f) : NULL;
+    char r = 2;
+    if (fo)
+        r = swapped ? spy_richcompare_bool(fo, io, op) : spy_richcompare_bool(io, fo, op);
+    Py_XDECREF(io);
+    Py_XDECREF(fo);
+    return r;
+}
+
+/* A new list of n items (not stolen).  NULL on error. */
+static inline PyObject *spy_list_pack(Py_ssize_t n, ...)
+{
+    PyObject *list = PyList_New(n);
+    if (!list)
+        return NULL;
+    va_list ap;
+    va_start(ap, n);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *o = va_arg(ap, PyObject *);
+        Py_INCREF(o);
+        PyList_SET_ITEM(list, i, o);
+    }
+    va_end(ap);
+    return list;
+}
+
+/* A default value stored when its def ran; NameError before that, as the
+ * interpreter would fail to find the function.  Borrowed; NULL on error. */
+static inline PyObject *spy_get_default(PyObject *slot, const char *func)
+{
+    if (SPY_LIKELY(slot != NULL))
+        return slot;
+    PyErr_Format(PyExc_NameError, "name '%s' is not defined", func);
+    return NULL;
+}
+
+/* `raise exc`: always returns NULL with the exception set. */
+__attribute__((unused, noinline, cold)) static PyObject *spy_raise(PyObject *exc)
+{
+    if (PyExceptionClass_Check(exc)) {
+        PyObject *inst = PyObject_CallNoArgs(exc);
+        if (!inst)
+            return NULL;
+        if (!PyExceptionInstance_Check(inst)) {
+            PyErr_Format(PyExc_TypeError,
+                         "calling %R should have returned an instance of "
+                         "BaseException, not %s", exc, Py_TYPE(inst)->tp_name);
+            Py_DECREF(inst);
+            return NULL;
+        }
+        PyErr_SetObject(exc, inst);
+        Py_DECREF(inst);
+    } else if (PyExceptionInstance_Check(exc)) {
+        PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    } else {
+        PyErr_SetString(PyExc_TypeError, "exceptions must derive from BaseException");
+    }
+    return NULL;
+}
+
+/* `assert` failure, with an optional message object.  Returns NULL. */
+__attribute__((unused, noinline, cold)) static PyObject *spy_raise_assert(PyObject *msg)
+{
+    if (msg)
+        PyErr_SetObject(PyExc_AssertionError, msg);
+    else
+        PyErr_SetNone(PyExc_AssertionError);
+    return NULL;
+}
+
+/* range() with a zero step.  0 ok, -1 with ValueError. */
+static inline int spy_range_check_step(SpyInt step)
+{
+    if (SPY_LIKELY(step != SPY_INT_SMALL(0)))
+        return 0;
+    PyErr_SetString(PyExc_ValueError, "range() arg 3 must not be zero");
+    return -1;
+}
+
+/* 0 if o is a tuple of n items, else -1 with TypeError. */
+static inline int spy_check_tuple(PyObject *o, Py_ssize_t n)
+{
+    if (SPY_LIKELY(PyTuple_CheckExact(o) && PyTuple_GET_SIZE(o) == n))
+        return 0;
+    if (PyTuple_Check(o))
+        PyErr_Format(PyExc_TypeError, "expected a tuple of %zd items, got %zd", n,
+                     PyTuple_GET_SIZE(o));
+    else
+        PyErr_Format(PyExc_TypeError, "expected tuple, got %s", Py_TYPE(o)->tp_name);
+    return -1;
+}
+
+/* `a, b = o`: a new tuple of exactly n items from any iterable, with the
+ * interpreter's ValueError messages.  NULL on error. */
+__attribute__((unused, noinline)) static PyObject *spy_unpack(PyObject *o, Py_ssize_t n)
+{
+    if (PyTuple_CheckExact(o) && PyTuple_GET_SIZE(o) == n) {
+        Py_INCREF(o);
+        return o;
+    }
+    PyObject *it = PyObject_GetIter(o);
+    if (!it) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %s object",
+                         Py_TYPE(o)->tp_name);
+        }
+        return NULL;
+    }
+    PyObject *t = PyTuple_New(n);
+    for (Py_ssize_t i = 0; t && i < n; i++) {
+        PyObject *x = PyIter_Next(it);
+        if (!x) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_ValueError,
+                             "not enough values to unpack (expected %zd, got %zd)", n, i);
+            Py_CLEAR(t);
+            break;
+        }
+        PyTuple_SET_ITEM(t, i, x);
+    }
+    if (t) {
+        PyObject *extra = PyIter_Next(it);
+        if (extra || PyErr_Occurred()) {
+            if (extra)
+                PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %zd)", n);
+            Py_XDECREF(extra);
+            Py_CLEAR(t);
+        }
+    }
+    Py_DECREF(it);
+    return t;
+}
+
+/* Item i of a tuple made by spy_unpack or PyTuple_Pack: a new reference. */
+static inline PyObject *spy_tuple_item(PyObject *t, Py_ssize_t i)
+{
+    PyObject *x = PyTuple_GET_ITEM(t, i);
+    Py_INCREF(x);
+    return x;
+}
+
+/* `from module import name`: a new reference, or ImportError. */
+__attribute__((unused, noinline)) static PyObject *spy_import_from(PyObject *module,
+                                                                     PyObject *name)
+{
+    PyObject *x = PyObject_GetAttr(module, name);
+    if (x || !PyErr_ExceptionMatches(PyExc_AttributeError))
+        return x;
+    PyErr_Clear();
+    PyObject *modname = PyObject_GetAttrString(module, "__name__");
+    if (!modname) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_ImportError, "cannot import name %R", name);
+        return NULL;
+    }
+    PyObject *file = PyObject_GetAttrString(module, "__file__");
+    if (file && file != Py_None)
+        PyErr_Format(PyExc_ImportError, "cannot import name %R from %R (%S)", name,
+                     modname, file);
+    else {
+        PyErr_Clear();
+        PyErr_Format(PyExc_ImportError, "cannot import name %R from %R (unknown location)",
+                     name, modname);
+    }
+    Py_XDECREF(file);
+    Py_DECREF(modname);
+    return NULL;
+}
+
+/* `import a.b as c`: the submodule a.b from sys.modules.  New reference. */
+static inline PyObject *spy_import_submodule(PyObject *name)
+{
+    PyObject *m = PyImport_GetModule(name);
+    if (!m && !PyErr_Occurred())
+        PyErr_Format(PyExc_ImportError, "No module named %R", name);
+    return m;
+}
+
+/* Stores a new reference to v in a module-state slot, releasing the old. */
+static inline void spy_set_slot(PyObject **slot, PyObject *v)
+{
+    Py_INCREF(v);
+    Py_XSETREF(*slot, v);
+}
+
+/* 0, or -1 when an iteration ended by an exception rather than exhaustion. */
+static inline int spy_iter_error(void) { return PyErr_Occurred() ? -1 : 0; }
+
+#endif /* SPY_OPS_H */
