@@ -1,0 +1,335 @@
+/*
+ * cgen_func.c — C text for one IR function.
+ *
+ * Mechanical: one C function per IR function, one label per block that is
+ * jumped to, one statement (plus its error check) per op, and a comment
+ * with the Python file:line and source text whenever the line changes
+ * (#line directives as well under -g).
+ */
+#include "emit/lower.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* A C identifier from a Python one: ASCII passes, anything else is hex. */
+const char *cg_ident(Arena *a, const char *prefix, const char *name)
+{
+    size_t n = strlen(name);
+    char *out = arena_alloc(a, strlen(prefix) + n * 4 + 1);
+    char *w = out + sprintf(out, "%s", prefix);
+    for (const unsigned char *s = (const unsigned char *)name; *s; s++) {
+        if (isalnum(*s) || *s == '_')
+            *w++ = (char)*s;
+        else
+            w += sprintf(w, "_x%02x", *s);
+    }
+    *w = 0;
+    return out;
+}
+
+typedef struct Cg {
+    FILE *out;
+    ModCtx *m;
+    const IrFunc *f;
+    const EmitOptions *o;
+    const char **names;  /* C name per register id */
+    bool *labelled;      /* per block id: something jumps there */
+    int last_line;
+} Cg;
+
+static const char *reg_cname(Cg *g, const IrReg *r) { return g->names[r->id]; }
+
+static void name_registers(Cg *g)
+{
+    const IrFunc *f = g->f;
+    g->names = ARENA_ARRAY(g->m->a, const char *, f->n_regs ? f->n_regs : 1);
+    for (int i = 0; i < f->n_regs; i++) {
+        const IrReg *r = f->regs[i];
+        g->names[i] = r->name ? cg_ident(g->m->a, "v_", r->name)
+                              : arena_printf(g->m->a, "r%d", r->id);
+    }
+}
+
+static void find_labels(Cg *g)
+{
+    const IrFunc *f = g->f;
+    g->labelled = ARENA_ARRAY(g->m->a, bool, f->n_blocks);
+    for (int i = 0; i < f->n_blocks; i++)
+        for (int j = 0; j < f->blocks[i]->n_ops; j++) {
+            const IrOp *op = f->blocks[i]->ops[j];
+            if (op->target) g->labelled[op->target->id] = true;
+            if (op->target2) g->labelled[op->target2->id] = true;
+            if (op->err_target) g->labelled[op->err_target->id] = true;
+        }
+}
+
+/* ---- source line comments ---------------------------------------------------- */
+
+static void line_comment(Cg *g, int line)
+{
+    if (line <= 0 || line == g->last_line)
+        return;
+    g->last_line = line;
+    const Source *src = g->m->tm->ast->src;
+    size_t len;
+    const char *text = src_line(src, line, &len);
+    while (len && (*text == ' ' || *text == '\t'))
+        text++, len--;
+    if (len > 100)
+        len = 100;
+    fprintf(g->out, "    /* %s:%d: ", src->path, line);
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (c == '*' && i + 1 < len && text[i + 1] == '/')
+            c = '+';  /* never close the comment early */
+        fputc((unsigned char)c >= 0x20 || c == '\t' ? c : '?', g->out);
+    }
+    fprintf(g->out, " */\n");
+    if (g->o->line_directives)
+        fprintf(g->out, "#line %d \"%s\"\n", line, g->m->src_path);
+}
+
+/* ---- expressions of ops --------------------------------------------------------- */
+
+/* `c(args...)` for a bare function name; otherwise c is a C expression
+ * with %0..%9 and %* (all operands) substituted. */
+static void call_text(Cg *g, const IrOp *op)
+{
+    const char *c = op->c;
+    if (!strchr(c, '%') && !strchr(c, '(')) {
+        fprintf(g->out, "%s(", c);
+        for (int i = 0; i < op->n_args; i++)
+            fprintf(g->out, "%s%s", i ? ", " : "", reg_cname(g, op->args[i]));
+        fprintf(g->out, ")");
+        return;
+    }
+    for (const char *s = c; *s; s++) {
+        if (*s == '%' && s[1] == '*') {
+            for (int i = 0; i < op->n_args; i++)
+                fprintf(g->out, "%s%s", i ? ", " : "", reg_cname(g, op->args[i]));
+            s++;
+        } else if (*s == '%' && isdigit((unsigned char)s[1])) {
+            fprintf(g->out, "%s", reg_cname(g, op->args[s[1] - '0']));
+            s++;
+        } else {
+            fputc(*s, g->out);
+        }
+    }
+}
+
+static void error_check(Cg *g, const IrOp *op, const char *value)
+{
+    const char *cond = NULL;
+    switch (op->err) {
+    case ERR_NEVER: return;
+    case ERR_NULL: cond = "%s == NULL"; break;
+    case ERR_NEG: cond = "%s < 0"; break;
+    case ERR_INT: cond = "%s == SPY_INT_ERR"; break;
+    case ERR_FLOAT: cond = "%s == -1.0 && PyErr_Occurred()"; break;
+    case ERR_BOOL: cond = "%s == 2"; break;
+    case ERR_ALWAYS:
+        fprintf(g->out, "    goto L%d;\n", op->err_target->id);
+        return;
+    }
+    fprintf(g->out, "    if (SPY_UNLIKELY(");
+    fprintf(g->out, cond, value);
+    fprintf(g->out, ")) goto L%d;\n", op->err_target->id);
+}
+
+static void emit_call_op(Cg *g, const IrOp *op)
+{
+    if (op->dst) {
+        fprintf(g->out, "    %s = ", reg_cname(g, op->dst));
+        call_text(g, op);
+        fprintf(g->out, ";\n");
+        error_check(g, op, reg_cname(g, op->dst));
+        return;
+    }
+    if (op->err == ERR_NULL || op->err == ERR_NEG) {
+        fprintf(g->out, "    if (SPY_UNLIKELY((");
+        call_text(g, op);
+        fprintf(g->out, ") %s)) goto L%d;\n", op->err == ERR_NULL ? "== NULL" : "< 0",
+                op->err_target->id);
+        return;
+    }
+    fprintf(g->out, "    (void)");
+    call_text(g, op);
+    fprintf(g->out, ";\n");
+    error_check(g, op, "");
+}
+
+static void emit_native_call(Cg *g, const IrOp *op)
+{
+    fprintf(g->out, "    %s = %s(st", reg_cname(g, op->dst),
+            cg_ident(g->m->a, "f_", op->callee->name));
+    for (int i = 0; i < op->n_args; i++)
+        fprintf(g->out, ", %s", reg_cname(g, op->args[i]));
+    fprintf(g->out, ");\n");
+    error_check(g, op, reg_cname(g, op->dst));
+}
+
+/* Vectorcall with a spare slot in front of the arguments, so a bound
+ * method can be called without copying them. */
+static void emit_vcall(Cg *g, const IrOp *op)
+{
+    int n = op->n_args - 1;
+    fprintf(g->out, "    {\n        PyObject *spy_args[%d] = {NULL", n + 1);
+    for (int i = 1; i < op->n_args; i++)
+        fprintf(g->out, ", %s", reg_cname(g, op->args[i]));
+    fprintf(g->out, "};\n        %s = PyObject_Vectorcall(%s, spy_args + 1, %d | "
+            "PY_VECTORCALL_ARGUMENTS_OFFSET, %s);\n    }\n",
+            reg_cname(g, op->dst), reg_cname(g, op->args[0]), op->n_pos,
+            op->c ? op->c : "NULL");
+    error_check(g, op, reg_cname(g, op->dst));
+}
+
+static const char *refop(IrRep rep, IrOpKind k)
+{
+    bool obj = rep == REP_OBJ;
+    switch (k) {
+    case IR_INCREF: return obj ? "Py_INCREF" : "spy_int_incref";
+    case IR_DECREF: return obj ? "Py_DECREF" : "spy_int_decref";
+    default: return obj ? "Py_XDECREF" : "spy_int_xdecref";
+    }
+}
+
+static void emit_assign_op(Cg *g, const IrOp *op)
+{
+    const IrReg *d = op->dst, *s = op->args[0];
+    const char *dn = reg_cname(g, d), *sn = reg_cname(g, s);
+    if (!ir_rep_refcounted(d->rep)) {
+        fprintf(g->out, "    %s = %s;\n", dn, sn);
+        return;
+    }
+    if (d->is_local) {
+        fprintf(g->out, "    {\n        %sspy_old = %s;\n        %s = %s;\n", ir_rep_ctype(d->rep),
+                dn, dn, sn);
+        if (!op->move)
+            fprintf(g->out, "        %s(%s);\n", refop(d->rep, IR_INCREF), dn);
+        fprintf(g->out, "        %s(spy_old);\n    }\n", refop(d->rep, IR_XDECREF));
+        return;
+    }
+    fprintf(g->out, "    %s = %s;\n", dn, sn);
+    if (!op->move)
+        fprintf(g->out, "    %s(%s);\n", refop(d->rep, IR_INCREF), dn);
+}
+
+static const char *error_value(IrRep rep)
+{
+    switch (rep) {
+    case REP_INT: return "SPY_INT_ERR";
+    case REP_FLOAT: return "-1.0";
+    case REP_BOOL: return "2";
+    default: return "NULL";
+    }
+}
+
+static void emit_op(Cg *g, const IrOp *op)
+{
+    line_comment(g, op->line);
+    switch (op->kind) {
+    case IR_CONST:
+        fprintf(g->out, "    %s = %s;\n", reg_cname(g, op->dst), op->c);
+        break;
+    case IR_ASSIGN: emit_assign_op(g, op); break;
+    case IR_CALL: emit_call_op(g, op); break;
+    case IR_CALL_NATIVE: emit_native_call(g, op); break;
+    case IR_VCALL: emit_vcall(g, op); break;
+    case IR_INCREF: case IR_DECREF: case IR_XDECREF:
+        fprintf(g->out, "    %s(%s);\n", refop(op->args[0]->rep, op->kind),
+                reg_cname(g, op->args[0]));
+        break;
+    case IR_TRACEBACK:
+        fprintf(g->out, "    spy_traceback_add(\"%s\", spy_source_path, %d);\n",
+                g->f->tc->name, op->line);
+        break;
+    case IR_GOTO: fprintf(g->out, "    goto L%d;\n", op->target->id); break;
+    case IR_BRANCH:
+        fprintf(g->out, "    if (%s) goto L%d;\n    goto L%d;\n", reg_cname(g, op->args[0]),
+                op->target->id, op->target2->id);
+        break;
+    case IR_RETURN:
+        fprintf(g->out, "    return %s;\n",
+                op->n_args ? reg_cname(g, op->args[0]) : error_value(g->f->ret_rep));
+        break;
+    case IR_UNREACHABLE: fprintf(g->out, "    Py_UNREACHABLE();\n"); break;
+    case IR__COUNT: break;
+    }
+}
+
+/* ---- the function ---------------------------------------------------------------------- */
+
+void cg_function_proto(FILE *out, const IrFunc *f, bool semicolon)
+{
+    fprintf(out, "static %s%s(SpyModState *st", ir_rep_ctype(f->ret_rep), f->c_name);
+    for (int i = 0; i < f->n_params; i++) {
+        const IrReg *p = f->params[i];
+        fprintf(out, ", %s%s", ir_rep_ctype(p->rep), cg_ident(f->a, "v_", p->name));
+    }
+    fprintf(out, ")%s\n", semicolon ? ";" : "");
+}
+
+static const char *initial_value(IrRep rep)
+{
+    switch (rep) {
+    case REP_OBJ: return "NULL";
+    case REP_INT: return "SPY_INT_ERR";
+    case REP_FLOAT: return "0.0";
+    default: return "0";
+    }
+}
+
+static bool is_param(const IrFunc *f, const IrReg *r)
+{
+    for (int i = 0; i < f->n_params; i++)
+        if (f->params[i] == r)
+            return true;
+    return false;
+}
+
+/* Declares the registers the code uses; one that is written but never
+ * read is marked used, so the C stays warning-free. */
+static void declare_registers(Cg *g)
+{
+    const IrFunc *f = g->f;
+    char *state = ARENA_ARRAY(g->m->a, char, f->n_regs ? f->n_regs : 1);
+    for (int i = 0; i < f->n_blocks; i++)
+        for (int j = 0; j < f->blocks[i]->n_ops; j++) {
+            const IrOp *op = f->blocks[i]->ops[j];
+            for (int k = 0; k < op->n_args; k++)
+                state[op->args[k]->id] = 2;
+            if (op->dst && !state[op->dst->id])
+                state[op->dst->id] = 1;
+        }
+    for (int i = 0; i < f->n_regs; i++) {
+        const IrReg *r = f->regs[i];
+        if (is_param(f, r) || (!state[i] && !(r->is_local && ir_rep_refcounted(r->rep))))
+            continue;
+        fprintf(g->out, "    %s%s = %s;\n", ir_rep_ctype(r->rep), g->names[i],
+                initial_value(r->rep));
+        if (state[i] != 2 && !(r->is_local && ir_rep_refcounted(r->rep)))
+            fprintf(g->out, "    (void)%s;\n", g->names[i]);
+    }
+}
+
+void cg_function(FILE *out, ModCtx *m, const IrFunc *f, const EmitOptions *o)
+{
+    Cg g = {out, m, f, o, NULL, NULL, -1};
+    name_registers(&g);
+    find_labels(&g);
+    const char *what = f->tc->is_module_body ? "module body" : "def";
+    fprintf(out, "/* %s %s */\n", what, f->tc->name);
+    cg_function_proto(out, f, false);
+    fprintf(out, "{\n    (void)st;\n");
+    declare_registers(&g);
+    for (int i = 0; i < f->n_blocks; i++) {
+        const IrBlock *b = f->blocks[i];
+        if (g.labelled[b->id]) {
+            fprintf(out, "  L%d:%s\n", b->id, b->is_error_path ? " /* error path */" : "");
+            g.last_line = -1;
+        }
+        for (int j = 0; j < b->n_ops; j++)
+            emit_op(&g, b->ops[j]);
+    }
+    fprintf(out, "}\n\n");
+}

@@ -1,0 +1,325 @@
+/*
+ * cgen_module.c — the parts of the C file around the functions: the
+ * module state struct, constants, Python-visible wrappers (argument
+ * binding, annotation checks, boxing), the method table, and multi-phase
+ * module initialisation with traverse/clear for the state.
+ */
+#include "emit/lower.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ---- literals -------------------------------------------------------------------- */
+
+/* A C string literal for arbitrary bytes (octal escapes are unambiguous). */
+static void c_string(FILE *out, const char *s, size_t len)
+{
+    fputc('"', out);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c < 0x20 || c >= 0x7f || c == '?')
+            fprintf(out, "\\%03o", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+static void emit_constants(FILE *out, ModCtx *m)
+{
+    fprintf(out, "static int spy_init_constants(SpyModState *st)\n{\n");
+    for (int i = 0; i < m->n_consts; i++) {
+        Const *c = m->consts[i];
+        fprintf(out, "    st->c[%d] = ", i);
+        switch (c->kind) {
+        case K_NAME:
+        case K_STR:
+            fprintf(out, "PyUnicode_DecodeUTF8(");
+            c_string(out, c->s, c->len);
+            fprintf(out, ", %zu, \"surrogatepass\");\n", c->len);
+            if (c->kind == K_NAME)
+                fprintf(out, "    if (st->c[%d]) PyUnicode_InternInPlace(&st->c[%d]);\n", i, i);
+            break;
+        case K_BIGINT:
+            fprintf(out, "PyLong_FromString(");
+            c_string(out, c->s, c->len);
+            fprintf(out, ", NULL, 10);\n");
+            break;
+        case K_KWNAMES:
+            fprintf(out, "PyTuple_Pack(%d", c->n_items);
+            for (int j = 0; j < c->n_items; j++)
+                fprintf(out, ", st->c[%d]", c->items[j]);
+            fprintf(out, ");\n");
+            break;
+        }
+        fprintf(out, "    if (!st->c[%d]) return -1;\n", i);
+    }
+    fprintf(out, "    return 0;\n}\n\n");
+}
+
+/* ---- wrappers --------------------------------------------------------------------------- */
+
+/* The C literal of a constant default in the representation of t, or
+ * NULL when it has none (then the def stores it in a state slot). */
+const char *cg_default_literal(ModCtx *m, const Expr *d, const TyType *t)
+{
+    if (!is_constant_default(d))
+        return NULL;
+    bool neg = d->kind == EX_UNARY && d->u.unary.op == UOP_NEG;
+    const Expr *lit = d->kind == EX_UNARY ? d->u.unary.operand : d;
+    switch (lit->kind) {
+    case EX_INT: {
+        if (lit->u.int_lit.fits_i64 && lit->u.int_lit.value < ((int64_t)1 << 52)) {
+            long long v = neg ? -(long long)lit->u.int_lit.value : (long long)lit->u.int_lit.value;
+            return t->kind == TY_FLOAT ? arena_printf(m->a, "%lld.0", v)
+                 : rep_of(t) == REP_OBJ ? NULL
+                 : arena_printf(m->a, "SPY_INT_SMALL(%lldLL)", v);
+        }
+        return NULL;
+    }
+    case EX_FLOAT:
+        if (isinf(lit->u.float_lit.value))
+            return NULL;
+        return arena_printf(m->a, "%s%.17g", neg ? "-" : "", lit->u.float_lit.value);
+    case EX_TRUE: case EX_FALSE: {
+        int v = lit->kind == EX_TRUE;
+        return t->kind == TY_INT ? arena_printf(m->a, "SPY_INT_SMALL(%d)", v)
+             : t->kind == TY_FLOAT ? arena_printf(m->a, "%d.0", v)
+             : t->kind == TY_BOOL ? arena_printf(m->a, "%d", v) : NULL;
+    }
+    case EX_STR:
+        return rep_of(t) == REP_OBJ ? const_ref(m, const_str(m, lit->u.str.s, lit->u.str.len)) : NULL;
+    case EX_NONE:
+        return rep_of(t) == REP_OBJ ? "Py_None" : NULL;
+    default:
+        return NULL;
+    }
+}
+
+/* Converts the argument object a[i] into the native parameter v. */
+static void convert_arg(FILE *out, ModCtx *m, const TcFunc *f, int i, const char *v)
+{
+    const TcParam *p = &f->params[i];
+    const char *want = ty_str(m->a, p->type);
+    const char *check = NULL;
+    switch (p->type->kind) {
+    case TY_INT: check = "PyLong_Check(a[%d])"; break;
+    case TY_FLOAT: check = "(PyFloat_Check(a[%d]) || PyLong_Check(a[%d]))"; break;
+    case TY_BOOL: check = "PyBool_Check(a[%d])"; break;
+    case TY_STR: check = "PyUnicode_Check(a[%d])"; break;
+    case TY_NONE: check = "(a[%d] == Py_None)"; break;
+    case TY_TUPLE:
+        check = arena_printf(m->a, "(PyTuple_Check(a[%%d]) && PyTuple_GET_SIZE(a[%%d]) == %d)",
+                             p->type->n_args);
+        break;
+    default: break;
+    }
+    if (check) {
+        fprintf(out, "        if (!");
+        fprintf(out, check, i, i);
+        fprintf(out, ") {\n            spy_arg_type_error(\"%s\", \"%s\", \"%s\", a[%d]);\n"
+                "            goto fail;\n        }\n", f->name, p->param->name, want, i);
+    }
+    switch (p->type->kind) {
+    case TY_INT:
+        fprintf(out, "        %s = spy_int_from_long_object(a[%d]);\n"
+                "        if (%s == SPY_INT_ERR) goto fail;\n", v, i, v);
+        break;
+    case TY_FLOAT:
+        fprintf(out, "        %s = PyFloat_AsDouble(a[%d]);\n"
+                "        if (%s == -1.0 && PyErr_Occurred()) goto fail;\n", v, i, v);
+        break;
+    case TY_BOOL:
+        fprintf(out, "        %s = (char)(a[%d] == Py_True);\n", v, i);
+        break;
+    default:
+        fprintf(out, "        %s = a[%d];\n", v, i);
+    }
+}
+
+static void bind_param(FILE *out, ModCtx *m, const TcFunc *f, int i, const char *v)
+{
+    Expr *d = f->params[i].param->default_value;
+    int k = m->default_slot[f->index][i];
+    if (d && k < 0)
+        fprintf(out, "    if (a[%d] == NULL)\n        %s = %s;\n    else {\n", i, v,
+                cg_default_literal(m, d, f->params[i].type));
+    else if (d)
+        fprintf(out, "    if (a[%d] == NULL && !(a[%d] = spy_get_default(st->d[%d], \"%s\")))\n"
+                "        goto fail;\n    {\n", i, i, k, f->name);
+    else
+        fprintf(out, "    {\n");
+    convert_arg(out, m, f, i, v);
+    fprintf(out, "    }\n");
+}
+
+static const char *box_result(IrRep rep)
+{
+    switch (rep) {
+    case REP_INT: return "    res = spy_int_box(r);\n    spy_int_decref(r);\n";
+    case REP_FLOAT: return "    res = PyFloat_FromDouble(r);\n";
+    case REP_BOOL: return "    res = spy_bool_box(r);\n";
+    default: return "    res = r;\n";
+    }
+}
+
+static const char *failed_result(IrRep rep)
+{
+    switch (rep) {
+    case REP_INT: return "r == SPY_INT_ERR";
+    case REP_FLOAT: return "r == -1.0 && PyErr_Occurred()";
+    case REP_BOOL: return "r == 2";
+    default: return "r == NULL";
+    }
+}
+
+static void emit_wrapper(FILE *out, ModCtx *m, const IrFunc *nf)
+{
+    const TcFunc *f = nf->tc;
+    int n = f->n_params;
+    fprintf(out, "/* Python-visible wrapper of %s */\n", f->name);
+    fprintf(out, "static PyObject *%s(PyObject *self, PyObject *const *args, Py_ssize_t nargs,"
+            " PyObject *kwnames)\n{\n", cg_ident(m->a, "w_", f->name));
+    fprintf(out, "    SpyModState *st = (SpyModState *)PyModule_GetState(self);\n");
+    if (f->n_kwonly) {
+        fprintf(out, "    static const char kwonly_required[] = {");
+        for (int i = f->n_pos; i < n; i++)
+            fprintf(out, "%s%d", i > f->n_pos ? ", " : "", f->params[i].param->default_value == NULL);
+        fprintf(out, "};\n");
+    }
+    fprintf(out, "    static const SpyFuncSig sig = {\"%s\", %d, %d, %d, %d, %s};\n", f->name,
+            f->n_pos, f->n_posonly, f->n_kwonly, f->n_required_pos,
+            f->n_kwonly ? "kwonly_required" : "NULL");
+    fprintf(out, "    PyObject *a[%d];\n    PyObject *res = NULL;\n", n ? n : 1);
+    for (int i = 0; i < n; i++) {
+        const IrReg *p = nf->params[i];
+        fprintf(out, "    %s%s = %s;\n", ir_rep_ctype(p->rep), cg_ident(m->a, "v_", p->name),
+                p->rep == REP_INT ? "SPY_INT_ERR" : p->rep == REP_OBJ ? "NULL" : "0");
+    }
+    fprintf(out, "    if (spy_parse_args(&sig, &st->c[%d], args, nargs, kwnames, a) < 0)\n"
+            "        return NULL;\n", m->param_names[f->index]);
+    for (int i = 0; i < n; i++)
+        bind_param(out, m, f, i, cg_ident(m->a, "v_", nf->params[i]->name));
+    fprintf(out, "    %sr = %s(st", ir_rep_ctype(nf->ret_rep), nf->c_name);
+    for (int i = 0; i < n; i++)
+        fprintf(out, ", %s", cg_ident(m->a, "v_", nf->params[i]->name));
+    fprintf(out, ");\n    if (%s)\n        goto fail;\n%s", failed_result(nf->ret_rep),
+            box_result(nf->ret_rep));
+    fprintf(out, "  fail:\n");
+    for (int i = 0; i < n; i++)
+        if (nf->params[i]->rep == REP_INT)
+            fprintf(out, "    spy_int_xdecref(%s);\n", cg_ident(m->a, "v_", nf->params[i]->name));
+    fprintf(out, "    return res;\n}\n\n");
+}
+
+/* ---- the module ----------------------------------------------------------------------------- */
+
+static void emit_state(FILE *out, ModCtx *m)
+{
+    fprintf(out,
+            "typedef struct SpyModState {\n"
+            "    PyObject *module;   /* borrowed: this state belongs to it */\n"
+            "    PyObject *modname;\n"
+            "    PyObject *globals;  /* the module's __dict__ */\n"
+            "    PyObject *builtins; /* builtins.__dict__ */\n"
+            "    PyObject *c[%d];    /* constants, made by spy_init_constants */\n"
+            "    PyObject *d[%d];    /* default values, stored when their def runs */\n"
+            "} SpyModState;\n\n",
+            m->n_consts ? m->n_consts : 1, m->n_defaults ? m->n_defaults : 1);
+}
+
+static void emit_methods(FILE *out, ModCtx *m, IrFunc **funcs, int n)
+{
+    for (int i = 0; i < n; i++)
+        fprintf(out, "static PyObject *%s(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);\n",
+                cg_ident(m->a, "w_", funcs[i]->tc->name));
+    fprintf(out, "\nstatic PyMethodDef spy_methods[] = {\n");
+    for (int i = 0; i < n; i++) {
+        const TcFunc *f = funcs[i]->tc;
+        fprintf(out, "    {\"%s\", (PyCFunction)(void (*)(void))%s, METH_FASTCALL | METH_KEYWORDS, ",
+                f->name, cg_ident(m->a, "w_", f->name));
+        const char *doc = f->def->u.funcdef.docstring;
+        if (doc)
+            c_string(out, doc, strlen(doc));
+        else
+            fprintf(out, "NULL");
+        fprintf(out, "},\n");
+    }
+    fprintf(out, "    {NULL, NULL, 0, NULL}\n};\n\n");
+}
+
+static void emit_init(FILE *out, ModCtx *m)
+{
+    const Module *ast = m->tm->ast;
+    fprintf(out,
+        "static int spy_traverse(PyObject *module, visitproc visit, void *arg)\n{\n"
+        "    SpyModState *st = (SpyModState *)PyModule_GetState(module);\n"
+        "    if (!st)\n        return 0;\n"
+        "    Py_VISIT(st->modname);\n    Py_VISIT(st->globals);\n    Py_VISIT(st->builtins);\n"
+        "    for (size_t i = 0; i < sizeof st->c / sizeof *st->c; i++)\n        Py_VISIT(st->c[i]);\n"
+        "    for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)\n        Py_VISIT(st->d[i]);\n"
+        "    return 0;\n}\n\n"
+        "static int spy_clear(PyObject *module)\n{\n"
+        "    SpyModState *st = (SpyModState *)PyModule_GetState(module);\n"
+        "    if (!st)\n        return 0;\n"
+        "    Py_CLEAR(st->modname);\n    Py_CLEAR(st->globals);\n    Py_CLEAR(st->builtins);\n"
+        "    for (size_t i = 0; i < sizeof st->c / sizeof *st->c; i++)\n        Py_CLEAR(st->c[i]);\n"
+        "    for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)\n        Py_CLEAR(st->d[i]);\n"
+        "    return 0;\n}\n\n"
+        "static void spy_free(void *module) { spy_clear((PyObject *)module); }\n\n"
+        "static int spy_exec(PyObject *module)\n{\n"
+        "    SpyModState *st = (SpyModState *)PyModule_GetState(module);\n"
+        "    st->module = module;\n"
+        "    st->modname = PyModule_GetNameObject(module);\n"
+        "    if (!st->modname)\n        return -1;\n"
+        "    st->globals = PyModule_GetDict(module);\n"
+        "    Py_INCREF(st->globals);\n"
+        "    PyObject *builtins = PyImport_ImportModule(\"builtins\");\n"
+        "    if (!builtins)\n        return -1;\n"
+        "    st->builtins = PyModule_GetDict(builtins);\n"
+        "    Py_INCREF(st->builtins);\n"
+        "    Py_DECREF(builtins);\n"
+        "    if (spy_init_constants(st) < 0)\n        return -1;\n"
+        "    PyObject *r = f___module__(st);\n"
+        "    if (!r)\n        return -1;\n"
+        "    Py_DECREF(r);\n"
+        "    return 0;\n}\n\n"
+        "static PyModuleDef_Slot spy_slots[] = {\n"
+        "    {Py_mod_exec, (void *)spy_exec},\n"
+        "    {0, NULL}\n};\n\n"
+        "static struct PyModuleDef spy_moduledef = {\n"
+        "    PyModuleDef_HEAD_INIT,\n    \"%s\",\n    ", ast->name);
+    if (ast->docstring)
+        c_string(out, ast->docstring, strlen(ast->docstring));
+    else
+        fprintf(out, "NULL");
+    fprintf(out, ",\n    sizeof(SpyModState),\n    NULL,\n    spy_slots,\n"
+            "    spy_traverse,\n    spy_clear,\n    spy_free,\n};\n\n"
+            "PyMODINIT_FUNC PyInit_%s(void)\n{\n    return PyModuleDef_Init(&spy_moduledef);\n}\n",
+            ast->name);
+}
+
+void cg_module(FILE *out, ModCtx *m, IrFunc **funcs, IrFunc *body, const EmitOptions *o)
+{
+    int n = m->tm->n_funcs;
+    fprintf(out, "/* Generated by staticpyc from %s.  Do not edit: edit the Python. */\n",
+            m->tm->ast->src->path);
+    fprintf(out, "#include \"staticpy_rt.h\"\n\nstatic const char spy_source_path[] = ");
+    c_string(out, m->src_path, strlen(m->src_path));
+    fprintf(out, ";\n\n");
+    emit_state(out, m);
+    for (int i = 0; i < n; i++)
+        cg_function_proto(out, funcs[i], true);
+    cg_function_proto(out, body, true);
+    fprintf(out, "\n");
+    emit_methods(out, m, funcs, n);
+    for (int i = 0; i < n; i++)
+        cg_function(out, m, funcs[i], o);
+    cg_function(out, m, body, o);
+    for (int i = 0; i < n; i++)
+        emit_wrapper(out, m, funcs[i]);
+    emit_constants(out, m);
+    emit_init(out, m);
+}

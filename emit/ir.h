@@ -1,0 +1,128 @@
+/*
+ * ir.h — the emitter's intermediate representation.
+ *
+ * A function is a list of basic blocks of operations on registers.  Every
+ * register has a C-level representation (IrRep).  Every operation that can
+ * fail says how failure is detected (IrErrKind); lowering leaves the error
+ * edge implicit ("propagate out of the function") and the refcount pass
+ * turns it into an explicit edge to a cleanup block.  Blocks end in exactly
+ * one terminator (goto, branch, return, unreachable).
+ *
+ * Ownership contract (what refcount.c relies on):
+ *  - an op that defines a refcounted register gives it a new reference,
+ *    unless the register is marked `borrowed` (constants, parameters);
+ *  - ops never steal their operands; IR_RETURN hands its operand to the
+ *    caller, and IR_ASSIGN copies (incref) unless the pass marks it a move;
+ *  - named locals own their value: assignment releases the old value and
+ *    the function's exits release them all (lowering emits that);
+ *  - every other refcounted register is a temporary, released after its
+ *    last use by the refcount pass (liveness-based).
+ */
+#ifndef STATICPY_IR_H
+#define STATICPY_IR_H
+
+#include "emit/emit.h"
+
+typedef enum IrRep {
+    REP_OBJ,    /* PyObject *            refcounted */
+    REP_INT,    /* SpyInt (tagged word)  refcounted when boxed */
+    REP_FLOAT,  /* double */
+    REP_BOOL,   /* char, 0 or 1 */
+    REP_CINT,   /* int: C API status results */
+    REP_I64,    /* int64_t */
+} IrRep;
+
+bool ir_rep_refcounted(IrRep r);
+const char *ir_rep_ctype(IrRep r);
+
+typedef struct IrReg {
+    int id;
+    IrRep rep;
+    const char *name;   /* Python name for locals, NULL for temporaries */
+    bool is_local;      /* owned named variable, released at exits */
+    bool borrowed;      /* never released by the refcount pass */
+} IrReg;
+
+typedef enum IrErrKind {
+    ERR_NEVER,   /* cannot fail */
+    ERR_NULL,    /* fails when the result is NULL */
+    ERR_NEG,     /* fails when the (int) result is negative */
+    ERR_INT,     /* fails when the result is SPY_INT_ERR */
+    ERR_FLOAT,   /* fails when the result is -1.0 and an exception is set */
+    ERR_BOOL,    /* fails when the (char) result is 2 */
+    ERR_ALWAYS,  /* always raises (raise statement) */
+} IrErrKind;
+
+#define IR_OPS(X) \
+    X(IR_CONST, "const")       /* dst = C text c (a literal or state slot) */ \
+    X(IR_ASSIGN, "assign")     /* dst = args[0] */ \
+    X(IR_CALL, "call")         /* dst = c(args...) or template c with %0.. %* */ \
+    X(IR_CALL_NATIVE, "callnative") /* dst = native callee(st, args...) */ \
+    X(IR_VCALL, "vcall")       /* dst = vectorcall args[0](args[1..]; c = kwnames) */ \
+    X(IR_INCREF, "incref") \
+    X(IR_DECREF, "decref") \
+    X(IR_XDECREF, "xdecref") \
+    X(IR_TRACEBACK, "traceback") /* add a traceback entry for `line` */ \
+    X(IR_GOTO, "goto") \
+    X(IR_BRANCH, "branch")     /* if args[0] goto target else target2 */ \
+    X(IR_RETURN, "return") \
+    X(IR_UNREACHABLE, "unreachable")
+
+#define IR_ENUM_(k, s) k,
+typedef enum IrOpKind { IR_OPS(IR_ENUM_) IR__COUNT } IrOpKind;
+#undef IR_ENUM_
+
+typedef struct IrBlock IrBlock;
+
+typedef struct IrOp {
+    IrOpKind kind;
+    int line;             /* Python source line, 0 if none */
+    IrReg *dst;           /* may be NULL */
+    IrReg **args;
+    int n_args;
+    const char *c;        /* C function name, template or literal */
+    IrErrKind err;
+    IrBlock *err_target;  /* NULL: propagate (refcount pass fills it) */
+    IrBlock *target, *target2;
+    const TcFunc *callee; /* IR_CALL_NATIVE */
+    int n_pos;            /* IR_VCALL: positional argument count */
+    bool move;            /* IR_ASSIGN: source dies here, no incref */
+} IrOp;
+
+struct IrBlock {
+    int id;
+    IrOp **ops;
+    int n_ops, cap;
+    bool is_error_path;   /* cleanup/traceback blocks, for readability */
+};
+
+typedef struct IrFunc {
+    Arena *a;
+    const TcFunc *tc;
+    const char *c_name;   /* f_<name> */
+    IrRep ret_rep;
+    IrReg **regs; int n_regs, cap_regs;
+    IrBlock **blocks; int n_blocks, cap_blocks;
+    IrReg **params; int n_params; /* parameter registers, in order */
+    IrReg *retval;        /* the value being returned */
+    IrBlock *exit_ok;     /* releases locals, returns retval */
+    IrBlock *exit_err;    /* releases locals, returns the error value */
+    IrReg **locals; int n_locals; /* refcounted locals released at exits */
+} IrFunc;
+
+IrFunc *ir_func_new(Arena *a, const TcFunc *tc);
+IrReg *ir_reg(IrFunc *f, IrRep rep, const char *name);
+IrBlock *ir_block(IrFunc *f);
+IrOp *ir_op(IrFunc *f, IrBlock *b, IrOpKind kind, int line);
+void ir_set_args(IrFunc *f, IrOp *op, IrReg **args, int n);
+/* Inserts op into b before position i. */
+void ir_insert(IrFunc *f, IrBlock *b, int i, IrOp *op);
+IrOp *ir_new_op(IrFunc *f, IrOpKind kind, int line);
+bool ir_is_terminator(IrOpKind k);
+bool ir_op_can_fail(const IrOp *op);
+
+/* Checks the invariants; reports violations to stderr and returns false. */
+bool ir_verify(const IrFunc *f);
+void ir_print(const IrFunc *f, FILE *out);
+
+#endif

@@ -1,0 +1,94 @@
+/*
+ * lower.h — what the emitter's files share: the module-wide context
+ * (constants, default-value slots), the per-function lowering state, and
+ * the entry points of lower_*.c, refcount.c and cgen_*.c.
+ */
+#ifndef STATICPY_LOWER_H
+#define STATICPY_LOWER_H
+
+#include "emit/ir.h"
+
+/* Module-state constants, created once by the module's exec function. */
+typedef enum ConstKind {
+    K_NAME,     /* interned str (identifiers) */
+    K_STR,      /* str literal */
+    K_BIGINT,   /* int literal that does not fit a tagged word */
+    K_KWNAMES,  /* tuple of K_NAME constants: keyword names of a call */
+} ConstKind;
+
+typedef struct Const {
+    ConstKind kind;
+    const char *s; size_t len;  /* text (UTF-8) */
+    int *items; int n_items;    /* K_KWNAMES: indices of K_NAME constants */
+} Const;
+
+typedef struct ModCtx {
+    Arena *a;
+    TcModule *tm;
+    DiagList *d;
+    const char *src_path;       /* absolute path of the .py, for tracebacks */
+    Const **consts; int n_consts, cap_consts;
+    int n_defaults;             /* module-state slots for default values */
+    int **default_slot;         /* [func index][param] -> slot or -1 */
+    int *param_names;           /* [func index] -> first K_NAME of its params */
+} ModCtx;
+
+int const_name(ModCtx *m, const char *name);
+int const_str(ModCtx *m, const char *s, size_t len);
+int const_bigint(ModCtx *m, const char *digits);
+int const_kwnames(ModCtx *m, const char **names, int n);
+/* "st->c[12]" */
+const char *const_ref(ModCtx *m, int index);
+
+typedef struct LoopTargets {
+    IrBlock *brk, *cont;
+    struct LoopTargets *outer;
+} LoopTargets;
+
+typedef struct Lower {
+    ModCtx *m;
+    IrFunc *f;
+    IrBlock *cur;        /* block being appended to; NULL after a jump */
+    IrReg **local_regs;  /* by TcSymbol.index */
+    int line;            /* source line of the statement being lowered */
+    LoopTargets *loop;
+} Lower;
+
+/* lower_func.c */
+IrFunc *lower_function(ModCtx *m, const TcFunc *tf);
+IrRep rep_of(const TyType *t);
+IrReg *emit_call(Lower *l, const char *c, IrRep rep, IrErrKind err,
+                 IrReg **args, int n);
+IrReg *emit_const(Lower *l, IrRep rep, const char *text, bool borrowed);
+void emit_assign(Lower *l, IrReg *dst, IrReg *src);
+void emit_goto(Lower *l, IrBlock *target);
+void emit_branch(Lower *l, IrReg *cond, IrBlock *t, IrBlock *f);
+void start_block(Lower *l, IrBlock *b);
+IrReg *temp_copy(Lower *l, IrReg *r);
+
+/* lower_expr.c */
+IrReg *lower_expr(Lower *l, Expr *e);
+IrReg *lower_expr_as(Lower *l, Expr *e, const TyType *want);
+IrReg *coerce(Lower *l, IrReg *r, const TyType *from, const TyType *to);
+IrReg *box(Lower *l, IrReg *r, const TyType *t);
+IrReg *lower_cond(Lower *l, Expr *e);
+IrReg *load_global(Lower *l, const char *name);
+bool is_constant_default(const Expr *e);
+IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg *b,
+                          const TyType *bt, const TyType *rt, bool inplace);
+
+/* lower_stmt.c */
+void lower_block(Lower *l, StmtList *body);
+
+/* refcount.c */
+void refcount_pass(IrFunc *f);
+
+/* cgen_func.c / cgen_module.c */
+const char *cg_ident(Arena *a, const char *prefix, const char *name);
+const char *cg_default_literal(ModCtx *m, const Expr *d, const TyType *t);
+void cg_function_proto(FILE *out, const IrFunc *f, bool semicolon);
+void cg_function(FILE *out, ModCtx *m, const IrFunc *f, const EmitOptions *o);
+void cg_module(FILE *out, ModCtx *m, IrFunc **funcs, IrFunc *body,
+               const EmitOptions *o);
+
+#endif

@@ -1,0 +1,578 @@
+/*
+ * lower_expr.c — expressions to IR.
+ *
+ * lower_expr(e) returns a register holding e's value in the representation
+ * of e's static type (rep_of(e->type)); coerce() converts between types
+ * (int -> float, boxing, checked unboxing of dynamic values).  Typed
+ * arithmetic calls the runtime's tagged-int and float helpers; anything
+ * dynamic goes through the generic C API (PyNumber_*, vectorcall).
+ */
+#include "emit/lower.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static Arena *A(Lower *l) { return l->m->a; }
+
+static IrReg *call1(Lower *l, const char *c, IrRep rep, IrErrKind err, IrReg *a)
+{
+    return emit_call(l, c, rep, err, &a, 1);
+}
+
+static IrReg *call2(Lower *l, const char *c, IrRep rep, IrErrKind err, IrReg *a, IrReg *b)
+{
+    IrReg *args[2] = {a, b};
+    return emit_call(l, c, rep, err, args, 2);
+}
+
+/* ---- conversions --------------------------------------------------------------- */
+
+IrReg *box(Lower *l, IrReg *r, const TyType *t)
+{
+    switch (rep_of(t)) {
+    case REP_INT: return call1(l, "spy_int_box", REP_OBJ, ERR_NULL, r);
+    case REP_FLOAT: return call1(l, "PyFloat_FromDouble", REP_OBJ, ERR_NULL, r);
+    case REP_BOOL: return call1(l, "spy_bool_box", REP_OBJ, ERR_NEVER, r);
+    default: return r;
+    }
+}
+
+static IrReg *unbox(Lower *l, IrReg *o, const TyType *to)
+{
+    switch (to->kind) {
+    case TY_INT: return call1(l, "spy_unbox_int", REP_INT, ERR_INT, o);
+    case TY_FLOAT: return call1(l, "spy_unbox_float", REP_FLOAT, ERR_FLOAT, o);
+    case TY_BOOL: return call1(l, "spy_unbox_bool", REP_BOOL, ERR_BOOL, o);
+    case TY_STR: emit_call(l, "spy_check_str", (IrRep)-1, ERR_NULL, &o, 1); return o;
+    case TY_NONE: emit_call(l, "spy_check_none", (IrRep)-1, ERR_NEG, &o, 1); return o;
+    case TY_TUPLE:
+        emit_call(l, arena_printf(A(l), "spy_check_tuple(%%0, %d)", to->n_args),
+                  (IrRep)-1, ERR_NEG, &o, 1);
+        return o;
+    default: return o;
+    }
+}
+
+IrReg *coerce(Lower *l, IrReg *r, const TyType *from, const TyType *to)
+{
+    if (to->kind == TY_ANY || to->kind == TY_OBJECT || ty_equal(from, to))
+        return rep_of(to) == REP_OBJ ? box(l, r, from) : r;
+    if (from->kind == TY_ANY || from->kind == TY_OBJECT)
+        return unbox(l, r, to);
+    if (from->kind == TY_BOOL && to->kind == TY_INT)
+        return call1(l, "spy_int_from_bool(%0)", REP_INT, ERR_NEVER, r);
+    if (from->kind == TY_BOOL && to->kind == TY_FLOAT)
+        return call1(l, "(double)%0", REP_FLOAT, ERR_NEVER, r);
+    if (from->kind == TY_INT && to->kind == TY_FLOAT)
+        return call1(l, "spy_int_to_double", REP_FLOAT, ERR_FLOAT, r);
+    if (rep_of(to) == REP_OBJ && rep_of(from) == REP_OBJ)
+        return r; /* e.g. tuple[int] into tuple[float]: same object */
+    fprintf(stderr, "internal error at %s:%d: cannot coerce %s to %s\n", __FILE__,
+            __LINE__, ty_str(A(l), from), ty_str(A(l), to));
+    abort();
+}
+
+IrReg *lower_expr_as(Lower *l, Expr *e, const TyType *want)
+{
+    return coerce(l, lower_expr(l, e), e->type, want);
+}
+
+/* ---- leaves ----------------------------------------------------------------------- */
+
+#define SMALL_MAX ((int64_t)1 << 62)
+
+static IrReg *int_const(Lower *l, bool negative, const Expr *lit)
+{
+    if (lit->u.int_lit.fits_i64 && lit->u.int_lit.value <= SMALL_MAX - (negative ? 0 : 1)) {
+        int64_t v = negative ? -lit->u.int_lit.value : lit->u.int_lit.value;
+        return emit_const(l, REP_INT, arena_printf(A(l), "SPY_INT_SMALL(%lldLL)", (long long)v),
+                          false);
+    }
+    const char *digits = negative ? arena_printf(A(l), "-%s", lit->u.int_lit.text)
+                                  : lit->u.int_lit.text;
+    IrReg *o = emit_const(l, REP_OBJ, const_ref(l->m, const_bigint(l->m, digits)), true);
+    return call1(l, "spy_int_from_long_object", REP_INT, ERR_INT, o);
+}
+
+static const char *float_text(Arena *a, double v)
+{
+    if (isinf(v))
+        return v > 0 ? "Py_HUGE_VAL" : "(-Py_HUGE_VAL)";
+    const char *s = arena_printf(a, "%.17g", v);
+    return strpbrk(s, ".en") ? s : arena_printf(a, "%s.0", s);
+}
+
+IrReg *load_global(Lower *l, const char *name)
+{
+    const char *c = arena_printf(A(l), "spy_load_global(st->globals, st->builtins, %s)",
+                                 const_ref(l->m, const_name(l->m, name)));
+    return emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
+}
+
+static IrReg *lower_name(Lower *l, Expr *e)
+{
+    TcSymbol *s = e->sema;
+    if (s->kind == SYM_LOCAL)
+        return l->local_regs[s->index];
+    return coerce(l, load_global(l, s->name), ty_simple(TY_ANY), e->type);
+}
+
+/* ---- operators ------------------------------------------------------------------------ */
+
+static const char *generic_binop(BinOp op, bool inplace)
+{
+    static const char *const names[OP__COUNT][2] = {
+        [OP_ADD] = {"PyNumber_Add", "PyNumber_InPlaceAdd"},
+        [OP_SUB] = {"PyNumber_Subtract", "PyNumber_InPlaceSubtract"},
+        [OP_MUL] = {"PyNumber_Multiply", "PyNumber_InPlaceMultiply"},
+        [OP_MATMUL] = {"PyNumber_MatrixMultiply", "PyNumber_InPlaceMatrixMultiply"},
+        [OP_DIV] = {"PyNumber_TrueDivide", "PyNumber_InPlaceTrueDivide"},
+        [OP_FLOORDIV] = {"PyNumber_FloorDivide", "PyNumber_InPlaceFloorDivide"},
+        [OP_MOD] = {"PyNumber_Remainder", "PyNumber_InPlaceRemainder"},
+        [OP_POW] = {"PyNumber_Power(%0, %1, Py_None)", "PyNumber_InPlacePower(%0, %1, Py_None)"},
+        [OP_LSHIFT] = {"PyNumber_Lshift", "PyNumber_InPlaceLshift"},
+        [OP_RSHIFT] = {"PyNumber_Rshift", "PyNumber_InPlaceRshift"},
+        [OP_BITOR] = {"PyNumber_Or", "PyNumber_InPlaceOr"},
+        [OP_BITXOR] = {"PyNumber_Xor", "PyNumber_InPlaceXor"},
+        [OP_BITAND] = {"PyNumber_And", "PyNumber_InPlaceAnd"},
+    };
+    return names[op][inplace];
+}
+
+static const char *const int_ops[OP__COUNT] = {
+    [OP_ADD] = "spy_int_add", [OP_SUB] = "spy_int_sub", [OP_MUL] = "spy_int_mul",
+    [OP_FLOORDIV] = "spy_int_floordiv", [OP_MOD] = "spy_int_mod", [OP_POW] = "spy_int_pow",
+    [OP_LSHIFT] = "spy_int_lshift", [OP_RSHIFT] = "spy_int_rshift",
+    [OP_BITOR] = "spy_int_or", [OP_BITXOR] = "spy_int_xor", [OP_BITAND] = "spy_int_and",
+};
+
+static IrReg *float_binop(Lower *l, BinOp op, IrReg *a, IrReg *b)
+{
+    switch (op) {
+    case OP_ADD: return call2(l, "(%0 + %1)", REP_FLOAT, ERR_NEVER, a, b);
+    case OP_SUB: return call2(l, "(%0 - %1)", REP_FLOAT, ERR_NEVER, a, b);
+    case OP_MUL: return call2(l, "(%0 * %1)", REP_FLOAT, ERR_NEVER, a, b);
+    case OP_DIV: return call2(l, "spy_float_truediv", REP_FLOAT, ERR_FLOAT, a, b);
+    case OP_FLOORDIV: return call2(l, "spy_float_floordiv", REP_FLOAT, ERR_FLOAT, a, b);
+    case OP_MOD: return call2(l, "spy_float_mod", REP_FLOAT, ERR_FLOAT, a, b);
+    case OP_POW: return call2(l, "spy_float_pow", REP_FLOAT, ERR_FLOAT, a, b);
+    default: break;
+    }
+    fprintf(stderr, "internal error at %s:%d: float %s\n", __FILE__, __LINE__, ast_binop_str(op));
+    abort();
+}
+
+/* Shared by BinOp and AugAssign: a (of type at) op b (of type bt),
+ * producing type rt. */
+IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg *b,
+                          const TyType *bt, const TyType *rt, bool inplace)
+{
+    const TyType *tint = ty_simple(TY_INT), *tfloat = ty_simple(TY_FLOAT);
+    bool ints = (at->kind == TY_INT || at->kind == TY_BOOL) &&
+                (bt->kind == TY_INT || bt->kind == TY_BOOL);
+    if (rt->kind == TY_BOOL) {
+        const char *c = op == OP_BITAND ? "(char)(%0 & %1)"
+                      : op == OP_BITOR ? "(char)(%0 | %1)" : "(char)(%0 ^ %1)";
+        return call2(l, c, REP_BOOL, ERR_NEVER, a, b);
+    }
+    if (rt->kind == TY_INT && ints)
+        return call2(l, int_ops[op], REP_INT, ERR_INT, coerce(l, a, at, tint),
+                     coerce(l, b, bt, tint));
+    if (rt->kind == TY_FLOAT && ints && op == OP_DIV)
+        return call2(l, "spy_int_truediv", REP_FLOAT, ERR_FLOAT, coerce(l, a, at, tint),
+                     coerce(l, b, bt, tint));
+    if (rt->kind == TY_FLOAT && ty_is_numeric(at) && ty_is_numeric(bt))
+        return float_binop(l, op, coerce(l, a, at, tfloat), coerce(l, b, bt, tfloat));
+    if (rt->kind == TY_STR && op == OP_ADD && at->kind == TY_STR && bt->kind == TY_STR)
+        return call2(l, "PyUnicode_Concat", REP_OBJ, ERR_NULL, a, b);
+    IrReg *r = call2(l, generic_binop(op, inplace), REP_OBJ, ERR_NULL, box(l, a, at),
+                     box(l, b, bt));
+    return coerce(l, r, ty_simple(TY_ANY), rt);
+}
+
+static IrReg *lower_binop(Lower *l, Expr *e)
+{
+    IrReg *a = lower_expr(l, e->u.binop.left);
+    IrReg *b = lower_expr(l, e->u.binop.right);
+    return lower_binop_values(l, e->u.binop.op, a, e->u.binop.left->type, b,
+                              e->u.binop.right->type, e->type, false);
+}
+
+static IrReg *lower_unary(Lower *l, Expr *e)
+{
+    Expr *x = e->u.unary.operand;
+    UnaryOp op = e->u.unary.op;
+    if (op == UOP_NOT)
+        return call1(l, "(char)!%0", REP_BOOL, ERR_NEVER, lower_cond(l, x));
+    if (op == UOP_NEG && x->kind == EX_INT)
+        return int_const(l, true, x);
+    if (op == UOP_NEG && x->kind == EX_FLOAT)
+        return emit_const(l, REP_FLOAT, float_text(A(l), -x->u.float_lit.value), false);
+    if (e->type->kind == TY_INT) {
+        IrReg *v = lower_expr_as(l, x, ty_simple(TY_INT));
+        if (op == UOP_POS)
+            return v;
+        return call1(l, op == UOP_NEG ? "spy_int_neg" : "spy_int_invert", REP_INT, ERR_INT, v);
+    }
+    if (e->type->kind == TY_FLOAT) {
+        IrReg *v = lower_expr(l, x);
+        return op == UOP_POS ? v : call1(l, "(-%0)", REP_FLOAT, ERR_NEVER, v);
+    }
+    IrReg *v = box(l, lower_expr(l, x), x->type);
+    const char *c = op == UOP_NEG ? "PyNumber_Negative"
+                  : op == UOP_POS ? "PyNumber_Positive" : "PyNumber_Invert";
+    return coerce(l, call1(l, c, REP_OBJ, ERR_NULL, v), ty_simple(TY_ANY), e->type);
+}
+
+/* ---- truth and comparisons ---------------------------------------------------------- */
+
+/* A branchable register (BOOL or CINT) for the truth value of v:t. */
+static IrReg *truth_of(Lower *l, IrReg *v, const TyType *t)
+{
+    switch (t->kind) {
+    case TY_BOOL: return v;
+    case TY_INT: return call1(l, "(char)spy_int_is_true(%0)", REP_BOOL, ERR_NEVER, v);
+    case TY_FLOAT: return call1(l, "(char)(%0 != 0.0)", REP_BOOL, ERR_NEVER, v);
+    case TY_STR: return call1(l, "(char)(PyUnicode_GET_LENGTH(%0) != 0)", REP_BOOL, ERR_NEVER, v);
+    case TY_NONE: return emit_const(l, REP_BOOL, "0", false);
+    default: return call1(l, "PyObject_IsTrue", REP_CINT, ERR_NEG, v);
+    }
+}
+
+static IrReg *cond_boolop(Lower *l, Expr *e)
+{
+    IrReg *r = ir_reg(l->f, REP_BOOL, NULL);
+    IrBlock *done = ir_block(l->f);
+    ExprList *vs = &e->u.boolop.values;
+    for (int i = 0; i < vs->n; i++) {
+        IrReg *c = lower_cond(l, vs->v[i]);
+        emit_assign(l, r, c->rep == REP_BOOL ? c : call1(l, "(char)%0", REP_BOOL, ERR_NEVER, c));
+        if (i == vs->n - 1) {
+            emit_goto(l, done);
+            break;
+        }
+        IrBlock *next = ir_block(l->f);
+        if (e->u.boolop.op == BOOL_AND)
+            emit_branch(l, r, next, done);
+        else
+            emit_branch(l, r, done, next);
+        l->cur = next;
+    }
+    l->cur = done;
+    return r;
+}
+
+IrReg *lower_cond(Lower *l, Expr *e)
+{
+    if (e->kind == EX_BOOLOP)
+        return cond_boolop(l, e);
+    if (e->kind == EX_UNARY && e->u.unary.op == UOP_NOT)
+        return call1(l, "(char)!%0", REP_BOOL, ERR_NEVER, lower_cond(l, e->u.unary.operand));
+    return truth_of(l, lower_expr(l, e), e->type);
+}
+
+static const char *const cmp_c[CMP__COUNT] = {
+    [CMP_EQ] = "==", [CMP_NE] = "!=", [CMP_LT] = "<", [CMP_LE] = "<=",
+    [CMP_GT] = ">", [CMP_GE] = ">=",
+};
+static const char *const cmp_py[CMP__COUNT] = {
+    [CMP_EQ] = "Py_EQ", [CMP_NE] = "Py_NE", [CMP_LT] = "Py_LT", [CMP_LE] = "Py_LE",
+    [CMP_GT] = "Py_GT", [CMP_GE] = "Py_GE",
+};
+static const char *const cmp_int[CMP__COUNT] = {
+    [CMP_EQ] = "spy_int_eq", [CMP_NE] = "spy_int_ne", [CMP_LT] = "spy_int_lt",
+    [CMP_LE] = "spy_int_le", [CMP_GT] = "spy_int_gt", [CMP_GE] = "spy_int_ge",
+};
+
+static bool intlike(const TyType *t) { return t->kind == TY_INT || t->kind == TY_BOOL; }
+
+/* One link of a chain with a bool result. */
+static IrReg *compare_bool(Lower *l, CmpOp op, IrReg *a, const TyType *at, IrReg *b,
+                           const TyType *bt)
+{
+    Arena *ar = A(l);
+    const TyType *tint = ty_simple(TY_INT);
+    if (op == CMP_IS || op == CMP_IS_NOT)
+        return call2(l, op == CMP_IS ? "(char)(%0 == %1)" : "(char)(%0 != %1)", REP_BOOL,
+                     ERR_NEVER, box(l, a, at), box(l, b, bt));
+    if (op == CMP_IN || op == CMP_NOT_IN) {
+        IrReg *c = call2(l, "PySequence_Contains(%1, %0)", REP_CINT, ERR_NEG, box(l, a, at),
+                         box(l, b, bt));
+        return call1(l, op == CMP_IN ? "(char)%0" : "(char)!%0", REP_BOOL, ERR_NEVER, c);
+    }
+    if (at->kind == TY_BOOL && bt->kind == TY_BOOL)
+        return call2(l, arena_printf(ar, "(char)(%%0 %s %%1)", cmp_c[op]), REP_BOOL, ERR_NEVER, a, b);
+    if (intlike(at) && intlike(bt))
+        return call2(l, arena_printf(ar, "(char)%s(%%0, %%1)", cmp_int[op]), REP_BOOL, ERR_NEVER,
+                     coerce(l, a, at, tint), coerce(l, b, bt, tint));
+    if (at->kind == TY_FLOAT && bt->kind == TY_FLOAT)
+        return call2(l, arena_printf(ar, "(char)(%%0 %s %%1)", cmp_c[op]), REP_BOOL, ERR_NEVER, a, b);
+    if (ty_is_numeric(at) && ty_is_numeric(bt)) {
+        /* int vs float compares exactly, as Python does: no rounding of
+         * the int, no OverflowError for huge ones. */
+        bool int_left = at->kind != TY_FLOAT;
+        IrReg *i = coerce(l, int_left ? a : b, int_left ? at : bt, tint);
+        IrReg *f = int_left ? b : a;
+        return call2(l, arena_printf(ar, "spy_int_float_cmp(%%0, %%1, %s, %d)", cmp_py[op], !int_left),
+                     REP_BOOL, ERR_BOOL, i, f);
+    }
+    if (at->kind == TY_STR && bt->kind == TY_STR)
+        return call2(l, arena_printf(ar, "(char)(PyUnicode_Compare(%%0, %%1) %s 0)", cmp_c[op]),
+                     REP_BOOL, ERR_NEVER, a, b);
+    return call2(l, arena_printf(ar, "spy_richcompare_bool(%%0, %%1, %s)", cmp_py[op]),
+                 REP_BOOL, ERR_BOOL, box(l, a, at), box(l, b, bt));
+}
+
+/* One link of a chain with a dynamic (object) result. */
+static IrReg *compare_obj(Lower *l, CmpOp op, IrReg *a, const TyType *at, IrReg *b,
+                          const TyType *bt)
+{
+    if (op >= CMP_IS)
+        return call1(l, "spy_bool_box", REP_OBJ, ERR_NEVER, compare_bool(l, op, a, at, b, bt));
+    return call2(l, arena_printf(A(l), "PyObject_RichCompare(%%0, %%1, %s)", cmp_py[op]),
+                 REP_OBJ, ERR_NULL, box(l, a, at), box(l, b, bt));
+}
+
+static IrReg *lower_compare(Lower *l, Expr *e)
+{
+    ExprList *xs = &e->u.compare.operands;
+    bool as_bool = e->type->kind == TY_BOOL;
+    IrReg *r = NULL;
+    IrBlock *done = NULL;
+    IrReg *a = lower_expr(l, xs->v[0]);
+    for (int i = 0; i < e->u.compare.n_ops; i++) {
+        Expr *ae = xs->v[i], *be = xs->v[i + 1];
+        IrReg *b = lower_expr(l, be);
+        CmpOp op = e->u.compare.ops[i];
+        IrReg *link = as_bool ? compare_bool(l, op, a, ae->type, b, be->type)
+                              : compare_obj(l, op, a, ae->type, b, be->type);
+        if (e->u.compare.n_ops == 1)
+            return link;
+        if (!r) {
+            r = ir_reg(l->f, as_bool ? REP_BOOL : REP_OBJ, NULL);
+            done = ir_block(l->f);
+        }
+        emit_assign(l, r, link);
+        if (i == e->u.compare.n_ops - 1) {
+            emit_goto(l, done);
+            break;
+        }
+        IrBlock *next = ir_block(l->f);
+        emit_branch(l, as_bool ? r : truth_of(l, r, ty_simple(TY_ANY)), next, done);
+        l->cur = next;
+        a = b;
+    }
+    l->cur = done;
+    return r;
+}
+
+/* ---- value-producing control flow ------------------------------------------------------ */
+
+static IrReg *lower_boolop(Lower *l, Expr *e)
+{
+    IrReg *r = ir_reg(l->f, rep_of(e->type), NULL);
+    IrBlock *done = ir_block(l->f);
+    ExprList *vs = &e->u.boolop.values;
+    for (int i = 0; i < vs->n; i++) {
+        IrReg *v = lower_expr(l, vs->v[i]);
+        IrReg *c = truth_of(l, v, vs->v[i]->type);
+        emit_assign(l, r, coerce(l, v, vs->v[i]->type, e->type));
+        if (i == vs->n - 1) {
+            emit_goto(l, done);
+            break;
+        }
+        IrBlock *next = ir_block(l->f);
+        if (e->u.boolop.op == BOOL_AND)
+            emit_branch(l, c, next, done);
+        else
+            emit_branch(l, c, done, next);
+        l->cur = next;
+    }
+    l->cur = done;
+    return r;
+}
+
+static IrReg *lower_ifexp(Lower *l, Expr *e)
+{
+    IrReg *r = ir_reg(l->f, rep_of(e->type), NULL);
+    IrBlock *yes = ir_block(l->f), *no = ir_block(l->f), *done = ir_block(l->f);
+    emit_branch(l, lower_cond(l, e->u.ifexp.test), yes, no);
+    l->cur = yes;
+    emit_assign(l, r, lower_expr_as(l, e->u.ifexp.body, e->type));
+    emit_goto(l, done);
+    l->cur = no;
+    emit_assign(l, r, lower_expr_as(l, e->u.ifexp.orelse, e->type));
+    emit_goto(l, done);
+    l->cur = done;
+    return r;
+}
+
+/* ---- calls ------------------------------------------------------------------------------- */
+
+bool is_constant_default(const Expr *e)
+{
+    switch (e->kind) {
+    case EX_INT: case EX_FLOAT: case EX_STR: case EX_TRUE: case EX_FALSE: case EX_NONE:
+        return true;
+    case EX_UNARY:
+        return (e->u.unary.op == UOP_NEG || e->u.unary.op == UOP_POS) &&
+               (e->u.unary.operand->kind == EX_INT || e->u.unary.operand->kind == EX_FLOAT);
+    default:
+        return false;
+    }
+}
+
+static IrReg *default_value(Lower *l, const TcFunc *f, int slot)
+{
+    const TcParam *p = &f->params[slot];
+    Expr *d = p->param->default_value;
+    int k = l->m->default_slot[f->index][slot];
+    if (k < 0)
+        return lower_expr_as(l, d, p->type);
+    const char *c = arena_printf(A(l), "spy_get_default(st->d[%d], \"%s\")", k, f->name);
+    IrReg *o = emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
+    o->borrowed = true;
+    return coerce(l, o, ty_simple(TY_ANY), p->type);
+}
+
+static int arg_slot(const TcFunc *f, const TcCall *call, const Arg *arg)
+{
+    for (int i = 0; i < f->n_params; i++)
+        if (call->slots[i] == arg->value)
+            return i;
+    return -1;
+}
+
+static IrReg *lower_native_call(Lower *l, Expr *e, const TcCall *call)
+{
+    const TcFunc *f = call->target;
+    IrReg **vals = ARENA_ARRAY(A(l), IrReg *, f->n_params ? f->n_params : 1);
+    /* Arguments are evaluated in source order, then passed in slot order. */
+    for (int i = 0; i < e->u.call.n_args; i++) {
+        Arg *arg = e->u.call.args[i];
+        int slot = arg_slot(f, call, arg);
+        vals[slot] = lower_expr_as(l, arg->value, f->params[slot].type);
+    }
+    for (int i = 0; i < f->n_params; i++)
+        if (!vals[i])
+            vals[i] = default_value(l, f, i);
+    IrOp *op = ir_op(l->f, l->cur ? l->cur : (l->cur = ir_block(l->f)), IR_CALL_NATIVE, l->line);
+    op->callee = f;
+    ir_set_args(l->f, op, vals, f->n_params);
+    IrRep rep = rep_of(f->ret);
+    op->err = rep == REP_INT ? ERR_INT : rep == REP_FLOAT ? ERR_FLOAT
+            : rep == REP_BOOL ? ERR_BOOL : ERR_NULL;
+    op->dst = ir_reg(l->f, rep, NULL);
+    return coerce(l, op->dst, f->ret, e->type);
+}
+
+static IrReg *lower_generic_call(Lower *l, Expr *e)
+{
+    int n = e->u.call.n_args;
+    IrReg **args = ARENA_ARRAY(A(l), IrReg *, n + 1);
+    const char **kw = ARENA_ARRAY(A(l), const char *, n ? n : 1);
+    int n_kw = 0;
+    args[0] = box(l, lower_expr(l, e->u.call.func), e->u.call.func->type);
+    for (int i = 0; i < n; i++) {
+        Arg *arg = e->u.call.args[i];
+        args[i + 1] = box(l, lower_expr(l, arg->value), arg->value->type);
+        if (arg->name)
+            kw[n_kw++] = arg->name;
+    }
+    IrOp *op = ir_op(l->f, l->cur ? l->cur : (l->cur = ir_block(l->f)), IR_VCALL, l->line);
+    ir_set_args(l->f, op, args, n + 1);
+    op->n_pos = n - n_kw;
+    op->c = n_kw ? const_ref(l->m, const_kwnames(l->m, kw, n_kw)) : NULL;
+    op->err = ERR_NULL;
+    op->dst = ir_reg(l->f, REP_OBJ, NULL);
+    return coerce(l, op->dst, ty_simple(TY_ANY), e->type);
+}
+
+/* ---- containers and attributes -------------------------------------------------------------- */
+
+static IrReg *lower_index(Lower *l, Expr *ix)
+{
+    if (ix->kind != EX_SLICE)
+        return box(l, lower_expr(l, ix), ix->type);
+    Expr *parts[3] = {ix->u.slice.lower, ix->u.slice.upper, ix->u.slice.step};
+    IrReg *regs[3];
+    for (int i = 0; i < 3; i++)
+        regs[i] = parts[i] ? box(l, lower_expr(l, parts[i]), parts[i]->type)
+                           : emit_const(l, REP_OBJ, "Py_None", true);
+    return emit_call(l, "PySlice_New", REP_OBJ, ERR_NULL, regs, 3);
+}
+
+static IrReg *lower_subscript(Lower *l, Expr *e)
+{
+    Expr *v = e->u.subscript.value;
+    IrReg *o = box(l, lower_expr(l, v), v->type);
+    IrReg *ix = lower_index(l, e->u.subscript.index);
+    IrReg *r = call2(l, "PyObject_GetItem", REP_OBJ, ERR_NULL, o, ix);
+    return coerce(l, r, ty_simple(TY_ANY), e->type);
+}
+
+static IrReg *lower_sequence(Lower *l, Expr *e, const char *packer)
+{
+    int n = e->u.seq.elts.n;
+    IrReg **items = ARENA_ARRAY(A(l), IrReg *, n ? n : 1);
+    for (int i = 0; i < n; i++) {
+        Expr *x = e->u.seq.elts.v[i];
+        items[i] = box(l, lower_expr(l, x), x->type);
+    }
+    const char *c = arena_printf(A(l), n ? "%s(%d, %%*)" : "%s(%d)", packer, n);
+    return emit_call(l, c, REP_OBJ, ERR_NULL, items, n);
+}
+
+static IrReg *lower_attribute(Lower *l, Expr *e)
+{
+    Expr *v = e->u.attribute.value;
+    IrReg *o = box(l, lower_expr(l, v), v->type);
+    const char *c = arena_printf(A(l), "PyObject_GetAttr(%%0, %s)",
+                                 const_ref(l->m, const_name(l->m, e->u.attribute.attr)));
+    return coerce(l, call1(l, c, REP_OBJ, ERR_NULL, o), ty_simple(TY_ANY), e->type);
+}
+
+/* ---- dispatch ------------------------------------------------------------------------------------ */
+
+static IrReg *lower_inner(Lower *l, Expr *e)
+{
+    switch (e->kind) {
+    case EX_NAME: return lower_name(l, e);
+    case EX_INT: return int_const(l, false, e);
+    case EX_FLOAT: return emit_const(l, REP_FLOAT, float_text(A(l), e->u.float_lit.value), false);
+    case EX_STR:
+        return emit_const(l, REP_OBJ,
+                          const_ref(l->m, const_str(l->m, e->u.str.s, e->u.str.len)), true);
+    case EX_TRUE: return emit_const(l, REP_BOOL, "1", false);
+    case EX_FALSE: return emit_const(l, REP_BOOL, "0", false);
+    case EX_NONE: return emit_const(l, REP_OBJ, "Py_None", true);
+    case EX_BINOP: return lower_binop(l, e);
+    case EX_UNARY: return lower_unary(l, e);
+    case EX_BOOLOP: return lower_boolop(l, e);
+    case EX_COMPARE: return lower_compare(l, e);
+    case EX_IFEXP: return lower_ifexp(l, e);
+    case EX_CALL: {
+        TcCall *call = e->sema;
+        return call->kind == CALL_NATIVE ? lower_native_call(l, e, call)
+                                         : lower_generic_call(l, e);
+    }
+    case EX_ATTRIBUTE: return lower_attribute(l, e);
+    case EX_SUBSCRIPT: return lower_subscript(l, e);
+    case EX_TUPLE: return lower_sequence(l, e, "PyTuple_Pack");
+    case EX_LIST: return lower_sequence(l, e, "spy_list_pack");
+    default:
+        fprintf(stderr, "internal error at %s:%d: cannot lower %s\n", __FILE__, __LINE__,
+                ast_expr_kind_name(e->kind));
+        abort();
+    }
+}
+
+IrReg *lower_expr(Lower *l, Expr *e)
+{
+    int saved = l->line;
+    l->line = (int)e->span.line;
+    IrReg *r = lower_inner(l, e);
+    l->line = saved;
+    return r;
+}

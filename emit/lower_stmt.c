@@ -1,0 +1,387 @@
+/*
+ * lower_stmt.c — statements to IR: assignment (locals, globals, tuple
+ * unpacking, attributes, subscripts), control flow (if, while, for over
+ * range() as a counting loop, generic for), return, raise, assert,
+ * imports and module-level defs.
+ */
+#include "emit/lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static Arena *A(Lower *l) { return l->m->a; }
+
+/* ---- assignment ---------------------------------------------------------------- */
+
+static void store_global(Lower *l, const char *name, IrReg *boxed)
+{
+    const char *c = arena_printf(A(l), "PyDict_SetItem(st->globals, %s, %%0)",
+                                 const_ref(l->m, const_name(l->m, name)));
+    emit_call(l, c, (IrRep)-1, ERR_NEG, &boxed, 1);
+}
+
+static void store(Lower *l, Expr *target, IrReg *v, const TyType *vt);
+
+static void store_name(Lower *l, Expr *target, IrReg *v, const TyType *vt)
+{
+    TcSymbol *s = target->sema;
+    if (s->kind == SYM_LOCAL) {
+        emit_assign(l, l->local_regs[s->index], coerce(l, v, vt, s->type));
+        return;
+    }
+    /* A global keeps its declared type: convert (bool -> int ...) first,
+     * then box for the module dict. */
+    IrReg *c = coerce(l, v, vt, s->type);
+    store_global(l, s->name, box(l, c, s->type));
+}
+
+static void store_unpack(Lower *l, Expr *target, IrReg *v, const TyType *vt)
+{
+    ExprList *elts = &target->u.seq.elts;
+    IrReg *boxed = box(l, v, vt);
+    const char *c = arena_printf(A(l), "spy_unpack(%%0, %d)", elts->n);
+    IrReg *t = emit_call(l, c, REP_OBJ, ERR_NULL, &boxed, 1);
+    IrReg **items = ARENA_ARRAY(A(l), IrReg *, elts->n);
+    for (int i = 0; i < elts->n; i++)
+        items[i] = emit_call(l, arena_printf(A(l), "spy_tuple_item(%%0, %d)", i), REP_OBJ,
+                             ERR_NEVER, &t, 1);
+    for (int i = 0; i < elts->n; i++) {
+        const TyType *et = vt->kind == TY_TUPLE ? vt->args[i] : ty_simple(TY_ANY);
+        IrReg *x = et->kind == TY_ANY ? items[i] : coerce(l, items[i], ty_simple(TY_ANY), et);
+        store(l, elts->v[i], x, et);
+    }
+}
+
+static void store(Lower *l, Expr *target, IrReg *v, const TyType *vt)
+{
+    switch (target->kind) {
+    case EX_NAME:
+        store_name(l, target, v, vt);
+        break;
+    case EX_TUPLE: case EX_LIST:
+        store_unpack(l, target, v, vt);
+        break;
+    case EX_ATTRIBUTE: {
+        Expr *o = target->u.attribute.value;
+        IrReg *args[2] = {box(l, lower_expr(l, o), o->type), box(l, v, vt)};
+        const char *c = arena_printf(A(l), "PyObject_SetAttr(%%0, %s, %%1)",
+                                     const_ref(l->m, const_name(l->m, target->u.attribute.attr)));
+        emit_call(l, c, (IrRep)-1, ERR_NEG, args, 2);
+        break;
+    }
+    case EX_SUBSCRIPT: {
+        Expr *o = target->u.subscript.value, *ix = target->u.subscript.index;
+        IrReg *args[3] = {box(l, lower_expr(l, o), o->type), box(l, lower_expr(l, ix), ix->type),
+                          box(l, v, vt)};
+        emit_call(l, "PyObject_SetItem", (IrRep)-1, ERR_NEG, args, 3);
+        break;
+    }
+    default:
+        fprintf(stderr, "internal error at %s:%d: cannot store to %s\n", __FILE__, __LINE__,
+                ast_expr_kind_name(target->kind));
+        abort();
+    }
+}
+
+/* `a, b = x, y` with a literal tuple on the right: every value is
+ * evaluated (and copied out of its variable) before anything is bound. */
+static bool store_parallel(Lower *l, Expr *target, Expr *value)
+{
+    if ((target->kind != EX_TUPLE && target->kind != EX_LIST) || value->kind != EX_TUPLE ||
+        target->u.seq.elts.n != value->u.seq.elts.n)
+        return false;
+    int n = value->u.seq.elts.n;
+    IrReg **vals = ARENA_ARRAY(A(l), IrReg *, n ? n : 1);
+    for (int i = 0; i < n; i++)
+        vals[i] = temp_copy(l, lower_expr(l, value->u.seq.elts.v[i]));
+    for (int i = 0; i < n; i++)
+        store(l, target->u.seq.elts.v[i], vals[i], value->u.seq.elts.v[i]->type);
+    return true;
+}
+
+static void lower_assign(Lower *l, Stmt *s)
+{
+    ExprList *ts = &s->u.assign.targets;
+    if (ts->n == 1 && store_parallel(l, ts->v[0], s->u.assign.value))
+        return;
+    IrReg *v = lower_expr(l, s->u.assign.value);
+    for (int i = 0; i < ts->n; i++)
+        store(l, ts->v[i], v, s->u.assign.value->type);
+}
+
+static void lower_augassign(Lower *l, Stmt *s)
+{
+    Expr *t = s->u.augassign.target;
+    const TyType *rt = s->sema;
+    IrReg *cur = lower_expr(l, t);
+    IrReg *v = lower_expr(l, s->u.augassign.value);
+    IrReg *r = lower_binop_values(l, s->u.augassign.op, cur, t->type, v,
+                                  s->u.augassign.value->type, rt, true);
+    store(l, t, r, rt);
+}
+
+/* ---- control flow ---------------------------------------------------------------- */
+
+static void lower_if(Lower *l, Stmt *s)
+{
+    IrBlock *yes = ir_block(l->f), *no = ir_block(l->f), *done = ir_block(l->f);
+    emit_branch(l, lower_cond(l, s->u.if_.test), yes, no);
+    l->cur = yes;
+    lower_block(l, &s->u.if_.body);
+    if (l->cur)
+        emit_goto(l, done);
+    l->cur = no;
+    lower_block(l, &s->u.if_.orelse);
+    if (l->cur)
+        emit_goto(l, done);
+    l->cur = done;
+}
+
+/* The body of a loop with its break/continue targets; then the else
+ * clause, which runs when the loop ends without break. */
+static void loop_body(Lower *l, StmtList *body, IrBlock *cont, IrBlock *brk)
+{
+    LoopTargets t = {brk, cont, l->loop};
+    l->loop = &t;
+    lower_block(l, body);
+    l->loop = t.outer;
+    if (l->cur)
+        emit_goto(l, cont);
+}
+
+static void lower_while(Lower *l, Stmt *s)
+{
+    IrBlock *head = ir_block(l->f), *body = ir_block(l->f), *orelse = ir_block(l->f),
+            *done = ir_block(l->f);
+    start_block(l, head);
+    l->line = (int)s->span.line;
+    emit_branch(l, lower_cond(l, s->u.while_.test), body, orelse);
+    l->cur = body;
+    loop_body(l, &s->u.while_.body, head, done);
+    l->cur = orelse;
+    lower_block(l, &s->u.while_.orelse);
+    if (l->cur)
+        emit_goto(l, done);
+    l->cur = done;
+}
+
+/* for x in range(start, stop, step): a counting loop on tagged ints.  The
+ * counter is separate from x, so assigning x in the body does not change
+ * the iteration, as in Python. */
+static void lower_for_range(Lower *l, Stmt *s, TcForRange *r)
+{
+    const TyType *tint = ty_simple(TY_INT);
+    IrReg *start = r->start ? lower_expr_as(l, r->start, tint)
+                            : emit_const(l, REP_INT, "SPY_INT_SMALL(0)", false);
+    IrReg *stop = temp_copy(l, lower_expr_as(l, r->stop, tint));
+    IrReg *step = r->step ? temp_copy(l, lower_expr_as(l, r->step, tint)) : NULL;
+    const char *test = "(char)spy_int_lt(%0, %1)";
+    if (step) {
+        emit_call(l, "spy_range_check_step", (IrRep)-1, ERR_NEG, &step, 1);
+        bool neg_literal = r->step->kind == EX_UNARY && r->step->u.unary.op == UOP_NEG;
+        test = neg_literal ? "(char)spy_int_gt(%0, %1)"
+             : r->step->kind == EX_INT ? test
+             : NULL;
+    }
+    IrReg *i = ir_reg(l->f, REP_INT, NULL);
+    emit_assign(l, i, start);
+    IrBlock *head = ir_block(l->f), *body = ir_block(l->f), *next = ir_block(l->f),
+            *orelse = ir_block(l->f), *done = ir_block(l->f);
+    start_block(l, head);
+    IrReg *args[3] = {i, stop, step};
+    IrReg *more = test ? emit_call(l, test, REP_BOOL, ERR_NEVER, args, 2)
+                       : emit_call(l, "(char)(spy_int_gt(%2, SPY_INT_SMALL(0)) ? "
+                                      "spy_int_lt(%0, %1) : spy_int_gt(%0, %1))",
+                                   REP_BOOL, ERR_NEVER, args, 3);
+    emit_branch(l, more, body, orelse);
+    l->cur = body;
+    store(l, s->u.for_.target, i, tint);
+    loop_body(l, &s->u.for_.body, next, done);
+    l->cur = next;
+    IrReg *step_reg = step ? step : emit_const(l, REP_INT, "SPY_INT_SMALL(1)", false);
+    IrReg *inc = emit_call(l, "spy_int_add", REP_INT, ERR_INT, (IrReg *[]){i, step_reg}, 2);
+    emit_assign(l, i, inc);
+    emit_goto(l, head);
+    l->cur = orelse;
+    lower_block(l, &s->u.for_.orelse);
+    if (l->cur)
+        emit_goto(l, done);
+    l->cur = done;
+}
+
+static void lower_for_generic(Lower *l, Stmt *s)
+{
+    Expr *iter = s->u.for_.iter;
+    IrReg *o = box(l, lower_expr(l, iter), iter->type);
+    IrReg *it = emit_call(l, "PyObject_GetIter", REP_OBJ, ERR_NULL, &o, 1);
+    IrBlock *head = ir_block(l->f), *body = ir_block(l->f), *end = ir_block(l->f),
+            *orelse = ir_block(l->f), *done = ir_block(l->f);
+    start_block(l, head);
+    IrReg *x = emit_call(l, "PyIter_Next", REP_OBJ, ERR_NEVER, &it, 1);
+    emit_branch(l, emit_call(l, "(char)(%0 != NULL)", REP_BOOL, ERR_NEVER, &x, 1), body, end);
+    l->cur = body;
+    const TyType *et = iter->type->kind == TY_STR ? iter->type : ty_simple(TY_ANY);
+    store(l, s->u.for_.target, coerce(l, x, ty_simple(TY_ANY), et), et);
+    loop_body(l, &s->u.for_.body, head, done);
+    l->cur = end;
+    emit_call(l, "spy_iter_error()", (IrRep)-1, ERR_NEG, NULL, 0);
+    emit_goto(l, orelse);
+    l->cur = orelse;
+    lower_block(l, &s->u.for_.orelse);
+    if (l->cur)
+        emit_goto(l, done);
+    l->cur = done;
+}
+
+static void lower_return(Lower *l, Stmt *s)
+{
+    IrFunc *f = l->f;
+    const TyType *rt = f->tc->ret;
+    IrReg *v = s->u.ret.value ? lower_expr_as(l, s->u.ret.value, rt)
+                              : coerce(l, emit_const(l, REP_OBJ, "Py_None", true),
+                                       ty_simple(TY_NONE), rt);
+    emit_assign(l, f->retval, v);
+    emit_goto(l, f->exit_ok);
+}
+
+static void lower_raise(Lower *l, Stmt *s)
+{
+    Expr *e = s->u.raise.exc;
+    IrReg *v = box(l, lower_expr(l, e), e->type);
+    emit_call(l, "spy_raise", (IrRep)-1, ERR_ALWAYS, &v, 1);
+    IrOp *op = ir_op(l->f, l->cur, IR_UNREACHABLE, l->line);
+    (void)op;
+    l->cur = NULL;
+}
+
+static void lower_assert(Lower *l, Stmt *s)
+{
+    IrBlock *fail = ir_block(l->f), *ok = ir_block(l->f);
+    emit_branch(l, lower_cond(l, s->u.assert_.test), ok, fail);
+    l->cur = fail;
+    Expr *m = s->u.assert_.msg;
+    IrReg *msg = m ? box(l, lower_expr(l, m), m->type) : NULL;
+    emit_call(l, m ? "spy_raise_assert" : "spy_raise_assert(NULL)", (IrRep)-1, ERR_ALWAYS,
+              &msg, m ? 1 : 0);
+    ir_op(l->f, l->cur, IR_UNREACHABLE, l->line);
+    l->cur = ok;
+}
+
+/* ---- module-level definitions ---------------------------------------------------------- */
+
+static IrReg *import_module(Lower *l, const char *name, IrReg *fromlist, int level)
+{
+    const char *c = arena_printf(A(l),
+        "PyImport_ImportModuleLevelObject(%s, st->globals, NULL, %s, %d)",
+        const_ref(l->m, const_name(l->m, name)), fromlist ? "%0" : "NULL", level);
+    return emit_call(l, c, REP_OBJ, ERR_NULL, &fromlist, fromlist ? 1 : 0);
+}
+
+static void lower_import(Lower *l, Stmt *s)
+{
+    for (int i = 0; i < s->u.import.n_names; i++) {
+        const Alias *al = s->u.import.names[i];
+        /* `import a.b` binds the top package `a`; `import a.b as c` binds
+         * the submodule itself (found in sys.modules once imported). */
+        IrReg *mod = import_module(l, al->name, NULL, 0);
+        const char *dot = strchr(al->name, '.');
+        if (al->asname && dot) {
+            const char *c = arena_printf(A(l), "spy_import_submodule(%s)",
+                                         const_ref(l->m, const_name(l->m, al->name)));
+            mod = emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
+        }
+        const char *bind = al->asname ? al->asname
+                         : dot ? arena_strndup(A(l), al->name, (size_t)(dot - al->name))
+                         : al->name;
+        store_global(l, bind, mod);
+    }
+}
+
+static void lower_importfrom(Lower *l, Stmt *s)
+{
+    int n = s->u.importfrom.n_names;
+    const char **names = ARENA_ARRAY(A(l), const char *, n);
+    for (int i = 0; i < n; i++)
+        names[i] = s->u.importfrom.names[i]->name;
+    IrReg *fromlist = emit_const(l, REP_OBJ, const_ref(l->m, const_kwnames(l->m, names, n)), true);
+    IrReg *mod = import_module(l, s->u.importfrom.module, fromlist, s->u.importfrom.level);
+    for (int i = 0; i < n; i++) {
+        const Alias *al = s->u.importfrom.names[i];
+        const char *c = arena_printf(A(l), "spy_import_from(%%0, %s)",
+                                     const_ref(l->m, const_name(l->m, al->name)));
+        IrReg *x = emit_call(l, c, REP_OBJ, ERR_NULL, &mod, 1);
+        store_global(l, al->asname ? al->asname : al->name, x);
+    }
+}
+
+/* `def f(...)` in the module body: evaluate the non-constant defaults now,
+ * as Python does, then bind the function object in the module dict. */
+static void lower_def(Lower *l, Stmt *s)
+{
+    const TcFunc *f = s->sema;
+    for (int i = 0; i < f->n_params; i++) {
+        Expr *d = f->params[i].param->default_value;
+        if (!d || l->m->default_slot[f->index][i] < 0)
+            continue;
+        IrReg *v = box(l, lower_expr_as(l, d, f->params[i].type), f->params[i].type);
+        const char *c = arena_printf(A(l), "spy_set_slot(&st->d[%d], %%0)",
+                                     l->m->default_slot[f->index][i]);
+        emit_call(l, c, (IrRep)-1, ERR_NEVER, &v, 1);
+    }
+    const char *c = arena_printf(A(l), "PyCFunction_NewEx(&spy_methods[%d], st->module, "
+                                 "st->modname)", f->index);
+    IrReg *fn = emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
+    store_global(l, f->name, fn);
+}
+
+/* ---- dispatch ---------------------------------------------------------------------------- */
+
+static bool is_docstring(const Stmt *s)
+{
+    return s->kind == ST_EXPR && s->u.expr.value->kind == EX_STR;
+}
+
+static void lower_stmt(Lower *l, Stmt *s)
+{
+    l->line = (int)s->span.line;
+    switch (s->kind) {
+    case ST_EXPR:
+        if (!is_docstring(s))
+            lower_expr(l, s->u.expr.value);
+        break;
+    case ST_ASSIGN: lower_assign(l, s); break;
+    case ST_ANNASSIGN:
+        if (s->u.annassign.value)
+            store(l, s->u.annassign.target, lower_expr(l, s->u.annassign.value),
+                  s->u.annassign.value->type);
+        break;
+    case ST_AUGASSIGN: lower_augassign(l, s); break;
+    case ST_RETURN: lower_return(l, s); break;
+    case ST_PASS: case ST_GLOBAL: break;
+    case ST_BREAK: emit_goto(l, l->loop->brk); break;
+    case ST_CONTINUE: emit_goto(l, l->loop->cont); break;
+    case ST_IF: lower_if(l, s); break;
+    case ST_WHILE: lower_while(l, s); break;
+    case ST_FOR:
+        if (s->sema)
+            lower_for_range(l, s, s->sema);
+        else
+            lower_for_generic(l, s);
+        break;
+    case ST_FUNCDEF: lower_def(l, s); break;
+    case ST_IMPORT: lower_import(l, s); break;
+    case ST_IMPORTFROM: lower_importfrom(l, s); break;
+    case ST_RAISE: lower_raise(l, s); break;
+    case ST_ASSERT: lower_assert(l, s); break;
+    default:
+        fprintf(stderr, "internal error at %s:%d: cannot lower %s\n", __FILE__, __LINE__,
+                ast_stmt_kind_name(s->kind));
+        abort();
+    }
+}
+
+void lower_block(Lower *l, StmtList *body)
+{
+    for (int i = 0; i < body->n; i++)
+        lower_stmt(l, body->v[i]);
+}

@@ -1,0 +1,254 @@
+/*
+ * refcount.c — the reference-counting pass.
+ *
+ * needs: IR from lowering (implicit error edges, no decrefs of temps).
+ * provides: every failing op has an explicit error edge to a cleanup
+ * block (release the temporaries alive at that point, add a traceback
+ * entry, leave through exit_err); every temporary is released after its
+ * last use; a copy whose source dies at it becomes a move.
+ *
+ * Temporaries are the refcounted registers that are neither named locals
+ * (which own their value until overwritten or the function exits) nor
+ * borrowed.  Their lifetimes come from a backwards liveness analysis, so
+ * the rules hold on every path, including the edges of branches.
+ */
+#include "emit/lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Pass {
+    IrFunc *f;
+    int *track;          /* reg id -> tracked index, or -1 */
+    IrReg **tracked;
+    int n;               /* number of tracked registers */
+    bool **live_in, **live_out; /* per block id */
+    IrBlock **cleanups;  /* error blocks made so far */
+    bool **cleanup_sets;
+    int *cleanup_lines;
+    int n_cleanups, cap_cleanups;
+} Pass;
+
+static bool *set_new(Pass *p) { return ARENA_ARRAY(p->f->a, bool, p->n ? p->n : 1); }
+static void set_copy(Pass *p, bool *dst, const bool *src) { memcpy(dst, src, (size_t)p->n); }
+
+static int tracked(Pass *p, const IrReg *r) { return r ? p->track[r->id] : -1; }
+
+/* ---- reachability --------------------------------------------------------------- */
+
+static void mark(IrBlock *b, bool *seen)
+{
+    if (seen[b->id])
+        return;
+    seen[b->id] = true;
+    IrOp *t = b->ops[b->n_ops - 1];
+    if (t->target)
+        mark(t->target, seen);
+    if (t->target2)
+        mark(t->target2, seen);
+}
+
+/* Drops blocks nothing reaches (code after return/break). */
+static void prune(IrFunc *f)
+{
+    bool *seen = ARENA_ARRAY(f->a, bool, f->n_blocks);
+    mark(f->blocks[0], seen);
+    seen[f->exit_err->id] = true;
+    int n = 0;
+    for (int i = 0; i < f->n_blocks; i++)
+        if (seen[f->blocks[i]->id])
+            f->blocks[n++] = f->blocks[i];
+    f->n_blocks = n;
+    for (int i = 0; i < n; i++)
+        f->blocks[i]->id = i;
+}
+
+/* ---- liveness ---------------------------------------------------------------------- */
+
+static void block_use_def(Pass *p, IrBlock *b, bool *use, bool *def)
+{
+    for (int i = 0; i < b->n_ops; i++) {
+        IrOp *op = b->ops[i];
+        for (int j = 0; j < op->n_args; j++) {
+            int k = tracked(p, op->args[j]);
+            if (k >= 0 && !def[k])
+                use[k] = true;
+        }
+        int k = tracked(p, op->dst);
+        if (k >= 0)
+            def[k] = true;
+    }
+}
+
+static void liveness(Pass *p)
+{
+    IrFunc *f = p->f;
+    bool **use = ARENA_ARRAY(f->a, bool *, f->n_blocks);
+    bool **def = ARENA_ARRAY(f->a, bool *, f->n_blocks);
+    p->live_in = ARENA_ARRAY(f->a, bool *, f->n_blocks);
+    p->live_out = ARENA_ARRAY(f->a, bool *, f->n_blocks);
+    for (int i = 0; i < f->n_blocks; i++) {
+        use[i] = set_new(p);
+        def[i] = set_new(p);
+        p->live_in[i] = set_new(p);
+        p->live_out[i] = set_new(p);
+        block_use_def(p, f->blocks[i], use[i], def[i]);
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int i = f->n_blocks - 1; i >= 0; i--) {
+            IrOp *t = f->blocks[i]->ops[f->blocks[i]->n_ops - 1];
+            bool *out = p->live_out[i], *in = p->live_in[i];
+            for (int k = 0; k < p->n; k++) {
+                bool o = (t->target && p->live_in[t->target->id][k]) ||
+                         (t->target2 && p->live_in[t->target2->id][k]);
+                bool v = use[i][k] || (o && !def[i][k]);
+                if (o != out[k] || v != in[k])
+                    changed = true;
+                out[k] = o;
+                in[k] = v;
+            }
+        }
+    }
+}
+
+/* ---- inserting releases ---------------------------------------------------------------- */
+
+static IrOp *release_op(Pass *p, IrReg *r, bool maybe_null)
+{
+    IrOp *op = ir_new_op(p->f, maybe_null ? IR_XDECREF : IR_DECREF, 0);
+    ir_set_args(p->f, op, &r, 1);
+    return op;
+}
+
+/* The cleanup block for a failure at `line` with `held` references. */
+static IrBlock *cleanup_block(Pass *p, const bool *held, int line)
+{
+    for (int i = 0; i < p->n_cleanups; i++)
+        if (p->cleanup_lines[i] == line && memcmp(p->cleanup_sets[i], held, (size_t)p->n) == 0)
+            return p->cleanups[i];
+    IrFunc *f = p->f;
+    IrBlock *b = ir_block(f);
+    b->is_error_path = true;
+    for (int k = 0; k < p->n; k++)
+        if (held[k])
+            ir_insert(f, b, b->n_ops, release_op(p, p->tracked[k], false));
+    ir_op(f, b, IR_TRACEBACK, line);
+    ir_op(f, b, IR_GOTO, line)->target = f->exit_err;
+    if (p->n_cleanups == p->cap_cleanups) {
+        int nc = p->cap_cleanups ? p->cap_cleanups * 2 : 16;
+        IrBlock **nb = ARENA_ARRAY(f->a, IrBlock *, nc);
+        bool **ns = ARENA_ARRAY(f->a, bool *, nc);
+        int *nl = ARENA_ARRAY(f->a, int, nc);
+        if (p->n_cleanups) {
+            memcpy(nb, p->cleanups, sizeof(*nb) * (size_t)p->n_cleanups);
+            memcpy(ns, p->cleanup_sets, sizeof(*ns) * (size_t)p->n_cleanups);
+            memcpy(nl, p->cleanup_lines, sizeof(*nl) * (size_t)p->n_cleanups);
+        }
+        p->cleanups = nb, p->cleanup_sets = ns, p->cleanup_lines = nl;
+        p->cap_cleanups = nc;
+    }
+    bool *copy = set_new(p);
+    set_copy(p, copy, held);
+    p->cleanups[p->n_cleanups] = b;
+    p->cleanup_sets[p->n_cleanups] = copy;
+    p->cleanup_lines[p->n_cleanups++] = line;
+    return b;
+}
+
+/* Walks one block backwards: error edges, releases after last uses, moves. */
+static void process_block(Pass *p, IrBlock *b)
+{
+    bool *live = set_new(p);
+    set_copy(p, live, p->live_out[b->id]);
+    bool *held = set_new(p);
+    for (int i = b->n_ops - 1; i >= 0; i--) {
+        IrOp *op = b->ops[i];
+        int d = tracked(p, op->dst);
+        /* live now means "live after op". */
+        int insert_at = i + 1;
+        if (op->kind == IR_ASSIGN) {
+            int s = tracked(p, op->args[0]);
+            if (s >= 0 && !live[s] && s != d) {
+                op->move = true;
+                live[s] = true; /* consumed: no release below */
+            }
+        }
+        if (d >= 0 && !live[d])
+            ir_insert(p->f, b, insert_at, release_op(p, op->dst, false));
+        for (int j = 0; j < op->n_args; j++) {
+            int k = tracked(p, op->args[j]);
+            if (k < 0 || live[k] || op->kind == IR_RETURN || op->err == ERR_ALWAYS)
+                continue;
+            bool dup = false;
+            for (int q = 0; q < j; q++)
+                dup |= op->args[q] == op->args[j];
+            if (!dup && !ir_is_terminator(op->kind))
+                ir_insert(p->f, b, insert_at, release_op(p, op->args[j], false));
+        }
+        if (op->err != ERR_NEVER) {
+            set_copy(p, held, live);
+            if (d >= 0)
+                held[d] = false;
+            for (int j = 0; j < op->n_args; j++) {
+                int k = tracked(p, op->args[j]);
+                if (k >= 0)
+                    held[k] = true;
+            }
+            op->err_target = cleanup_block(p, held, op->line);
+        }
+        if (d >= 0)
+            live[d] = false;
+        for (int j = 0; j < op->n_args; j++) {
+            int k = tracked(p, op->args[j]);
+            if (k >= 0)
+                live[k] = true;
+        }
+    }
+}
+
+/* A register live at the end of b but dead at the start of successor s is
+ * released on that edge, in a block of its own. */
+static void split_edges(Pass *p, IrBlock *b)
+{
+    IrOp *t = b->ops[b->n_ops - 1];
+    IrBlock **succ[2] = {&t->target, &t->target2};
+    for (int e = 0; e < 2; e++) {
+        if (!*succ[e])
+            continue;
+        IrBlock *s = *succ[e];
+        IrBlock *mid = NULL;
+        for (int k = 0; k < p->n; k++) {
+            if (!p->live_out[b->id][k] || p->live_in[s->id][k])
+                continue;
+            if (!mid)
+                mid = ir_block(p->f);
+            ir_insert(p->f, mid, mid->n_ops, release_op(p, p->tracked[k], true));
+        }
+        if (mid) {
+            ir_op(p->f, mid, IR_GOTO, t->line)->target = s;
+            *succ[e] = mid;
+        }
+    }
+}
+
+void refcount_pass(IrFunc *f)
+{
+    prune(f);
+    Pass p = {.f = f};
+    p.track = ARENA_ARRAY(f->a, int, f->n_regs);
+    p.tracked = ARENA_ARRAY(f->a, IrReg *, f->n_regs ? f->n_regs : 1);
+    for (int i = 0; i < f->n_regs; i++) {
+        IrReg *r = f->regs[i];
+        bool t = ir_rep_refcounted(r->rep) && !r->is_local && !r->borrowed;
+        p.track[i] = t ? p.n : -1;
+        if (t)
+            p.tracked[p.n++] = r;
+    }
+    liveness(&p);
+    int n_blocks = f->n_blocks;
+    for (int i = 0; i < n_blocks; i++)
+        process_block(&p, f->blocks[i]);
+    for (int i = 0; i < n_blocks; i++)
+        split_edges(&p, f->blocks[i]);
+}
