@@ -80,8 +80,9 @@ static void line_comment(Cg *g, int line)
     fprintf(g->out, "    /* %s:%d: ", src->path, line);
     for (size_t i = 0; i < len; i++) {
         char c = text[i];
-        if (c == '*' && i + 1 < len && text[i + 1] == '/')
-            c = '+';  /* never close the comment early */
+        if ((c == '*' && i + 1 < len && text[i + 1] == '/') ||
+            (c == '/' && i + 1 < len && text[i + 1] == '*'))
+            c = '+';  /* never close or nest the comment */
         fputc((unsigned char)c >= 0x20 || c == '\t' ? c : '?', g->out);
     }
     fprintf(g->out, " */\n");
@@ -169,17 +170,21 @@ static void emit_native_call(Cg *g, const IrOp *op)
 }
 
 /* Vectorcall with a spare slot in front of the arguments, so a bound
- * method can be called without copying them. */
+ * method can be called without copying them.  A method call passes the
+ * receiver as the first argument. */
 static void emit_vcall(Cg *g, const IrOp *op)
 {
-    int n = op->n_args - 1;
-    fprintf(g->out, "    {\n        PyObject *spy_args[%d] = {NULL", n + 1);
-    for (int i = 1; i < op->n_args; i++)
+    int first = op->method ? 0 : 1;
+    fprintf(g->out, "    {\n        PyObject *spy_args[%d] = {NULL", op->n_args - first + 1);
+    for (int i = first; i < op->n_args; i++)
         fprintf(g->out, ", %s", reg_cname(g, op->args[i]));
-    fprintf(g->out, "};\n        %s = PyObject_Vectorcall(%s, spy_args + 1, %d | "
-            "PY_VECTORCALL_ARGUMENTS_OFFSET, %s);\n    }\n",
-            reg_cname(g, op->dst), reg_cname(g, op->args[0]), op->n_pos,
-            op->c ? op->c : "NULL");
+    fprintf(g->out, "};\n        %s = ", reg_cname(g, op->dst));
+    if (op->method)
+        fprintf(g->out, "PyObject_VectorcallMethod(%s, ", op->method);
+    else
+        fprintf(g->out, "PyObject_Vectorcall(%s, ", reg_cname(g, op->args[0]));
+    fprintf(g->out, "spy_args + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);\n    }\n",
+            op->n_pos + (op->method ? 1 : 0), op->c ? op->c : "NULL");
     error_check(g, op, reg_cname(g, op->dst));
 }
 

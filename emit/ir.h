@@ -86,6 +86,8 @@ typedef struct IrOp {
     IrBlock *target, *target2;
     const TcFunc *callee; /* IR_CALL_NATIVE */
     int n_pos;            /* IR_VCALL: positional argument count */
+    const char *method;   /* IR_VCALL: C text of an interned method name: call
+                             that method of args[0] with args[1..] */
     bool move;            /* IR_ASSIGN: source dies here, no incref */
 } IrOp;
 

@@ -79,6 +79,15 @@ IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg 
 
 /* lower_stmt.c */
 void lower_block(Lower *l, StmtList *body);
+/* Binds v (of type vt) to an assignment target. */
+void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt);
+
+/* lower_loop.c: `body` lowers one iteration; `next` is where `continue`
+ * goes.  Exhaustion jumps to orelse. */
+typedef void (*LoopBodyFn)(Lower *l, void *ctx, IrBlock *next);
+void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyFn body,
+                void *ctx, IrBlock *orelse);
+IrReg *lower_comprehension(Lower *l, Expr *e);
 
 /* refcount.c */
 void refcount_pass(IrFunc *f);

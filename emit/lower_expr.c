@@ -38,27 +38,75 @@ IrReg *box(Lower *l, IrReg *r, const TyType *t)
     }
 }
 
+/* The SPY_K_* kinds a slot of type t accepts; 0 when it accepts anything. */
+static unsigned kind_mask(const TyType *t)
+{
+    switch (t->kind) {
+    case TY_NONE: return 1;
+    case TY_INT: return 2;
+    case TY_FLOAT: return 4;
+    case TY_BOOL: return 8;
+    case TY_STR: return 16;
+    case TY_BYTES: return 32;
+    case TY_LIST: return 64;
+    case TY_DICT: return 128;
+    case TY_SET: return 256;
+    case TY_TUPLE: return 512;
+    case TY_UNION: {
+        unsigned m = 0;
+        for (int i = 0; i < t->n_args; i++) {
+            unsigned k = kind_mask(t->args[i]);
+            if (!k)
+                return 0;
+            m |= k;
+        }
+        return m;
+    }
+    default: return 0;
+    }
+}
+
+/* A checked conversion of an object to type `to`. */
 static IrReg *unbox(Lower *l, IrReg *o, const TyType *to)
 {
     switch (to->kind) {
     case TY_INT: return call1(l, "spy_unbox_int", REP_INT, ERR_INT, o);
     case TY_FLOAT: return call1(l, "spy_unbox_float", REP_FLOAT, ERR_FLOAT, o);
     case TY_BOOL: return call1(l, "spy_unbox_bool", REP_BOOL, ERR_BOOL, o);
-    case TY_STR: emit_call(l, "spy_check_str", (IrRep)-1, ERR_NULL, &o, 1); return o;
-    case TY_NONE: emit_call(l, "spy_check_none", (IrRep)-1, ERR_NEG, &o, 1); return o;
     case TY_TUPLE:
-        emit_call(l, arena_printf(A(l), "spy_check_tuple(%%0, %d)", to->n_args),
-                  (IrRep)-1, ERR_NEG, &o, 1);
-        return o;
-    default: return o;
+        if (!to->variadic) {
+            emit_call(l, arena_printf(A(l), "spy_check_tuple(%%0, %d)", to->n_args),
+                      (IrRep)-1, ERR_NEG, &o, 1);
+            return o;
+        }
+        break;
+    default:
+        break;
     }
+    unsigned mask = kind_mask(to);
+    if (mask)
+        emit_call(l, arena_printf(A(l), "spy_expect(%%0, %uu, \"%s\")", mask, ty_str(A(l), to)),
+                  (IrRep)-1, ERR_NEG, &o, 1);
+    return o;
+}
+
+/* Does a value of type `from` need a runtime check to be a `to`? */
+static bool needs_check(const TyType *from, const TyType *to)
+{
+    if (from->kind == TY_ANY || from->kind == TY_OBJECT)
+        return true;
+    if (from->kind == TY_UNION)
+        for (int i = 0; i < from->n_args; i++)
+            if (from->args[i]->kind == TY_ANY || !ty_assignable(to, from->args[i]))
+                return true;
+    return false;
 }
 
 IrReg *coerce(Lower *l, IrReg *r, const TyType *from, const TyType *to)
 {
     if (to->kind == TY_ANY || to->kind == TY_OBJECT || ty_equal(from, to))
         return rep_of(to) == REP_OBJ ? box(l, r, from) : r;
-    if (from->kind == TY_ANY || from->kind == TY_OBJECT)
+    if (rep_of(from) == REP_OBJ && needs_check(from, to))
         return unbox(l, r, to);
     if (from->kind == TY_BOOL && to->kind == TY_INT)
         return call1(l, "spy_int_from_bool(%0)", REP_INT, ERR_NEVER, r);
@@ -66,8 +114,10 @@ IrReg *coerce(Lower *l, IrReg *r, const TyType *from, const TyType *to)
         return call1(l, "(double)%0", REP_FLOAT, ERR_NEVER, r);
     if (from->kind == TY_INT && to->kind == TY_FLOAT)
         return call1(l, "spy_int_to_double", REP_FLOAT, ERR_FLOAT, r);
-    if (rep_of(to) == REP_OBJ && rep_of(from) == REP_OBJ)
-        return r; /* e.g. tuple[int] into tuple[float]: same object */
+    if (rep_of(to) == REP_OBJ)
+        return box(l, r, from); /* into a union, or tuple[int] into tuple[float] */
+    if (rep_of(from) == REP_OBJ)
+        return unbox(l, r, to);
     fprintf(stderr, "internal error at %s:%d: cannot coerce %s to %s\n", __FILE__,
             __LINE__, ty_str(A(l), from), ty_str(A(l), to));
     abort();
@@ -113,8 +163,8 @@ IrReg *load_global(Lower *l, const char *name)
 static IrReg *lower_name(Lower *l, Expr *e)
 {
     TcSymbol *s = e->sema;
-    if (s->kind == SYM_LOCAL)
-        return l->local_regs[s->index];
+    if (s->kind == SYM_LOCAL) /* e->type differs from s->type when narrowed */
+        return coerce(l, l->local_regs[s->index], s->type, e->type);
     return coerce(l, load_global(l, s->name), ty_simple(TY_ANY), e->type);
 }
 
@@ -297,8 +347,10 @@ static IrReg *compare_bool(Lower *l, CmpOp op, IrReg *a, const TyType *at, IrReg
         return call2(l, op == CMP_IS ? "(char)(%0 == %1)" : "(char)(%0 != %1)", REP_BOOL,
                      ERR_NEVER, box(l, a, at), box(l, b, bt));
     if (op == CMP_IN || op == CMP_NOT_IN) {
-        IrReg *c = call2(l, "PySequence_Contains(%1, %0)", REP_CINT, ERR_NEG, box(l, a, at),
-                         box(l, b, bt));
+        const char *contains = bt->kind == TY_DICT ? "PyDict_Contains(%1, %0)"
+                             : bt->kind == TY_SET ? "PySet_Contains(%1, %0)"
+                             : "PySequence_Contains(%1, %0)";
+        IrReg *c = call2(l, contains, REP_CINT, ERR_NEG, box(l, a, at), box(l, b, bt));
         return call1(l, op == CMP_IN ? "(char)%0" : "(char)!%0", REP_BOOL, ERR_NEVER, c);
     }
     if (at->kind == TY_BOOL && bt->kind == TY_BOOL)
@@ -467,8 +519,83 @@ static IrReg *lower_native_call(Lower *l, Expr *e, const TcCall *call)
     return coerce(l, op->dst, f->ret, e->type);
 }
 
+/* len(x) of a known builtin container reads its size directly. */
+static IrReg *lower_len(Lower *l, Expr *e)
+{
+    if (e->u.call.n_args != 1 || e->u.call.args[0]->name)
+        return NULL;
+    Expr *fn = e->u.call.func, *x = e->u.call.args[0]->value;
+    TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+    if (!s || s->kind != SYM_BUILTIN || strcmp(s->name, "len") != 0)
+        return NULL;
+    const char *size = NULL;
+    switch (x->type->kind) {
+    case TY_LIST: size = "PyList_GET_SIZE"; break;
+    case TY_STR: size = "PyUnicode_GET_LENGTH"; break;
+    case TY_DICT: size = "PyDict_GET_SIZE"; break;
+    case TY_SET: size = "PySet_GET_SIZE"; break;
+    case TY_TUPLE: size = "PyTuple_GET_SIZE"; break;
+    default: return NULL;
+    }
+    IrReg *o = lower_expr(l, x);
+    IrReg *n = call1(l, arena_printf(A(l), "spy_int_from_ssize(%s(%%0))", size), REP_INT,
+                     ERR_INT, o);
+    return coerce(l, n, ty_simple(TY_INT), e->type);
+}
+
+/* Fast paths for a few methods of known builtin types; NULL otherwise. */
+static IrReg *method_fast_path(Lower *l, const TcCall *call, IrReg **args, int n)
+{
+    TyKind k = call->receiver->type->kind;
+    const char *m = call->method;
+    if (k == TY_LIST && !strcmp(m, "append") && n == 2) {
+        emit_call(l, "PyList_Append", (IrRep)-1, ERR_NEG, args, 2);
+        return emit_const(l, REP_OBJ, "Py_None", true);
+    }
+    if (k == TY_SET && !strcmp(m, "add") && n == 2) {
+        emit_call(l, "PySet_Add", (IrRep)-1, ERR_NEG, args, 2);
+        return emit_const(l, REP_OBJ, "Py_None", true);
+    }
+    if (k == TY_DICT && !strcmp(m, "get") && (n == 2 || n == 3)) {
+        IrReg *a[3] = {args[0], args[1], n == 3 ? args[2] : emit_const(l, REP_OBJ, "Py_None", true)};
+        return emit_call(l, "spy_dict_get", REP_OBJ, ERR_NULL, a, 3);
+    }
+    if (k == TY_STR && !strcmp(m, "join") && n == 2)
+        return emit_call(l, "PyUnicode_Join", REP_OBJ, ERR_NULL, args, 2);
+    return NULL;
+}
+
+static IrReg *lower_method_call(Lower *l, Expr *e, const TcCall *call)
+{
+    int n = e->u.call.n_args;
+    IrReg **args = ARENA_ARRAY(A(l), IrReg *, n + 1);
+    const char **kw = ARENA_ARRAY(A(l), const char *, n ? n : 1);
+    int n_kw = 0;
+    args[0] = box(l, lower_expr(l, call->receiver), call->receiver->type);
+    for (int i = 0; i < n; i++) {
+        Arg *arg = e->u.call.args[i];
+        args[i + 1] = box(l, lower_expr(l, arg->value), arg->value->type);
+        if (arg->name)
+            kw[n_kw++] = arg->name;
+    }
+    IrReg *r = n_kw ? NULL : method_fast_path(l, call, args, n + 1);
+    if (!r) {
+        IrOp *op = ir_op(l->f, l->cur ? l->cur : (l->cur = ir_block(l->f)), IR_VCALL, l->line);
+        ir_set_args(l->f, op, args, n + 1);
+        op->n_pos = n - n_kw;
+        op->c = n_kw ? const_ref(l->m, const_kwnames(l->m, kw, n_kw)) : NULL;
+        op->method = const_ref(l->m, const_name(l->m, call->method));
+        op->err = ERR_NULL;
+        op->dst = r = ir_reg(l->f, REP_OBJ, NULL);
+    }
+    return coerce(l, r, ty_simple(TY_ANY), e->type);
+}
+
 static IrReg *lower_generic_call(Lower *l, Expr *e)
 {
+    IrReg *fast = lower_len(l, e);
+    if (fast)
+        return fast;
     int n = e->u.call.n_args;
     IrReg **args = ARENA_ARRAY(A(l), IrReg *, n + 1);
     const char **kw = ARENA_ARRAY(A(l), const char *, n ? n : 1);
@@ -503,12 +630,34 @@ static IrReg *lower_index(Lower *l, Expr *ix)
     return emit_call(l, "PySlice_New", REP_OBJ, ERR_NULL, regs, 3);
 }
 
+/* A literal index into a fixed tuple, resolved by the checker. */
+static int tuple_literal_index(const Expr *ix, const TyType *t)
+{
+    if (t->kind != TY_TUPLE || t->variadic)
+        return -1;
+    bool neg = ix->kind == EX_UNARY && ix->u.unary.op == UOP_NEG;
+    const Expr *lit = neg ? ix->u.unary.operand : ix;
+    if (lit->kind != EX_INT || !lit->u.int_lit.fits_i64)
+        return -1;
+    int64_t i = neg ? t->n_args - lit->u.int_lit.value : lit->u.int_lit.value;
+    return i >= 0 && i < t->n_args ? (int)i : -1;
+}
+
 static IrReg *lower_subscript(Lower *l, Expr *e)
 {
-    Expr *v = e->u.subscript.value;
-    IrReg *o = box(l, lower_expr(l, v), v->type);
-    IrReg *ix = lower_index(l, e->u.subscript.index);
-    IrReg *r = call2(l, "PyObject_GetItem", REP_OBJ, ERR_NULL, o, ix);
+    Expr *v = e->u.subscript.value, *ix = e->u.subscript.index;
+    const TyType *vt = v->type, *tint = ty_simple(TY_INT);
+    IrReg *o = box(l, lower_expr(l, v), vt);
+    IrReg *r;
+    int k = tuple_literal_index(ix, vt);
+    if (vt->kind == TY_LIST && ix->kind != EX_SLICE)
+        r = call2(l, "spy_list_getitem", REP_OBJ, ERR_NULL, o, lower_expr_as(l, ix, tint));
+    else if (vt->kind == TY_DICT)
+        r = call2(l, "spy_dict_getitem", REP_OBJ, ERR_NULL, o, box(l, lower_expr(l, ix), ix->type));
+    else if (k >= 0)
+        r = call1(l, arena_printf(A(l), "spy_tuple_item(%%0, %d)", k), REP_OBJ, ERR_NEVER, o);
+    else
+        r = call2(l, "PyObject_GetItem", REP_OBJ, ERR_NULL, o, lower_index(l, ix));
     return coerce(l, r, ty_simple(TY_ANY), e->type);
 }
 
@@ -522,6 +671,48 @@ static IrReg *lower_sequence(Lower *l, Expr *e, const char *packer)
     }
     const char *c = arena_printf(A(l), n ? "%s(%d, %%*)" : "%s(%d)", packer, n);
     return emit_call(l, c, REP_OBJ, ERR_NULL, items, n);
+}
+
+static IrReg *lower_dict(Lower *l, Expr *e)
+{
+    int n = e->u.dict.keys.n;
+    IrReg **items = ARENA_ARRAY(A(l), IrReg *, 2 * n + 1);
+    for (int i = 0; i < n; i++) {
+        Expr *k = e->u.dict.keys.v[i], *v = e->u.dict.values.v[i];
+        items[2 * i] = box(l, lower_expr(l, k), k->type);
+        items[2 * i + 1] = box(l, lower_expr(l, v), v->type);
+    }
+    const char *c = arena_printf(A(l), n ? "spy_dict_pack(%d, %%*)" : "spy_dict_pack(%d)", n);
+    return emit_call(l, c, REP_OBJ, ERR_NULL, items, 2 * n);
+}
+
+/* f"a{x!r:>{w}}b": each field formatted, then all parts joined. */
+static IrReg *lower_fstring(Lower *l, FString *fs)
+{
+    IrReg **parts = ARENA_ARRAY(A(l), IrReg *, fs->n ? fs->n : 1);
+    int n = 0;
+    for (int i = 0; i < fs->n; i++) {
+        FPart *p = fs->v[i];
+        if (!p->expr) {
+            if (p->text_len)
+                parts[n++] = emit_const(l, REP_OBJ, const_ref(l->m, const_str(l->m, p->text,
+                                                                               p->text_len)), true);
+            continue;
+        }
+        IrReg *v = box(l, lower_expr(l, p->expr), p->expr->type);
+        if (p->conversion)
+            v = call1(l, p->conversion == 'r' ? "PyObject_Repr" : p->conversion == 's'
+                         ? "PyObject_Str" : "PyObject_ASCII", REP_OBJ, ERR_NULL, v);
+        IrReg *spec = p->spec ? lower_fstring(l, p->spec) : NULL;
+        parts[n++] = spec ? call2(l, "spy_format", REP_OBJ, ERR_NULL, v, spec)
+                          : call1(l, "spy_format(%0, NULL)", REP_OBJ, ERR_NULL, v);
+    }
+    if (n == 0)
+        return emit_const(l, REP_OBJ, const_ref(l->m, const_str(l->m, "", 0)), true);
+    if (n == 1 && fs->n == 1)
+        return parts[0];
+    return emit_call(l, arena_printf(A(l), "spy_str_concat_n(%d, %%*)", n), REP_OBJ, ERR_NULL,
+                     parts, n);
 }
 
 static IrReg *lower_attribute(Lower *l, Expr *e)
@@ -555,12 +746,17 @@ static IrReg *lower_inner(Lower *l, Expr *e)
     case EX_CALL: {
         TcCall *call = e->sema;
         return call->kind == CALL_NATIVE ? lower_native_call(l, e, call)
-                                         : lower_generic_call(l, e);
+             : call->kind == CALL_METHOD ? lower_method_call(l, e, call)
+             : lower_generic_call(l, e);
     }
     case EX_ATTRIBUTE: return lower_attribute(l, e);
     case EX_SUBSCRIPT: return lower_subscript(l, e);
     case EX_TUPLE: return lower_sequence(l, e, "PyTuple_Pack");
     case EX_LIST: return lower_sequence(l, e, "spy_list_pack");
+    case EX_SET: return lower_sequence(l, e, "spy_set_pack");
+    case EX_DICT: return lower_dict(l, e);
+    case EX_LISTCOMP: case EX_SETCOMP: case EX_DICTCOMP: return lower_comprehension(l, e);
+    case EX_FSTRING: return lower_fstring(l, &e->u.fstring);
     default:
         fprintf(stderr, "internal error at %s:%d: cannot lower %s\n", __FILE__, __LINE__,
                 ast_expr_kind_name(e->kind));

@@ -20,7 +20,6 @@ static void store_global(Lower *l, const char *name, IrReg *boxed)
     emit_call(l, c, (IrRep)-1, ERR_NEG, &boxed, 1);
 }
 
-static void store(Lower *l, Expr *target, IrReg *v, const TyType *vt);
 
 static void store_name(Lower *l, Expr *target, IrReg *v, const TyType *vt)
 {
@@ -48,11 +47,11 @@ static void store_unpack(Lower *l, Expr *target, IrReg *v, const TyType *vt)
     for (int i = 0; i < elts->n; i++) {
         const TyType *et = vt->kind == TY_TUPLE ? vt->args[i] : ty_simple(TY_ANY);
         IrReg *x = et->kind == TY_ANY ? items[i] : coerce(l, items[i], ty_simple(TY_ANY), et);
-        store(l, elts->v[i], x, et);
+        store_target(l, elts->v[i], x, et);
     }
 }
 
-static void store(Lower *l, Expr *target, IrReg *v, const TyType *vt)
+void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt)
 {
     switch (target->kind) {
     case EX_NAME:
@@ -71,9 +70,16 @@ static void store(Lower *l, Expr *target, IrReg *v, const TyType *vt)
     }
     case EX_SUBSCRIPT: {
         Expr *o = target->u.subscript.value, *ix = target->u.subscript.index;
-        IrReg *args[3] = {box(l, lower_expr(l, o), o->type), box(l, lower_expr(l, ix), ix->type),
-                          box(l, v, vt)};
-        emit_call(l, "PyObject_SetItem", (IrRep)-1, ERR_NEG, args, 3);
+        TyKind k = o->type->kind;
+        bool list = k == TY_LIST && ix->kind != EX_SLICE;
+        const TyType *slot = list ? o->type->args[0] : k == TY_DICT ? o->type->args[1] : vt;
+        IrReg *args[3] = {box(l, lower_expr(l, o), o->type),
+                          list ? lower_expr_as(l, ix, ty_simple(TY_INT))
+                               : box(l, lower_expr(l, ix), ix->type),
+                          box(l, coerce(l, v, vt, slot), slot)};
+        const char *c = list ? "spy_list_setitem" : k == TY_DICT ? "spy_dict_setitem"
+                                                                 : "PyObject_SetItem";
+        emit_call(l, c, (IrRep)-1, ERR_NEG, args, 3);
         break;
     }
     default:
@@ -95,7 +101,7 @@ static bool store_parallel(Lower *l, Expr *target, Expr *value)
     for (int i = 0; i < n; i++)
         vals[i] = temp_copy(l, lower_expr(l, value->u.seq.elts.v[i]));
     for (int i = 0; i < n; i++)
-        store(l, target->u.seq.elts.v[i], vals[i], value->u.seq.elts.v[i]->type);
+        store_target(l, target->u.seq.elts.v[i], vals[i], value->u.seq.elts.v[i]->type);
     return true;
 }
 
@@ -106,18 +112,50 @@ static void lower_assign(Lower *l, Stmt *s)
         return;
     IrReg *v = lower_expr(l, s->u.assign.value);
     for (int i = 0; i < ts->n; i++)
-        store(l, ts->v[i], v, s->u.assign.value->type);
+        store_target(l, ts->v[i], v, s->u.assign.value->type);
 }
 
+/* `t op= v`: the container and index (or object) are evaluated once. */
 static void lower_augassign(Lower *l, Stmt *s)
 {
-    Expr *t = s->u.augassign.target;
-    const TyType *rt = s->sema;
-    IrReg *cur = lower_expr(l, t);
-    IrReg *v = lower_expr(l, s->u.augassign.value);
-    IrReg *r = lower_binop_values(l, s->u.augassign.op, cur, t->type, v,
-                                  s->u.augassign.value->type, rt, true);
-    store(l, t, r, rt);
+    Expr *t = s->u.augassign.target, *v = s->u.augassign.value;
+    const TyType *rt = s->sema, *tint = ty_simple(TY_INT);
+    if (t->kind == EX_NAME) {
+        IrReg *cur = lower_expr(l, t);
+        IrReg *r = lower_binop_values(l, s->u.augassign.op, cur, t->type, lower_expr(l, v),
+                                      v->type, rt, true);
+        store_target(l, t, r, rt);
+        return;
+    }
+    Expr *oe = t->kind == EX_SUBSCRIPT ? t->u.subscript.value : t->u.attribute.value;
+    IrReg *o = temp_copy(l, box(l, lower_expr(l, oe), oe->type));
+    IrReg *ix = NULL, *cur;
+    bool list = t->kind == EX_SUBSCRIPT && oe->type->kind == TY_LIST &&
+                t->u.subscript.index->kind != EX_SLICE;
+    if (t->kind == EX_ATTRIBUTE) {
+        const char *name = const_ref(l->m, const_name(l->m, t->u.attribute.attr));
+        cur = emit_call(l, arena_printf(A(l), "PyObject_GetAttr(%%0, %s)", name), REP_OBJ,
+                        ERR_NULL, &o, 1);
+    } else if (list) {
+        ix = temp_copy(l, lower_expr_as(l, t->u.subscript.index, tint));
+        cur = emit_call(l, "spy_list_getitem", REP_OBJ, ERR_NULL, (IrReg *[]){o, ix}, 2);
+    } else {
+        Expr *ie = t->u.subscript.index;
+        ix = temp_copy(l, box(l, lower_expr(l, ie), ie->type));
+        cur = emit_call(l, "PyObject_GetItem", REP_OBJ, ERR_NULL, (IrReg *[]){o, ix}, 2);
+    }
+    cur = coerce(l, cur, ty_simple(TY_ANY), t->type);
+    IrReg *r = lower_binop_values(l, s->u.augassign.op, cur, t->type, lower_expr(l, v), v->type,
+                                  rt, true);
+    IrReg *boxed = box(l, coerce(l, r, rt, t->type), t->type);
+    if (t->kind == EX_ATTRIBUTE) {
+        const char *name = const_ref(l->m, const_name(l->m, t->u.attribute.attr));
+        emit_call(l, arena_printf(A(l), "PyObject_SetAttr(%%0, %s, %%1)", name), (IrRep)-1,
+                  ERR_NEG, (IrReg *[]){o, boxed}, 2);
+    } else {
+        emit_call(l, list ? "spy_list_setitem" : "PyObject_SetItem", (IrRep)-1, ERR_NEG,
+                  (IrReg *[]){o, ix, boxed}, 3);
+    }
 }
 
 /* ---- control flow ---------------------------------------------------------------- */
@@ -165,67 +203,25 @@ static void lower_while(Lower *l, Stmt *s)
     l->cur = done;
 }
 
-/* for x in range(start, stop, step): a counting loop on tagged ints.  The
- * counter is separate from x, so assigning x in the body does not change
- * the iteration, as in Python. */
-static void lower_for_range(Lower *l, Stmt *s, TcForRange *r)
+typedef struct ForCtx {
+    StmtList *body;
+    IrBlock *brk;
+} ForCtx;
+
+static void for_body(Lower *l, void *p, IrBlock *next)
 {
-    const TyType *tint = ty_simple(TY_INT);
-    IrReg *start = r->start ? lower_expr_as(l, r->start, tint)
-                            : emit_const(l, REP_INT, "SPY_INT_SMALL(0)", false);
-    IrReg *stop = temp_copy(l, lower_expr_as(l, r->stop, tint));
-    IrReg *step = r->step ? temp_copy(l, lower_expr_as(l, r->step, tint)) : NULL;
-    const char *test = "(char)spy_int_lt(%0, %1)";
-    if (step) {
-        emit_call(l, "spy_range_check_step", (IrRep)-1, ERR_NEG, &step, 1);
-        bool neg_literal = r->step->kind == EX_UNARY && r->step->u.unary.op == UOP_NEG;
-        test = neg_literal ? "(char)spy_int_gt(%0, %1)"
-             : r->step->kind == EX_INT ? test
-             : NULL;
-    }
-    IrReg *i = ir_reg(l->f, REP_INT, NULL);
-    emit_assign(l, i, start);
-    IrBlock *head = ir_block(l->f), *body = ir_block(l->f), *next = ir_block(l->f),
-            *orelse = ir_block(l->f), *done = ir_block(l->f);
-    start_block(l, head);
-    IrReg *args[3] = {i, stop, step};
-    IrReg *more = test ? emit_call(l, test, REP_BOOL, ERR_NEVER, args, 2)
-                       : emit_call(l, "(char)(spy_int_gt(%2, SPY_INT_SMALL(0)) ? "
-                                      "spy_int_lt(%0, %1) : spy_int_gt(%0, %1))",
-                                   REP_BOOL, ERR_NEVER, args, 3);
-    emit_branch(l, more, body, orelse);
-    l->cur = body;
-    store(l, s->u.for_.target, i, tint);
-    loop_body(l, &s->u.for_.body, next, done);
-    l->cur = next;
-    IrReg *step_reg = step ? step : emit_const(l, REP_INT, "SPY_INT_SMALL(1)", false);
-    IrReg *inc = emit_call(l, "spy_int_add", REP_INT, ERR_INT, (IrReg *[]){i, step_reg}, 2);
-    emit_assign(l, i, inc);
-    emit_goto(l, head);
-    l->cur = orelse;
-    lower_block(l, &s->u.for_.orelse);
-    if (l->cur)
-        emit_goto(l, done);
-    l->cur = done;
+    ForCtx *c = p;
+    LoopTargets t = {c->brk, next, l->loop};
+    l->loop = &t;
+    lower_block(l, c->body);
+    l->loop = t.outer;
 }
 
-static void lower_for_generic(Lower *l, Stmt *s)
+static void lower_for(Lower *l, Stmt *s)
 {
-    Expr *iter = s->u.for_.iter;
-    IrReg *o = box(l, lower_expr(l, iter), iter->type);
-    IrReg *it = emit_call(l, "PyObject_GetIter", REP_OBJ, ERR_NULL, &o, 1);
-    IrBlock *head = ir_block(l->f), *body = ir_block(l->f), *end = ir_block(l->f),
-            *orelse = ir_block(l->f), *done = ir_block(l->f);
-    start_block(l, head);
-    IrReg *x = emit_call(l, "PyIter_Next", REP_OBJ, ERR_NEVER, &it, 1);
-    emit_branch(l, emit_call(l, "(char)(%0 != NULL)", REP_BOOL, ERR_NEVER, &x, 1), body, end);
-    l->cur = body;
-    const TyType *et = iter->type->kind == TY_STR ? iter->type : ty_simple(TY_ANY);
-    store(l, s->u.for_.target, coerce(l, x, ty_simple(TY_ANY), et), et);
-    loop_body(l, &s->u.for_.body, head, done);
-    l->cur = end;
-    emit_call(l, "spy_iter_error()", (IrRep)-1, ERR_NEG, NULL, 0);
-    emit_goto(l, orelse);
+    IrBlock *orelse = ir_block(l->f), *done = ir_block(l->f);
+    ForCtx c = {&s->u.for_.body, done};
+    lower_loop(l, s->u.for_.target, s->u.for_.iter, s->sema, for_body, &c, orelse);
     l->cur = orelse;
     lower_block(l, &s->u.for_.orelse);
     if (l->cur)
@@ -352,7 +348,7 @@ static void lower_stmt(Lower *l, Stmt *s)
     case ST_ASSIGN: lower_assign(l, s); break;
     case ST_ANNASSIGN:
         if (s->u.annassign.value)
-            store(l, s->u.annassign.target, lower_expr(l, s->u.annassign.value),
+            store_target(l, s->u.annassign.target, lower_expr(l, s->u.annassign.value),
                   s->u.annassign.value->type);
         break;
     case ST_AUGASSIGN: lower_augassign(l, s); break;
@@ -362,12 +358,7 @@ static void lower_stmt(Lower *l, Stmt *s)
     case ST_CONTINUE: emit_goto(l, l->loop->cont); break;
     case ST_IF: lower_if(l, s); break;
     case ST_WHILE: lower_while(l, s); break;
-    case ST_FOR:
-        if (s->sema)
-            lower_for_range(l, s, s->sema);
-        else
-            lower_for_generic(l, s);
-        break;
+    case ST_FOR: lower_for(l, s); break;
     case ST_FUNCDEF: lower_def(l, s); break;
     case ST_IMPORT: lower_import(l, s); break;
     case ST_IMPORTFROM: lower_importfrom(l, s); break;

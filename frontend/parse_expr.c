@@ -483,6 +483,10 @@ static ExprList conv_named_kids(Parser *p, TSNode n)
 
 static Expr *conv_seq(Parser *p, TSNode n, ExprKind kind)
 {
+    /* `(x): int = 1` arrives as a one-element tuple_pattern without a
+     * comma: that is a parenthesized target, not a tuple. */
+    if (kind == EX_TUPLE && count_named_kids(n) == 1 && !has_token(n, ","))
+        return conv_expr(p, first_named_kid(n));
     Expr *e = new_expr(p, kind, node_span(n));
     e->u.seq.elts = conv_named_kids(p, n);
     return e;

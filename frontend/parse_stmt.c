@@ -218,16 +218,99 @@ static Stmt *conv_assert(Parser *p, TSNode n)
     return s;
 }
 
+/* The base of `type(x).a.b = v` gets `type` applied: (x) becomes the
+ * call type(x), [x] the subscript type[x]. */
+static Expr *apply_type_kw(Parser *p, TSNode kw, TSNode base, Expr *conv)
+{
+    Expr *name = new_expr(p, EX_NAME, node_span(kw));
+    name->u.name.id = strtab_cstr(p->names, "type");
+    Span sp = span_join(node_span(kw), node_span(base));
+    if (node_is(base, "list")) {
+        Expr *e = new_expr(p, EX_SUBSCRIPT, sp);
+        e->u.subscript.value = name;
+        e->u.subscript.index = conv->u.seq.elts.n == 1 ? conv->u.seq.elts.v[0]
+                                                       : conv;
+        if (conv->u.seq.elts.n != 1)
+            conv->kind = EX_TUPLE;
+        return e;
+    }
+    Expr *e = new_expr(p, EX_CALL, sp);
+    e->u.call.func = name;
+    bool tuple = node_is(base, "tuple");
+    int n = tuple ? conv->u.seq.elts.n : 1;
+    e->u.call.args = ARENA_ARRAY(p->a, Arg *, n ? n : 1);
+    for (int i = 0; i < n; i++) {
+        Arg *a = ARENA_NEW(p->a, Arg);
+        a->value = tuple ? conv->u.seq.elts.v[i] : conv;
+        a->span = a->value->span;
+        e->u.call.args[i] = a;
+    }
+    e->u.call.n_args = n;
+    return e;
+}
+
+/* tree-sitter-python reads `type(x).attr = v` as a type alias whose name
+ * is `(x).attr`; Python reads an assignment to an attribute of type(x). */
+static Stmt *alias_as_assignment(Parser *p, TSNode n, TSNode left)
+{
+    TSNode kw = ts_node_child(n, 0);
+    Expr *target = conv_expr(p, left);
+    Expr **slot = &target;
+    TSNode c = left;
+    for (;;) {
+        Expr *e = *slot;
+        bool chain = node_is(c, "attribute") || node_is(c, "subscript") ||
+                     node_is(c, "call");
+        if (chain) { /* the whole chain now starts at `type` */
+            e->span.line = node_span(kw).line;
+            e->span.col = node_span(kw).col;
+        }
+        if (node_is(c, "attribute") && e->kind == EX_ATTRIBUTE) {
+            slot = &e->u.attribute.value;
+            c = field(c, "object");
+        } else if (node_is(c, "subscript") && e->kind == EX_SUBSCRIPT) {
+            slot = &e->u.subscript.value;
+            c = field(c, "value");
+        } else if (node_is(c, "call") && e->kind == EX_CALL) {
+            slot = &e->u.call.func;
+            c = field(c, "function");
+        } else {
+            break;
+        }
+    }
+    if (node_is(c, "parenthesized_expression") || node_is(c, "tuple") ||
+        (node_is(c, "list") && (*slot)->kind == EX_LIST))
+        *slot = apply_type_kw(p, kw, c, *slot);
+    else
+        perr(p, left, "invalid syntax");
+    Stmt *s = new_stmt(p, ST_ASSIGN, node_span(n));
+    check_target(p, target, "assign to");
+    s->u.assign.targets.v = ARENA_ARRAY(p->a, Expr *, 1);
+    s->u.assign.targets.v[0] = target;
+    s->u.assign.targets.n = 1;
+    s->u.assign.value = conv_type(p, field(n, "right"));
+    if (!s->u.assign.value)
+        s->u.assign.value = error_expr(p, n);
+    return s;
+}
+
 static Stmt *conv_type_alias(Parser *p, TSNode n)
 {
-    Stmt *s = new_stmt(p, ST_TYPEALIAS, node_span(n));
     TSNode left = field(n, "left");
-    TSNode inner = first_named_kid(left);
+    TSNode inner = node_is(left, "type") ? first_named_kid(left) : left;
+    if (!node_is(inner, "identifier") && !node_is(inner, "generic_type") &&
+        !ts_node_is_null(inner))
+        return alias_as_assignment(p, n, inner);
+    Stmt *s = new_stmt(p, ST_TYPEALIAS, node_span(n));
     if (node_is(inner, "generic_type")) /* type X[T] = ...: keep the name */
         s->u.typealias.name = conv_expr(p, first_named_kid(inner));
     else
         s->u.typealias.name = conv_type(p, left);
+    if (!s->u.typealias.name)
+        s->u.typealias.name = error_expr(p, n);
     s->u.typealias.value = conv_type(p, field(n, "right"));
+    if (!s->u.typealias.value)
+        s->u.typealias.value = error_expr(p, n);
     return s;
 }
 

@@ -382,6 +382,7 @@ static void conv_one_string(Parser *p, TSNode n, StrAcc *acc)
 {
     StrKind kind = { false, false, false };
     uint32_t pos = ts_node_start_byte(n), end = ts_node_end_byte(n);
+    uint32_t quote = 1;
     TSNode k;
     KidIter it = kids_begin(n);
     while (kids_next(&it, &k, NULL)) {
@@ -392,6 +393,8 @@ static void conv_one_string(Parser *p, TSNode n, StrAcc *acc)
             const char *s = node_text(p, k, &len);
             if (!parse_prefix(s, len, &kind))
                 perr(p, k, "invalid string prefix");
+            quote = (len >= 3 && s[len - 1] == s[len - 2] &&
+                     s[len - 2] == s[len - 3]) ? 3 : 1;
             pos = ts_node_end_byte(k);
         } else if (strcmp(t, "interpolation") == 0) {
             decode_range(&l, pos, ts_node_start_byte(k));
@@ -400,7 +403,11 @@ static void conv_one_string(Parser *p, TSNode n, StrAcc *acc)
             conv_interp(p, k, kind, &acc->fb);
             pos = ts_node_end_byte(k);
         } else if (strcmp(t, "string_end") == 0) {
+            /* tree-sitter-python puts the backslashes of r"\\" into
+             * string_end, so the literal ends at the closing quote. */
             end = ts_node_start_byte(k);
+            if (!ts_node_is_missing(k) && ts_node_end_byte(k) >= end + quote)
+                end = ts_node_end_byte(k) - quote;
         }
     }
     kids_end(&it);

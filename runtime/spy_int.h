@@ -54,17 +54,28 @@ static inline void spy_int_incref(SpyInt x)
         Py_INCREF(SPY_INT_OBJ(x));
 }
 
+/* Out of line and opaque to interprocedural analysis: releasing a boxed
+ * value is the rare case, and inlined into callers gcc's constant
+ * propagation reports bogus -Warray-bounds on paths it cannot rule out. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((noipa))
+#endif
+SPY_COLD void spy_int__release(SpyInt x)
+{
+    Py_DECREF(SPY_INT_OBJ(x));
+}
+
 static inline void spy_int_decref(SpyInt x)
 {
-    if (x & 1)
-        Py_DECREF(SPY_INT_OBJ(x));
+    if (SPY_UNLIKELY(x & 1))
+        spy_int__release(x);
 }
 
 /* Tolerates SPY_INT_ERR ("unset"). */
 static inline void spy_int_xdecref(SpyInt x)
 {
-    if ((x & 1) && x != SPY_INT_ERR)
-        Py_DECREF(SPY_INT_OBJ(x));
+    if (SPY_UNLIKELY((x & 1) && x != SPY_INT_ERR))
+        spy_int__release(x);
 }
 
 /* Takes ownership of r (a PyLong or NULL) and returns it normalised. */

@@ -24,5 +24,6 @@
 #include "spy_args.h"
 #include "spy_err.h"
 #include "spy_ops.h"
+#include "spy_containers.h"
 
 #endif /* STATICPY_RT_H */

@@ -69,9 +69,45 @@ static TyType *same_simple(TyType **args, int n)
     return ty_simple(k);
 }
 
+/* Builtins that consume or produce iterables. */
+static TyType *iterable_result(Tc *tc, const char *name, TyType **args, int n)
+{
+    TyType *e = n >= 1 ? ty_iter_elem(args[0]) : NULL;
+    Arena *a = tc->a;
+    if (!strcmp(name, "list") || !strcmp(name, "sorted"))
+        return ty_generic(a, TY_LIST, e ? e : ty_simple(TY_ANY), NULL);
+    if (!strcmp(name, "set"))
+        return ty_generic(a, TY_SET, e ? e : ty_simple(TY_ANY), NULL);
+    if (!strcmp(name, "dict") && n == 0)
+        return ty_generic(a, TY_DICT, ty_simple(TY_ANY), ty_simple(TY_ANY));
+    if (!strcmp(name, "reversed") && e)
+        return ty_generic(a, TY_ITER, e, NULL);
+    if (!strcmp(name, "range"))
+        return ty_generic(a, TY_ITER, ty_simple(TY_INT), NULL);
+    if (!strcmp(name, "enumerate") && e) {
+        TyType *ie[2] = {ty_simple(TY_INT), e};
+        return ty_generic(a, TY_ITER, ty_tuple(a, ie, 2), NULL);
+    }
+    if (!strcmp(name, "zip") && n >= 1) {
+        TyType **es = ARENA_ARRAY(a, TyType *, n);
+        for (int i = 0; i < n; i++) {
+            es[i] = ty_iter_elem(args[i]);
+            if (!es[i])
+                return ty_simple(TY_ANY);
+        }
+        return ty_generic(a, TY_ITER, ty_tuple(a, es, n), NULL);
+    }
+    if ((!strcmp(name, "min") || !strcmp(name, "max")) && n == 1 && e)
+        return e;
+    if (!strcmp(name, "sum") && n == 1 && e && (e->kind == TY_INT || e->kind == TY_FLOAT))
+        return e;
+    if ((!strcmp(name, "any") || !strcmp(name, "all")) && n == 1)
+        return ty_simple(TY_BOOL);
+    return ty_simple(TY_ANY);
+}
+
 TyType *builtin_result_type(Tc *tc, const char *name, TyType **args, int n)
 {
-    (void)tc;
     if (!strcmp(name, "len") || !strcmp(name, "hash") || !strcmp(name, "ord"))
         return ty_simple(TY_INT);
     if (!strcmp(name, "int"))
@@ -97,5 +133,5 @@ TyType *builtin_result_type(Tc *tc, const char *name, TyType **args, int n)
         return ty_simple(TY_INT);
     if ((!strcmp(name, "min") || !strcmp(name, "max")) && n >= 2)
         return same_simple(args, n);
-    return ty_simple(TY_ANY);
+    return iterable_result(tc, name, args, n);
 }

@@ -25,13 +25,14 @@ static TyType *check_name(Tc *tc, Expr *e)
     }
     e->sema = s;
     if (s->kind == SYM_LOCAL && !tc->assigned.unreachable &&
-        !tc->assigned.v[s->index]) {
+        (s->index >= tc->assigned.n || !tc->assigned.v[s->index])) {
         tc_error(tc, e->span,
                  "local variable '%s' may be used before it is assigned "
                  "(possibly unbound locals are not supported yet)", s->name);
         return s->type ? s->type : any();
     }
-    return s->type ? s->type : any();
+    TyType *n = narrowed_type(tc, s);
+    return n ? n : s->type ? s->type : any();
 }
 
 /* ---- operators ------------------------------------------------------------ */
@@ -82,7 +83,7 @@ static TyType *numeric_binop(Tc *tc, Expr *e, TyType *l, TyType *r)
     return binop_error(tc, e->span, op, l, r);
 }
 
-static TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r)
+TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r)
 {
     BinOp op = e->u.binop.op;
     if (is_dynamic(l) || is_dynamic(r))
@@ -286,18 +287,73 @@ static bool has_star_args(Tc *tc, Expr *e)
     return false;
 }
 
+static TyType *check_attribute(Tc *tc, Expr *e)
+{
+    TyType *v = check_expr(tc, e->u.attribute.value);
+    if (v->kind == TY_NONE || (v->kind == TY_UNION && ty_has_none(v)))
+        tc_error(tc, e->span, "item \"None\" of \"%s\" has no attribute \"%s\"", tstr(tc, v),
+                 e->u.attribute.attr);
+    return any();
+}
+
+static void check_method_args(Tc *tc, Expr *e, TyType *recv, const char *m, TyType **args, int n)
+{
+    TyType *want = NULL;
+    if ((recv->kind == TY_LIST && (!strcmp(m, "append") || !strcmp(m, "remove"))) ||
+        (recv->kind == TY_SET && (!strcmp(m, "add") || !strcmp(m, "discard"))))
+        want = recv->args[0];
+    if (want && n == 1 && !ty_assignable(want, args[0]))
+        tc_error(tc, e->u.call.args[0]->value->span,
+                 "argument 1 to \"%s\" of \"%s\" has incompatible type \"%s\"; expected \"%s\"",
+                 m, tstr(tc, recv), tstr(tc, args[0]), tstr(tc, want));
+}
+
+/* recv.m(...): a method of a builtin type, or a dynamic attribute call. */
+static TyType *check_method_call(Tc *tc, Expr *e, TcCall *call, TyType **args, int n)
+{
+    Expr *fn = e->u.call.func;
+    Expr *recv = fn->u.attribute.value;
+    TyType *rt = check_expr(tc, recv);
+    for (int i = 0; i < n; i++)
+        args[i] = check_expr(tc, e->u.call.args[i]->value);
+    call->kind = CALL_METHOD;
+    call->receiver = recv;
+    call->method = fn->u.attribute.attr;
+    fn->type = any();
+    if (rt->kind == TY_NONE || (rt->kind == TY_UNION && ty_has_none(rt))) {
+        tc_error(tc, fn->span, "item \"None\" of \"%s\" has no attribute \"%s\"", tstr(tc, rt),
+                 call->method);
+        return any();
+    }
+    TyType *r = method_result(tc, rt, call->method, args, n, fn->span);
+    if (!r)
+        return any();
+    check_method_args(tc, e, rt, call->method, args, n);
+    return r;
+}
+
 static TyType *check_call(Tc *tc, Expr *e)
 {
     TcCall *call = ARENA_NEW(tc->a, TcCall);
     call->kind = CALL_GENERIC;
     e->sema = call;
     Expr *fn = e->u.call.func;
+    bool star = has_star_args(tc, e);
+    if (fn->kind == EX_ATTRIBUTE && !star) {
+        int n = e->u.call.n_args;
+        return check_method_call(tc, e, call, ARENA_ARRAY(tc->a, TyType *, n ? n : 1), n);
+    }
     TyType *fn_type = check_expr(tc, fn);
     int n = e->u.call.n_args;
     TyType **arg_types = ARENA_ARRAY(tc->a, TyType *, n ? n : 1);
-    for (int i = 0; i < n; i++)
-        arg_types[i] = check_expr(tc, e->u.call.args[i]->value);
-    if (has_star_args(tc, e))
+    for (int i = 0; i < n; i++) {
+        Expr *v = e->u.call.args[i]->value;
+        /* *xs and **kw: has_star_args reported them; check what they spread. */
+        if (v->kind == EX_STARRED || v->kind == EX_DOUBLESTARRED)
+            v = v->u.starred.value;
+        arg_types[i] = check_expr(tc, v);
+    }
+    if (star)
         return any();
     TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
     if (s && s->kind == SYM_FUNC && s->func) {
@@ -312,8 +368,8 @@ static TyType *check_call(Tc *tc, Expr *e)
     return any();
 }
 
-/* range(...) with 1 to 3 int arguments and no keywords. */
-bool check_is_range_call(Tc *tc, Expr *e)
+/* range(...) with 1 to 3 arguments and no keywords. */
+static bool is_range_call(Tc *tc, Expr *e)
 {
     if (e->kind != EX_CALL || e->u.call.func->kind != EX_NAME ||
         e->u.call.func->u.name.id != tc->n_range)
@@ -328,18 +384,148 @@ bool check_is_range_call(Tc *tc, Expr *e)
     return true;
 }
 
+TcForRange *check_range(Tc *tc, Expr *iter)
+{
+    if (!is_range_call(tc, iter))
+        return NULL;
+    TcForRange *r = ARENA_NEW(tc->a, TcForRange);
+    Arg **args = iter->u.call.args;
+    int n = iter->u.call.n_args;
+    for (int i = 0; i < n; i++) {
+        TyType *t = check_expr(tc, args[i]->value);
+        if (t->kind != TY_INT && t->kind != TY_BOOL && t->kind != TY_ANY)
+            tc_error(tc, args[i]->value->span,
+                     "argument %d to \"range\" has incompatible type \"%s\"; "
+                     "expected \"int\"", i + 1, tstr(tc, t));
+    }
+    r->start = n > 1 ? args[0]->value : NULL;
+    r->stop = n > 1 ? args[1]->value : args[0]->value;
+    r->step = n > 2 ? args[2]->value : NULL;
+    iter->type = ty_generic(tc->a, TY_ITER, ty_simple(TY_INT), NULL);
+    return r;
+}
+
+/* ---- comprehensions -------------------------------------------------------- */
+
+static void bind_comp_target(Tc *tc, Overlay *ov, Expr *t, TyType *elem)
+{
+    if (t->kind == EX_NAME) {
+        TcSymbol *s = scope_hidden_local(tc, t->u.name.id, t->span);
+        s->type = elem;
+        symtab_put(tc->a, &ov->names, s);
+        t->sema = s;
+        t->type = elem;
+        assigned_set(tc, s);
+        return;
+    }
+    if (t->kind != EX_TUPLE && t->kind != EX_LIST) {
+        tc_unsupported(tc, t->span, "this comprehension target");
+        return;
+    }
+    int n = t->u.seq.elts.n;
+    bool fits = elem->kind == TY_TUPLE && !elem->variadic && elem->n_args == n;
+    if (!fits && elem->kind != TY_ANY)
+        tc_error(tc, t->span, "cannot unpack \"%s\" into %d names", tstr(tc, elem), n);
+    for (int i = 0; i < n; i++)
+        bind_comp_target(tc, ov, t->u.seq.elts.v[i], fits ? elem->args[i] : any());
+    t->type = elem;
+}
+
+static TyType *check_comp(Tc *tc, Expr *e)
+{
+    Overlay ov = {{0}, tc->overlay};
+    TcComp *comp = ARENA_NEW(tc->a, TcComp);
+    comp->ranges = ARENA_ARRAY(tc->a, TcForRange *, e->u.comp.n_gens);
+    e->sema = comp;
+    for (int g = 0; g < e->u.comp.n_gens; g++) {
+        Comprehension *gen = e->u.comp.gens[g];
+        if (gen->is_async)
+            tc_unsupported(tc, e->span, "async comprehensions");
+        TyType *elem = ty_simple(TY_INT);
+        comp->ranges[g] = check_range(tc, gen->iter);
+        if (!comp->ranges[g]) {
+            TyType *it = check_expr(tc, gen->iter);
+            elem = ty_iter_elem(it);
+            if (!elem) {
+                tc_error(tc, gen->iter->span, "\"%s\" object is not iterable", tstr(tc, it));
+                elem = any();
+            }
+        }
+        /* The first iterable is evaluated in the enclosing scope; the
+         * names bound here are visible from the next part on. */
+        tc->overlay = &ov;
+        bind_comp_target(tc, &ov, gen->target, elem);
+        for (int i = 0; i < gen->ifs.n; i++)
+            check_expr(tc, gen->ifs.v[i]);
+    }
+    TyType *elt = check_expr(tc, e->u.comp.elt);
+    TyType *value = e->kind == EX_DICTCOMP ? check_expr(tc, e->u.comp.value) : NULL;
+    tc->overlay = ov.outer;
+    switch (e->kind) {
+    case EX_LISTCOMP: return ty_generic(tc->a, TY_LIST, elt, NULL);
+    case EX_SETCOMP: return ty_generic(tc->a, TY_SET, elt, NULL);
+    default: return ty_generic(tc->a, TY_DICT, elt, value);
+    }
+}
+
 /* ---- everything else ---------------------------------------------------------- */
+
+static TyType *tuple_index(Tc *tc, Expr *e, TyType *v, Expr *ix)
+{
+    if (v->variadic)
+        return v->args[0];
+    bool neg = ix->kind == EX_UNARY && ix->u.unary.op == UOP_NEG &&
+               ix->u.unary.operand->kind == EX_INT;
+    const Expr *lit = neg ? ix->u.unary.operand : ix;
+    if (lit->kind != EX_INT)
+        return ty_iter_elem(v);
+    int64_t i = lit->u.int_lit.fits_i64 ? lit->u.int_lit.value : INT64_MAX;
+    if (neg)
+        i = v->n_args - i;
+    if (i < 0 || i >= v->n_args) {
+        tc_error(tc, e->span, "tuple index out of range");
+        return any();
+    }
+    return v->args[i];
+}
 
 static TyType *check_subscript(Tc *tc, Expr *e)
 {
     TyType *v = check_expr(tc, e->u.subscript.value);
     Expr *ix = e->u.subscript.index;
     TyType *it = check_expr(tc, ix);
-    if (v->kind == TY_STR && (is_intlike(it) || ix->kind == EX_SLICE))
-        return v;
-    if (ty_is_numeric(v) || v->kind == TY_NONE)
+    bool slice = ix->kind == EX_SLICE;
+    switch (v->kind) {
+    case TY_LIST:
+        if (slice)
+            return v;
+        if (is_intlike(it) || is_dynamic(it))
+            return v->args[0];
+        tc_error(tc, ix->span, "list indices must be integers or slices, not \"%s\"", tstr(tc, it));
+        return any();
+    case TY_DICT:
+        if (!ty_assignable(v->args[0], it))
+            tc_error(tc, ix->span, "invalid index type \"%s\" for \"%s\"; expected type \"%s\"",
+                     tstr(tc, it), tstr(tc, v), tstr(tc, v->args[0]));
+        return v->args[1];
+    case TY_TUPLE:
+        if (slice)
+            return any();
+        if (is_intlike(it) || is_dynamic(it))
+            return tuple_index(tc, e, v, ix);
+        tc_error(tc, ix->span, "tuple indices must be integers or slices, not \"%s\"", tstr(tc, it));
+        return any();
+    case TY_STR:
+        if (slice || is_intlike(it) || is_dynamic(it))
+            return v;
+        tc_error(tc, ix->span, "string indices must be integers, not \"%s\"", tstr(tc, it));
+        return any();
+    case TY_INT: case TY_FLOAT: case TY_BOOL: case TY_NONE: case TY_SET: case TY_UNION:
         tc_error(tc, e->span, "value of type \"%s\" is not indexable", tstr(tc, v));
-    return any();
+        return any();
+    default:
+        return any();
+    }
 }
 
 static TyType *check_slice(Tc *tc, Expr *e)
@@ -369,16 +555,49 @@ static TyType *check_tuple(Tc *tc, Expr *e)
     return ty_tuple(tc->a, ts, n);
 }
 
-static TyType *check_list(Tc *tc, Expr *e)
+/* The element type of a display: the items' type when they agree. */
+static TyType *items_type(Tc *tc, ExprList *items, bool *starred)
 {
-    for (int i = 0; i < e->u.seq.elts.n; i++) {
-        if (e->u.seq.elts.v[i]->kind == EX_STARRED) {
-            tc_unsupported(tc, e->u.seq.elts.v[i]->span, "starred expressions");
-            return any();
+    TyType *t = NULL;
+    for (int i = 0; i < items->n; i++) {
+        if (items->v[i]->kind == EX_STARRED) {
+            tc_unsupported(tc, items->v[i]->span, "starred expressions");
+            *starred = true;
+            continue;
         }
-        check_expr(tc, e->u.seq.elts.v[i]);
+        TyType *x = check_expr(tc, items->v[i]);
+        t = !t ? x : ty_equal(t, x) ? t : any();
     }
-    return any();
+    return t ? t : any();
+}
+
+static TyType *check_display(Tc *tc, Expr *e)
+{
+    bool starred = false;
+    if (e->kind == EX_DICT) {
+        for (int i = 0; i < e->u.dict.keys.n; i++)
+            if (!e->u.dict.keys.v[i]) {
+                tc_unsupported(tc, e->u.dict.values.v[i]->span, "'**' in dict displays");
+                return any();
+            }
+        TyType *k = items_type(tc, &e->u.dict.keys, &starred);
+        TyType *v = items_type(tc, &e->u.dict.values, &starred);
+        return ty_generic(tc->a, TY_DICT, k, v);
+    }
+    TyType *t = items_type(tc, &e->u.seq.elts, &starred);
+    if (starred)
+        return any();
+    return ty_generic(tc->a, e->kind == EX_LIST ? TY_LIST : TY_SET, t, NULL);
+}
+
+static void check_fstring(Tc *tc, FString *fs)
+{
+    for (int i = 0; i < fs->n; i++) {
+        if (fs->v[i]->expr)
+            check_expr(tc, fs->v[i]->expr);
+        if (fs->v[i]->spec)
+            check_fstring(tc, fs->v[i]->spec);
+    }
 }
 
 static const char *unsupported_name(ExprKind k)
@@ -418,11 +637,13 @@ static TyType *check_inner(Tc *tc, Expr *e)
     case EX_COMPARE: return check_compare(tc, e);
     case EX_IFEXP: return check_ifexp(tc, e);
     case EX_CALL: return check_call(tc, e);
-    case EX_ATTRIBUTE: check_expr(tc, e->u.attribute.value); return any();
+    case EX_ATTRIBUTE: return check_attribute(tc, e);
     case EX_SUBSCRIPT: return check_subscript(tc, e);
     case EX_SLICE: return check_slice(tc, e);
     case EX_TUPLE: return check_tuple(tc, e);
-    case EX_LIST: return check_list(tc, e);
+    case EX_LIST: case EX_SET: case EX_DICT: return check_display(tc, e);
+    case EX_LISTCOMP: case EX_SETCOMP: case EX_DICTCOMP: return check_comp(tc, e);
+    case EX_FSTRING: check_fstring(tc, &e->u.fstring); return ty_simple(TY_STR);
     default:
         tc_unsupported(tc, e->span, unsupported_name(e->kind));
         return any();

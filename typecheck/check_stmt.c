@@ -28,19 +28,18 @@ void tc_unsupported(Tc *tc, Span span, const char *what)
 
 /* ---- definite assignment ------------------------------------------------- */
 
-static int n_locals(Tc *tc) { return tc->func->n_locals; }
-
 static Assigned da_copy(Tc *tc, const Assigned *s)
 {
-    Assigned c = {NULL, s->unreachable};
-    if (n_locals(tc)) {
-        c.v = ARENA_ARRAY(tc->a, bool, n_locals(tc));
-        memcpy(c.v, s->v, sizeof(bool) * (size_t)n_locals(tc));
+    Assigned c = {NULL, s->n, s->unreachable};
+    if (s->n) {
+        c.v = ARENA_ARRAY(tc->a, bool, s->n);
+        memcpy(c.v, s->v, sizeof(bool) * (size_t)s->n);
     }
     return c;
 }
 
-/* into = into ∧ other; an unreachable state is the identity. */
+/* into = into ∧ other; an unreachable state is the identity.  Locals
+ * beyond the shorter state are comprehension names, dead after it. */
 static void da_join(Tc *tc, Assigned *into, const Assigned *other)
 {
     if (other->unreachable)
@@ -49,13 +48,16 @@ static void da_join(Tc *tc, Assigned *into, const Assigned *other)
         *into = da_copy(tc, other);
         return;
     }
-    for (int i = 0; i < n_locals(tc); i++)
+    int n = into->n < other->n ? into->n : other->n;
+    for (int i = 0; i < n; i++)
         into->v[i] = into->v[i] && other->v[i];
+    into->n = n;
 }
 
 void assigned_set(Tc *tc, TcSymbol *s)
 {
-    if (s->kind == SYM_LOCAL && !tc->assigned.unreachable)
+    s->assignments++;
+    if (s->kind == SYM_LOCAL && !tc->assigned.unreachable && s->index < tc->assigned.n)
         tc->assigned.v[s->index] = true;
 }
 
@@ -164,20 +166,24 @@ static void check_annassign(Tc *tc, Stmt *s)
 static void check_augassign(Tc *tc, Stmt *s)
 {
     Expr *t = s->u.augassign.target;
-    if (t->kind != EX_NAME) {
+    if (t->kind != EX_NAME && t->kind != EX_SUBSCRIPT && t->kind != EX_ATTRIBUTE) {
         tc_unsupported(tc, t->span, "augmented assignment to this target");
         check_expr(tc, s->u.augassign.value);
         return;
     }
-    /* Reads the target as an expression, then checks `t op v` like a
-     * BinOp whose result is stored back. */
+    /* `t op= v` reads t once, computes like a BinOp, stores back. */
+    TyType *cur = check_expr(tc, t);
+    TyType *vt = check_expr(tc, s->u.augassign.value);
     Expr tmp = {.kind = EX_BINOP, .span = s->span};
     tmp.u.binop.op = s->u.augassign.op;
     tmp.u.binop.left = t;
     tmp.u.binop.right = s->u.augassign.value;
-    TyType *r = check_expr(tc, &tmp);
+    TyType *r = binop_type(tc, &tmp, cur, vt);
     s->sema = r;
-    assign_name(tc, t, r, s->span);
+    if (t->kind == EX_NAME)
+        assign_name(tc, t, r, s->span);
+    else if (!ty_assignable(cur, r))
+        incompatible_assignment(tc, s->span, r, cur);
 }
 
 /* ---- control flow ---------------------------------------------------------- */
@@ -187,21 +193,30 @@ static bool is_true_const(const Expr *e) { return e->kind == EX_TRUE; }
 static void check_if(Tc *tc, Stmt *s)
 {
     check_expr(tc, s->u.if_.test);
+    Narrow *saved = tc->narrow, *pos = saved, *neg = saved;
+    narrow_from_test(tc, s->u.if_.test, &pos, &neg);
     Assigned before = da_copy(tc, &tc->assigned);
+    tc->narrow = pos;
     check_block(tc, &s->u.if_.body);
     Assigned after_body = tc->assigned;
     tc->assigned = before;
+    tc->narrow = neg;
     check_block(tc, &s->u.if_.orelse);
+    bool body_ends = after_body.unreachable, else_ends = tc->assigned.unreachable;
     da_join(tc, &tc->assigned, &after_body);
+    /* After `if x is None: return`, x is not None. */
+    tc->narrow = body_ends && !else_ends ? neg : else_ends && !body_ends ? pos : saved;
 }
 
 /* Shared by while and for: body, else clause, and the state after. */
 static void check_loop_body(Tc *tc, StmtList *body, StmtList *orelse,
-                            bool cond_always_true)
+                            bool cond_always_true, Narrow *pos, Narrow *neg)
 {
+    Narrow *saved = tc->narrow;
     Assigned entry = da_copy(tc, &tc->assigned);
-    LoopCtx loop = {{NULL, true}, false, tc->loop};
+    LoopCtx loop = {{NULL, 0, true}, false, tc->loop};
     tc->loop = &loop;
+    tc->narrow = pos;
     check_block(tc, body);
     tc->loop = loop.outer;
     /* The loop exits normally from its entry state (the condition is
@@ -209,15 +224,20 @@ static void check_loop_body(Tc *tc, StmtList *body, StmtList *orelse,
     tc->assigned = entry;
     if (cond_always_true)
         tc->assigned.unreachable = true;
+    tc->narrow = neg;
     check_block(tc, orelse);
     da_join(tc, &tc->assigned, &loop.at_break);
+    tc->narrow = loop.any_break ? saved : neg;
 }
 
 static void check_while(Tc *tc, Stmt *s)
 {
+    invalidate_assigned(tc, &s->u.while_.body);
     check_expr(tc, s->u.while_.test);
+    Narrow *pos = tc->narrow, *neg = tc->narrow;
+    narrow_from_test(tc, s->u.while_.test, &pos, &neg);
     check_loop_body(tc, &s->u.while_.body, &s->u.while_.orelse,
-                    is_true_const(s->u.while_.test));
+                    is_true_const(s->u.while_.test), pos, neg);
 }
 
 static void check_for(Tc *tc, Stmt *s)
@@ -226,36 +246,24 @@ static void check_for(Tc *tc, Stmt *s)
     TyType *elem = ty_simple(TY_ANY);
     if (s->u.for_.is_async)
         tc_unsupported(tc, s->span, "async for");
-    if (check_is_range_call(tc, iter)) {
-        TcForRange *r = ARENA_NEW(tc->a, TcForRange);
-        Arg **args = iter->u.call.args;
-        int n = iter->u.call.n_args;
-        for (int i = 0; i < n; i++) {
-            TyType *t = check_expr(tc, args[i]->value);
-            if (t->kind != TY_INT && t->kind != TY_BOOL && t->kind != TY_ANY)
-                tc_error(tc, args[i]->value->span,
-                         "argument %d to \"range\" has incompatible type \"%s\"; "
-                         "expected \"int\"", i + 1, ty_str(tc->a, t));
-        }
-        r->start = n > 1 ? args[0]->value : NULL;
-        r->stop = n > 1 ? args[1]->value : args[0]->value;
-        r->step = n > 2 ? args[2]->value : NULL;
+    TcForRange *r = check_range(tc, iter);
+    if (r) {
         s->sema = r;
-        iter->type = ty_simple(TY_ANY);
         elem = ty_simple(TY_INT);
     } else {
         TyType *it = check_expr(tc, iter);
-        if (ty_is_numeric(it) || it->kind == TY_NONE)
-            tc_error(tc, iter->span, "\"%s\" object is not iterable",
-                     ty_str(tc->a, it));
-        if (it->kind == TY_STR)
-            elem = it;
+        elem = ty_iter_elem(it);
+        if (!elem) {
+            tc_error(tc, iter->span, "\"%s\" object is not iterable", ty_str(tc->a, it));
+            elem = ty_simple(TY_ANY);
+        }
     }
+    invalidate_assigned(tc, &s->u.for_.body);
     /* The target is assigned only inside the body: an empty iterable
      * leaves it unbound after the loop. */
     Assigned entry = da_copy(tc, &tc->assigned);
     assign_to(tc, s->u.for_.target, elem, iter->span);
-    LoopCtx loop = {{NULL, true}, false, tc->loop};
+    LoopCtx loop = {{NULL, 0, true}, false, tc->loop};
     tc->loop = &loop;
     check_block(tc, &s->u.for_.body);
     tc->loop = loop.outer;
@@ -382,12 +390,19 @@ static void check_stmt(Tc *tc, Stmt *s)
     case ST_FUNCDEF: check_funcdef(tc, s); break;
     case ST_IMPORT: case ST_IMPORTFROM: check_import(tc, s); break;
     case ST_RAISE: check_raise(tc, s); break;
-    case ST_ASSERT:
+    case ST_ASSERT: {
         check_expr(tc, s->u.assert_.test);
         if (s->u.assert_.msg)
             check_expr(tc, s->u.assert_.msg);
+        Narrow *neg = NULL;
+        narrow_from_test(tc, s->u.assert_.test, &tc->narrow, &neg);
         break;
-    default: tc_unsupported(tc, s->span, unsupported_stmt(s->kind));
+    }
+    default:
+        tc_unsupported(tc, s->span, unsupported_stmt(s->kind));
+        /* What follows cannot be judged without it: no cascade of
+         * "missing return" or "may be used before assignment". */
+        tc->assigned.unreachable = true;
     }
 }
 
@@ -404,7 +419,7 @@ static void check_function(Tc *tc, TcFunc *f)
     tc->func = f;
     scope_collect_function(tc, f);
     tc->assigned = (Assigned){ARENA_ARRAY(tc->a, bool, f->n_locals ? f->n_locals : 1),
-                              false};
+                              f->n_locals, false};
     for (int i = 0; i < f->n_params; i++)
         tc->assigned.v[f->params[i].sym->index] = true;
     tc->loop = NULL;
@@ -448,7 +463,7 @@ TcModule *tc_check(Arena *a, Strtab *names, Module *m, DiagList *diags)
     body->index = -1;
     tm->body = body;
     tc.func = body;
-    tc.assigned = (Assigned){NULL, false};
+    tc.assigned = (Assigned){NULL, 0, false};
     check_block(&tc, &m->body);
     for (int i = 0; i < tm->n_globals; i++)
         if (!tm->globals[i]->type)

@@ -65,23 +65,83 @@ static TcSymbol *new_symbol(Tc *tc, SymKind kind, const char *name, Span decl)
 
 /* ---- annotations -------------------------------------------------------- */
 
-static TyType *tuple_annotation(Tc *tc, Expr *index)
+/* The name an annotation spells: `List`, `typing.List`, `t.Optional`. */
+static const char *annotation_name(const Expr *e)
 {
-    Expr **elts = &index;
+    if (e->kind == EX_NAME)
+        return e->u.name.id;
+    if (e->kind == EX_ATTRIBUTE && e->u.attribute.value->kind == EX_NAME)
+        return e->u.attribute.attr;
+    return NULL;
+}
+
+static bool is(const char *name, const char *s) { return name && strcmp(name, s) == 0; }
+
+/* The arguments of X[a, b]; n == -1 when there is a single one. */
+static ExprList subscript_args(Expr *index)
+{
+    if (index->kind == EX_TUPLE)
+        return index->u.seq.elts;
+    return (ExprList){NULL, -1};
+}
+
+static TyType *annotation_error(Tc *tc, Expr *ann)
+{
+    const Source *src = tc->mod->ast->src;
+    size_t len;
+    const char *line = src_line(src, (int)ann->span.line, &len);
+    size_t end = ann->span.end_line == ann->span.line ? ann->span.end_col : len;
+    if (end > len)
+        end = len;
+    const char *text = ann->span.col < end
+                           ? arena_strndup(tc->a, line + ann->span.col, end - ann->span.col)
+                           : "?";
+    tc_error(tc, ann->span, "type \"%s\" is not supported yet", text);
+    return ty_simple(TY_ANY);
+}
+
+static TyType *generic_annotation(Tc *tc, Expr *ann, const char *base, Expr *index)
+{
+    Expr **args = &index;
     int n = 1;
-    if (index->kind == EX_TUPLE) {
-        elts = index->u.seq.elts.v;
-        n = index->u.seq.elts.n;
+    ExprList many = subscript_args(index);
+    if (many.n >= 0) {
+        args = many.v;
+        n = many.n;
     }
-    TyType **args = ARENA_ARRAY(tc->a, TyType *, n ? n : 1);
-    for (int i = 0; i < n; i++) {
-        if (elts[i]->kind == EX_ELLIPSIS) {
-            tc_unsupported(tc, index->span, "variable-length tuple types");
-            return ty_simple(TY_ANY);
+    if ((is(base, "list") || is(base, "List") || is(base, "set") || is(base, "Set") ||
+         is(base, "Sequence") || is(base, "Iterator") || is(base, "Iterable") ||
+         is(base, "Optional")) && n == 1) {
+        TyType *t = scope_annotation(tc, args[0]);
+        if (is(base, "Optional"))
+            return ty_union(tc->a, t, ty_simple(TY_NONE));
+        TyKind k = is(base, "list") || is(base, "List") ? TY_LIST
+                 : is(base, "set") || is(base, "Set") ? TY_SET : TY_ITER;
+        return ty_generic(tc->a, k, t, NULL);
+    }
+    if ((is(base, "dict") || is(base, "Dict")) && n == 2)
+        return ty_generic(tc->a, TY_DICT, scope_annotation(tc, args[0]),
+                          scope_annotation(tc, args[1]));
+    if (is(base, "Union") && n >= 1) {
+        TyType *t = scope_annotation(tc, args[0]);
+        for (int i = 1; i < n; i++)
+            t = ty_union(tc->a, t, scope_annotation(tc, args[i]));
+        return t;
+    }
+    if (is(base, "Final") && n == 1)
+        return scope_annotation(tc, args[0]);
+    if (is(base, "tuple") || is(base, "Tuple")) {
+        if (n == 2 && args[1]->kind == EX_ELLIPSIS) {
+            TyType *t = ty_generic(tc->a, TY_TUPLE, scope_annotation(tc, args[0]), NULL);
+            t->variadic = true;
+            return t;
         }
-        args[i] = scope_annotation(tc, elts[i]);
+        TyType **elts = ARENA_ARRAY(tc->a, TyType *, n ? n : 1);
+        for (int i = 0; i < n; i++)
+            elts[i] = scope_annotation(tc, args[i]);
+        return ty_tuple(tc->a, elts, n);
     }
-    return ty_tuple(tc->a, args, n);
+    return annotation_error(tc, ann);
 }
 
 /* Turns an annotation expression into a type; reports what it cannot. */
@@ -89,27 +149,40 @@ TyType *scope_annotation(Tc *tc, Expr *ann)
 {
     if (ann->kind == EX_NONE)
         return ty_simple(TY_NONE);
-    if (ann->kind == EX_NAME) {
-        const char *n = ann->u.name.id;
-        if (n == tc->n_int) return ty_simple(TY_INT);
-        if (n == tc->n_float) return ty_simple(TY_FLOAT);
-        if (n == tc->n_bool) return ty_simple(TY_BOOL);
-        if (n == tc->n_str) return ty_simple(TY_STR);
-        if (n == tc->n_object) return ty_simple(TY_OBJECT);
-        if (n == tc->n_Any) return ty_simple(TY_ANY);
-        if (n == tc->n_None) return ty_simple(TY_NONE);
+    const char *n = annotation_name(ann);
+    if (n) {
+        static const struct { const char *name; TyKind kind; } simple[] = {
+            {"int", TY_INT}, {"float", TY_FLOAT}, {"bool", TY_BOOL}, {"str", TY_STR},
+            {"bytes", TY_BYTES}, {"object", TY_OBJECT}, {"Any", TY_ANY}, {"None", TY_NONE},
+        };
+        for (size_t i = 0; i < sizeof simple / sizeof *simple; i++)
+            if (is(n, simple[i].name))
+                return ty_simple(simple[i].kind);
+        if (is(n, "list") || is(n, "List"))
+            return ty_generic(tc->a, TY_LIST, ty_simple(TY_ANY), NULL);
+        if (is(n, "dict") || is(n, "Dict"))
+            return ty_generic(tc->a, TY_DICT, ty_simple(TY_ANY), ty_simple(TY_ANY));
+        if (is(n, "set") || is(n, "Set"))
+            return ty_generic(tc->a, TY_SET, ty_simple(TY_ANY), NULL);
+        if (is(n, "tuple") || is(n, "Tuple")) {
+            TyType *t = ty_generic(tc->a, TY_TUPLE, ty_simple(TY_ANY), NULL);
+            t->variadic = true;
+            return t;
+        }
     }
-    if (ann->kind == EX_SUBSCRIPT && ann->u.subscript.value->kind == EX_NAME) {
-        const char *n = ann->u.subscript.value->u.name.id;
-        if (n == tc->n_tuple || n == tc->n_Tuple)
-            return tuple_annotation(tc, ann->u.subscript.index);
+    if (ann->kind == EX_SUBSCRIPT) {
+        const char *base = annotation_name(ann->u.subscript.value);
+        if (base)
+            return generic_annotation(tc, ann, base, ann->u.subscript.index);
     }
+    if (ann->kind == EX_BINOP && ann->u.binop.op == OP_BITOR)
+        return ty_union(tc->a, scope_annotation(tc, ann->u.binop.left),
+                        scope_annotation(tc, ann->u.binop.right));
     if (ann->kind == EX_STR) {
         tc_unsupported(tc, ann->span, "string (forward) annotations");
         return ty_simple(TY_ANY);
     }
-    tc_error(tc, ann->span, "type annotation is not supported yet");
-    return ty_simple(TY_ANY);
+    return annotation_error(tc, ann);
 }
 
 /* ---- module level ---------------------------------------------------------- */
@@ -169,6 +242,10 @@ static void collect_module_stmts(Tc *tc, StmtList *body)
         case ST_ANNASSIGN:
             bind_target(tc, s->u.annassign.target, SYM_GLOBAL);
             break;
+        case ST_CLASSDEF:
+            /* Rejected by the checker; bound so uses do not cascade. */
+            bind_global(tc, SYM_GLOBAL, s->u.classdef.name, s->u.classdef.name_span);
+            break;
         case ST_AUGASSIGN:
             bind_target(tc, s->u.augassign.target, SYM_GLOBAL);
             break;
@@ -184,6 +261,23 @@ static void collect_module_stmts(Tc *tc, StmtList *body)
         case ST_IF:
             collect_module_stmts(tc, &s->u.if_.body);
             collect_module_stmts(tc, &s->u.if_.orelse);
+            break;
+        case ST_TRY:
+            collect_module_stmts(tc, &s->u.try_.body);
+            for (int j = 0; j < s->u.try_.n_handlers; j++) {
+                ExceptHandler *h = s->u.try_.handlers[j];
+                if (h->name)
+                    bind_global(tc, SYM_GLOBAL, h->name, h->span);
+                collect_module_stmts(tc, &h->body);
+            }
+            collect_module_stmts(tc, &s->u.try_.orelse);
+            collect_module_stmts(tc, &s->u.try_.finalbody);
+            break;
+        case ST_WITH:
+            for (int j = 0; j < s->u.with.n_items; j++)
+                if (s->u.with.items[j]->target)
+                    bind_target(tc, s->u.with.items[j]->target, SYM_GLOBAL);
+            collect_module_stmts(tc, &s->u.with.body);
             break;
         case ST_IMPORT:
             for (int j = 0; j < s->u.import.n_names; j++)
@@ -348,6 +442,23 @@ static void collect_locals(LocalCollector *lc, StmtList *body)
             collect_locals(lc, &s->u.if_.body);
             collect_locals(lc, &s->u.if_.orelse);
             break;
+        case ST_TRY:
+            collect_locals(lc, &s->u.try_.body);
+            for (int j = 0; j < s->u.try_.n_handlers; j++) {
+                ExceptHandler *h = s->u.try_.handlers[j];
+                if (h->name)
+                    add_local(lc, h->name, h->span);
+                collect_locals(lc, &h->body);
+            }
+            collect_locals(lc, &s->u.try_.orelse);
+            collect_locals(lc, &s->u.try_.finalbody);
+            break;
+        case ST_WITH:
+            for (int j = 0; j < s->u.with.n_items; j++)
+                if (s->u.with.items[j]->target)
+                    local_target(lc, s->u.with.items[j]->target);
+            collect_locals(lc, &s->u.with.body);
+            break;
         case ST_FUNCDEF: add_local(lc, s->u.funcdef.name, s->span); break;
         case ST_CLASSDEF: add_local(lc, s->u.classdef.name, s->span); break;
         default: break;
@@ -377,9 +488,35 @@ void scope_collect_function(Tc *tc, TcFunc *f)
     f->locals = (TcSymbol **)ptrvec_finish(tc->a, &lc.locals);
 }
 
-/* Local, then module-level, then builtin; NULL when undefined. */
+/* A local only a comprehension can see: a fresh slot in the function. */
+TcSymbol *scope_hidden_local(Tc *tc, const char *name, Span span)
+{
+    TcFunc *f = tc->func;
+    TcSymbol *s = new_symbol(tc, SYM_LOCAL, name, span);
+    s->index = f->n_locals;
+    TcSymbol **grown = ARENA_ARRAY(tc->a, TcSymbol *, f->n_locals + 1);
+    bool *assigned = ARENA_ARRAY(tc->a, bool, f->n_locals + 1);
+    if (f->n_locals) {
+        memcpy(grown, f->locals, sizeof(TcSymbol *) * (size_t)f->n_locals);
+        if (tc->assigned.v)
+            memcpy(assigned, tc->assigned.v, sizeof(bool) * (size_t)f->n_locals);
+    }
+    grown[f->n_locals++] = s;
+    f->locals = grown;
+    tc->assigned.v = assigned;
+    tc->assigned.n = f->n_locals;
+    return s;
+}
+
+/* Comprehension names, then local, then module-level, then builtin; NULL
+ * when undefined. */
 TcSymbol *scope_lookup(Tc *tc, const char *name)
 {
+    for (Overlay *o = tc->overlay; o; o = o->outer) {
+        TcSymbol *s = symtab_get(&o->names, name);
+        if (s)
+            return s;
+    }
     TcSymbol *s = symtab_get(&tc->locals, name);
     if (s)
         return s;

@@ -19,6 +19,7 @@ void symtab_put(Arena *a, SymTab *t, TcSymbol *s);
 /* Per-function definite-assignment state: one flag per local. */
 typedef struct Assigned {
     bool *v;
+    int n;            /* entries in v (comprehensions add locals later) */
     bool unreachable; /* after return/break/continue: joins as "all set" */
 } Assigned;
 
@@ -27,6 +28,20 @@ typedef struct LoopCtx {
     bool any_break;
     struct LoopCtx *outer;
 } LoopCtx;
+
+/* A narrowed type of a symbol, valid while sym->assignments == epoch. */
+typedef struct Narrow {
+    TcSymbol *sym;
+    TyType *type;
+    int epoch;
+    struct Narrow *next;
+} Narrow;
+
+/* Names bound by a comprehension, visible only inside it. */
+typedef struct Overlay {
+    SymTab names;
+    struct Overlay *outer;
+} Overlay;
 
 typedef struct Tc {
     Arena *a;
@@ -38,6 +53,8 @@ typedef struct Tc {
     SymTab locals;        /* its locals (empty for the module body) */
     Assigned assigned;    /* definite assignment in func */
     LoopCtx *loop;
+    Narrow *narrow;
+    Overlay *overlay;
     /* Interned names the checker compares against. */
     const char *n_int, *n_float, *n_bool, *n_str, *n_object, *n_range,
         *n_Any, *n_tuple, *n_Tuple, *n_None;
@@ -52,10 +69,23 @@ void scope_collect_module(Tc *tc);
 void scope_collect_function(Tc *tc, TcFunc *f);
 TcSymbol *scope_lookup(Tc *tc, const char *name);
 TyType *scope_annotation(Tc *tc, Expr *ann);
+TcSymbol *scope_hidden_local(Tc *tc, const char *name, Span span);
 
 /* check_expr.c */
 TyType *check_expr(Tc *tc, Expr *e);
-bool check_is_range_call(Tc *tc, Expr *e);
+/* The type of e (a BinOp) given its operand types, without checking them. */
+TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r);
+/* For `range(...)` with int arguments as a loop's iterable: the checked
+ * bounds; NULL (nothing checked) for any other iterable. */
+TcForRange *check_range(Tc *tc, Expr *iter);
+
+/* narrow.c */
+TyType *narrowed_type(Tc *tc, TcSymbol *s);
+void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg);
+void invalidate_assigned(Tc *tc, StmtList *body);
+
+/* methods.c */
+TyType *method_result(Tc *tc, TyType *recv, const char *m, TyType **args, int n, Span span);
 
 /* check_stmt.c */
 void check_block(Tc *tc, StmtList *body);

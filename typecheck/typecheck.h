@@ -25,7 +25,13 @@ typedef enum TyKind {
     TY_BOOL,
     TY_STR,
     TY_NONE,
-    TY_TUPLE,    /* fixed-length tuple[A, B] */
+    TY_BYTES,
+    TY_TUPLE,    /* tuple[A, B]; with `variadic`, tuple[A, ...] */
+    TY_LIST,     /* list[T] */
+    TY_DICT,     /* dict[K, V] */
+    TY_SET,      /* set[T] */
+    TY_UNION,    /* A | B | ...; Optional[T] is T | None */
+    TY_ITER,     /* an iterable of args[0] (Iterator/Iterable, dict views) */
     TY_FUNC,     /* a module-level function (its symbol says which) */
     TY_MODULE,   /* an imported module */
     TY__COUNT
@@ -33,13 +39,23 @@ typedef enum TyKind {
 
 typedef struct TyType {
     TyKind kind;
-    struct TyType **args; /* TY_TUPLE element types */
+    struct TyType **args; /* element/key/value/member types */
     int n_args;
+    bool variadic;        /* TY_TUPLE: tuple[args[0], ...] */
 } TyType;
 
 /* Shared singletons for the simple kinds; never freed. */
 TyType *ty_simple(TyKind k);
 TyType *ty_tuple(Arena *a, TyType **elts, int n);
+TyType *ty_generic(Arena *a, TyKind k, TyType *arg0, TyType *arg1);
+/* t | None, flattened and without duplicates. */
+TyType *ty_union(Arena *a, TyType *x, TyType *y);
+/* The non-None part of an Optional, or t itself. */
+TyType *ty_without_none(Arena *a, const TyType *t);
+bool ty_has_none(const TyType *t);
+/* Element type when iterating over t (for loops, comprehensions), or NULL
+ * when t is not known to be iterable. */
+TyType *ty_iter_elem(const TyType *t);
 bool ty_equal(const TyType *a, const TyType *b);
 /* May a value of type `from` be stored in a slot of type `to`? (int in a
  * float slot and bool in an int slot are allowed, as PEP 484 says.) */
@@ -67,6 +83,7 @@ typedef struct TcSymbol {
     Span decl;          /* first binding */
     bool annotated;     /* type came from an annotation */
     bool is_param;
+    int assignments;    /* bumped by every assignment: invalidates narrowing */
     int index;          /* SYM_LOCAL: slot in TcFunc.locals */
     TcFunc *func;       /* SYM_FUNC: the function */
 } TcSymbol;
@@ -94,6 +111,7 @@ struct TcFunc {
 /* Resolution attached to Expr.sema of an EX_CALL. */
 typedef enum CallKind {
     CALL_NATIVE,   /* direct C call of a module function */
+    CALL_METHOD,   /* obj.method(...) on a value of known builtin type */
     CALL_GENERIC   /* anything else: evaluate callee, vectorcall */
 } CallKind;
 
@@ -103,6 +121,9 @@ typedef struct TcCall {
     /* CALL_NATIVE: target->n_params entries; the argument expression bound
      * to each parameter, or NULL when the default applies. */
     Expr **slots;
+    /* CALL_METHOD: the receiver (func's value) and method name. */
+    Expr *receiver;
+    const char *method;
 } TcCall;
 
 /* Resolution attached to Expr.sema of an EX_NAME: the TcSymbol. */
@@ -111,6 +132,12 @@ typedef struct TcCall {
 typedef struct TcForRange {
     Expr *start, *stop, *step;  /* start/step may be NULL */
 } TcForRange;
+
+/* Attached to Expr.sema of a comprehension: per generator, its range()
+ * bounds or NULL for a generic iterable. */
+typedef struct TcComp {
+    TcForRange **ranges;
+} TcComp;
 
 /* ---- the module -------------------------------------------------------------- */
 

@@ -7,11 +7,11 @@
 #include <string.h>
 
 static TyType simple_types[TY__COUNT] = {
-    [TY_ANY] = {TY_ANY, NULL, 0},       [TY_OBJECT] = {TY_OBJECT, NULL, 0},
-    [TY_INT] = {TY_INT, NULL, 0},       [TY_FLOAT] = {TY_FLOAT, NULL, 0},
-    [TY_BOOL] = {TY_BOOL, NULL, 0},     [TY_STR] = {TY_STR, NULL, 0},
-    [TY_NONE] = {TY_NONE, NULL, 0},     [TY_TUPLE] = {TY_TUPLE, NULL, 0},
-    [TY_FUNC] = {TY_FUNC, NULL, 0},     [TY_MODULE] = {TY_MODULE, NULL, 0},
+    [TY_ANY] = {TY_ANY, NULL, 0, false},     [TY_OBJECT] = {TY_OBJECT, NULL, 0, false},
+    [TY_INT] = {TY_INT, NULL, 0, false},     [TY_FLOAT] = {TY_FLOAT, NULL, 0, false},
+    [TY_BOOL] = {TY_BOOL, NULL, 0, false},   [TY_STR] = {TY_STR, NULL, 0, false},
+    [TY_NONE] = {TY_NONE, NULL, 0, false},   [TY_BYTES] = {TY_BYTES, NULL, 0, false},
+    [TY_FUNC] = {TY_FUNC, NULL, 0, false},   [TY_MODULE] = {TY_MODULE, NULL, 0, false},
 };
 
 /* The singletons are never written after initialisation, so sharing them
@@ -28,11 +28,93 @@ TyType *ty_tuple(Arena *a, TyType **elts, int n)
     return t;
 }
 
+TyType *ty_generic(Arena *a, TyKind k, TyType *arg0, TyType *arg1)
+{
+    TyType *t = ARENA_NEW(a, TyType);
+    t->kind = k;
+    t->args = ARENA_ARRAY(a, TyType *, 2);
+    t->args[0] = arg0;
+    t->args[1] = arg1;
+    t->n_args = arg1 ? 2 : 1;
+    return t;
+}
+
+static void union_add(TyType **v, int *n, TyType *t)
+{
+    if (t->kind == TY_UNION) {
+        for (int i = 0; i < t->n_args; i++)
+            union_add(v, n, t->args[i]);
+        return;
+    }
+    for (int i = 0; i < *n; i++)
+        if (ty_equal(v[i], t))
+            return;
+    v[(*n)++] = t;
+}
+
+TyType *ty_union(Arena *a, TyType *x, TyType *y)
+{
+    int cap = (x->kind == TY_UNION ? x->n_args : 1) + (y->kind == TY_UNION ? y->n_args : 1);
+    TyType **v = ARENA_ARRAY(a, TyType *, cap);
+    int n = 0;
+    union_add(v, &n, x);
+    union_add(v, &n, y);
+    if (n == 1)
+        return v[0];
+    TyType *t = ARENA_NEW(a, TyType);
+    t->kind = TY_UNION;
+    t->args = v;
+    t->n_args = n;
+    return t;
+}
+
+bool ty_has_none(const TyType *t)
+{
+    if (t->kind == TY_NONE)
+        return true;
+    if (t->kind != TY_UNION)
+        return false;
+    for (int i = 0; i < t->n_args; i++)
+        if (t->args[i]->kind == TY_NONE)
+            return true;
+    return false;
+}
+
+TyType *ty_without_none(Arena *a, const TyType *t)
+{
+    if (t->kind != TY_UNION)
+        return (TyType *)t;
+    TyType *r = NULL;
+    for (int i = 0; i < t->n_args; i++)
+        if (t->args[i]->kind != TY_NONE)
+            r = r ? ty_union(a, r, t->args[i]) : t->args[i];
+    return r ? r : ty_simple(TY_NONE);
+}
+
+TyType *ty_iter_elem(const TyType *t)
+{
+    switch (t->kind) {
+    case TY_LIST: case TY_SET: case TY_ITER: case TY_DICT: return t->args[0];
+    case TY_STR: return ty_simple(TY_STR);
+    case TY_BYTES: return ty_simple(TY_INT);
+    case TY_ANY: case TY_OBJECT: return ty_simple(TY_ANY);
+    case TY_TUPLE: {
+        if (t->variadic)
+            return t->args[0];
+        TyType *r = NULL;
+        for (int i = 0; i < t->n_args; i++)
+            r = r ? (ty_equal(r, t->args[i]) ? r : ty_simple(TY_ANY)) : t->args[i];
+        return r ? r : ty_simple(TY_ANY);
+    }
+    default: return NULL;
+    }
+}
+
 bool ty_equal(const TyType *a, const TyType *b)
 {
     if (a == b)
         return true;
-    if (!a || !b || a->kind != b->kind || a->n_args != b->n_args)
+    if (!a || !b || a->kind != b->kind || a->n_args != b->n_args || a->variadic != b->variadic)
         return false;
     for (int i = 0; i < a->n_args; i++)
         if (!ty_equal(a->args[i], b->args[i]))
@@ -40,15 +122,41 @@ bool ty_equal(const TyType *a, const TyType *b)
     return true;
 }
 
+static bool member_of(const TyType *to, const TyType *from)
+{
+    for (int i = 0; i < to->n_args; i++)
+        if (ty_assignable(to->args[i], from))
+            return true;
+    return false;
+}
+
 bool ty_assignable(const TyType *to, const TyType *from)
 {
     if (to->kind == TY_ANY || from->kind == TY_ANY || to->kind == TY_OBJECT)
         return true;
+    if (from->kind == TY_UNION) {
+        for (int i = 0; i < from->n_args; i++)
+            if (!ty_assignable(to, from->args[i]))
+                return false;
+        return true;
+    }
+    if (to->kind == TY_UNION)
+        return member_of(to, from);
     if (to->kind == TY_FLOAT && (from->kind == TY_INT || from->kind == TY_BOOL))
         return true;
     if (to->kind == TY_INT && from->kind == TY_BOOL)
         return true;
-    if (to->kind == TY_TUPLE && from->kind == TY_TUPLE) {
+    if (to->kind == TY_ITER && ty_iter_elem(from))
+        return ty_assignable(to->args[0], ty_iter_elem(from));
+    if (to->kind != from->kind)
+        return false;
+    if (to->kind == TY_TUPLE) {
+        if (to->variadic || from->variadic) {
+            if (!to->variadic || !from->variadic)
+                return to->variadic && from->n_args > 0 &&
+                       ty_assignable(to->args[0], ty_iter_elem(from));
+            return ty_assignable(to->args[0], from->args[0]);
+        }
         if (to->n_args != from->n_args)
             return false;
         for (int i = 0; i < to->n_args; i++)
@@ -56,7 +164,13 @@ bool ty_assignable(const TyType *to, const TyType *from)
                 return false;
         return true;
     }
-    return to->kind == from->kind;
+    /* Containers are invariant, but an element type of Any (an empty
+     * literal, an unannotated source) fits either way. */
+    for (int i = 0; i < to->n_args; i++)
+        if (to->args[i]->kind != TY_ANY && from->args[i]->kind != TY_ANY &&
+            !ty_equal(to->args[i], from->args[i]))
+            return false;
+    return true;
 }
 
 bool ty_is_numeric(const TyType *t)
@@ -74,7 +188,13 @@ static const char *simple_name(TyKind k)
     case TY_BOOL: return "bool";
     case TY_STR: return "str";
     case TY_NONE: return "None";
+    case TY_BYTES: return "bytes";
     case TY_TUPLE: return "tuple";
+    case TY_LIST: return "list";
+    case TY_DICT: return "dict";
+    case TY_SET: return "set";
+    case TY_UNION: return "Union";
+    case TY_ITER: return "Iterable";
     case TY_FUNC: return "function";
     case TY_MODULE: return "module";
     case TY__COUNT: break;
@@ -86,10 +206,18 @@ const char *ty_str(Arena *a, const TyType *t)
 {
     if (!t)
         return "?";
-    if (t->kind != TY_TUPLE || t->n_args == 0)
-        return simple_name(t->kind);
-    const char *s = "tuple[";
+    if (t->n_args == 0)
+        return t->kind == TY_TUPLE ? "tuple[()]" : simple_name(t->kind);
+    if (t->kind == TY_UNION) {
+        if (t->n_args == 2 && ty_has_none(t))
+            return arena_printf(a, "Optional[%s]", ty_str(a, ty_without_none(a, t)));
+        const char *s = "";
+        for (int i = 0; i < t->n_args; i++)
+            s = arena_printf(a, "%s%s%s", s, i ? " | " : "", ty_str(a, t->args[i]));
+        return s;
+    }
+    const char *s = arena_printf(a, "%s[", simple_name(t->kind));
     for (int i = 0; i < t->n_args; i++)
         s = arena_printf(a, "%s%s%s", s, i ? ", " : "", ty_str(a, t->args[i]));
-    return arena_printf(a, "%s]", s);
+    return arena_printf(a, "%s%s]", s, t->variadic ? ", ..." : "");
 }

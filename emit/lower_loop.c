@@ -1,0 +1,170 @@
+/*
+ * lower_loop.c — loops over iterables, shared by `for` statements and
+ * comprehensions: range() as a counting loop on tagged ints, list[T] as
+ * an index loop (re-reading the length each time, as the list iterator
+ * does), anything else through the iterator protocol.  The caller gives
+ * the body as a callback; `continue` goes to the returned next block.
+ */
+#include "emit/lower.h"
+
+#include <string.h>
+
+
+/* Counting loop: the counter is separate from the target, so assigning
+ * the target in the body does not change the iteration, as in Python. */
+static void range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn body, void *ctx,
+                       IrBlock *orelse)
+{
+    const TyType *tint = ty_simple(TY_INT);
+    IrReg *start = r->start ? lower_expr_as(l, r->start, tint)
+                            : emit_const(l, REP_INT, "SPY_INT_SMALL(0)", false);
+    IrReg *stop = temp_copy(l, lower_expr_as(l, r->stop, tint));
+    IrReg *step = r->step ? temp_copy(l, lower_expr_as(l, r->step, tint)) : NULL;
+    const char *test = "(char)spy_int_lt(%0, %1)";
+    if (step) {
+        emit_call(l, "spy_range_check_step", (IrRep)-1, ERR_NEG, &step, 1);
+        bool neg_literal = r->step->kind == EX_UNARY && r->step->u.unary.op == UOP_NEG &&
+                           r->step->u.unary.operand->kind == EX_INT;
+        test = neg_literal ? "(char)spy_int_gt(%0, %1)" : r->step->kind == EX_INT ? test : NULL;
+    }
+    IrReg *i = ir_reg(l->f, REP_INT, NULL);
+    emit_assign(l, i, start);
+    IrBlock *head = ir_block(l->f), *blk = ir_block(l->f), *next = ir_block(l->f);
+    start_block(l, head);
+    IrReg *args[3] = {i, stop, step};
+    IrReg *more = test ? emit_call(l, test, REP_BOOL, ERR_NEVER, args, 2)
+                       : emit_call(l, "(char)(spy_int_gt(%2, SPY_INT_SMALL(0)) ? "
+                                      "spy_int_lt(%0, %1) : spy_int_gt(%0, %1))",
+                                   REP_BOOL, ERR_NEVER, args, 3);
+    emit_branch(l, more, blk, orelse);
+    l->cur = blk;
+    store_target(l, target, i, tint);
+    body(l, ctx, next);
+    if (l->cur)
+        emit_goto(l, next);
+    l->cur = next;
+    IrReg *step_reg = step ? step : emit_const(l, REP_INT, "SPY_INT_SMALL(1)", false);
+    IrReg *inc = emit_call(l, "spy_int_add", REP_INT, ERR_INT, (IrReg *[]){i, step_reg}, 2);
+    emit_assign(l, i, inc);
+    emit_goto(l, head);
+}
+
+/* Index loop over a list[T]. */
+static void list_loop(Lower *l, Expr *target, IrReg *list, const TyType *elem, LoopBodyFn body,
+                      void *ctx, IrBlock *orelse)
+{
+    IrReg *i = ir_reg(l->f, REP_I64, NULL);
+    emit_assign(l, i, emit_const(l, REP_I64, "0", false));
+    IrBlock *head = ir_block(l->f), *blk = ir_block(l->f), *next = ir_block(l->f);
+    start_block(l, head);
+    IrReg *args[2] = {i, list};
+    emit_branch(l, emit_call(l, "(char)(%0 < PyList_GET_SIZE(%1))", REP_BOOL, ERR_NEVER, args, 2),
+                blk, orelse);
+    l->cur = blk;
+    IrReg *x = emit_call(l, "spy_list_item(%1, %0)", REP_OBJ, ERR_NEVER, args, 2);
+    store_target(l, target, coerce(l, x, ty_simple(TY_ANY), elem), elem);
+    body(l, ctx, next);
+    if (l->cur)
+        emit_goto(l, next);
+    l->cur = next;
+    emit_assign(l, i, emit_call(l, "(%0 + 1)", REP_I64, ERR_NEVER, &i, 1));
+    emit_goto(l, head);
+}
+
+/* The iterator protocol; an exception from the iterator ends the loop
+ * with an error, exhaustion goes to orelse. */
+static void iter_loop(Lower *l, Expr *target, IrReg *obj, const TyType *elem, LoopBodyFn body,
+                      void *ctx, IrBlock *orelse)
+{
+    IrReg *it = emit_call(l, "PyObject_GetIter", REP_OBJ, ERR_NULL, &obj, 1);
+    IrBlock *head = ir_block(l->f), *blk = ir_block(l->f), *end = ir_block(l->f);
+    start_block(l, head);
+    IrReg *x = emit_call(l, "PyIter_Next", REP_OBJ, ERR_NEVER, &it, 1);
+    emit_branch(l, emit_call(l, "(char)(%0 != NULL)", REP_BOOL, ERR_NEVER, &x, 1), blk, end);
+    l->cur = blk;
+    store_target(l, target, coerce(l, x, ty_simple(TY_ANY), elem), elem);
+    body(l, ctx, head);
+    if (l->cur)
+        emit_goto(l, head);
+    l->cur = end;
+    emit_call(l, "spy_iter_error()", (IrRep)-1, ERR_NEG, NULL, 0);
+    emit_goto(l, orelse);
+}
+
+void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyFn body,
+                void *ctx, IrBlock *orelse)
+{
+    if (range) {
+        range_loop(l, target, range, body, ctx, orelse);
+        return;
+    }
+    const TyType *it = iter->type;
+    const TyType *elem = ty_iter_elem(it);
+    IrReg *obj = temp_copy(l, box(l, lower_expr(l, iter), it));
+    if (it->kind == TY_LIST)
+        list_loop(l, target, obj, elem, body, ctx, orelse);
+    else
+        iter_loop(l, target, obj, elem ? elem : ty_simple(TY_ANY), body, ctx, orelse);
+}
+
+/* ---- comprehensions ------------------------------------------------------------ */
+
+typedef struct CompCtx {
+    Expr *e;
+    TcComp *comp;
+    IrReg *result;
+    int gen;
+} CompCtx;
+
+static void comp_level(Lower *l, void *p, IrBlock *next);
+
+static void comp_add(Lower *l, CompCtx *c)
+{
+    Expr *e = c->e;
+    const TyType *t = e->type;
+    IrReg *x = box(l, lower_expr_as(l, e->u.comp.elt, t->args[0]), t->args[0]);
+    if (e->kind == EX_LISTCOMP) {
+        emit_call(l, "PyList_Append", (IrRep)-1, ERR_NEG, (IrReg *[]){c->result, x}, 2);
+    } else if (e->kind == EX_SETCOMP) {
+        emit_call(l, "PySet_Add", (IrRep)-1, ERR_NEG, (IrReg *[]){c->result, x}, 2);
+    } else {
+        IrReg *v = box(l, lower_expr_as(l, e->u.comp.value, t->args[1]), t->args[1]);
+        emit_call(l, "PyDict_SetItem", (IrRep)-1, ERR_NEG, (IrReg *[]){c->result, x, v}, 3);
+    }
+}
+
+/* One `for ... if ...` level: its filters, then the next level or the
+ * element. */
+static void comp_level(Lower *l, void *p, IrBlock *next)
+{
+    CompCtx *c = p;
+    Comprehension *gen = c->e->u.comp.gens[c->gen];
+    for (int i = 0; i < gen->ifs.n; i++) {
+        IrBlock *pass = ir_block(l->f);
+        emit_branch(l, lower_cond(l, gen->ifs.v[i]), pass, next);
+        l->cur = pass;
+    }
+    if (c->gen + 1 == c->e->u.comp.n_gens) {
+        comp_add(l, c);
+        return;
+    }
+    CompCtx inner = *c;
+    inner.gen++;
+    IrBlock *done = ir_block(l->f);
+    Comprehension *g2 = c->e->u.comp.gens[inner.gen];
+    lower_loop(l, g2->target, g2->iter, c->comp->ranges[inner.gen], comp_level, &inner, done);
+    l->cur = done;
+}
+
+IrReg *lower_comprehension(Lower *l, Expr *e)
+{
+    const char *make = e->kind == EX_LISTCOMP ? "PyList_New(0)"
+                     : e->kind == EX_SETCOMP ? "PySet_New(NULL)" : "PyDict_New()";
+    CompCtx c = {e, e->sema, NULL, 0};
+    c.result = emit_call(l, make, REP_OBJ, ERR_NULL, NULL, 0);
+    IrBlock *done = ir_block(l->f);
+    Comprehension *g = e->u.comp.gens[0];
+    lower_loop(l, g->target, g->iter, c.comp->ranges[0], comp_level, &c, done);
+    l->cur = done;
+    return c.result;
+}

@@ -1,0 +1,222 @@
+/* spy_containers.h — fast paths for typed containers and strings: list
+ * indexing with Python's negative-index and IndexError rules, dict item
+ * access that honours subclasses (__missing__), packing of displays,
+ * f-string formatting, and the kind checks that guard values flowing
+ * into typed slots.  Every accessor returns a new reference. */
+#ifndef SPY_CONTAINERS_H
+#define SPY_CONTAINERS_H
+
+#include <stdarg.h>
+
+/* Kinds a typed slot accepts (a union accepts several). */
+enum {
+    SPY_K_NONE = 1, SPY_K_INT = 2, SPY_K_FLOAT = 4, SPY_K_BOOL = 8, SPY_K_STR = 16,
+    SPY_K_BYTES = 32, SPY_K_LIST = 64, SPY_K_DICT = 128, SPY_K_SET = 256, SPY_K_TUPLE = 512,
+};
+
+static inline int spy_is_kind(PyObject *o, unsigned mask)
+{
+    if ((mask & SPY_K_NONE) && o == Py_None) return 1;
+    if ((mask & (SPY_K_INT | SPY_K_FLOAT)) && PyLong_Check(o)) return 1;
+    if ((mask & SPY_K_FLOAT) && PyFloat_Check(o)) return 1;
+    if ((mask & SPY_K_BOOL) && PyBool_Check(o)) return 1;
+    if ((mask & SPY_K_STR) && PyUnicode_Check(o)) return 1;
+    if ((mask & SPY_K_BYTES) && PyBytes_Check(o)) return 1;
+    if ((mask & SPY_K_LIST) && PyList_Check(o)) return 1;
+    if ((mask & SPY_K_DICT) && PyDict_Check(o)) return 1;
+    if ((mask & SPY_K_SET) && PyAnySet_Check(o)) return 1;
+    if ((mask & SPY_K_TUPLE) && PyTuple_Check(o)) return 1;
+    return 0;
+}
+
+/* 0, or -1 with TypeError "expected list[int], got str". */
+static inline int spy_expect(PyObject *o, unsigned mask, const char *expected)
+{
+    if (SPY_LIKELY(spy_is_kind(o, mask)))
+        return 0;
+    PyErr_Format(PyExc_TypeError, "expected %s, got %s", expected, Py_TYPE(o)->tp_name);
+    return -1;
+}
+
+/* ---- lists ---------------------------------------------------------------- */
+
+/* list[i] for a tagged index, negative from the end.  NULL + IndexError. */
+static inline PyObject *spy_list_getitem(PyObject *list, SpyInt index)
+{
+    if (SPY_LIKELY(PyList_CheckExact(list) && SPY_INT_IS_SMALL(index))) {
+        Py_ssize_t n = PyList_GET_SIZE(list), i = SPY_INT_VAL(index);
+        if (i < 0)
+            i += n;
+        if (SPY_LIKELY((size_t)i < (size_t)n)) {
+            PyObject *x = PyList_GET_ITEM(list, i);
+            Py_INCREF(x);
+            return x;
+        }
+        PyErr_SetString(PyExc_IndexError, "list index out of range");
+        return NULL;
+    }
+    PyObject *i = spy_int_box(index);
+    if (!i)
+        return NULL;
+    PyObject *x = PyObject_GetItem(list, i);
+    Py_DECREF(i);
+    return x;
+}
+
+/* list[i] = v.  0, or -1 + IndexError. */
+static inline int spy_list_setitem(PyObject *list, SpyInt index, PyObject *v)
+{
+    if (SPY_LIKELY(PyList_CheckExact(list) && SPY_INT_IS_SMALL(index))) {
+        Py_ssize_t n = PyList_GET_SIZE(list), i = SPY_INT_VAL(index);
+        if (i < 0)
+            i += n;
+        if (SPY_LIKELY((size_t)i < (size_t)n)) {
+            PyObject *old = PyList_GET_ITEM(list, i);
+            Py_INCREF(v);
+            PyList_SET_ITEM(list, i, v);
+            Py_DECREF(old);
+            return 0;
+        }
+        PyErr_SetString(PyExc_IndexError, "list assignment index out of range");
+        return -1;
+    }
+    PyObject *i = spy_int_box(index);
+    if (!i)
+        return -1;
+    int r = PyObject_SetItem(list, i, v);
+    Py_DECREF(i);
+    return r;
+}
+
+/* Item i of a list whose length was just checked: a new reference. */
+static inline PyObject *spy_list_item(PyObject *list, int64_t i)
+{
+    PyObject *x = PyList_GET_ITEM(list, (Py_ssize_t)i);
+    Py_INCREF(x);
+    return x;
+}
+
+/* ---- dicts ------------------------------------------------------------------ */
+
+static inline PyObject *spy_dict_getitem(PyObject *d, PyObject *key)
+{
+    if (SPY_LIKELY(PyDict_CheckExact(d))) {
+        PyObject *x = PyDict_GetItemWithError(d, key);
+        if (SPY_LIKELY(x != NULL)) {
+            Py_INCREF(x);
+            return x;
+        }
+        if (!PyErr_Occurred()) {
+            PyObject *args = PyTuple_Pack(1, key);
+            if (args) {
+                PyErr_SetObject(PyExc_KeyError, args);
+                Py_DECREF(args);
+            }
+        }
+        return NULL;
+    }
+    return PyObject_GetItem(d, key);
+}
+
+static inline int spy_dict_setitem(PyObject *d, PyObject *key, PyObject *v)
+{
+    if (SPY_LIKELY(PyDict_CheckExact(d)))
+        return PyDict_SetItem(d, key, v);
+    return PyObject_SetItem(d, key, v);
+}
+
+/* d.get(key, default) */
+static inline PyObject *spy_dict_get(PyObject *d, PyObject *key, PyObject *dflt)
+{
+    if (SPY_LIKELY(PyDict_CheckExact(d))) {
+        PyObject *x = PyDict_GetItemWithError(d, key);
+        if (!x) {
+            if (PyErr_Occurred())
+                return NULL;
+            x = dflt;
+        }
+        Py_INCREF(x);
+        return x;
+    }
+    return PyObject_CallMethod(d, "get", "OO", key, dflt);
+}
+
+/* ---- displays -------------------------------------------------------------- */
+
+/* {k0: v0, k1: v1, ...} from 2n arguments (not stolen). */
+static inline PyObject *spy_dict_pack(Py_ssize_t n, ...)
+{
+    PyObject *d = PyDict_New();
+    if (!d)
+        return NULL;
+    va_list ap;
+    va_start(ap, n);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *k = va_arg(ap, PyObject *);
+        PyObject *v = va_arg(ap, PyObject *);
+        if (PyDict_SetItem(d, k, v) < 0) {
+            Py_CLEAR(d);
+            break;
+        }
+    }
+    va_end(ap);
+    return d;
+}
+
+static inline PyObject *spy_set_pack(Py_ssize_t n, ...)
+{
+    PyObject *s = PySet_New(NULL);
+    if (!s)
+        return NULL;
+    va_list ap;
+    va_start(ap, n);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (PySet_Add(s, va_arg(ap, PyObject *)) < 0) {
+            Py_CLEAR(s);
+            break;
+        }
+    va_end(ap);
+    return s;
+}
+
+/* ---- strings ------------------------------------------------------------------ */
+
+/* format(v, spec) as an f-string field; spec may be NULL. */
+static inline PyObject *spy_format(PyObject *v, PyObject *spec)
+{
+    if (!spec && PyUnicode_CheckExact(v)) {
+        Py_INCREF(v);
+        return v;
+    }
+    if (!spec && PyLong_CheckExact(v))
+        return PyObject_Str(v);
+    PyObject *empty = spec ? NULL : PyUnicode_New(0, 0);
+    if (!spec && !empty)
+        return NULL;
+    PyObject *r = PyObject_Format(v, spec ? spec : empty);
+    Py_XDECREF(empty);
+    return r;
+}
+
+/* The concatenation of n str objects (not stolen). */
+static inline PyObject *spy_str_concat_n(Py_ssize_t n, ...)
+{
+    PyObject *parts = PyTuple_New(n);
+    if (!parts)
+        return NULL;
+    va_list ap;
+    va_start(ap, n);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *s = va_arg(ap, PyObject *);
+        Py_INCREF(s);
+        PyTuple_SET_ITEM(parts, i, s);
+    }
+    va_end(ap);
+    PyObject *empty = PyUnicode_New(0, 0);
+    PyObject *r = empty ? PyUnicode_Join(empty, parts) : NULL;
+    Py_XDECREF(empty);
+    Py_DECREF(parts);
+    return r;
+}
+
+#endif /* SPY_CONTAINERS_H */

@@ -1,0 +1,92 @@
+# Module compiled by tests/leak/run_leak.py, which calls each function many
+# times and checks that no reference leaks (sys.getallocatedblocks() stays
+# flat). Only the compiled subset: annotated module-level functions over
+# int/float/bool/str, no try/except (exceptions are raised here and caught by
+# the harness).
+
+LIMIT = 1 << 62
+GREETING = "hi"
+
+
+def add(a: int, b: int) -> int:
+    return a + b
+
+
+def big_mix(a: int, n: int) -> int:
+    # Crosses 2**62 and back: tagged ints become PyLongs and shrink again.
+    acc = a
+    for i in range(n):
+        acc = acc * 3 + i
+        if acc > LIMIT * LIMIT:
+            acc = acc // LIMIT - i
+    acc -= LIMIT * 2
+    acc %= 1000000007
+    return -acc if acc > 0 else acc
+
+
+def fib_pair(n: int) -> int:
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+
+
+def floats(x: float, n: int) -> float:
+    total = 0.0
+    i = 0
+    while i < n:
+        total += x * i / (i + 1)
+        i += 1
+    return round(total, 6)
+
+
+def flags(p: bool, q: bool, n: int) -> bool:
+    r = (p and not q) or (q and n > 3)
+    return r if 0 < n <= 100 else not r
+
+
+def concat(s: str, n: int) -> str:
+    out = ""
+    for i in range(n):
+        out = out + s + str(i)
+        if len(out) > 40:
+            out = GREETING + str(n)
+    return out + str(len(out))
+
+
+def conversions(x: int) -> str:
+    f = float(x) / 4
+    back = int(f) + abs(-x)
+    return str(back) + "/" + str(max(x, 7)) + "/" + str(min(f, 2.5))
+
+
+def scaled(a: int, b: int = 2, *, scale: float = 1.5, neg: bool = False) -> float:
+    r = (a + b) * scale
+    return -r if neg else r
+
+
+def uses_keywords(n: int) -> float:
+    total = 0.0
+    for i in range(n):
+        total += scaled(i) + scaled(i, 3) + scaled(b=i, a=1, scale=0.5) + scaled(i, neg=True)
+    return total
+
+
+def nothing(x: int) -> None:
+    if x > LIMIT:
+        print("unreachable")
+
+
+def divide(a: int, b: int) -> int:
+    big = a * LIMIT * LIMIT      # a live big int when the division raises
+    return big // b
+
+
+def parse(s: str) -> int:
+    prefix = s + "!"             # a live str when int() raises
+    return int(s) + len(prefix)
+
+
+def nested(a: int, b: int) -> int:
+    # The error is raised two compiled frames down.
+    return add(a, 1) + divide(b, a - a)

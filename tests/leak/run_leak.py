@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Reference-leak check: compiles tests/leak/leakmod.py for this interpreter,
+imports it, and calls each function CALLS times after a warm-up; the number of
+allocated memory blocks (sys.getallocatedblocks()) must not grow by more than
+SLACK. A leak of one object per call shows as thousands of blocks. Calls that
+raise (inside the function, or TypeError for wrong argument types at the
+boundary) are checked the same way, caught here.
+
+    tests/leak/run_leak.py [-k SUBSTR] [--compiler PATH] [-n CALLS]
+"""
+import argparse
+import gc
+import importlib.util
+import os
+import subprocess
+import sys
+import sysconfig
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+CALLS = 20000
+WARMUP = 2000
+SLACK = 64   # blocks
+
+# (label, function name, args, kwargs, exception expected from the compiled call or None)
+CASES = [
+    ("add small", "add", (3, 4), {}, None),
+    ("add big", "add", (1 << 62, 1 << 62), {}, None),
+    ("big_mix", "big_mix", (5, 40), {}, None),
+    ("fib_pair", "fib_pair", (120,), {}, None),
+    ("floats", "floats", (1.5, 30), {}, None),
+    ("flags", "flags", (True, False, 5), {}, None),
+    ("concat", "concat", ("ab", 20), {}, None),
+    ("conversions", "conversions", (9,), {}, None),
+    ("scaled defaults", "scaled", (4,), {}, None),
+    ("scaled keywords", "scaled", (), {"b": 1, "a": 2, "scale": 0.25, "neg": True}, None),
+    ("uses_keywords", "uses_keywords", (8,), {}, None),
+    ("nothing", "nothing", (3,), {}, None),
+    ("divide ok", "divide", (3, 7), {}, None),
+    ("divide by zero", "divide", (3, 0), {}, ZeroDivisionError),
+    ("parse ok", "parse", ("123",), {}, None),
+    ("parse bad", "parse", ("nope",), {}, ValueError),
+    ("nested raise", "nested", (2, 5), {}, ZeroDivisionError),
+    ("TypeError str for int", "add", ("x", 1), {}, TypeError),
+    ("TypeError int for str", "concat", (5, 2), {}, TypeError),
+    ("TypeError str for float", "floats", ("1.5", 3), {}, TypeError),
+    ("TypeError kw-only str", "scaled", (1,), {"scale": "big"}, TypeError),
+    ("TypeError too many args", "scaled", (1, 2, 3), {}, TypeError),
+    ("TypeError unknown keyword", "scaled", (1,), {"bogus": 2}, TypeError),
+    ("TypeError missing arg", "add", (1,), {}, TypeError),
+]
+
+
+def compile_module(compiler, outdir):
+    src = os.path.relpath(os.path.join(HERE, "leakmod.py"), ROOT)
+    cmd = [compiler, "--python", sys.executable, "-o", outdir, src]
+    r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if r.returncode != 0:
+        return "compile failed (exit %d): %s\n%s%s" % (r.returncode, " ".join(cmd), r.stdout, r.stderr)
+    return None
+
+
+def load(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def call(fn, args, kwargs, exc):
+    """One call; returns None, or a message when the outcome is not the expected one."""
+    if exc is None:
+        fn(*args, **kwargs)
+        return None
+    try:
+        fn(*args, **kwargs)
+    except exc:
+        return None
+    except Exception as e:  # noqa: BLE001 - reported, not hidden
+        return "raised %s: %s, expected %s" % (type(e).__name__, e, exc.__name__)
+    return "returned normally, expected %s" % exc.__name__
+
+
+def measure(fn, args, kwargs, exc, calls):
+    """Growth of allocated blocks over `calls` calls, after a warm-up."""
+    for _ in range(WARMUP):
+        call(fn, args, kwargs, exc)
+    gc.collect()
+    before = sys.getallocatedblocks()
+    for _ in range(calls):
+        call(fn, args, kwargs, exc)
+    gc.collect()
+    return sys.getallocatedblocks() - before
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-k", dest="substr", default="")
+    ap.add_argument("-n", dest="calls", type=int, default=CALLS)
+    ap.add_argument("--compiler", default=os.path.join(ROOT, "build", "staticpyc"))
+    opts = ap.parse_args()
+    compiler = os.path.abspath(opts.compiler)
+    print("leak check on %s (%s), %d calls per case, slack %d blocks"
+          % (sys.executable, sys.version.split()[0], opts.calls, SLACK))
+    if not os.path.exists(compiler):
+        print("[FAIL] %s does not exist (run make)" % compiler)
+        print("0 passed, 1 failed")
+        return 1
+
+    with tempfile.TemporaryDirectory(prefix="spy-leak-") as out:
+        err = compile_module(compiler, out)
+        if err:
+            print("[FAIL] compile leakmod\n    " + err.rstrip().replace("\n", "\n    "))
+            print("0 passed, 1 failed")
+            return 1
+        built = os.path.join(out, "leakmod" + sysconfig.get_config_var("EXT_SUFFIX"))
+        if not os.path.exists(built):
+            print("[FAIL] compile leakmod: %s was not written" % built)
+            print("0 passed, 1 failed")
+            return 1
+        compiled = load("leakmod", built)
+        interpreted = load("leakmod_interpreted", os.path.join(HERE, "leakmod.py"))
+
+        passed = failed = 0
+        for label, fname, args, kwargs, exc in CASES:
+            if opts.substr not in label:
+                continue
+            fn = getattr(compiled, fname)
+            problem = call(fn, args, kwargs, exc)
+            if problem is None and exc is None:
+                want = getattr(interpreted, fname)(*args, **kwargs)
+                got = fn(*args, **kwargs)
+                if got != want or type(got) is not type(want):
+                    problem = "returned %r, the interpreter %r" % (got, want)
+            growth = None
+            if problem is None:
+                growth = measure(fn, args, kwargs, exc, opts.calls)
+                if growth > SLACK:
+                    problem = "allocated blocks grew by %d over %d calls (%.2f per call)" % (
+                        growth, opts.calls, growth / opts.calls)
+            if problem is None:
+                passed += 1
+                print("[PASS] %s (%+d blocks)" % (label, growth), flush=True)
+            else:
+                failed += 1
+                print("[FAIL] %s: %s" % (label, problem), flush=True)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
