@@ -97,7 +97,25 @@ TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r)
         return ty_simple(TY_STR);
     if (l->kind == TY_STR && op == OP_MOD)
         return ty_simple(TY_STR);
-    if (l->kind == TY_TUPLE && r->kind == TY_TUPLE && op == OP_ADD)
+    /* Sequence repetition and concatenation keep the element type. */
+    if (op == OP_MUL && l->kind == TY_LIST && is_intlike(r))
+        return l;
+    if (op == OP_MUL && r->kind == TY_LIST && is_intlike(l))
+        return r;
+    if (op == OP_ADD && l->kind == TY_LIST && r->kind == TY_LIST)
+        return ty_equal(l, r) || r->args[0]->kind == TY_ANY ? l
+             : l->args[0]->kind == TY_ANY ? r : ty_generic(tc->a, TY_LIST, any(), NULL);
+    if (l->kind == TY_TUPLE && r->kind == TY_TUPLE && op == OP_ADD) {
+        if (l->variadic || r->variadic)
+            return any();
+        TyType **elts = ARENA_ARRAY(tc->a, TyType *, l->n_args + r->n_args + 1);
+        for (int i = 0; i < l->n_args; i++)
+            elts[i] = l->args[i];
+        for (int i = 0; i < r->n_args; i++)
+            elts[l->n_args + i] = r->args[i];
+        return ty_tuple(tc->a, elts, l->n_args + r->n_args);
+    }
+    if (op == OP_MUL && l->kind == TY_TUPLE && is_intlike(r))
         return any();
     return binop_error(tc, e->span, op, l, r);
 }
