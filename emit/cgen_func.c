@@ -161,8 +161,15 @@ static void emit_call_op(Cg *g, const IrOp *op)
 
 static void emit_native_call(Cg *g, const IrOp *op)
 {
-    fprintf(g->out, "    %s = %s(st", reg_cname(g, op->dst),
-            cg_ident(g->m->a, "f_", op->callee->name));
+    const char *callee;
+    if (op->ctor)
+        callee = cg_ident(g->m->a, "spy_new_", op->ctor->name);
+    else if (op->vclass)
+        callee = arena_printf(g->m->a, "((%s *)%s)->vtable->%s", class_struct(g->m->a, op->vclass),
+                              reg_cname(g, op->args[0]), cg_ident(g->m->a, "m_", op->callee->name));
+    else
+        callee = func_cname(g->m->a, op->callee);
+    fprintf(g->out, "    %s = %s(st", reg_cname(g, op->dst), callee);
     for (int i = 0; i < op->n_args; i++)
         fprintf(g->out, ", %s", reg_cname(g, op->args[i]));
     fprintf(g->out, ");\n");
@@ -326,6 +333,8 @@ void cg_function(FILE *out, ModCtx *m, const IrFunc *f, const EmitOptions *o)
     fprintf(out, "/* %s %s */\n", what, f->tc->name);
     cg_function_proto(out, f, false);
     fprintf(out, "{\n    (void)st;\n");
+    for (int i = 0; i < f->n_params; i++)
+        fprintf(out, "    (void)%s;\n", g.names[f->params[i]->id]);
     declare_registers(&g);
     for (int i = 0; i < f->n_blocks; i++) {
         const IrBlock *b = f->blocks[i];

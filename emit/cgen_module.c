@@ -12,7 +12,7 @@
 /* ---- literals -------------------------------------------------------------------- */
 
 /* A C string literal for arbitrary bytes (octal escapes are unambiguous). */
-static void c_string(FILE *out, const char *s, size_t len)
+void c_string(FILE *out, const char *s, size_t len)
 {
     fputc('"', out);
     for (size_t i = 0; i < len; i++) {
@@ -99,63 +99,71 @@ const char *cg_default_literal(ModCtx *m, const Expr *d, const TyType *t)
 }
 
 /* Converts the argument object a[i] into the native parameter v. */
-static void convert_arg(FILE *out, ModCtx *m, const TcFunc *f, int i, const char *v)
+/* The C test that a[ai] fits parameter type t, or NULL for any object. */
+static const char *arg_check(ModCtx *m, const TyType *t, int ai)
+{
+    switch (t->kind) {
+    case TY_INT: return arena_printf(m->a, "PyLong_Check(a[%d])", ai);
+    case TY_FLOAT: return arena_printf(m->a, "(PyFloat_Check(a[%d]) || PyLong_Check(a[%d]))", ai, ai);
+    case TY_BOOL: return arena_printf(m->a, "PyBool_Check(a[%d])", ai);
+    case TY_CLASS:
+        return arena_printf(m->a, "PyObject_TypeCheck(a[%d], st->types[%d])", ai, t->cls->index);
+    case TY_TUPLE:
+        if (!t->variadic)
+            return arena_printf(m->a, "(PyTuple_Check(a[%d]) && PyTuple_GET_SIZE(a[%d]) == %d)",
+                                ai, ai, t->n_args);
+        break;
+    default:
+        break;
+    }
+    unsigned mask = kind_mask(t);
+    return mask ? arena_printf(m->a, "spy_is_kind(a[%d], %uu)", ai, mask) : NULL;
+}
+
+/* Converts the argument object a[ai] into the native parameter v. */
+static void convert_arg(FILE *out, ModCtx *m, const TcFunc *f, int i, int ai, const char *v)
 {
     const TcParam *p = &f->params[i];
-    const char *want = ty_str(m->a, p->type);
-    const char *check = NULL;
-    switch (p->type->kind) {
-    case TY_INT: check = "PyLong_Check(a[%d])"; break;
-    case TY_FLOAT: check = "(PyFloat_Check(a[%d]) || PyLong_Check(a[%d]))"; break;
-    case TY_BOOL: check = "PyBool_Check(a[%d])"; break;
-    case TY_STR: check = "PyUnicode_Check(a[%d])"; break;
-    case TY_NONE: check = "(a[%d] == Py_None)"; break;
-    case TY_TUPLE:
-        check = arena_printf(m->a, "(PyTuple_Check(a[%%d]) && PyTuple_GET_SIZE(a[%%d]) == %d)",
-                             p->type->n_args);
-        break;
-    default: break;
-    }
-    if (check) {
-        fprintf(out, "        if (!");
-        fprintf(out, check, i, i);
-        fprintf(out, ") {\n            spy_arg_type_error(\"%s\", \"%s\", \"%s\", a[%d]);\n"
-                "            goto fail;\n        }\n", f->name, p->param->name, want, i);
-    }
+    const char *check = arg_check(m, p->type, ai);
+    if (check)
+        fprintf(out, "        if (!%s) {\n            spy_arg_type_error(spy_name, \"%s\", \"%s\", "
+                "a[%d]);\n            goto fail;\n        }\n", check, p->param->name,
+                ty_str(m->a, p->type), ai);
     switch (p->type->kind) {
     case TY_INT:
         fprintf(out, "        %s = spy_int_from_long_object(a[%d]);\n"
-                "        if (%s == SPY_INT_ERR) goto fail;\n", v, i, v);
+                "        if (%s == SPY_INT_ERR) goto fail;\n", v, ai, v);
         break;
     case TY_FLOAT:
         fprintf(out, "        %s = PyFloat_AsDouble(a[%d]);\n"
-                "        if (%s == -1.0 && PyErr_Occurred()) goto fail;\n", v, i, v);
+                "        if (%s == -1.0 && PyErr_Occurred()) goto fail;\n", v, ai, v);
         break;
     case TY_BOOL:
-        fprintf(out, "        %s = (char)(a[%d] == Py_True);\n", v, i);
+        fprintf(out, "        %s = (char)(a[%d] == Py_True);\n", v, ai);
         break;
     default:
-        fprintf(out, "        %s = a[%d];\n", v, i);
+        fprintf(out, "        %s = a[%d];\n", v, ai);
     }
 }
 
-static void bind_param(FILE *out, ModCtx *m, const TcFunc *f, int i, const char *v)
+/* Parameter i of f, passed as a[ai]. */
+static void bind_param(FILE *out, ModCtx *m, const TcFunc *f, int i, int ai, const char *v)
 {
     Expr *d = f->params[i].param->default_value;
-    int k = m->default_slot[f->index][i];
+    int k = m->default_slot[func_id(m, f)][i];
     if (d && k < 0)
-        fprintf(out, "    if (a[%d] == NULL)\n        %s = %s;\n    else {\n", i, v,
+        fprintf(out, "    if (a[%d] == NULL)\n        %s = %s;\n    else {\n", ai, v,
                 cg_default_literal(m, d, f->params[i].type));
     else if (d)
         fprintf(out, "    if (a[%d] == NULL && !(a[%d] = spy_get_default(st->d[%d], \"%s\")))\n"
-                "        goto fail;\n    {\n", i, i, k, f->name);
+                "        goto fail;\n    {\n", ai, ai, k, f->name);
     else
         fprintf(out, "    {\n");
-    convert_arg(out, m, f, i, v);
+    convert_arg(out, m, f, i, ai, v);
     fprintf(out, "    }\n");
 }
 
-static const char *box_result(IrRep rep)
+const char *box_result(IrRep rep)
 {
     switch (rep) {
     case REP_INT: return "    res = spy_int_box(r);\n    spy_int_decref(r);\n";
@@ -165,7 +173,7 @@ static const char *box_result(IrRep rep)
     }
 }
 
-static const char *failed_result(IrRep rep)
+const char *failed_result(IrRep rep)
 {
     switch (rep) {
     case REP_INT: return "r == SPY_INT_ERR";
@@ -175,43 +183,70 @@ static const char *failed_result(IrRep rep)
     }
 }
 
-static void emit_wrapper(FILE *out, ModCtx *m, const IrFunc *nf)
+/* The body of a Python-visible entry point, after `st` (and `self`) are
+ * set: bind args/nargs/kwnames to the parameters from `first` on, check
+ * and unbox them, call `callee(st, [self,] ...)`, box the result. */
+void cg_wrapper_body(FILE *out, ModCtx *m, const IrFunc *nf, int first, const char *callee,
+                     IrRep ret_rep)
 {
     const TcFunc *f = nf->tc;
-    int n = f->n_params;
-    fprintf(out, "/* Python-visible wrapper of %s */\n", f->name);
-    fprintf(out, "static PyObject *%s(PyObject *self, PyObject *const *args, Py_ssize_t nargs,"
-            " PyObject *kwnames)\n{\n", cg_ident(m->a, "w_", f->name));
-    fprintf(out, "    SpyModState *st = (SpyModState *)PyModule_GetState(self);\n");
+    bool pass_self = first == 1;
+    if (first < 0)
+        first = 1; /* a constructor: __init__'s parameters after self */
+    int n = f->n_params, np = n - first;
+    const char *qual = f->cls ? arena_printf(m->a, "%s.%s", f->cls->name, f->name) : f->name;
     if (f->n_kwonly) {
         fprintf(out, "    static const char kwonly_required[] = {");
         for (int i = f->n_pos; i < n; i++)
             fprintf(out, "%s%d", i > f->n_pos ? ", " : "", f->params[i].param->default_value == NULL);
         fprintf(out, "};\n");
     }
-    fprintf(out, "    static const SpyFuncSig sig = {\"%s\", %d, %d, %d, %d, %s};\n", f->name,
-            f->n_pos, f->n_posonly, f->n_kwonly, f->n_required_pos,
-            f->n_kwonly ? "kwonly_required" : "NULL");
-    fprintf(out, "    PyObject *a[%d];\n    PyObject *res = NULL;\n", n ? n : 1);
-    for (int i = 0; i < n; i++) {
+    /* 3.10 and later name methods by their qualname in argument errors. */
+    fprintf(out, "#if PY_VERSION_HEX >= 0x030A0000\n    static const char spy_name[] = \"%s\";\n"
+            "#else\n    static const char spy_name[] = \"%s\";\n#endif\n", qual, f->name);
+    fprintf(out, "    static const SpyFuncSig sig = {spy_name, %d, %d, %d, %d, %s, %d};\n",
+            f->n_pos - first, f->n_posonly ? f->n_posonly - first : 0, f->n_kwonly,
+            f->n_required_pos - first, f->n_kwonly ? "kwonly_required" : "NULL", first);
+    fprintf(out, "    PyObject *a[%d];\n    PyObject *res = NULL;\n", np ? np : 1);
+    for (int i = first; i < n; i++) {
         const IrReg *p = nf->params[i];
         fprintf(out, "    %s%s = %s;\n", ir_rep_ctype(p->rep), cg_ident(m->a, "v_", p->name),
                 p->rep == REP_INT ? "SPY_INT_ERR" : p->rep == REP_OBJ ? "NULL" : "0");
     }
     fprintf(out, "    if (spy_parse_args(&sig, &st->c[%d], args, nargs, kwnames, a) < 0)\n"
-            "        return NULL;\n", m->param_names[f->index]);
-    for (int i = 0; i < n; i++)
-        bind_param(out, m, f, i, cg_ident(m->a, "v_", nf->params[i]->name));
-    fprintf(out, "    %sr = %s(st", ir_rep_ctype(nf->ret_rep), nf->c_name);
-    for (int i = 0; i < n; i++)
+            "        return NULL;\n", m->param_names[func_id(m, f)] + first);
+    for (int i = first; i < n; i++)
+        bind_param(out, m, f, i, i - first, cg_ident(m->a, "v_", nf->params[i]->name));
+    fprintf(out, "    %sr = %s(st%s", ir_rep_ctype(ret_rep), callee, pass_self ? ", self" : "");
+    for (int i = first; i < n; i++)
         fprintf(out, ", %s", cg_ident(m->a, "v_", nf->params[i]->name));
-    fprintf(out, ");\n    if (%s)\n        goto fail;\n%s", failed_result(nf->ret_rep),
-            box_result(nf->ret_rep));
+    fprintf(out, ");\n    if (%s)\n        goto fail;\n%s", failed_result(ret_rep),
+            box_result(ret_rep));
     fprintf(out, "  fail:\n");
-    for (int i = 0; i < n; i++)
+    for (int i = first; i < n; i++)
         if (nf->params[i]->rep == REP_INT)
             fprintf(out, "    spy_int_xdecref(%s);\n", cg_ident(m->a, "v_", nf->params[i]->name));
-    fprintf(out, "    return res;\n}\n\n");
+    fprintf(out, "    return res;\n");
+}
+
+void cg_wrapper(FILE *out, ModCtx *m, const IrFunc *nf)
+{
+    const TcFunc *f = nf->tc;
+    fprintf(out, "/* Python-visible wrapper of %s */\n", f->qualname);
+    if (f->cls) {
+        fprintf(out, "static PyObject *%s(PyObject *self, PyTypeObject *defining_class, "
+                "PyObject *const *args, size_t nargsf, PyObject *kwnames)\n{\n"
+                "    SpyModState *st = (SpyModState *)PyType_GetModuleState(defining_class);\n"
+                "    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);\n",
+                cg_ident(m->a, "w", nf->c_name));
+        cg_wrapper_body(out, m, nf, 1, nf->c_name, nf->ret_rep);
+    } else {
+        fprintf(out, "static PyObject *%s(PyObject *self, PyObject *const *args, Py_ssize_t nargs,"
+                " PyObject *kwnames)\n{\n", cg_ident(m->a, "w_", f->name));
+        fprintf(out, "    SpyModState *st = (SpyModState *)PyModule_GetState(self);\n");
+        cg_wrapper_body(out, m, nf, 0, nf->c_name, nf->ret_rep);
+    }
+    fprintf(out, "}\n\n");
 }
 
 /* ---- the module ----------------------------------------------------------------------------- */
@@ -219,25 +254,27 @@ static void emit_wrapper(FILE *out, ModCtx *m, const IrFunc *nf)
 static void emit_state(FILE *out, ModCtx *m)
 {
     fprintf(out,
-            "typedef struct SpyModState {\n"
+            "struct SpyModState {\n"
             "    PyObject *module;   /* borrowed: this state belongs to it */\n"
             "    PyObject *modname;\n"
             "    PyObject *globals;  /* the module's __dict__ */\n"
             "    PyObject *builtins; /* builtins.__dict__ */\n"
             "    PyObject *c[%d];    /* constants, made by spy_init_constants */\n"
             "    PyObject *d[%d];    /* default values, stored when their def runs */\n"
-            "} SpyModState;\n\n",
-            m->n_consts ? m->n_consts : 1, m->n_defaults ? m->n_defaults : 1);
+            "    PyTypeObject *types[%d]; /* native classes, made when their class runs */\n"
+            "};\n\n",
+            m->n_consts ? m->n_consts : 1, m->n_defaults ? m->n_defaults : 1,
+            m->tm->n_classes ? m->tm->n_classes : 1);
 }
 
-static void emit_methods(FILE *out, ModCtx *m, IrFunc **funcs, int n)
+static void emit_methods(FILE *out, ModCtx *m, int n)
 {
     for (int i = 0; i < n; i++)
         fprintf(out, "static PyObject *%s(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);\n",
-                cg_ident(m->a, "w_", funcs[i]->tc->name));
+                cg_ident(m->a, "w_", m->irs[i]->tc->name));
     fprintf(out, "\nstatic PyMethodDef spy_methods[] = {\n");
     for (int i = 0; i < n; i++) {
-        const TcFunc *f = funcs[i]->tc;
+        const TcFunc *f = m->irs[i]->tc;
         fprintf(out, "    {\"%s\", (PyCFunction)(void (*)(void))%s, METH_FASTCALL | METH_KEYWORDS, ",
                 f->name, cg_ident(m->a, "w_", f->name));
         const char *doc = f->def->u.funcdef.docstring;
@@ -260,6 +297,8 @@ static void emit_init(FILE *out, ModCtx *m)
         "    Py_VISIT(st->modname);\n    Py_VISIT(st->globals);\n    Py_VISIT(st->builtins);\n"
         "    for (size_t i = 0; i < sizeof st->c / sizeof *st->c; i++)\n        Py_VISIT(st->c[i]);\n"
         "    for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)\n        Py_VISIT(st->d[i]);\n"
+        "    for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)\n"
+        "        Py_VISIT(st->types[i]);\n"
         "    return 0;\n}\n\n"
         "static int spy_clear(PyObject *module)\n{\n"
         "    SpyModState *st = (SpyModState *)PyModule_GetState(module);\n"
@@ -267,6 +306,8 @@ static void emit_init(FILE *out, ModCtx *m)
         "    Py_CLEAR(st->modname);\n    Py_CLEAR(st->globals);\n    Py_CLEAR(st->builtins);\n"
         "    for (size_t i = 0; i < sizeof st->c / sizeof *st->c; i++)\n        Py_CLEAR(st->c[i]);\n"
         "    for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)\n        Py_CLEAR(st->d[i]);\n"
+        "    for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)\n"
+        "        Py_CLEAR(st->types[i]);\n"
         "    return 0;\n}\n\n"
         "static void spy_free(void *module) { spy_clear((PyObject *)module); }\n\n"
         "static int spy_exec(PyObject *module)\n{\n"
@@ -301,25 +342,31 @@ static void emit_init(FILE *out, ModCtx *m)
             ast->name);
 }
 
-void cg_module(FILE *out, ModCtx *m, IrFunc **funcs, IrFunc *body, const EmitOptions *o)
+void cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o)
 {
-    int n = m->tm->n_funcs;
+    TcModule *tm = m->tm;
     fprintf(out, "/* Generated by staticpyc from %s.  Do not edit: edit the Python. */\n",
-            m->tm->ast->src->path);
+            tm->ast->src->path);
     fprintf(out, "#include \"staticpy_rt.h\"\n\nstatic const char spy_source_path[] = ");
     c_string(out, m->src_path, strlen(m->src_path));
-    fprintf(out, ";\n\n");
+    fprintf(out, ";\n\ntypedef struct SpyModState SpyModState;\n\n");
+    for (int i = 0; i < tm->n_classes; i++)
+        cg_class_decls(out, m, tm->classes[i]);
     emit_state(out, m);
-    for (int i = 0; i < n; i++)
-        cg_function_proto(out, funcs[i], true);
+    for (int i = 0; i < m->n_ids; i++)
+        cg_function_proto(out, m->irs[i], true);
     cg_function_proto(out, body, true);
+    for (int i = 0; i < tm->n_classes; i++)
+        cg_class_proto(out, m, tm->classes[i]);
     fprintf(out, "\n");
-    emit_methods(out, m, funcs, n);
-    for (int i = 0; i < n; i++)
-        cg_function(out, m, funcs[i], o);
+    emit_methods(out, m, tm->n_funcs);
+    for (int i = 0; i < m->n_ids; i++)
+        cg_function(out, m, m->irs[i], o);
     cg_function(out, m, body, o);
-    for (int i = 0; i < n; i++)
-        emit_wrapper(out, m, funcs[i]);
+    for (int i = 0; i < tm->n_funcs; i++)
+        cg_wrapper(out, m, m->irs[i]);
+    for (int i = 0; i < tm->n_classes; i++)
+        cg_class_defs(out, m, tm->classes[i]);
     emit_constants(out, m);
     emit_init(out, m);
 }

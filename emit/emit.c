@@ -32,21 +32,47 @@ static int param_name_run(ModCtx *m, const TcFunc *f)
     return first;
 }
 
-static void assign_default_slots(ModCtx *m)
+int func_id(const ModCtx *m, const TcFunc *f)
+{
+    return f->cls ? m->class_first_id[f->cls->index] + f->index : f->index;
+}
+
+const char *func_cname(Arena *a, const TcFunc *f)
+{
+    if (!f->cls)
+        return cg_ident(a, "f_", f->name);
+    return arena_printf(a, "%s__%s", cg_ident(a, "m_", f->cls->name), cg_ident(a, "", f->name));
+}
+
+const char *class_struct(Arena *a, const TcClass *c)
+{
+    return arena_printf(a, "struct %s", cg_ident(a, "spy_obj_", c->name));
+}
+
+static void number_functions(ModCtx *m)
 {
     TcModule *tm = m->tm;
-    m->default_slot = ARENA_ARRAY(m->a, int *, tm->n_funcs ? tm->n_funcs : 1);
-    m->param_names = ARENA_ARRAY(m->a, int, tm->n_funcs ? tm->n_funcs : 1);
-    for (int i = 0; i < tm->n_funcs; i++) {
-        const TcFunc *f = tm->funcs[i];
-        m->default_slot[i] = ARENA_ARRAY(m->a, int, f->n_params ? f->n_params : 1);
-        for (int j = 0; j < f->n_params; j++) {
-            const Expr *d = f->params[j].param->default_value;
-            bool literal = d && cg_default_literal(m, d, f->params[j].type) != NULL;
-            m->default_slot[i][j] = d && !literal ? m->n_defaults++ : -1;
-        }
-        m->param_names[i] = param_name_run(m, f);
+    m->class_first_id = ARENA_ARRAY(m->a, int, tm->n_classes ? tm->n_classes : 1);
+    m->n_ids = tm->n_funcs;
+    for (int i = 0; i < tm->n_classes; i++) {
+        m->class_first_id[i] = m->n_ids;
+        m->n_ids += tm->classes[i]->n_methods;
     }
+    m->default_slot = ARENA_ARRAY(m->a, int *, m->n_ids ? m->n_ids : 1);
+    m->param_names = ARENA_ARRAY(m->a, int, m->n_ids ? m->n_ids : 1);
+    m->irs = ARENA_ARRAY(m->a, IrFunc *, m->n_ids ? m->n_ids : 1);
+}
+
+static void assign_default_slots(ModCtx *m, const TcFunc *f)
+{
+    int id = func_id(m, f);
+    m->default_slot[id] = ARENA_ARRAY(m->a, int, f->n_params ? f->n_params : 1);
+    for (int j = 0; j < f->n_params; j++) {
+        const Expr *d = f->params[j].param->default_value;
+        bool literal = d && cg_default_literal(m, d, f->params[j].type) != NULL;
+        m->default_slot[id][j] = d && !literal ? m->n_defaults++ : -1;
+    }
+    m->param_names[id] = param_name_run(m, f);
 }
 
 static const char *absolute_path(Arena *a, const char *path)
@@ -74,13 +100,22 @@ int emit_module_c(Arena *a, TcModule *tm, const EmitOptions *opts, FILE *out, Di
     ModCtx m = {.a = a, .tm = tm, .d = diags};
     m.src_path = absolute_path(a, tm->ast->src->path);
     int errors_before = diags->n_errors;
-    assign_default_slots(&m);
-    IrFunc **funcs = ARENA_ARRAY(a, IrFunc *, tm->n_funcs ? tm->n_funcs : 1);
+    number_functions(&m);
     for (int i = 0; i < tm->n_funcs; i++)
-        funcs[i] = lower_checked(&m, tm->funcs[i], opts);
+        assign_default_slots(&m, tm->funcs[i]);
+    for (int i = 0; i < tm->n_classes; i++)
+        for (int j = 0; j < tm->classes[i]->n_methods; j++)
+            assign_default_slots(&m, tm->classes[i]->methods[j]);
+    for (int i = 0; i < tm->n_funcs; i++)
+        m.irs[i] = lower_checked(&m, tm->funcs[i], opts);
+    for (int i = 0; i < tm->n_classes; i++)
+        for (int j = 0; j < tm->classes[i]->n_methods; j++) {
+            const TcFunc *f = tm->classes[i]->methods[j];
+            m.irs[func_id(&m, f)] = lower_checked(&m, f, opts);
+        }
     IrFunc *body = lower_checked(&m, tm->body, opts);
     if (diags->n_errors > errors_before)
         return diags->n_errors - errors_before;
-    cg_module(out, &m, funcs, body, opts);
+    cg_module(out, &m, body, opts);
     return 0;
 }

@@ -85,6 +85,8 @@ typedef struct IrOp {
     IrBlock *err_target;  /* NULL: propagate (refcount pass fills it) */
     IrBlock *target, *target2;
     const TcFunc *callee; /* IR_CALL_NATIVE */
+    const TcClass *ctor;  /* IR_CALL_NATIVE: construct this class instead */
+    const TcClass *vclass;/* IR_CALL_NATIVE: dispatch through this class's vtable */
     int n_pos;            /* IR_VCALL: positional argument count */
     const char *method;   /* IR_VCALL: C text of an interned method name: call
                              that method of args[0] with args[1..] */

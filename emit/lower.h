@@ -29,9 +29,20 @@ typedef struct ModCtx {
     const char *src_path;       /* absolute path of the .py, for tracebacks */
     Const **consts; int n_consts, cap_consts;
     int n_defaults;             /* module-state slots for default values */
-    int **default_slot;         /* [func index][param] -> slot or -1 */
-    int *param_names;           /* [func index] -> first K_NAME of its params */
+    /* Functions are numbered: module functions first, then each class's
+     * methods (func_id()).  Per function id: */
+    int n_ids;
+    int *class_first_id;        /* [class index] -> id of its first method */
+    int **default_slot;         /* [id][param] -> slot or -1 */
+    int *param_names;           /* [id] -> first K_NAME of its params */
+    IrFunc **irs;               /* [id] -> lowered function */
 } ModCtx;
+
+int func_id(const ModCtx *m, const TcFunc *f);
+/* The C name of a function's native code: f_<name>, m_<Class>__<name>. */
+const char *func_cname(Arena *a, const TcFunc *f);
+/* struct spy_obj_<Class> */
+const char *class_struct(Arena *a, const TcClass *c);
 
 int const_name(ModCtx *m, const char *name);
 int const_str(ModCtx *m, const char *s, size_t len);
@@ -77,6 +88,11 @@ bool is_constant_default(const Expr *e);
 IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg *b,
                           const TyType *bt, const TyType *rt, bool inplace);
 
+/* The SPY_K_* kinds a slot of type t accepts; 0 when it accepts anything. */
+unsigned kind_mask(const TyType *t);
+const char *field_lvalue(Arena *a, const TcAttr *attr);
+const char *field_defined(Arena *a, const TcAttr *attr);
+
 /* lower_stmt.c */
 void lower_block(Lower *l, StmtList *body);
 /* Binds v (of type vt) to an assignment target. */
@@ -97,7 +113,19 @@ const char *cg_ident(Arena *a, const char *prefix, const char *name);
 const char *cg_default_literal(ModCtx *m, const Expr *d, const TyType *t);
 void cg_function_proto(FILE *out, const IrFunc *f, bool semicolon);
 void cg_function(FILE *out, ModCtx *m, const IrFunc *f, const EmitOptions *o);
-void cg_module(FILE *out, ModCtx *m, IrFunc **funcs, IrFunc *body,
-               const EmitOptions *o);
+void cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o);
+void cg_wrapper(FILE *out, ModCtx *m, const IrFunc *nf);
+/* first: 0 for a function, 1 for a method (self passed on), -1 for a
+ * constructor (__init__'s parameters, no self). */
+void cg_wrapper_body(FILE *out, ModCtx *m, const IrFunc *nf, int first, const char *callee,
+                     IrRep ret_rep);
+const char *box_result(IrRep rep);
+const char *failed_result(IrRep rep);
+void c_string(FILE *out, const char *s, size_t len);
+
+/* cgen_class.c */
+void cg_class_decls(FILE *out, ModCtx *m, const TcClass *c);
+void cg_class_proto(FILE *out, ModCtx *m, const TcClass *c);
+void cg_class_defs(FILE *out, ModCtx *m, const TcClass *c);
 
 #endif

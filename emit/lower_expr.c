@@ -39,7 +39,7 @@ IrReg *box(Lower *l, IrReg *r, const TyType *t)
 }
 
 /* The SPY_K_* kinds a slot of type t accepts; 0 when it accepts anything. */
-static unsigned kind_mask(const TyType *t)
+unsigned kind_mask(const TyType *t)
 {
     switch (t->kind) {
     case TY_NONE: return 1;
@@ -83,6 +83,11 @@ static IrReg *unbox(Lower *l, IrReg *o, const TyType *to)
     default:
         break;
     }
+    if (to->kind == TY_CLASS) {
+        emit_call(l, arena_printf(A(l), "spy_expect_type(%%0, st->types[%d])", to->cls->index),
+                  (IrRep)-1, ERR_NEG, &o, 1);
+        return o;
+    }
     unsigned mask = kind_mask(to);
     if (mask)
         emit_call(l, arena_printf(A(l), "spy_expect(%%0, %uu, \"%s\")", mask, ty_str(A(l), to)),
@@ -95,6 +100,8 @@ static bool needs_check(const TyType *from, const TyType *to)
 {
     if (from->kind == TY_ANY || from->kind == TY_OBJECT)
         return true;
+    if (from->kind == TY_CLASS && to->kind == TY_CLASS)
+        return !ty_assignable(to, from); /* a downcast after isinstance() */
     if (from->kind == TY_UNION)
         for (int i = 0; i < from->n_args; i++)
             if (from->args[i]->kind == TY_ANY || !ty_assignable(to, from->args[i]))
@@ -479,7 +486,7 @@ static IrReg *default_value(Lower *l, const TcFunc *f, int slot)
 {
     const TcParam *p = &f->params[slot];
     Expr *d = p->param->default_value;
-    int k = l->m->default_slot[f->index][slot];
+    int k = l->m->default_slot[func_id(l->m, f)][slot];
     if (k < 0)
         return lower_expr_as(l, d, p->type);
     const char *c = arena_printf(A(l), "spy_get_default(st->d[%d], \"%s\")", k, f->name);
@@ -490,33 +497,50 @@ static IrReg *default_value(Lower *l, const TcFunc *f, int slot)
 
 static int arg_slot(const TcFunc *f, const TcCall *call, const Arg *arg)
 {
-    for (int i = 0; i < f->n_params; i++)
+    for (int i = 0; f && i < f->n_params; i++)
         if (call->slots[i] == arg->value)
             return i;
     return -1;
 }
 
-static IrReg *lower_native_call(Lower *l, Expr *e, const TcCall *call)
+/* A direct call of a module function, method (self given) or class
+ * constructor: arguments evaluated in source order, passed in parameter
+ * order, defaults filled in. */
+static IrReg *lower_native_call(Lower *l, Expr *e, const TcCall *call, IrReg *self,
+                                const TcClass *ctor, const TcClass *vclass)
 {
     const TcFunc *f = call->target;
-    IrReg **vals = ARENA_ARRAY(A(l), IrReg *, f->n_params ? f->n_params : 1);
-    /* Arguments are evaluated in source order, then passed in slot order. */
+    int n = f ? f->n_params : 0, first = self || ctor ? 1 : 0;
+    IrReg **vals = ARENA_ARRAY(A(l), IrReg *, n ? n : 1);
     for (int i = 0; i < e->u.call.n_args; i++) {
         Arg *arg = e->u.call.args[i];
         int slot = arg_slot(f, call, arg);
         vals[slot] = lower_expr_as(l, arg->value, f->params[slot].type);
     }
-    for (int i = 0; i < f->n_params; i++)
+    for (int i = first; i < n; i++)
         if (!vals[i])
             vals[i] = default_value(l, f, i);
+    if (self)
+        vals[0] = self;
     IrOp *op = ir_op(l->f, l->cur ? l->cur : (l->cur = ir_block(l->f)), IR_CALL_NATIVE, l->line);
     op->callee = f;
-    ir_set_args(l->f, op, vals, f->n_params);
-    IrRep rep = rep_of(f->ret);
+    op->ctor = ctor;
+    op->vclass = vclass;
+    ir_set_args(l->f, op, vals + (ctor ? 1 : 0), ctor ? (n ? n - 1 : 0) : n);
+    const TyType *ret = ctor ? ctor->type : f->ret;
+    IrRep rep = rep_of(ret);
     op->err = rep == REP_INT ? ERR_INT : rep == REP_FLOAT ? ERR_FLOAT
             : rep == REP_BOOL ? ERR_BOOL : ERR_NULL;
     op->dst = ir_reg(l->f, rep, NULL);
-    return coerce(l, op->dst, f->ret, e->type);
+    return coerce(l, op->dst, ret, e->type);
+}
+
+static IrReg *lower_native_method_call(Lower *l, Expr *e, const TcCall *call)
+{
+    Expr *recv = call->receiver;
+    IrReg *self = lower_expr_as(l, recv, call->target->params[0].type);
+    const TcClass *vclass = call->virtual_call ? recv->type->cls : NULL;
+    return lower_native_call(l, e, call, self, NULL, vclass);
 }
 
 /* len(x) of a known builtin container reads its size directly. */
@@ -715,9 +739,51 @@ static IrReg *lower_fstring(Lower *l, FString *fs)
                      parts, n);
 }
 
+/* The C lvalue of an attribute's field: ((struct spy_obj_C *)%0)->a_x. */
+const char *field_lvalue(Arena *a, const TcAttr *attr)
+{
+    return arena_printf(a, "((%s *)%%0)->%s", class_struct(a, attr->owner),
+                        cg_ident(a, "a_", attr->name));
+}
+
+/* The test of an unboxed field's "assigned" bit. */
+const char *field_defined(Arena *a, const TcAttr *attr)
+{
+    return arena_printf(a, "(((%s *)%%0)->defined & ((uint64_t)1 << %d))",
+                        class_struct(a, attr->owner), attr->index);
+}
+
+static IrReg *lower_field(Lower *l, Expr *e, const TcAttr *attr)
+{
+    Arena *a = A(l);
+    IrReg *o = lower_expr(l, e->u.attribute.value);
+    const char *f = field_lvalue(a, attr);
+    IrReg *r;
+    switch (rep_of(attr->type)) {
+    case REP_INT:
+        r = call1(l, arena_printf(a, "spy_field_get_int(%s, %%0, \"%s\")", f, attr->name),
+                  REP_INT, ERR_INT, o);
+        break;
+    case REP_FLOAT:
+        r = call1(l, arena_printf(a, "spy_field_get_float(%s, %s, %%0, \"%s\")", f,
+                                  field_defined(a, attr), attr->name), REP_FLOAT, ERR_FLOAT, o);
+        break;
+    case REP_BOOL:
+        r = call1(l, arena_printf(a, "spy_field_get_bool(%s, %s, %%0, \"%s\")", f,
+                                  field_defined(a, attr), attr->name), REP_BOOL, ERR_BOOL, o);
+        break;
+    default:
+        r = call1(l, arena_printf(a, "spy_field_get_obj(%s, %%0, \"%s\")", f, attr->name),
+                  REP_OBJ, ERR_NULL, o);
+    }
+    return coerce(l, r, attr->type, e->type);
+}
+
 static IrReg *lower_attribute(Lower *l, Expr *e)
 {
     Expr *v = e->u.attribute.value;
+    if (e->sema && v->type->kind == TY_CLASS)
+        return lower_field(l, e, e->sema);
     IrReg *o = box(l, lower_expr(l, v), v->type);
     const char *c = arena_printf(A(l), "PyObject_GetAttr(%%0, %s)",
                                  const_ref(l->m, const_name(l->m, e->u.attribute.attr)));
@@ -745,9 +811,14 @@ static IrReg *lower_inner(Lower *l, Expr *e)
     case EX_IFEXP: return lower_ifexp(l, e);
     case EX_CALL: {
         TcCall *call = e->sema;
-        return call->kind == CALL_NATIVE ? lower_native_call(l, e, call)
-             : call->kind == CALL_METHOD ? lower_method_call(l, e, call)
-             : lower_generic_call(l, e);
+        switch (call->kind) {
+        case CALL_NATIVE: return lower_native_call(l, e, call, NULL, NULL, NULL);
+        case CALL_CTOR: return lower_native_call(l, e, call, NULL, e->type->cls, NULL);
+        case CALL_NATIVE_METHOD: return lower_native_method_call(l, e, call);
+        case CALL_METHOD: return lower_method_call(l, e, call);
+        case CALL_GENERIC: break;
+        }
+        return lower_generic_call(l, e);
     }
     case EX_ATTRIBUTE: return lower_attribute(l, e);
     case EX_SUBSCRIPT: return lower_subscript(l, e);

@@ -209,7 +209,7 @@ static void build_exit(Lower *l, IrBlock *b, IrReg *ret)
 IrFunc *lower_function(ModCtx *m, const TcFunc *tf)
 {
     IrFunc *f = ir_func_new(m->a, tf);
-    f->c_name = tf->is_module_body ? "f___module__" : cg_ident(m->a, "f_", tf->name);
+    f->c_name = tf->is_module_body ? "f___module__" : func_cname(m->a, tf);
     f->ret_rep = rep_of(tf->ret);
     Lower l = {.m = m, .f = f};
     IrBlock *entry = ir_block(f);

@@ -51,6 +51,22 @@ static void store_unpack(Lower *l, Expr *target, IrReg *v, const TyType *vt)
     }
 }
 
+static void store_field(Lower *l, const TcAttr *attr, IrReg *o, IrReg *v, const TyType *vt)
+{
+    Arena *a = A(l);
+    IrReg *args[2] = {o, coerce(l, v, vt, attr->type)};
+    const char *f = field_lvalue(a, attr), *c;
+    switch (rep_of(attr->type)) {
+    case REP_INT: c = arena_printf(a, "spy_field_set_int(&%s, %%1)", f); break;
+    case REP_FLOAT: case REP_BOOL:
+        c = arena_printf(a, "(%s = %%1, ((%s *)%%0)->defined |= (uint64_t)1 << %d)", f,
+                         class_struct(a, attr->owner), attr->index);
+        break;
+    default: c = arena_printf(a, "spy_field_set_obj(&%s, %%1)", f);
+    }
+    emit_call(l, c, (IrRep)-1, ERR_NEVER, args, 2);
+}
+
 void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt)
 {
     switch (target->kind) {
@@ -62,6 +78,10 @@ void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt)
         break;
     case EX_ATTRIBUTE: {
         Expr *o = target->u.attribute.value;
+        if (target->sema && o->type->kind == TY_CLASS) {
+            store_field(l, target->sema, lower_expr(l, o), v, vt);
+            break;
+        }
         IrReg *args[2] = {box(l, lower_expr(l, o), o->type), box(l, v, vt)};
         const char *c = arena_printf(A(l), "PyObject_SetAttr(%%0, %s, %%1)",
                                      const_ref(l->m, const_name(l->m, target->u.attribute.attr)));
@@ -312,22 +332,40 @@ static void lower_importfrom(Lower *l, Stmt *s)
 
 /* `def f(...)` in the module body: evaluate the non-constant defaults now,
  * as Python does, then bind the function object in the module dict. */
+/* Non-literal defaults are evaluated when the def runs, as in Python, and
+ * kept in module-state slots. */
+static void store_defaults(Lower *l, const TcFunc *f)
+{
+    for (int i = 0; i < f->n_params; i++) {
+        Expr *d = f->params[i].param->default_value;
+        int k = d ? l->m->default_slot[func_id(l->m, f)][i] : -1;
+        if (k < 0)
+            continue;
+        IrReg *v = box(l, lower_expr_as(l, d, f->params[i].type), f->params[i].type);
+        emit_call(l, arena_printf(A(l), "spy_set_slot(&st->d[%d], %%0)", k), (IrRep)-1,
+                  ERR_NEVER, &v, 1);
+    }
+}
+
 static void lower_def(Lower *l, Stmt *s)
 {
     const TcFunc *f = s->sema;
-    for (int i = 0; i < f->n_params; i++) {
-        Expr *d = f->params[i].param->default_value;
-        if (!d || l->m->default_slot[f->index][i] < 0)
-            continue;
-        IrReg *v = box(l, lower_expr_as(l, d, f->params[i].type), f->params[i].type);
-        const char *c = arena_printf(A(l), "spy_set_slot(&st->d[%d], %%0)",
-                                     l->m->default_slot[f->index][i]);
-        emit_call(l, c, (IrRep)-1, ERR_NEVER, &v, 1);
-    }
+    store_defaults(l, f);
     const char *c = arena_printf(A(l), "PyCFunction_NewEx(&spy_methods[%d], st->module, "
                                  "st->modname)", f->index);
     IrReg *fn = emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
     store_global(l, f->name, fn);
+}
+
+/* `class C:` in the module body: method defaults evaluated now, then the
+ * type object created and bound. */
+static void lower_classdef(Lower *l, Stmt *s)
+{
+    const TcClass *c = s->sema;
+    for (int i = 0; i < c->n_methods; i++)
+        store_defaults(l, c->methods[i]);
+    const char *make = arena_printf(A(l), "%s(st)", cg_ident(A(l), "spy_create_type_", c->name));
+    store_global(l, c->name, emit_call(l, make, REP_OBJ, ERR_NULL, NULL, 0));
 }
 
 /* ---- dispatch ---------------------------------------------------------------------------- */
@@ -360,6 +398,7 @@ static void lower_stmt(Lower *l, Stmt *s)
     case ST_WHILE: lower_while(l, s); break;
     case ST_FOR: lower_for(l, s); break;
     case ST_FUNCDEF: lower_def(l, s); break;
+    case ST_CLASSDEF: lower_classdef(l, s); break;
     case ST_IMPORT: lower_import(l, s); break;
     case ST_IMPORTFROM: lower_importfrom(l, s); break;
     case ST_RAISE: lower_raise(l, s); break;

@@ -22,6 +22,8 @@ typedef struct SpyFuncSig {
     int n_kwonly;              /* keyword-only parameters (after '*') */
     int n_required_pos;        /* the first n_required_pos positional params have no default */
     const char *kwonly_required; /* n_kwonly chars, 1 = required; may be NULL if none required */
+    int n_self;                /* 1 for a method: self is bound before the
+                                  arguments but counts in messages */
 } SpyFuncSig;
 
 /* "'a'", "'a' and 'b'", "'a', 'b', and 'c'" from the reprs of the names. */
@@ -108,17 +110,19 @@ SPY_COLD int spy_args__too_many(const SpyFuncSig *sig, Py_ssize_t given,
     Py_ssize_t kwonly_given = 0;
     int i, plural;
     int defcount = sig->n_pos - sig->n_required_pos;
+    int n_pos = sig->n_pos + sig->n_self, n_required = sig->n_required_pos + sig->n_self;
     PyObject *s, *kwonly_sig;
+    given += sig->n_self;
     for (i = sig->n_pos; i < sig->n_pos + sig->n_kwonly; i++)
         if (out[i] != NULL)
             kwonly_given++;
     if (defcount) {
         plural = 1;
-        s = PyUnicode_FromFormat("from %d to %d", sig->n_required_pos, sig->n_pos);
+        s = PyUnicode_FromFormat("from %d to %d", n_required, n_pos);
     }
     else {
-        plural = sig->n_pos != 1;
-        s = PyUnicode_FromFormat("%d", sig->n_pos);
+        plural = n_pos != 1;
+        s = PyUnicode_FromFormat("%d", n_pos);
     }
     if (s == NULL)
         return -1;

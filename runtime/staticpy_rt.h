@@ -25,5 +25,6 @@
 #include "spy_err.h"
 #include "spy_ops.h"
 #include "spy_containers.h"
+#include "spy_classes.h"
 
 #endif /* STATICPY_RT_H */

@@ -213,9 +213,9 @@ static TyType *check_compare(Tc *tc, Expr *e)
 
 /* ---- calls ------------------------------------------------------------- */
 
-static int param_index(TcFunc *f, const char *name)
+static int param_index(TcFunc *f, const char *name, int first)
 {
-    for (int i = 0; i < f->n_params; i++)
+    for (int i = first; i < f->n_params; i++)
         if (f->params[i].param->name == name)
             return i;
     return -1;
@@ -237,9 +237,9 @@ static void check_arg_type(Tc *tc, TcFunc *f, int slot, Arg *arg, int position)
                  position, f->name, tstr(tc, got), tstr(tc, want));
 }
 
-static void report_missing(Tc *tc, Expr *call, TcFunc *f, Expr **slots)
+static void report_missing(Tc *tc, Expr *call, TcFunc *f, Expr **slots, int first)
 {
-    for (int i = 0; i < f->n_params; i++) {
+    for (int i = first; i < f->n_params; i++) {
         const Param *p = f->params[i].param;
         if (slots[i] || p->default_value)
             continue;
@@ -253,11 +253,12 @@ static void report_missing(Tc *tc, Expr *call, TcFunc *f, Expr **slots)
     }
 }
 
-/* Maps each argument to its parameter; reports what does not fit. */
-static void bind_native_call(Tc *tc, Expr *e, TcFunc *f, TcCall *call)
+/* Maps each argument to its parameter; reports what does not fit.
+ * `first` skips parameters the call does not pass (self of a method). */
+static void bind_native_call(Tc *tc, Expr *e, TcFunc *f, TcCall *call, int first)
 {
     Expr **slots = ARENA_ARRAY(tc->a, Expr *, f->n_params ? f->n_params : 1);
-    int n_positional = 0;
+    int n_positional = first;
     for (int i = 0; i < e->u.call.n_args; i++) {
         Arg *arg = e->u.call.args[i];
         int slot;
@@ -270,7 +271,7 @@ static void bind_native_call(Tc *tc, Expr *e, TcFunc *f, TcCall *call)
                 continue;
             }
         } else {
-            slot = param_index(f, arg->name);
+            slot = param_index(f, arg->name, first);
             if (slot < 0 || f->params[slot].param->kind == PARAM_POSONLY) {
                 tc_error(tc, arg->span, "unexpected keyword argument \"%s\" for \"%s\"",
                          arg->name, f->name);
@@ -286,8 +287,9 @@ static void bind_native_call(Tc *tc, Expr *e, TcFunc *f, TcCall *call)
         slots[slot] = arg->value;
         check_arg_type(tc, f, slot, arg, i + 1);
     }
-    report_missing(tc, e, f, slots);
-    call->kind = CALL_NATIVE;
+    report_missing(tc, e, f, slots, first);
+    if (call->kind == CALL_GENERIC)
+        call->kind = CALL_NATIVE;
     call->target = f;
     call->slots = slots;
 }
@@ -305,9 +307,61 @@ static bool has_star_args(Tc *tc, Expr *e)
     return false;
 }
 
+/* C(...): allocation, then the __init__ found by lookup. */
+static TyType *check_ctor(Tc *tc, Expr *e, TcCall *call, TcClass *c)
+{
+    TcFunc *init = tc_class_method(c, strtab_cstr(tc->names, "__init__"));
+    call->kind = CALL_CTOR;
+    if (init) {
+        bind_native_call(tc, e, init, call, 1);
+        call->kind = CALL_CTOR;
+    } else if (e->u.call.n_args) {
+        tc_error(tc, e->u.call.args[0]->value->span, "too many arguments for \"%s\"", c->name);
+    }
+    call->target = init;
+    call->method = c->name;
+    return c->type;
+}
+
+/* obj.m(...) on a native instance, or super().m(...) in a method. */
+static TyType *check_native_method(Tc *tc, Expr *e, TcCall *call, TcClass *c, bool via_super)
+{
+    const char *m = call->method;
+    TcFunc *f = tc_class_method(c, m);
+    if (!f) {
+        tc_error(tc, e->u.call.func->span, "\"%s\" has no attribute \"%s\"", c->name, m);
+        return any();
+    }
+    call->kind = CALL_NATIVE_METHOD;
+    bind_native_call(tc, e, f, call, 1);
+    call->kind = CALL_NATIVE_METHOD;
+    call->virtual_call = !via_super && f->overridden;
+    return f->ret;
+}
+
+static bool is_super_call(const Expr *e)
+{
+    return e->kind == EX_CALL && e->u.call.n_args == 0 && e->u.call.func->kind == EX_NAME &&
+           !strcmp(e->u.call.func->u.name.id, "super");
+}
+
 static TyType *check_attribute(Tc *tc, Expr *e)
 {
     TyType *v = check_expr(tc, e->u.attribute.value);
+    if (v->kind == TY_CLASS) {
+        TcAttr *a = tc_class_attr(v->cls, e->u.attribute.attr);
+        if (a) {
+            e->sema = a;
+            Expr *base = e->u.attribute.value;
+            TyType *n = base->kind == EX_NAME && base->sema
+                            ? narrowed_attr_type(tc, base->sema, a) : NULL;
+            return n ? n : a->type;
+        }
+        if (!tc_class_method(v->cls, e->u.attribute.attr))
+            tc_error(tc, e->span, "\"%s\" has no attribute \"%s\"", v->cls->name,
+                     e->u.attribute.attr);
+        return any();
+    }
     if (v->kind == TY_NONE || (v->kind == TY_UNION && ty_has_none(v)))
         tc_error(tc, e->span, "item \"None\" of \"%s\" has no attribute \"%s\"", tstr(tc, v),
                  e->u.attribute.attr);
@@ -331,13 +385,32 @@ static TyType *check_method_call(Tc *tc, Expr *e, TcCall *call, TyType **args, i
 {
     Expr *fn = e->u.call.func;
     Expr *recv = fn->u.attribute.value;
-    TyType *rt = check_expr(tc, recv);
-    for (int i = 0; i < n; i++)
-        args[i] = check_expr(tc, e->u.call.args[i]->value);
-    call->kind = CALL_METHOD;
     call->receiver = recv;
     call->method = fn->u.attribute.attr;
     fn->type = any();
+    if (is_super_call(recv)) {
+        TcFunc *cur = tc->func;
+        if (!cur->cls || !cur->cls->base || !cur->n_params) {
+            tc_unsupported(tc, recv->span, "super() outside a method of a derived native class");
+            return any();
+        }
+        /* super().m(...) is m of the base class, called on self. */
+        Expr *self = ARENA_NEW(tc->a, Expr);
+        self->kind = EX_NAME;
+        self->span = recv->span;
+        self->u.name.id = cur->params[0].param->name;
+        call->receiver = self;
+        check_expr(tc, self);
+        for (int i = 0; i < n; i++)
+            args[i] = check_expr(tc, e->u.call.args[i]->value);
+        return check_native_method(tc, e, call, cur->cls->base, true);
+    }
+    TyType *rt = check_expr(tc, recv);
+    for (int i = 0; i < n; i++)
+        args[i] = check_expr(tc, e->u.call.args[i]->value);
+    if (rt->kind == TY_CLASS)
+        return check_native_method(tc, e, call, rt->cls, false);
+    call->kind = CALL_METHOD;
     if (rt->kind == TY_NONE || (rt->kind == TY_UNION && ty_has_none(rt))) {
         tc_error(tc, fn->span, "item \"None\" of \"%s\" has no attribute \"%s\"", tstr(tc, rt),
                  call->method);
@@ -375,9 +448,11 @@ static TyType *check_call(Tc *tc, Expr *e)
         return any();
     TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
     if (s && s->kind == SYM_FUNC && s->func) {
-        bind_native_call(tc, e, s->func, call);
+        bind_native_call(tc, e, s->func, call, 0);
         return s->func->ret;
     }
+    if (fn_type->kind == TY_TYPE)
+        return check_ctor(tc, e, call, fn_type->cls);
     if (s && s->kind == SYM_BUILTIN)
         return builtin_result_type(tc, s->name, arg_types, n);
     if (fn_type->kind != TY_ANY && fn_type->kind != TY_FUNC &&

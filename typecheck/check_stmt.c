@@ -56,7 +56,6 @@ static void da_join(Tc *tc, Assigned *into, const Assigned *other)
 
 void assigned_set(Tc *tc, TcSymbol *s)
 {
-    s->assignments++;
     if (s->kind == SYM_LOCAL && !tc->assigned.unreachable && s->index < tc->assigned.n)
         tc->assigned.v[s->index] = true;
 }
@@ -91,9 +90,44 @@ static void assign_name(Tc *tc, Expr *target, TyType *vt, Span vspan)
         incompatible_assignment(tc, vspan, vt, s->type);
     target->type = s->type;
     assigned_set(tc, s);
+    narrow_on_assign(tc, target, s->type, vt);
 }
 
 static void assign_to(Tc *tc, Expr *target, TyType *vt, Span vspan);
+
+/* The declared type of an assignment target, when it has one already. */
+static TyType *declared_type(Tc *tc, Expr *t)
+{
+    if (t->kind == EX_NAME) {
+        TcSymbol *s = scope_lookup(tc, t->u.name.id);
+        return s && (s->kind == SYM_LOCAL || s->kind == SYM_GLOBAL) ? s->type : NULL;
+    }
+    if (t->kind == EX_ATTRIBUTE && t->u.attribute.value->type &&
+        t->u.attribute.value->type->kind == TY_CLASS) {
+        TcAttr *a = tc_class_attr(t->u.attribute.value->type->cls, t->u.attribute.attr);
+        return a ? a->type : NULL;
+    }
+    return NULL;
+}
+
+/* A fresh display (`[None] * n`, `{}`, `[]`) takes the declared container
+ * type when its items fit, as mypy infers from context. */
+static TyType *in_context(Expr *v, TyType *vt, TyType *want)
+{
+    if (!want || vt->kind != want->kind || ty_assignable(want, vt))
+        return vt;
+    Expr *display = v;
+    if (v->kind == EX_BINOP && v->u.binop.op == OP_MUL)
+        display = v->u.binop.left->kind == EX_LIST ? v->u.binop.left : v->u.binop.right;
+    if (display->kind != EX_LIST && display->kind != EX_SET && display->kind != EX_DICT)
+        return vt;
+    for (int i = 0; i < vt->n_args; i++)
+        if (!ty_assignable(want->args[i], vt->args[i]))
+            return vt;
+    display->type = want;
+    v->type = want;
+    return want;
+}
 
 static void assign_unpack(Tc *tc, Expr *target, TyType *vt, Span vspan)
 {
@@ -126,10 +160,24 @@ static void assign_to(Tc *tc, Expr *target, TyType *vt, Span vspan)
     case EX_TUPLE: case EX_LIST:
         assign_unpack(tc, target, vt, vspan);
         break;
-    case EX_ATTRIBUTE:
-        check_expr(tc, target->u.attribute.value);
+    case EX_ATTRIBUTE: {
+        TyType *ot = check_expr(tc, target->u.attribute.value);
         target->type = ty_simple(TY_ANY);
+        if (ot->kind != TY_CLASS)
+            break;
+        TcAttr *a = tc_class_attr(ot->cls, target->u.attribute.attr);
+        if (!a) {
+            tc_error(tc, target->span, "\"%s\" has no attribute \"%s\"", ot->cls->name,
+                     target->u.attribute.attr);
+            break;
+        }
+        target->sema = a;
+        target->type = a->type;
+        if (!ty_assignable(a->type, vt))
+            incompatible_assignment(tc, vspan, vt, a->type);
+        narrow_on_assign(tc, target, a->type, vt);
         break;
+    }
     case EX_SUBSCRIPT:
         check_expr(tc, target->u.subscript.value);
         check_expr(tc, target->u.subscript.index);
@@ -144,6 +192,12 @@ static void check_annassign(Tc *tc, Stmt *s)
 {
     Expr *t = s->u.annassign.target;
     TyType *decl = scope_annotation(tc, s->u.annassign.annotation);
+    Expr *v = s->u.annassign.value;
+    if (t->kind == EX_ATTRIBUTE && v) {
+        /* `self.x: T = v`: classes.c declared x from the annotation. */
+        assign_to(tc, t, in_context(v, check_expr(tc, v), decl), v->span);
+        return;
+    }
     if (t->kind != EX_NAME) {
         tc_unsupported(tc, t->span, "annotated assignment to this target");
         return;
@@ -158,9 +212,8 @@ static void check_annassign(Tc *tc, Stmt *s)
             sym->annotated = true;
         }
     }
-    if (s->u.annassign.value)
-        assign_to(tc, t, check_expr(tc, s->u.annassign.value),
-                  s->u.annassign.value->span);
+    if (v)
+        assign_to(tc, t, in_context(v, check_expr(tc, v), decl), v->span);
 }
 
 static void check_augassign(Tc *tc, Stmt *s)
@@ -198,14 +251,24 @@ static void check_if(Tc *tc, Stmt *s)
     Assigned before = da_copy(tc, &tc->assigned);
     tc->narrow = pos;
     check_block(tc, &s->u.if_.body);
+    Narrow *after_narrow = tc->narrow;
     Assigned after_body = tc->assigned;
     tc->assigned = before;
     tc->narrow = neg;
     check_block(tc, &s->u.if_.orelse);
     bool body_ends = after_body.unreachable, else_ends = tc->assigned.unreachable;
     da_join(tc, &tc->assigned, &after_body);
-    /* After `if x is None: return`, x is not None. */
-    tc->narrow = body_ends && !else_ends ? neg : else_ends && !body_ends ? pos : saved;
+    /* After `if x is None: return`, x is not None (the surviving branch's
+     * narrowings hold); otherwise what either branch assigned is killed. */
+    if (body_ends && !else_ends)
+        return;
+    if (else_ends && !body_ends) {
+        tc->narrow = after_narrow;
+        return;
+    }
+    tc->narrow = saved;
+    invalidate_assigned(tc, &s->u.if_.body);
+    invalidate_assigned(tc, &s->u.if_.orelse);
 }
 
 /* Shared by while and for: body, else clause, and the state after. */
@@ -264,9 +327,11 @@ static void check_for(Tc *tc, Stmt *s)
     Assigned entry = da_copy(tc, &tc->assigned);
     assign_to(tc, s->u.for_.target, elem, iter->span);
     LoopCtx loop = {{NULL, 0, true}, false, tc->loop};
+    Narrow *saved_narrow = tc->narrow;
     tc->loop = &loop;
     check_block(tc, &s->u.for_.body);
     tc->loop = loop.outer;
+    tc->narrow = saved_narrow;
     tc->assigned = entry;
     check_block(tc, &s->u.for_.orelse);
     da_join(tc, &tc->assigned, &loop.at_break);
@@ -310,7 +375,7 @@ static void check_return(Tc *tc, Stmt *s)
 static void check_funcdef(Tc *tc, Stmt *s)
 {
     TcFunc *f = s->sema;
-    if (!tc->func->is_module_body || !f) {
+    if (!f || (!tc->func->is_module_body && !f->cls)) {
         tc_unsupported(tc, s->span, "nested functions");
         return;
     }
@@ -326,6 +391,21 @@ static void check_funcdef(Tc *tc, Stmt *s)
                      f->params[i].param->name, ty_str(tc->a, dt),
                      ty_str(tc->a, f->params[i].type));
     }
+}
+
+/* Class-body defaults (`x: int = 0`) are evaluated where the class is. */
+static void check_class_defaults(Tc *tc, TcClass *c)
+{
+    for (int i = 0; i < c->n_attrs; i++) {
+        TcAttr *a = c->attrs[i];
+        if (a->owner != c || !a->default_value)
+            continue;
+        TyType *t = check_expr(tc, a->default_value);
+        if (!ty_assignable(a->type, t))
+            incompatible_assignment(tc, a->default_value->span, t, a->type);
+    }
+    for (int i = 0; i < c->n_methods; i++)
+        check_funcdef(tc, c->methods[i]->def);
 }
 
 static void check_raise(Tc *tc, Stmt *s)
@@ -375,8 +455,13 @@ static void check_stmt(Tc *tc, Stmt *s)
     case ST_EXPR: check_expr(tc, s->u.expr.value); break;
     case ST_ASSIGN: {
         TyType *vt = check_expr(tc, s->u.assign.value);
-        for (int i = 0; i < s->u.assign.targets.n; i++)
-            assign_to(tc, s->u.assign.targets.v[i], vt, s->u.assign.value->span);
+        for (int i = 0; i < s->u.assign.targets.n; i++) {
+            Expr *t = s->u.assign.targets.v[i];
+            if (t->kind == EX_ATTRIBUTE)
+                check_expr(tc, t->u.attribute.value);
+            TyType *want = declared_type(tc, t);
+            assign_to(tc, t, in_context(s->u.assign.value, vt, want), s->u.assign.value->span);
+        }
         break;
     }
     case ST_ANNASSIGN: check_annassign(tc, s); break;
@@ -388,6 +473,12 @@ static void check_stmt(Tc *tc, Stmt *s)
     case ST_WHILE: check_while(tc, s); break;
     case ST_FOR: check_for(tc, s); break;
     case ST_FUNCDEF: check_funcdef(tc, s); break;
+    case ST_CLASSDEF:
+        if (!tc->func->is_module_body || !s->sema)
+            tc_unsupported(tc, s->span, "nested classes");
+        else
+            check_class_defaults(tc, s->sema);
+        break;
     case ST_IMPORT: case ST_IMPORTFROM: check_import(tc, s); break;
     case ST_RAISE: check_raise(tc, s); break;
     case ST_ASSERT: {
@@ -470,6 +561,9 @@ TcModule *tc_check(Arena *a, Strtab *names, Module *m, DiagList *diags)
             tm->globals[i]->type = ty_simple(TY_ANY);
     for (int i = 0; i < tm->n_funcs; i++)
         check_function(&tc, tm->funcs[i]);
+    for (int i = 0; i < tm->n_classes; i++)
+        for (int j = 0; j < tm->classes[i]->n_methods; j++)
+            check_function(&tc, tm->classes[i]->methods[j]);
     return tm;
 }
 

@@ -2,39 +2,89 @@
  * narrow.c — flow-sensitive narrowing of Optional and union types.
  *
  * `if x is not None:`, `if x is None: return`, `if x:`, `isinstance(x, T)`
- * and `and`/`not` combinations give x a narrower type in the branches (and
- * after an if whose other branch cannot fall through).  A narrowing lasts
- * while the variable is not assigned again: each entry remembers the
- * symbol's assignment count, and loops first count the assignments in
- * their body, so a value reassigned later in a loop is not trusted on the
- * next iteration.  emit/ still checks the value when it converts it, so
- * a wrong narrowing is a TypeError, never a crash.
+ * and `and`/`not` combinations give x (or x.attr) a narrower type in the
+ * branches, and after an if whose other branch cannot fall through; so
+ * does assigning a value of a narrower type.  The narrowings form a list
+ * that follows the control flow: an assignment pushes a kill entry (type
+ * NULL); each branch starts from the list before it; after an if, and at
+ * the top of a loop, everything assigned inside is killed.  emit/ still
+ * checks a value when it converts it, so a wrong narrowing is a TypeError,
+ * never a crash.
  */
 #include "typecheck/tc_internal.h"
 
 #include <string.h>
 
+/* Searched newest first; a kill ends the search. */
 TyType *narrowed_type(Tc *tc, TcSymbol *s)
 {
     for (Narrow *n = tc->narrow; n; n = n->next)
-        if (n->sym == s)
-            return n->epoch == s->assignments ? n->type : NULL;
+        if (n->sym == s && !n->attr)
+            return n->type;
     return NULL;
 }
 
-static Narrow *push(Tc *tc, Narrow *list, TcSymbol *s, TyType *t)
+/* The narrowed type of `base.attr` (base a variable), or NULL.  A store to
+ * the attribute through any variable (sym NULL), or an assignment to base
+ * itself, ends it. */
+TyType *narrowed_attr_type(Tc *tc, TcSymbol *base, TcAttr *attr)
+{
+    for (Narrow *n = tc->narrow; n; n = n->next) {
+        if (n->sym == base && !n->attr)
+            return NULL;
+        if (n->attr == attr && (n->sym == base || !n->sym))
+            return n->type;
+    }
+    return NULL;
+}
+
+static Narrow *push_attr(Tc *tc, Narrow *list, TcSymbol *s, TcAttr *attr, TyType *t)
 {
     Narrow *n = ARENA_NEW(tc->a, Narrow);
     n->sym = s;
+    n->attr = attr;
     n->type = t;
-    n->epoch = s->assignments;
     n->next = list;
     return n;
 }
 
-/* The symbol a narrowable expression names, with its current type. */
-static TcSymbol *subject(Tc *tc, Expr *e, TyType **cur)
+static Narrow *push(Tc *tc, Narrow *list, TcSymbol *s, TyType *t)
 {
+    return push_attr(tc, list, s, NULL, t);
+}
+
+/* After `x = value` (or `x.attr = value`) the target holds value's type
+ * until assigned again: an Optional variable given a Packet is a Packet. */
+void narrow_on_assign(Tc *tc, Expr *target, TyType *declared, TyType *vt)
+{
+    bool narrower = declared->kind == TY_UNION && vt->kind != TY_UNION && vt->kind != TY_ANY &&
+                    ty_assignable(declared, vt);
+    if (target->kind == EX_NAME && target->sema) {
+        tc->narrow = push(tc, tc->narrow, target->sema, narrower ? vt : NULL);
+    } else if (target->kind == EX_ATTRIBUTE && target->sema) {
+        Expr *base = target->u.attribute.value;
+        /* A store through any alias ends every narrowing of the attribute. */
+        tc->narrow = push_attr(tc, tc->narrow, NULL, target->sema, NULL);
+        if (narrower && base->kind == EX_NAME && base->sema)
+            tc->narrow = push_attr(tc, tc->narrow, base->sema, target->sema, vt);
+    }
+}
+
+/* The symbol a narrowable expression names, with its current type; for
+ * `x.attr`, *attr is set too. */
+static TcSymbol *subject_attr(Tc *tc, Expr *e, TyType **cur, TcAttr **attr)
+{
+    *attr = NULL;
+    if (e->kind == EX_ATTRIBUTE && e->sema && e->u.attribute.value->kind == EX_NAME &&
+        e->u.attribute.value->sema) {
+        TcSymbol *s = e->u.attribute.value->sema;
+        if (s->kind != SYM_LOCAL)
+            return NULL;
+        *attr = e->sema;
+        TyType *n = narrowed_attr_type(tc, s, *attr);
+        *cur = n ? n : (*attr)->type;
+        return s;
+    }
     if (e->kind != EX_NAME || !e->sema)
         return NULL;
     TcSymbol *s = e->sema;
@@ -43,6 +93,13 @@ static TcSymbol *subject(Tc *tc, Expr *e, TyType **cur)
     TyType *n = narrowed_type(tc, s);
     *cur = n ? n : s->type;
     return *cur ? s : NULL;
+}
+
+static TcSymbol *subject(Tc *tc, Expr *e, TyType **cur)
+{
+    TcAttr *attr;
+    TcSymbol *s = subject_attr(tc, e, cur, &attr);
+    return attr ? NULL : s;
 }
 
 static TyType *isinstance_type(Tc *tc, Expr *cls)
@@ -57,7 +114,9 @@ static TyType *isinstance_type(Tc *tc, Expr *cls)
     for (size_t i = 0; i < sizeof simple / sizeof *simple; i++)
         if (!strcmp(n, simple[i].name))
             return ty_simple(simple[i].kind);
-    (void)tc;
+    TcSymbol *s = scope_lookup(tc, n);
+    if (s && s->type && s->type->kind == TY_TYPE)
+        return s->type->cls->type;
     return NULL;
 }
 
@@ -68,12 +127,13 @@ static void narrow_is_none(Tc *tc, Expr *e, Narrow **pos, Narrow **neg)
     if (r->kind != EX_NONE)
         return;
     TyType *cur;
-    TcSymbol *s = subject(tc, l, &cur);
+    TcAttr *attr;
+    TcSymbol *s = subject_attr(tc, l, &cur, &attr);
     if (!s || !ty_has_none(cur))
         return;
     Narrow **is = op == CMP_IS ? pos : neg, **not = op == CMP_IS ? neg : pos;
-    *is = push(tc, *is, s, ty_simple(TY_NONE));
-    *not = push(tc, *not, s, ty_without_none(tc->a, cur));
+    *is = push_attr(tc, *is, s, attr, ty_simple(TY_NONE));
+    *not = push_attr(tc, *not, s, attr, ty_without_none(tc->a, cur));
 }
 
 void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg)
@@ -86,11 +146,13 @@ void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg)
             (test->u.compare.ops[0] == CMP_IS || test->u.compare.ops[0] == CMP_IS_NOT))
             narrow_is_none(tc, test, pos, neg);
         break;
-    case EX_NAME:
-        s = subject(tc, test, &cur);
+    case EX_NAME: case EX_ATTRIBUTE: {
+        TcAttr *attr;
+        s = subject_attr(tc, test, &cur, &attr);
         if (s && cur->kind == TY_UNION && ty_has_none(cur))
-            *pos = push(tc, *pos, s, ty_without_none(tc->a, cur));
+            *pos = push_attr(tc, *pos, s, attr, ty_without_none(tc->a, cur));
         break;
+    }
     case EX_UNARY:
         if (test->u.unary.op == UOP_NOT)
             narrow_from_test(tc, test->u.unary.operand, neg, pos);
@@ -113,7 +175,10 @@ void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg)
             break;
         s = subject(tc, test->u.call.args[0]->value, &cur);
         TyType *t = isinstance_type(tc, test->u.call.args[1]->value);
-        if (s && t && (cur->kind == TY_ANY || cur->kind == TY_OBJECT || cur->kind == TY_UNION))
+        bool downcast = t && cur->kind == TY_CLASS && t->kind == TY_CLASS &&
+                        !ty_equal(cur, t) && ty_assignable(cur, t);
+        if (s && t && (cur->kind == TY_ANY || cur->kind == TY_OBJECT || cur->kind == TY_UNION ||
+                       downcast))
             *pos = push(tc, *pos, s, t);
         break;
     }
@@ -122,17 +187,25 @@ void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg)
     }
 }
 
-/* ---- loops: assignments in the body invalidate what was narrowed before -- */
 
-static void invalidate_target(Tc *tc, Expr *t)
+/* ---- assignments in a region end narrowings made before it ------------ */
+
+static void kill_target(Tc *tc, Expr *t)
 {
     if (t->kind == EX_NAME) {
         TcSymbol *s = scope_lookup(tc, t->u.name.id);
         if (s)
-            s->assignments++;
+            tc->narrow = push(tc, tc->narrow, s, NULL);
+    } else if (t->kind == EX_ATTRIBUTE) {
+        /* Not resolved yet: end narrowings of any attribute of that name. */
+        for (int i = 0; i < tc->mod->n_classes; i++) {
+            TcAttr *a = tc_class_attr(tc->mod->classes[i], t->u.attribute.attr);
+            if (a)
+                tc->narrow = push_attr(tc, tc->narrow, NULL, a, NULL);
+        }
     } else if (t->kind == EX_TUPLE || t->kind == EX_LIST) {
         for (int i = 0; i < t->u.seq.elts.n; i++)
-            invalidate_target(tc, t->u.seq.elts.v[i]);
+            kill_target(tc, t->u.seq.elts.v[i]);
     }
 }
 
@@ -143,12 +216,12 @@ void invalidate_assigned(Tc *tc, StmtList *body)
         switch (s->kind) {
         case ST_ASSIGN:
             for (int j = 0; j < s->u.assign.targets.n; j++)
-                invalidate_target(tc, s->u.assign.targets.v[j]);
+                kill_target(tc, s->u.assign.targets.v[j]);
             break;
-        case ST_ANNASSIGN: invalidate_target(tc, s->u.annassign.target); break;
-        case ST_AUGASSIGN: invalidate_target(tc, s->u.augassign.target); break;
+        case ST_ANNASSIGN: kill_target(tc, s->u.annassign.target); break;
+        case ST_AUGASSIGN: kill_target(tc, s->u.augassign.target); break;
         case ST_FOR:
-            invalidate_target(tc, s->u.for_.target);
+            kill_target(tc, s->u.for_.target);
             invalidate_assigned(tc, &s->u.for_.body);
             invalidate_assigned(tc, &s->u.for_.orelse);
             break;

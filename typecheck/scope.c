@@ -144,6 +144,22 @@ static TyType *generic_annotation(Tc *tc, Expr *ann, const char *base, Expr *ind
     return annotation_error(tc, ann);
 }
 
+/* "Name" or "mod.Name": a forward reference to a class or simple type. */
+static TyType *string_annotation(Tc *tc, Expr *ann)
+{
+    const char *text = ann->u.str.s;
+    size_t len = ann->u.str.len;
+    for (size_t i = 0; i < len; i++)
+        if (!(text[i] == '_' || text[i] == '.' || (text[i] >= 'a' && text[i] <= 'z') ||
+              (text[i] >= 'A' && text[i] <= 'Z') || (i > 0 && text[i] >= '0' && text[i] <= '9')))
+            return annotation_error(tc, ann);
+    const char *dot = memchr(text, '.', len);
+    const char *name = dot ? dot + 1 : text;
+    Expr fake = {.kind = EX_NAME, .span = ann->span};
+    fake.u.name.id = strtab_intern(tc->names, name, len - (size_t)(name - text));
+    return scope_annotation(tc, &fake);
+}
+
 /* Turns an annotation expression into a type; reports what it cannot. */
 TyType *scope_annotation(Tc *tc, Expr *ann)
 {
@@ -178,10 +194,13 @@ TyType *scope_annotation(Tc *tc, Expr *ann)
     if (ann->kind == EX_BINOP && ann->u.binop.op == OP_BITOR)
         return ty_union(tc->a, scope_annotation(tc, ann->u.binop.left),
                         scope_annotation(tc, ann->u.binop.right));
-    if (ann->kind == EX_STR) {
-        tc_unsupported(tc, ann->span, "string (forward) annotations");
-        return ty_simple(TY_ANY);
+    if (ann->kind == EX_NAME) {
+        TcSymbol *sym = symtab_get(&tc->globals, ann->u.name.id);
+        if (sym && sym->type && sym->type->kind == TY_TYPE)
+            return sym->type->cls->type;
     }
+    if (ann->kind == EX_STR)
+        return string_annotation(tc, ann);
     return annotation_error(tc, ann);
 }
 
@@ -243,8 +262,8 @@ static void collect_module_stmts(Tc *tc, StmtList *body)
             bind_target(tc, s->u.annassign.target, SYM_GLOBAL);
             break;
         case ST_CLASSDEF:
-            /* Rejected by the checker; bound so uses do not cascade. */
             bind_global(tc, SYM_GLOBAL, s->u.classdef.name, s->u.classdef.name_span);
+            classes_declare(tc, s, symtab_get(&tc->globals, s->u.classdef.name));
             break;
         case ST_AUGASSIGN:
             bind_target(tc, s->u.augassign.target, SYM_GLOBAL);
@@ -299,7 +318,7 @@ static void collect_module_stmts(Tc *tc, StmtList *body)
 }
 
 /* Signature: parameter kinds and types, counts, return type. */
-static void collect_signature(Tc *tc, TcFunc *f, Stmt *def)
+void scope_signature(Tc *tc, TcFunc *f, Stmt *def)
 {
     ParamList *pl = &def->u.funcdef.params;
     f->params = ARENA_ARRAY(tc->a, TcParam, pl->n ? pl->n : 1);
@@ -329,7 +348,7 @@ static void collect_signature(Tc *tc, TcFunc *f, Stmt *def)
                                     : ty_simple(TY_ANY);
 }
 
-static void collect_funcdef(Tc *tc, Stmt *s)
+void scope_check_def_header(Tc *tc, Stmt *s)
 {
     if (s->u.funcdef.decorators.n)
         tc_unsupported(tc, s->u.funcdef.decorators.v[0]->span, "decorators");
@@ -337,13 +356,17 @@ static void collect_funcdef(Tc *tc, Stmt *s)
         tc_unsupported(tc, s->span, "async functions");
     if (s->u.funcdef.has_type_params)
         tc_unsupported(tc, s->span, "type parameters");
+}
+
+static void collect_funcdef(Tc *tc, Stmt *s)
+{
+    scope_check_def_header(tc, s);
     TcModule *m = tc->mod;
     TcFunc *f = ARENA_NEW(tc->a, TcFunc);
     f->name = s->u.funcdef.name;
     f->qualname = f->name;
     f->def = s;
     f->index = m->n_funcs;
-    collect_signature(tc, f, s);
     TcFunc **grown = ARENA_ARRAY(tc->a, TcFunc *, m->n_funcs + 1);
     if (m->n_funcs)
         memcpy(grown, m->funcs, sizeof(TcFunc *) * (size_t)m->n_funcs);
@@ -359,9 +382,14 @@ static void collect_funcdef(Tc *tc, Stmt *s)
     s->sema = f;
 }
 
+/* Names first, then signatures and class layouts, so annotations may
+ * name any class of the module wherever it is defined. */
 void scope_collect_module(Tc *tc)
 {
     collect_module_stmts(tc, &tc->mod->ast->body);
+    for (int i = 0; i < tc->mod->n_funcs; i++)
+        scope_signature(tc, tc->mod->funcs[i], tc->mod->funcs[i]->def);
+    classes_resolve(tc);
 }
 
 /* ---- function level ---------------------------------------------------------- */

@@ -29,11 +29,11 @@ typedef struct LoopCtx {
     struct LoopCtx *outer;
 } LoopCtx;
 
-/* A narrowed type of a symbol, valid while sym->assignments == epoch. */
+/* A narrowed type of a symbol (or of sym.attr); type NULL is a kill. */
 typedef struct Narrow {
-    TcSymbol *sym;
+    TcSymbol *sym;     /* NULL with attr: the attribute through any alias */
+    TcAttr *attr;      /* narrowing of sym.attr rather than sym */
     TyType *type;
-    int epoch;
     struct Narrow *next;
 } Narrow;
 
@@ -70,6 +70,13 @@ void scope_collect_function(Tc *tc, TcFunc *f);
 TcSymbol *scope_lookup(Tc *tc, const char *name);
 TyType *scope_annotation(Tc *tc, Expr *ann);
 TcSymbol *scope_hidden_local(Tc *tc, const char *name, Span span);
+void scope_signature(Tc *tc, TcFunc *f, Stmt *def);
+void scope_check_def_header(Tc *tc, Stmt *s);
+
+/* classes.c */
+void classes_declare(Tc *tc, Stmt *def, TcSymbol *sym);
+void classes_resolve(Tc *tc);
+bool class_is_subclass(const TcClass *c, const TcClass *base);
 
 /* check_expr.c */
 TyType *check_expr(Tc *tc, Expr *e);
@@ -81,6 +88,8 @@ TcForRange *check_range(Tc *tc, Expr *iter);
 
 /* narrow.c */
 TyType *narrowed_type(Tc *tc, TcSymbol *s);
+TyType *narrowed_attr_type(Tc *tc, TcSymbol *base, TcAttr *attr);
+void narrow_on_assign(Tc *tc, Expr *target, TyType *declared, TyType *vt);
 void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg);
 void invalidate_assigned(Tc *tc, StmtList *body);
 

@@ -34,14 +34,19 @@ typedef enum TyKind {
     TY_ITER,     /* an iterable of args[0] (Iterator/Iterable, dict views) */
     TY_FUNC,     /* a module-level function (its symbol says which) */
     TY_MODULE,   /* an imported module */
+    TY_CLASS,    /* an instance of a native class of this module */
+    TY_TYPE,     /* a native class object itself (calling it constructs) */
     TY__COUNT
 } TyKind;
+
+struct TcClass;
 
 typedef struct TyType {
     TyKind kind;
     struct TyType **args; /* element/key/value/member types */
     int n_args;
     bool variadic;        /* TY_TUPLE: tuple[args[0], ...] */
+    struct TcClass *cls;  /* TY_CLASS, TY_TYPE */
 } TyType;
 
 /* Shared singletons for the simple kinds; never freed. */
@@ -83,7 +88,6 @@ typedef struct TcSymbol {
     Span decl;          /* first binding */
     bool annotated;     /* type came from an annotation */
     bool is_param;
-    int assignments;    /* bumped by every assignment: invalidates narrowing */
     int index;          /* SYM_LOCAL: slot in TcFunc.locals */
     TcFunc *func;       /* SYM_FUNC: the function */
 } TcSymbol;
@@ -98,7 +102,10 @@ typedef struct TcParam {
 
 struct TcFunc {
     const char *name;      /* Python name; "<module>" for the module body */
-    const char *qualname;
+    const char *qualname;  /* "C.m" for methods */
+    struct TcClass *cls;   /* owning class of a method, else NULL */
+    int vslot;             /* method: its vtable slot */
+    bool overridden;       /* method: a subclass overrides it */
     Stmt *def;             /* ST_FUNCDEF, or NULL for the module body */
     TcParam *params; int n_params;
     int n_posonly, n_pos, n_kwonly, n_required_pos; /* n_pos includes posonly */
@@ -111,6 +118,8 @@ struct TcFunc {
 /* Resolution attached to Expr.sema of an EX_CALL. */
 typedef enum CallKind {
     CALL_NATIVE,   /* direct C call of a module function */
+    CALL_CTOR,     /* C(...) for a native class: allocate, then __init__ */
+    CALL_NATIVE_METHOD, /* obj.m(...) on a native class instance */
     CALL_METHOD,   /* obj.method(...) on a value of known builtin type */
     CALL_GENERIC   /* anything else: evaluate callee, vectorcall */
 } CallKind;
@@ -121,10 +130,39 @@ typedef struct TcCall {
     /* CALL_NATIVE: target->n_params entries; the argument expression bound
      * to each parameter, or NULL when the default applies. */
     Expr **slots;
-    /* CALL_METHOD: the receiver (func's value) and method name. */
+    /* CALL_METHOD / CALL_NATIVE_METHOD: the receiver (func's value) and
+     * method name; for the native case target is the method found by
+     * lookup and slots exclude self.  `virtual`: dispatch through the
+     * vtable because a subclass overrides it. */
     Expr *receiver;
     const char *method;
+    bool virtual_call;
 } TcCall;
+
+/* A native class: its attributes (inherited first) become struct fields,
+ * its methods vtable slots. */
+typedef struct TcAttr {
+    const char *name;
+    TyType *type;
+    struct TcClass *owner;   /* class that declared it */
+    int index;               /* field number in the owner chain */
+    Expr *default_value;     /* class-body `x: int = 0`, or NULL */
+    Span decl;
+} TcAttr;
+
+typedef struct TcClass {
+    const char *name;
+    Stmt *def;
+    struct TcClass *base;    /* native base class, or NULL */
+    TyType *type;            /* TY_CLASS of its instances */
+    TcAttr **attrs; int n_attrs;   /* all, inherited first */
+    TcFunc **methods; int n_methods; /* defined in this class */
+    TcFunc **vtable; int n_vtable;   /* slot -> implementation */
+    bool has_subclasses;
+    int index;               /* in TcModule.classes */
+} TcClass;
+
+/* Expr.sema of an EX_ATTRIBUTE on a native instance: the TcAttr. */
 
 /* Resolution attached to Expr.sema of an EX_NAME: the TcSymbol. */
 
@@ -146,7 +184,11 @@ typedef struct TcModule {
     TcFunc *body;          /* the module's top-level code */
     TcFunc **funcs; int n_funcs; /* module-level defs, in source order */
     TcSymbol **globals; int n_globals; /* source order */
+    TcClass **classes; int n_classes;  /* source order, bases first */
 } TcModule;
+
+TcAttr *tc_class_attr(const TcClass *c, const char *name);
+TcFunc *tc_class_method(const TcClass *c, const char *name);
 
 /* Checks `m`; allocations in `a`, errors to `diags`.  Always returns a
  * TcModule; the caller stops when diags->n_errors > 0. */

@@ -116,6 +116,8 @@ bool ty_equal(const TyType *a, const TyType *b)
         return true;
     if (!a || !b || a->kind != b->kind || a->n_args != b->n_args || a->variadic != b->variadic)
         return false;
+    if (a->kind == TY_CLASS || a->kind == TY_TYPE)
+        return a->cls == b->cls;
     for (int i = 0; i < a->n_args; i++)
         if (!ty_equal(a->args[i], b->args[i]))
             return false;
@@ -150,6 +152,14 @@ bool ty_assignable(const TyType *to, const TyType *from)
         return ty_assignable(to->args[0], ty_iter_elem(from));
     if (to->kind != from->kind)
         return false;
+    if (to->kind == TY_CLASS) {
+        for (const TcClass *c = from->cls; c; c = c->base)
+            if (c == to->cls)
+                return true;
+        return false;
+    }
+    if (to->kind == TY_TYPE)
+        return to->cls == from->cls;
     if (to->kind == TY_TUPLE) {
         if (to->variadic || from->variadic) {
             if (!to->variadic || !from->variadic)
@@ -197,7 +207,7 @@ static const char *simple_name(TyKind k)
     case TY_ITER: return "Iterable";
     case TY_FUNC: return "function";
     case TY_MODULE: return "module";
-    case TY__COUNT: break;
+    case TY_CLASS: case TY_TYPE: case TY__COUNT: break;
     }
     return "?";
 }
@@ -206,6 +216,10 @@ const char *ty_str(Arena *a, const TyType *t)
 {
     if (!t)
         return "?";
+    if (t->kind == TY_CLASS)
+        return t->cls->name;
+    if (t->kind == TY_TYPE)
+        return arena_printf(a, "type[%s]", t->cls->name);
     if (t->n_args == 0)
         return t->kind == TY_TUPLE ? "tuple[()]" : simple_name(t->kind);
     if (t->kind == TY_UNION) {

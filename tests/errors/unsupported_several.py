@@ -1,15 +1,13 @@
 # checks: every unsupported construct in a module is reported, not just
-# the first: a class, a lambda and a while/else in one file.
-
-
-class A:
-    pass
+# the first: a lambda, a generator expression and a try statement in one
+# file.
 
 
 def f(x: int) -> int:
     g = lambda: x
-    while x > 0:
+    total = sum(i for i in range(x))
+    try:
         x = x - 1
-    else:
+    except ValueError:
         x = 5
-    return x
+    return x + total

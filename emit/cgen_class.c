@@ -1,0 +1,370 @@
+/*
+ * cgen_class.c — C for native classes.
+ *
+ * Per class: the instance struct (object header, vtable pointer, a bitmap
+ * of assigned unboxed fields, one field per attribute, inherited ones
+ * first so a subclass struct starts like its base's), the vtable struct
+ * and its constant instance, the native constructor spy_new_<C>, and the
+ * type object's pieces: tp_new, dealloc/traverse/clear, attribute
+ * descriptors, method wrappers and the PyType_Spec that
+ * spy_create_type_<C> turns into a heap type when the class statement
+ * runs.
+ */
+#include "emit/lower.h"
+
+#include <string.h>
+
+static const char *S(ModCtx *m, const TcClass *c) { return class_struct(m->a, c); }
+static const char *N(ModCtx *m, const char *prefix, const TcClass *c)
+{
+    return cg_ident(m->a, prefix, c->name);
+}
+static const char *F(ModCtx *m, const TcAttr *a) { return cg_ident(m->a, "a_", a->name); }
+
+static const IrFunc *ir_of(ModCtx *m, const TcFunc *f) { return m->irs[func_id(m, f)]; }
+
+static const TcFunc *init_of(const TcClass *c)
+{
+    for (int i = 0; i < c->n_vtable; i++)
+        if (!strcmp(c->vtable[i]->name, "__init__"))
+            return c->vtable[i];
+    return NULL;
+}
+
+/* ---- declarations ----------------------------------------------------------- */
+
+static void vtable_member(FILE *out, ModCtx *m, const IrFunc *f)
+{
+    fprintf(out, "    %s(*%s)(SpyModState *", ir_rep_ctype(f->ret_rep),
+            cg_ident(m->a, "m_", f->tc->name));
+    for (int i = 0; i < f->n_params; i++)
+        fprintf(out, ", %s", ir_rep_ctype(f->params[i]->rep));
+    fprintf(out, ");\n");
+}
+
+void cg_class_decls(FILE *out, ModCtx *m, const TcClass *c)
+{
+    fprintf(out, "/* class %s */\nstruct %s;\n%s {\n    PyObject_HEAD\n"
+            "    const struct %s *vtable;\n"
+            "    uint64_t defined;   /* bit n: unboxed attribute n is assigned */\n",
+            c->name, N(m, "spy_vt_", c), S(m, c), N(m, "spy_vt_", c));
+    for (int i = 0; i < c->n_attrs; i++)
+        fprintf(out, "    %s%s;   /* %s: %s */\n", ir_rep_ctype(rep_of(c->attrs[i]->type)),
+                F(m, c->attrs[i]), c->attrs[i]->name, ty_str(m->a, c->attrs[i]->type));
+    fprintf(out, "};\n");
+    fprintf(out, "struct %s {\n", N(m, "spy_vt_", c));
+    for (int i = 0; i < c->n_vtable; i++)
+        vtable_member(out, m, ir_of(m, c->vtable[i]));
+    if (!c->n_vtable)
+        fprintf(out, "    char unused;\n");
+    fprintf(out, "};\n\n");
+}
+
+/* ---- construction ------------------------------------------------------------ */
+
+static void init_params(FILE *out, ModCtx *m, const TcFunc *init, bool decl)
+{
+    const IrFunc *f = init ? ir_of(m, init) : NULL;
+    for (int i = 1; f && i < f->n_params; i++)
+        fprintf(out, ", %s%s", decl ? ir_rep_ctype(f->params[i]->rep) : "",
+                cg_ident(m->a, "v_", f->params[i]->name));
+}
+
+static void init_field(FILE *out, ModCtx *m, const TcAttr *a)
+{
+    IrRep rep = rep_of(a->type);
+    const char *lit = a->default_value ? cg_default_literal(m, a->default_value, a->type) : NULL;
+    const char *f = F(m, a);
+    if (rep == REP_INT)
+        fprintf(out, "    self->%s = %s;\n", f, lit ? lit : "SPY_INT_ERR");
+    else if (rep == REP_OBJ && lit)
+        fprintf(out, "    self->%s = %s;\n    Py_INCREF(self->%s);\n", f, lit, f);
+    else if (lit)
+        fprintf(out, "    self->%s = %s;\n    self->defined |= (uint64_t)1 << %d;\n", f, lit,
+                a->index);
+}
+
+void cg_class_proto(FILE *out, ModCtx *m, const TcClass *c)
+{
+    fprintf(out, "static PyObject *%s(SpyModState *st", N(m, "spy_new_", c));
+    init_params(out, m, init_of(c), true);
+    fprintf(out, ");\nstatic PyObject *%s(SpyModState *st);\n", N(m, "spy_create_type_", c));
+}
+
+static void emit_new(FILE *out, ModCtx *m, const TcClass *c)
+{
+    const TcFunc *init = init_of(c);
+    fprintf(out, "/* %s(...) from native code: allocate, then __init__ */\n"
+            "static PyObject *%s(SpyModState *st", c->name, N(m, "spy_new_", c));
+    init_params(out, m, init, true);
+    fprintf(out, ")\n{\n    PyTypeObject *tp = st->types[%d];\n"
+            "    %s *self = (%s *)tp->tp_alloc(tp, 0);\n    if (!self)\n        return NULL;\n"
+            "    self->vtable = &%s;\n", c->index, S(m, c), S(m, c), N(m, "spy_vtable_", c));
+    for (int i = 0; i < c->n_attrs; i++)
+        init_field(out, m, c->attrs[i]);
+    if (init) {
+        fprintf(out, "    %sr = %s(st, (PyObject *)self", ir_rep_ctype(ir_of(m, init)->ret_rep),
+                func_cname(m->a, init));
+        init_params(out, m, init, false);
+        fprintf(out, ");\n    if (%s) {\n        Py_DECREF(self);\n        return NULL;\n    }\n",
+                failed_result(ir_of(m, init)->ret_rep));
+        if (ir_rep_refcounted(ir_of(m, init)->ret_rep))
+            fprintf(out, "    %s(r);\n", ir_of(m, init)->ret_rep == REP_INT ? "spy_int_decref"
+                                                                              : "Py_DECREF");
+    }
+    fprintf(out, "    return (PyObject *)self;\n}\n\n");
+}
+
+/* C(...) from Python: tp_new binds the arguments like a call of __init__. */
+static void emit_tp_new(FILE *out, ModCtx *m, const TcClass *c)
+{
+    const TcFunc *init = init_of(c);
+    fprintf(out, "static PyObject *%s(SpyModState *st, PyObject *const *args, Py_ssize_t nargs, "
+            "PyObject *kwnames)\n{\n", N(m, "spy_make_", c));
+    if (init) {
+        cg_wrapper_body(out, m, ir_of(m, init), -1, N(m, "spy_new_", c), REP_OBJ);
+    } else {
+        fprintf(out, "    (void)args;\n    if (nargs || (kwnames && PyTuple_GET_SIZE(kwnames))) {\n"
+                "        PyErr_SetString(PyExc_TypeError, \"%s() takes no arguments\");\n"
+                "        return NULL;\n    }\n    return %s(st);\n", c->name, N(m, "spy_new_", c));
+    }
+    fprintf(out, "}\n\nstatic PyObject *%s(PyTypeObject *type, PyObject *args, PyObject *kwds)\n{\n"
+            "    SpyModState *st = (SpyModState *)PyType_GetModuleState(type);\n"
+            "    if (!st)\n        PyErr_Clear();\n"
+            "    if (!st || !spy_class_state(type, st->types[%d])) {\n"
+            "        if (!PyErr_Occurred())\n"
+            "            PyErr_Format(PyExc_TypeError, \"cannot instantiate '%%.100s': subclassing "
+            "the native class '%s' from Python is not supported yet\", type->tp_name);\n"
+            "        return NULL;\n    }\n"
+            "    PyObject **stack, *kwnames;\n    Py_ssize_t nargs;\n"
+            "    if (spy_vector_from(args, kwds, &stack, &nargs, &kwnames) < 0)\n"
+            "        return NULL;\n"
+            "    PyObject *res = %s(st, stack, nargs, kwnames);\n"
+            "    spy_vector_free(stack, kwnames);\n    return res;\n}\n\n",
+            N(m, "spy_tpnew_", c), c->index, c->name, N(m, "spy_make_", c));
+}
+
+/* ---- garbage collection ---------------------------------------------------------- */
+
+static void emit_gc(FILE *out, ModCtx *m, const TcClass *c)
+{
+    fprintf(out, "static int %s(PyObject *obj, visitproc visit, void *arg)\n{\n"
+            "    %s *self = (%s *)obj;\n    (void)self;\n", N(m, "spy_traverse_", c), S(m, c), S(m, c));
+    for (int i = 0; i < c->n_attrs; i++)
+        if (rep_of(c->attrs[i]->type) == REP_OBJ)
+            fprintf(out, "    Py_VISIT(self->%s);\n", F(m, c->attrs[i]));
+    fprintf(out, "    Py_VISIT(Py_TYPE(obj));\n    return 0;\n}\n\n");
+    fprintf(out, "static int %s(PyObject *obj)\n{\n    %s *self = (%s *)obj;\n    (void)self;\n",
+            N(m, "spy_clear_", c), S(m, c), S(m, c));
+    for (int i = 0; i < c->n_attrs; i++) {
+        const char *f = F(m, c->attrs[i]);
+        IrRep rep = rep_of(c->attrs[i]->type);
+        if (rep == REP_OBJ)
+            fprintf(out, "    Py_CLEAR(self->%s);\n", f);
+        else if (rep == REP_INT)
+            fprintf(out, "    {\n        SpyInt old = self->%s;\n        self->%s = SPY_INT_ERR;\n"
+                    "        spy_int_xdecref(old);\n    }\n", f, f);
+    }
+    fprintf(out, "    return 0;\n}\n\n");
+    fprintf(out, "static void %s(PyObject *obj)\n{\n    PyTypeObject *tp = Py_TYPE(obj);\n"
+            "    PyObject_GC_UnTrack(obj);\n    %s(obj);\n    tp->tp_free(obj);\n"
+            "    Py_DECREF(tp);\n}\n\n", N(m, "spy_dealloc_", c), N(m, "spy_clear_", c));
+}
+
+/* ---- attribute descriptors ---------------------------------------------------------- */
+
+static void emit_getter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
+{
+    const char *f = F(m, a);
+    fprintf(out, "static PyObject *%s_%s(PyObject *obj, void *closure)\n{\n"
+            "    %s *self = (%s *)obj;\n    (void)closure;\n", N(m, "spy_get_", c), f, S(m, c),
+            S(m, c));
+    switch (rep_of(a->type)) {
+    case REP_INT:
+        fprintf(out, "    if (self->%s != SPY_INT_ERR)\n        return spy_int_box(self->%s);\n", f, f);
+        break;
+    case REP_FLOAT: case REP_BOOL:
+        fprintf(out, "    if (self->defined & ((uint64_t)1 << %d))\n        return %s(self->%s);\n",
+                a->index, rep_of(a->type) == REP_FLOAT ? "PyFloat_FromDouble" : "spy_bool_box", f);
+        break;
+    default:
+        fprintf(out, "    if (self->%s) {\n        Py_INCREF(self->%s);\n        return self->%s;\n"
+                "    }\n", f, f, f);
+    }
+    fprintf(out, "    spy_no_attr(obj, \"%s\");\n    return NULL;\n}\n\n", a->name);
+}
+
+static const char *setter_check(ModCtx *m, const TyType *t)
+{
+    switch (t->kind) {
+    case TY_INT: return "PyLong_Check(value)";
+    case TY_FLOAT: return "(PyFloat_Check(value) || PyLong_Check(value))";
+    case TY_BOOL: return "PyBool_Check(value)";
+    case TY_CLASS: return arena_printf(m->a, "PyObject_TypeCheck(value, st->types[%d])", t->cls->index);
+    default: {
+        unsigned mask = kind_mask(t);
+        return mask ? arena_printf(m->a, "spy_is_kind(value, %uu)", mask) : NULL;
+    }
+    }
+}
+
+static void emit_setter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
+{
+    const char *f = F(m, a);
+    IrRep rep = rep_of(a->type);
+    fprintf(out, "static int %s_%s(PyObject *obj, PyObject *value, void *closure)\n{\n"
+            "    %s *self = (%s *)obj;\n    (void)closure;\n"
+            "    SpyModState *st = (SpyModState *)PyType_GetModuleState(Py_TYPE(obj));\n"
+            "    (void)st;\n", N(m, "spy_set_", c), f, S(m, c), S(m, c));
+    fprintf(out, "    if (!value) {\n");
+    if (rep == REP_OBJ)
+        fprintf(out, "        if (self->%s) {\n            Py_CLEAR(self->%s);\n            return 0;\n"
+                "        }\n", f, f);
+    else if (rep == REP_INT)
+        fprintf(out, "        if (self->%s != SPY_INT_ERR) {\n            SpyInt old = self->%s;\n"
+                "            self->%s = SPY_INT_ERR;\n            spy_int_decref(old);\n"
+                "            return 0;\n        }\n", f, f, f);
+    else
+        fprintf(out, "        if (self->defined & ((uint64_t)1 << %d)) {\n"
+                "            self->defined &= ~((uint64_t)1 << %d);\n            return 0;\n"
+                "        }\n", a->index, a->index);
+    fprintf(out, "        spy_no_attr(obj, \"%s\");\n        return -1;\n    }\n", a->name);
+    const char *check = setter_check(m, a->type);
+    if (check)
+        fprintf(out, "    if (!%s) {\n        PyErr_Format(PyExc_TypeError, \"attribute '%s' of "
+                "'%s' must be %s, not %%.100s\", Py_TYPE(value)->tp_name);\n        return -1;\n"
+                "    }\n", check, a->name, c->name, ty_str(m->a, a->type));
+    switch (rep) {
+    case REP_INT:
+        fprintf(out, "    SpyInt v = spy_int_from_long_object(value);\n"
+                "    if (v == SPY_INT_ERR)\n        return -1;\n"
+                "    spy_field_set_int(&self->%s, v);\n    spy_int_decref(v);\n", f);
+        break;
+    case REP_FLOAT:
+        fprintf(out, "    double v = PyFloat_AsDouble(value);\n"
+                "    if (v == -1.0 && PyErr_Occurred())\n        return -1;\n"
+                "    self->%s = v;\n    self->defined |= (uint64_t)1 << %d;\n", f, a->index);
+        break;
+    case REP_BOOL:
+        fprintf(out, "    self->%s = (char)(value == Py_True);\n"
+                "    self->defined |= (uint64_t)1 << %d;\n", f, a->index);
+        break;
+    default:
+        fprintf(out, "    spy_field_set_obj(&self->%s, value);\n", f);
+    }
+    fprintf(out, "    return 0;\n}\n\n");
+}
+
+/* ---- the type ------------------------------------------------------------------------- */
+
+static bool is_exposed_method(const TcFunc *f) { return strcmp(f->name, "__init__") != 0; }
+
+static const TcFunc *method_named(const TcClass *c, const char *name)
+{
+    for (int i = 0; i < c->n_vtable; i++)
+        if (!strcmp(c->vtable[i]->name, name))
+            return c->vtable[i];
+    return NULL;
+}
+
+/* tp_repr / tp_str: the (possibly inherited or overridden) method, called
+ * through the vtable so a native subclass's override is used. */
+static void emit_slot_wrapper(FILE *out, ModCtx *m, const TcClass *c, const char *dunder)
+{
+    const TcFunc *f = method_named(c, dunder);
+    if (!f || f->cls != c)
+        return;
+    fprintf(out, "static PyObject *%s_%s(PyObject *self)\n{\n"
+            "    SpyModState *st = (SpyModState *)PyType_GetModuleState(Py_TYPE(self));\n"
+            "    return ((%s *)self)->vtable->%s(st, self);\n}\n\n", N(m, "spy_slot_", c),
+            dunder + 2, S(m, c), cg_ident(m->a, "m_", dunder));
+}
+
+static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
+{
+    fprintf(out, "static PyMethodDef %s[] = {\n", N(m, "spy_methods_", c));
+    for (int i = 0; i < c->n_methods; i++) {
+        const TcFunc *f = c->methods[i];
+        if (!is_exposed_method(f))
+            continue;
+        fprintf(out, "    {\"%s\", (PyCFunction)(void (*)(void))%s, "
+                "METH_METHOD | METH_FASTCALL | METH_KEYWORDS, ", f->name,
+                cg_ident(m->a, "w", func_cname(m->a, f)));
+        if (f->def->u.funcdef.docstring)
+            c_string(out, f->def->u.funcdef.docstring, strlen(f->def->u.funcdef.docstring));
+        else
+            fprintf(out, "NULL");
+        fprintf(out, "},\n");
+    }
+    fprintf(out, "    {NULL, NULL, 0, NULL}\n};\n\nstatic PyGetSetDef %s[] = {\n",
+            N(m, "spy_getset_", c));
+    for (int i = 0; i < c->n_attrs; i++)
+        if (c->attrs[i]->owner == c)
+            fprintf(out, "    {\"%s\", %s_%s, %s_%s, NULL, NULL},\n", c->attrs[i]->name,
+                    N(m, "spy_get_", c), F(m, c->attrs[i]), N(m, "spy_set_", c), F(m, c->attrs[i]));
+    fprintf(out, "    {NULL, NULL, NULL, NULL, NULL}\n};\n\n");
+}
+
+static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
+{
+    fprintf(out, "static PyType_Slot %s[] = {\n"
+            "    {Py_tp_new, (void *)%s},\n    {Py_tp_dealloc, (void *)%s},\n"
+            "    {Py_tp_traverse, (void *)%s},\n    {Py_tp_clear, (void *)%s},\n"
+            "    {Py_tp_methods, %s},\n    {Py_tp_getset, %s},\n",
+            N(m, "spy_slots_", c), N(m, "spy_tpnew_", c), N(m, "spy_dealloc_", c),
+            N(m, "spy_traverse_", c), N(m, "spy_clear_", c), N(m, "spy_methods_", c),
+            N(m, "spy_getset_", c));
+    const TcFunc *repr = method_named(c, "__repr__"), *str = method_named(c, "__str__");
+    if (repr && repr->cls == c)
+        fprintf(out, "    {Py_tp_repr, (void *)%s_repr__},\n", N(m, "spy_slot_", c));
+    if (str && str->cls == c)
+        fprintf(out, "    {Py_tp_str, (void *)%s_str__},\n", N(m, "spy_slot_", c));
+    const char *doc = c->def->u.classdef.docstring;
+    if (doc) {
+        fprintf(out, "    {Py_tp_doc, (void *)");
+        c_string(out, doc, strlen(doc));
+        fprintf(out, "},\n");
+    }
+    fprintf(out, "    {0, NULL}\n};\n\nstatic PyType_Spec %s = {\n    \"%s.%s\",\n"
+            "    sizeof(%s),\n    0,\n    Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC%s,\n    %s\n};\n\n",
+            N(m, "spy_spec_", c), m->tm->ast->name, c->name, S(m, c),
+            c->has_subclasses ? " | Py_TPFLAGS_BASETYPE" : "", N(m, "spy_slots_", c));
+    fprintf(out, "/* Runs when the class statement does; a new reference to the type. */\n"
+            "static PyObject *%s(SpyModState *st)\n{\n", N(m, "spy_create_type_", c));
+    if (c->base)
+        fprintf(out, "    if (!st->types[%d]) {\n        PyErr_SetString(PyExc_SystemError, "
+                "\"base class %s was not created\");\n        return NULL;\n    }\n",
+                c->base->index, c->base->name);
+    fprintf(out, "    PyObject *t = PyType_FromModuleAndSpec(st->module, &%s, %s);\n"
+            "    if (!t)\n        return NULL;\n    Py_INCREF(t);\n"
+            "    Py_XSETREF(st->types[%d], (PyTypeObject *)t);\n    return t;\n}\n\n",
+            N(m, "spy_spec_", c),
+            c->base ? arena_printf(m->a, "(PyObject *)st->types[%d]", c->base->index) : "NULL",
+            c->index);
+}
+
+void cg_class_defs(FILE *out, ModCtx *m, const TcClass *c)
+{
+    fprintf(out, "/* ---- class %s ---- */\n\nstatic const struct %s %s = {\n", c->name,
+            N(m, "spy_vt_", c), N(m, "spy_vtable_", c));
+    for (int i = 0; i < c->n_vtable; i++)
+        fprintf(out, "    %s,\n", func_cname(m->a, c->vtable[i]));
+    if (!c->n_vtable)
+        fprintf(out, "    0\n");
+    fprintf(out, "};\n\n");
+    emit_new(out, m, c);
+    emit_tp_new(out, m, c);
+    emit_gc(out, m, c);
+    for (int i = 0; i < c->n_attrs; i++)
+        if (c->attrs[i]->owner == c) {
+            emit_getter(out, m, c, c->attrs[i]);
+            emit_setter(out, m, c, c->attrs[i]);
+        }
+    for (int i = 0; i < c->n_methods; i++)
+        if (is_exposed_method(c->methods[i]))
+            cg_wrapper(out, m, ir_of(m, c->methods[i]));
+    emit_slot_wrapper(out, m, c, "__repr__");
+    emit_slot_wrapper(out, m, c, "__str__");
+    emit_tables(out, m, c);
+    emit_spec(out, m, c);
+}

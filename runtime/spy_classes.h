@@ -1,0 +1,127 @@
+/* spy_classes.h — support for native classes: reading and writing the
+ * struct fields that hold attributes (an unset attribute raises the
+ * interpreter's AttributeError), instance type checks, and turning the
+ * (tuple, dict) arguments of tp_new into the vectorcall form the
+ * generated argument binder takes. */
+#ifndef SPY_CLASSES_H
+#define SPY_CLASSES_H
+
+SPY_COLD void spy_no_attr(PyObject *self, const char *name)
+{
+    PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute '%.200s'",
+                 Py_TYPE(self)->tp_name, name);
+}
+
+static inline PyObject *spy_field_get_obj(PyObject *v, PyObject *self, const char *name)
+{
+    if (SPY_LIKELY(v != NULL)) {
+        Py_INCREF(v);
+        return v;
+    }
+    spy_no_attr(self, name);
+    return NULL;
+}
+
+static inline SpyInt spy_field_get_int(SpyInt v, PyObject *self, const char *name)
+{
+    if (SPY_LIKELY(v != SPY_INT_ERR)) {
+        spy_int_incref(v);
+        return v;
+    }
+    spy_no_attr(self, name);
+    return SPY_INT_ERR;
+}
+
+static inline double spy_field_get_float(double v, uint64_t defined, PyObject *self,
+                                         const char *name)
+{
+    if (SPY_LIKELY(defined))
+        return v;
+    spy_no_attr(self, name);
+    return -1.0;
+}
+
+static inline char spy_field_get_bool(char v, uint64_t defined, PyObject *self, const char *name)
+{
+    if (SPY_LIKELY(defined))
+        return v;
+    spy_no_attr(self, name);
+    return 2;
+}
+
+static inline void spy_field_set_obj(PyObject **slot, PyObject *v)
+{
+    Py_INCREF(v);
+    Py_XSETREF(*slot, v);
+}
+
+static inline void spy_field_set_int(SpyInt *slot, SpyInt v)
+{
+    SpyInt old = *slot;
+    spy_int_incref(v);
+    *slot = v;
+    spy_int_xdecref(old);
+}
+
+/* 0 if o is an instance of t, else -1 with TypeError. */
+static inline int spy_expect_type(PyObject *o, PyTypeObject *t)
+{
+    if (SPY_LIKELY(PyObject_TypeCheck(o, t)))
+        return 0;
+    PyErr_Format(PyExc_TypeError, "expected %s, got %s", t->tp_name, Py_TYPE(o)->tp_name);
+    return -1;
+}
+
+/* The module state of a native class, refusing Python subclasses (whose
+ * methods native callers would not see). */
+static inline void *spy_class_state(PyTypeObject *type, PyTypeObject *expected)
+{
+    if (SPY_UNLIKELY(type != expected)) {
+        PyErr_Format(PyExc_TypeError,
+                     "cannot instantiate '%.100s': subclassing the native class '%.100s' "
+                     "from Python is not supported yet", type->tp_name, expected->tp_name);
+        return NULL;
+    }
+    return PyType_GetModuleState(type);
+}
+
+/* Positional arguments then keyword values, with their names, as a
+ * vectorcall would pass them.  *stack must be released with
+ * spy_vector_free. */
+static inline int spy_vector_from(PyObject *args, PyObject *kwds, PyObject ***stack,
+                                  Py_ssize_t *nargs, PyObject **kwnames)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(args), nk = kwds ? PyDict_GET_SIZE(kwds) : 0;
+    *nargs = n;
+    *kwnames = NULL;
+    *stack = PyMem_Malloc(sizeof(PyObject *) * (size_t)(n + nk + 1));
+    if (!*stack) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        (*stack)[i] = PyTuple_GET_ITEM(args, i);
+    if (nk) {
+        *kwnames = PyTuple_New(nk);
+        if (!*kwnames) {
+            PyMem_Free(*stack);
+            return -1;
+        }
+        Py_ssize_t pos = 0, i = 0;
+        PyObject *k, *v;
+        while (PyDict_Next(kwds, &pos, &k, &v)) {
+            Py_INCREF(k);
+            PyTuple_SET_ITEM(*kwnames, i, k);
+            (*stack)[n + i++] = v;
+        }
+    }
+    return 0;
+}
+
+static inline void spy_vector_free(PyObject **stack, PyObject *kwnames)
+{
+    PyMem_Free(stack);
+    Py_XDECREF(kwnames);
+}
+
+#endif /* SPY_CLASSES_H */

@@ -1,0 +1,295 @@
+/*
+ * classes.c — native classes: declaration, attribute layout, methods and
+ * vtables.
+ *
+ * classes_declare() creates a TcClass when the module's names are
+ * collected; classes_resolve() then (all class names being known) finds
+ * each base, the attributes — class-body annotations, and `self.x = ...`
+ * / `self.x: T = ...` in methods, typed from the annotation, a parameter
+ * or a literal, else Any — the method signatures and the vtable: a
+ * subclass's method with the name of a base method takes over its slot.
+ */
+#include "typecheck/tc_internal.h"
+
+#include <string.h>
+
+static void push_class(Tc *tc, TcClass *c)
+{
+    TcModule *m = tc->mod;
+    TcClass **grown = ARENA_ARRAY(tc->a, TcClass *, m->n_classes + 1);
+    if (m->n_classes)
+        memcpy(grown, m->classes, sizeof(TcClass *) * (size_t)m->n_classes);
+    c->index = m->n_classes;
+    grown[m->n_classes++] = c;
+    m->classes = grown;
+}
+
+void classes_declare(Tc *tc, Stmt *def, TcSymbol *sym)
+{
+    if (sym->type) {
+        tc_error(tc, def->u.classdef.name_span, "name '%s' is already defined", sym->name);
+        return;
+    }
+    TcClass *c = ARENA_NEW(tc->a, TcClass);
+    c->name = def->u.classdef.name;
+    c->def = def;
+    c->type = ARENA_NEW(tc->a, TyType);
+    c->type->kind = TY_CLASS;
+    c->type->cls = c;
+    TyType *tt = ARENA_NEW(tc->a, TyType);
+    tt->kind = TY_TYPE;
+    tt->cls = c;
+    sym->type = tt;
+    def->sema = c;
+    push_class(tc, c);
+}
+
+TcAttr *tc_class_attr(const TcClass *c, const char *name)
+{
+    for (int i = 0; i < c->n_attrs; i++)
+        if (c->attrs[i]->name == name)
+            return c->attrs[i];
+    return NULL;
+}
+
+TcFunc *tc_class_method(const TcClass *c, const char *name)
+{
+    for (int i = 0; i < c->n_vtable; i++)
+        if (c->vtable[i]->name == name)
+            return c->vtable[i];
+    return NULL;
+}
+
+bool class_is_subclass(const TcClass *c, const TcClass *base)
+{
+    for (; c; c = c->base)
+        if (c == base)
+            return true;
+    return false;
+}
+
+/* ---- attributes ------------------------------------------------------------ */
+
+static TcAttr *add_attr(Tc *tc, TcClass *c, const char *name, TyType *t, Span decl)
+{
+    TcAttr *a = ARENA_NEW(tc->a, TcAttr);
+    a->name = name;
+    a->type = t;
+    a->owner = c;
+    a->index = c->n_attrs;
+    a->decl = decl;
+    TcAttr **grown = ARENA_ARRAY(tc->a, TcAttr *, c->n_attrs + 1);
+    if (c->n_attrs)
+        memcpy(grown, c->attrs, sizeof(TcAttr *) * (size_t)c->n_attrs);
+    grown[c->n_attrs++] = a;
+    c->attrs = grown;
+    return a;
+}
+
+/* The type of `self.x = value` without checking value in context: a
+ * parameter's annotation or a literal's type; Any otherwise. */
+static TyType *syntactic_type(Tc *tc, const TcFunc *m, Expr *v)
+{
+    switch (v->kind) {
+    case EX_INT: return ty_simple(TY_INT);
+    case EX_FLOAT: return ty_simple(TY_FLOAT);
+    case EX_STR: return ty_simple(TY_STR);
+    case EX_TRUE: case EX_FALSE: return ty_simple(TY_BOOL);
+    case EX_UNARY:
+        if (v->u.unary.op == UOP_NEG && (v->u.unary.operand->kind == EX_INT ||
+                                         v->u.unary.operand->kind == EX_FLOAT))
+            return syntactic_type(tc, m, v->u.unary.operand);
+        break;
+    case EX_NAME:
+        for (int i = 0; i < m->n_params; i++)
+            if (m->params[i].param->name == v->u.name.id && m->params[i].param->annotation)
+                return m->params[i].type;
+        break;
+    default:
+        break;
+    }
+    return ty_simple(TY_ANY);
+}
+
+static bool is_self_attr(const Expr *t, const char *self)
+{
+    return t->kind == EX_ATTRIBUTE && t->u.attribute.value->kind == EX_NAME &&
+           t->u.attribute.value->u.name.id == self;
+}
+
+static void declare_from(Tc *tc, TcClass *c, const TcFunc *m, Expr *target, Expr *ann, Expr *v)
+{
+    const char *name = target->u.attribute.attr;
+    if (tc_class_attr(c, name))
+        return;
+    TyType *t = ann ? scope_annotation(tc, ann) : v ? syntactic_type(tc, m, v) : ty_simple(TY_ANY);
+    add_attr(tc, c, name, t, target->span);
+}
+
+static void scan_method(Tc *tc, TcClass *c, const TcFunc *m, StmtList *body, const char *self)
+{
+    for (int i = 0; i < body->n; i++) {
+        Stmt *s = body->v[i];
+        switch (s->kind) {
+        case ST_ASSIGN:
+            for (int j = 0; j < s->u.assign.targets.n; j++)
+                if (is_self_attr(s->u.assign.targets.v[j], self))
+                    declare_from(tc, c, m, s->u.assign.targets.v[j], NULL, s->u.assign.value);
+            break;
+        case ST_ANNASSIGN:
+            if (is_self_attr(s->u.annassign.target, self))
+                declare_from(tc, c, m, s->u.annassign.target, s->u.annassign.annotation, NULL);
+            break;
+        case ST_IF:
+            scan_method(tc, c, m, &s->u.if_.body, self);
+            scan_method(tc, c, m, &s->u.if_.orelse, self);
+            break;
+        case ST_WHILE:
+            scan_method(tc, c, m, &s->u.while_.body, self);
+            break;
+        case ST_FOR:
+            scan_method(tc, c, m, &s->u.for_.body, self);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* ---- methods and the vtable ---------------------------------------------------- */
+
+static void add_method(Tc *tc, TcClass *c, Stmt *s)
+{
+    scope_check_def_header(tc, s);
+    TcFunc *f = ARENA_NEW(tc->a, TcFunc);
+    f->name = s->u.funcdef.name;
+    f->qualname = arena_printf(tc->a, "%s.%s", c->name, f->name);
+    f->cls = c;
+    f->def = s;
+    f->index = c->n_methods;
+    s->sema = f;
+    scope_signature(tc, f, s);
+    if (f->n_params == 0 || f->params[0].param->kind == PARAM_KWONLY) {
+        tc_error(tc, s->u.funcdef.name_span, "method \"%s\" needs a 'self' parameter", f->name);
+        return;
+    }
+    f->params[0].type = c->type;
+    TcFunc **grown = ARENA_ARRAY(tc->a, TcFunc *, c->n_methods + 1);
+    if (c->n_methods)
+        memcpy(grown, c->methods, sizeof(TcFunc *) * (size_t)c->n_methods);
+    grown[c->n_methods++] = f;
+    c->methods = grown;
+}
+
+static bool same_signature(const TcFunc *a, const TcFunc *b)
+{
+    if (a->n_params != b->n_params || !ty_equal(a->ret, b->ret))
+        return false;
+    for (int i = 1; i < a->n_params; i++)
+        if (!ty_equal(a->params[i].type, b->params[i].type) ||
+            a->params[i].param->kind != b->params[i].param->kind)
+            return false;
+    return true;
+}
+
+static void build_vtable(Tc *tc, TcClass *c)
+{
+    int cap = (c->base ? c->base->n_vtable : 0) + c->n_methods + 1;
+    c->vtable = ARENA_ARRAY(tc->a, TcFunc *, cap);
+    if (c->base) {
+        memcpy(c->vtable, c->base->vtable, sizeof(TcFunc *) * (size_t)c->base->n_vtable);
+        c->n_vtable = c->base->n_vtable;
+    }
+    for (int i = 0; i < c->n_methods; i++) {
+        TcFunc *m = c->methods[i];
+        TcFunc *old = tc_class_method(c, m->name);
+        if (old && !strcmp(m->name, "__init__")) {
+            /* Constructors are not virtual: C(...) calls C's own. */
+            m->vslot = old->vslot;
+            c->vtable[m->vslot] = m;
+            continue;
+        }
+        if (old) {
+            if (!same_signature(old, m))
+                tc_error(tc, m->def->u.funcdef.name_span,
+                         "signature of \"%s\" differs from the overridden \"%s\" "
+                         "(not supported yet)", m->qualname, old->qualname);
+            m->vslot = old->vslot;
+            c->vtable[m->vslot] = m;
+            /* Calls that may reach `old` now dispatch through the vtable. */
+            old->overridden = true;
+            continue;
+        }
+        m->vslot = c->n_vtable;
+        c->vtable[c->n_vtable++] = m;
+    }
+}
+
+static void resolve_base(Tc *tc, TcClass *c)
+{
+    Stmt *def = c->def;
+    for (int i = 0; i < def->u.classdef.n_bases; i++) {
+        Arg *b = def->u.classdef.bases[i];
+        if (b->name || b->value->kind != EX_NAME) {
+            tc_unsupported(tc, b->span, "this base class");
+            continue;
+        }
+        if (!strcmp(b->value->u.name.id, "object"))
+            continue;
+        TcSymbol *s = symtab_get(&tc->globals, b->value->u.name.id);
+        if (!s || !s->type || s->type->kind != TY_TYPE || s->type->cls->index >= c->index) {
+            tc_error(tc, b->span, "base class \"%s\" is not a native class defined above "
+                     "(not supported yet)", b->value->u.name.id);
+            continue;
+        }
+        if (c->base)
+            tc_unsupported(tc, b->span, "multiple inheritance");
+        else
+            c->base = s->type->cls;
+    }
+    if (c->base) {
+        c->base->has_subclasses = true;
+        c->attrs = ARENA_ARRAY(tc->a, TcAttr *, c->base->n_attrs + 1);
+        memcpy(c->attrs, c->base->attrs, sizeof(TcAttr *) * (size_t)c->base->n_attrs);
+        c->n_attrs = c->base->n_attrs;
+    }
+}
+
+static void resolve_body(Tc *tc, TcClass *c)
+{
+    StmtList *body = &c->def->u.classdef.body;
+    for (int i = 0; i < body->n; i++) {
+        Stmt *s = body->v[i];
+        if (s->kind == ST_FUNCDEF)
+            add_method(tc, c, s);
+        else if (s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME) {
+            Expr *t = s->u.annassign.target;
+            if (tc_class_attr(c, t->u.name.id))
+                continue;
+            TcAttr *a = add_attr(tc, c, t->u.name.id, scope_annotation(tc, s->u.annassign.annotation),
+                                 t->span);
+            a->default_value = s->u.annassign.value;
+        } else if (s->kind == ST_PASS || (s->kind == ST_EXPR && s->u.expr.value->kind == EX_STR))
+            continue;
+        else
+            tc_unsupported(tc, s->span, "this statement in a class body");
+    }
+}
+
+void classes_resolve(Tc *tc)
+{
+    TcModule *m = tc->mod;
+    for (int i = 0; i < m->n_classes; i++) {
+        TcClass *c = m->classes[i];
+        if (c->def->u.classdef.decorators.n)
+            tc_unsupported(tc, c->def->u.classdef.decorators.v[0]->span, "class decorators");
+        resolve_base(tc, c);
+        resolve_body(tc, c);
+        for (int j = 0; j < c->n_methods; j++) {
+            TcFunc *f = c->methods[j];
+            if (f->n_params)
+                scan_method(tc, c, f, &f->def->u.funcdef.body, f->params[0].param->name);
+        }
+        build_vtable(tc, c);
+    }
+}
