@@ -335,12 +335,16 @@ static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
         fprintf(out, "    if (!st->types[%d]) {\n        PyErr_SetString(PyExc_SystemError, "
                 "\"base class %s was not created\");\n        return NULL;\n    }\n",
                 c->base->index, c->base->name);
-    fprintf(out, "    PyObject *t = PyType_FromModuleAndSpec(st->module, &%s, %s);\n"
-            "    if (!t)\n        return NULL;\n    Py_INCREF(t);\n"
-            "    Py_XSETREF(st->types[%d], (PyTypeObject *)t);\n    return t;\n}\n\n",
-            N(m, "spy_spec_", c),
-            c->base ? arena_printf(m->a, "(PyObject *)st->types[%d]", c->base->index) : "NULL",
-            c->index);
+    /* 3.9 takes the bases only as a tuple. */
+    if (c->base)
+        fprintf(out, "    PyObject *bases = PyTuple_Pack(1, (PyObject *)st->types[%d]);\n"
+                "    if (!bases)\n        return NULL;\n", c->base->index);
+    fprintf(out, "    PyObject *t = PyType_FromModuleAndSpec(st->module, &%s, %s);\n",
+            N(m, "spy_spec_", c), c->base ? "bases" : "NULL");
+    if (c->base)
+        fprintf(out, "    Py_DECREF(bases);\n");
+    fprintf(out, "    if (!t)\n        return NULL;\n    Py_INCREF(t);\n"
+            "    Py_XSETREF(st->types[%d], (PyTypeObject *)t);\n    return t;\n}\n\n", c->index);
 }
 
 void cg_class_defs(FILE *out, ModCtx *m, const TcClass *c)

@@ -91,6 +91,8 @@ IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg 
 /* The SPY_K_* kinds a slot of type t accepts; 0 when it accepts anything. */
 unsigned kind_mask(const TyType *t);
 const char *field_lvalue(Arena *a, const TcAttr *attr);
+IrReg *load_field(Lower *l, IrReg *o, const TcAttr *attr);
+void store_field(Lower *l, const TcAttr *attr, IrReg *o, IrReg *v, const TyType *vt);
 const char *field_defined(Arena *a, const TcAttr *attr);
 
 /* lower_stmt.c */

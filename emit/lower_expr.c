@@ -543,6 +543,36 @@ static IrReg *lower_native_method_call(Lower *l, Expr *e, const TcCall *call)
     return lower_native_call(l, e, call, self, NULL, vclass);
 }
 
+/* math.f(x): the runtime's C version, arguments as doubles. */
+static IrReg *lower_math_call(Lower *l, Expr *e, const TcCall *call)
+{
+    int n = e->u.call.n_args;
+    const TyType *tfloat = ty_simple(TY_FLOAT);
+    Expr *x = e->u.call.args[0]->value;
+    bool to_int = !strcmp(call->method, "floor") || !strcmp(call->method, "ceil");
+    if (to_int && x->type->kind != TY_FLOAT) /* floor(int) is the int itself */
+        return coerce(l, lower_expr_as(l, x, ty_simple(TY_INT)), ty_simple(TY_INT), e->type);
+    IrReg **args = ARENA_ARRAY(A(l), IrReg *, n);
+    for (int i = 0; i < n; i++)
+        args[i] = lower_expr_as(l, e->u.call.args[i]->value, tfloat);
+    IrReg *r = emit_call(l, arena_printf(A(l), "spy_math_%s", call->method),
+                         to_int ? REP_INT : REP_FLOAT, to_int ? ERR_INT : ERR_FLOAT, args, n);
+    return coerce(l, r, ty_simple(to_int ? TY_INT : TY_FLOAT), e->type);
+}
+
+/* math.pi, math.e, ...: folded. */
+static IrReg *math_constant_value(Lower *l, Expr *e)
+{
+    static const struct { const char *name, *c; } k[] = {
+        {"pi", "3.141592653589793"}, {"e", "2.718281828459045"},
+        {"tau", "6.283185307179586"}, {"inf", "Py_HUGE_VAL"}, {"nan", "Py_NAN"},
+    };
+    for (size_t i = 0; i < sizeof k / sizeof *k; i++)
+        if (!strcmp(e->u.attribute.attr, k[i].name))
+            return emit_const(l, REP_FLOAT, k[i].c, false);
+    return NULL;
+}
+
 /* len(x) of a known builtin container reads its size directly. */
 static IrReg *lower_len(Lower *l, Expr *e)
 {
@@ -755,8 +785,14 @@ const char *field_defined(Arena *a, const TcAttr *attr)
 
 static IrReg *lower_field(Lower *l, Expr *e, const TcAttr *attr)
 {
+    IrReg *r = load_field(l, lower_expr(l, e->u.attribute.value), attr);
+    return coerce(l, r, attr->type, e->type);
+}
+
+/* The value of attribute attr of instance o, in attr's representation. */
+IrReg *load_field(Lower *l, IrReg *o, const TcAttr *attr)
+{
     Arena *a = A(l);
-    IrReg *o = lower_expr(l, e->u.attribute.value);
     const char *f = field_lvalue(a, attr);
     IrReg *r;
     switch (rep_of(attr->type)) {
@@ -776,12 +812,18 @@ static IrReg *lower_field(Lower *l, Expr *e, const TcAttr *attr)
         r = call1(l, arena_printf(a, "spy_field_get_obj(%s, %%0, \"%s\")", f, attr->name),
                   REP_OBJ, ERR_NULL, o);
     }
-    return coerce(l, r, attr->type, e->type);
+    return r;
 }
 
 static IrReg *lower_attribute(Lower *l, Expr *e)
 {
     Expr *v = e->u.attribute.value;
+    if (e->type->kind == TY_FLOAT && v->kind == EX_NAME && v->sema &&
+        ((TcSymbol *)v->sema)->kind == SYM_IMPORT) {
+        IrReg *k = math_constant_value(l, e);
+        if (k)
+            return k;
+    }
     if (e->sema && v->type->kind == TY_CLASS)
         return lower_field(l, e, e->sema);
     IrReg *o = box(l, lower_expr(l, v), v->type);
@@ -816,6 +858,7 @@ static IrReg *lower_inner(Lower *l, Expr *e)
         case CALL_CTOR: return lower_native_call(l, e, call, NULL, e->type->cls, NULL);
         case CALL_NATIVE_METHOD: return lower_native_method_call(l, e, call);
         case CALL_METHOD: return lower_method_call(l, e, call);
+        case CALL_MATH: return lower_math_call(l, e, call);
         case CALL_GENERIC: break;
         }
         return lower_generic_call(l, e);

@@ -51,7 +51,7 @@ static void store_unpack(Lower *l, Expr *target, IrReg *v, const TyType *vt)
     }
 }
 
-static void store_field(Lower *l, const TcAttr *attr, IrReg *o, IrReg *v, const TyType *vt)
+void store_field(Lower *l, const TcAttr *attr, IrReg *o, IrReg *v, const TyType *vt)
 {
     Arena *a = A(l);
     IrReg *args[2] = {o, coerce(l, v, vt, attr->type)};
@@ -149,6 +149,14 @@ static void lower_augassign(Lower *l, Stmt *s)
     }
     Expr *oe = t->kind == EX_SUBSCRIPT ? t->u.subscript.value : t->u.attribute.value;
     IrReg *o = temp_copy(l, box(l, lower_expr(l, oe), oe->type));
+    if (t->kind == EX_ATTRIBUTE && t->sema && oe->type->kind == TY_CLASS) {
+        const TcAttr *attr = t->sema;
+        IrReg *cur = coerce(l, load_field(l, o, attr), attr->type, t->type);
+        IrReg *r = lower_binop_values(l, s->u.augassign.op, cur, t->type, lower_expr(l, v),
+                                      v->type, rt, true);
+        store_field(l, attr, o, r, rt);
+        return;
+    }
     IrReg *ix = NULL, *cur;
     bool list = t->kind == EX_SUBSCRIPT && oe->type->kind == TY_LIST &&
                 t->u.subscript.index->kind != EX_SLICE;

@@ -26,5 +26,6 @@
 #include "spy_ops.h"
 #include "spy_containers.h"
 #include "spy_classes.h"
+#include "spy_math.h"
 
 #endif /* STATICPY_RT_H */

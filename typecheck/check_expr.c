@@ -348,6 +348,9 @@ static bool is_super_call(const Expr *e)
 static TyType *check_attribute(Tc *tc, Expr *e)
 {
     TyType *v = check_expr(tc, e->u.attribute.value);
+    TyType *mc = math_constant(tc, e);
+    if (mc)
+        return mc;
     if (v->kind == TY_CLASS) {
         TcAttr *a = tc_class_attr(v->cls, e->u.attribute.attr);
         if (a) {
@@ -408,6 +411,9 @@ static TyType *check_method_call(Tc *tc, Expr *e, TcCall *call, TyType **args, i
     TyType *rt = check_expr(tc, recv);
     for (int i = 0; i < n; i++)
         args[i] = check_expr(tc, e->u.call.args[i]->value);
+    TyType *mt = math_call(tc, e, call, args, n);
+    if (mt)
+        return mt;
     if (rt->kind == TY_CLASS)
         return check_native_method(tc, e, call, rt->cls, false);
     call->kind = CALL_METHOD;
@@ -453,6 +459,9 @@ static TyType *check_call(Tc *tc, Expr *e)
     }
     if (fn_type->kind == TY_TYPE)
         return check_ctor(tc, e, call, fn_type->cls);
+    TyType *mt = math_call(tc, e, call, arg_types, n);
+    if (mt)
+        return mt;
     if (s && s->kind == SYM_BUILTIN)
         return builtin_result_type(tc, s->name, arg_types, n);
     if (fn_type->kind != TY_ANY && fn_type->kind != TY_FUNC &&

@@ -209,6 +209,8 @@ TyType *scope_annotation(Tc *tc, Expr *ann)
 static void bind_global(Tc *tc, SymKind kind, const char *name, Span span)
 {
     TcSymbol *old = symtab_get(&tc->globals, name);
+    if (old)
+        old->import_of = NULL;
     if (old) {
         if (old->kind == SYM_FUNC || kind == SYM_FUNC)
             tc_error(tc, span, "name '%s' is already bound to %s; "
@@ -224,6 +226,16 @@ static void bind_global(Tc *tc, SymKind kind, const char *name, Span span)
         memcpy(grown, m->globals, sizeof(TcSymbol *) * (size_t)m->n_globals);
     grown[m->n_globals++] = s;
     m->globals = grown;
+}
+
+/* An import binding; a name imported twice (or also assigned) has no
+ * single origin, so only a first, sole binding records it. */
+static void bind_import(Tc *tc, const char *name, Span span, const char *origin)
+{
+    bool fresh = !symtab_get(&tc->globals, name);
+    bind_global(tc, SYM_IMPORT, name, span);
+    TcSymbol *s = symtab_get(&tc->globals, name);
+    s->import_of = fresh ? origin : NULL;
 }
 
 static void bind_target(Tc *tc, Expr *t, SymKind kind)
@@ -299,16 +311,19 @@ static void collect_module_stmts(Tc *tc, StmtList *body)
             collect_module_stmts(tc, &s->u.with.body);
             break;
         case ST_IMPORT:
-            for (int j = 0; j < s->u.import.n_names; j++)
-                bind_global(tc, SYM_IMPORT,
-                            import_binding(tc, s->u.import.names[j]), s->span);
+            for (int j = 0; j < s->u.import.n_names; j++) {
+                const Alias *al = s->u.import.names[j];
+                bind_import(tc, import_binding(tc, al), s->span,
+                            al->asname || !strchr(al->name, '.') ? al->name : NULL);
+            }
             break;
         case ST_IMPORTFROM:
             for (int j = 0; j < s->u.importfrom.n_names; j++) {
                 const Alias *al = s->u.importfrom.names[j];
-                if (strcmp(al->name, "*") != 0)
-                    bind_global(tc, SYM_IMPORT, al->asname ? al->asname : al->name,
-                                s->span);
+                if (strcmp(al->name, "*") != 0 && s->u.importfrom.module)
+                    bind_import(tc, al->asname ? al->asname : al->name, s->span,
+                                s->u.importfrom.level ? NULL
+                                : arena_printf(tc->a, "%s.%s", s->u.importfrom.module, al->name));
             }
             break;
         default:

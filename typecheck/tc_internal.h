@@ -93,6 +93,10 @@ void narrow_on_assign(Tc *tc, Expr *target, TyType *declared, TyType *vt);
 void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg);
 void invalidate_assigned(Tc *tc, StmtList *body);
 
+/* mathmod.c */
+TyType *math_call(Tc *tc, Expr *e, TcCall *call, TyType **args, int n);
+TyType *math_constant(Tc *tc, Expr *e);
+
 /* methods.c */
 TyType *method_result(Tc *tc, TyType *recv, const char *m, TyType **args, int n, Span span);
 

@@ -88,6 +88,7 @@ typedef struct TcSymbol {
     Span decl;          /* first binding */
     bool annotated;     /* type came from an annotation */
     bool is_param;
+    const char *import_of; /* SYM_IMPORT bound once: "math", "math.sqrt" */
     int index;          /* SYM_LOCAL: slot in TcFunc.locals */
     TcFunc *func;       /* SYM_FUNC: the function */
 } TcSymbol;
@@ -121,6 +122,7 @@ typedef enum CallKind {
     CALL_CTOR,     /* C(...) for a native class: allocate, then __init__ */
     CALL_NATIVE_METHOD, /* obj.m(...) on a native class instance */
     CALL_METHOD,   /* obj.method(...) on a value of known builtin type */
+    CALL_MATH,     /* a math-module function called as C (method names it) */
     CALL_GENERIC   /* anything else: evaluate callee, vectorcall */
 } CallKind;
 
