@@ -82,7 +82,10 @@ typedef struct IrOp {
     int n_args;
     const char *c;        /* C function name, template or literal */
     IrErrKind err;
-    IrBlock *err_target;  /* NULL: propagate (refcount pass fills it) */
+    IrBlock *handler;     /* where an error goes: an except/finally block
+                             of this function, or NULL to leave it */
+    bool no_traceback;    /* re-raise: this frame's entry is already there */
+    IrBlock *err_target;  /* the cleanup block (the refcount pass makes it) */
     IrBlock *target, *target2;
     const TcFunc *callee; /* IR_CALL_NATIVE */
     const TcClass *ctor;  /* IR_CALL_NATIVE: construct this class instead */

@@ -56,6 +56,14 @@ typedef struct LoopTargets {
     struct LoopTargets *outer;
 } LoopTargets;
 
+/* An except (or finally-after-error) block being lowered: leaving it by
+ * return/break/continue must restore the previously handled exception. */
+typedef struct ExcFrame {
+    IrReg *prev;
+    LoopTargets *loop;   /* the loop current when the block began */
+    struct ExcFrame *outer;
+} ExcFrame;
+
 typedef struct Lower {
     ModCtx *m;
     IrFunc *f;
@@ -63,11 +71,14 @@ typedef struct Lower {
     IrReg **local_regs;  /* by TcSymbol.index */
     int line;            /* source line of the statement being lowered */
     LoopTargets *loop;
+    IrBlock *handler;    /* innermost except/finally block, NULL outside try */
+    ExcFrame *exc;       /* innermost except block being lowered */
 } Lower;
 
 /* lower_func.c */
 IrFunc *lower_function(ModCtx *m, const TcFunc *tf);
 IrRep rep_of(const TyType *t);
+IrOp *lower_op(Lower *l, IrOpKind kind);
 IrReg *emit_call(Lower *l, const char *c, IrRep rep, IrErrKind err,
                  IrReg **args, int n);
 IrReg *emit_const(Lower *l, IrRep rep, const char *text, bool borrowed);

@@ -522,7 +522,7 @@ static IrReg *lower_native_call(Lower *l, Expr *e, const TcCall *call, IrReg *se
             vals[i] = default_value(l, f, i);
     if (self)
         vals[0] = self;
-    IrOp *op = ir_op(l->f, l->cur ? l->cur : (l->cur = ir_block(l->f)), IR_CALL_NATIVE, l->line);
+    IrOp *op = lower_op(l, IR_CALL_NATIVE);
     op->callee = f;
     op->ctor = ctor;
     op->vclass = vclass;
@@ -634,7 +634,7 @@ static IrReg *lower_method_call(Lower *l, Expr *e, const TcCall *call)
     }
     IrReg *r = n_kw ? NULL : method_fast_path(l, call, args, n + 1);
     if (!r) {
-        IrOp *op = ir_op(l->f, l->cur ? l->cur : (l->cur = ir_block(l->f)), IR_VCALL, l->line);
+        IrOp *op = lower_op(l, IR_VCALL);
         ir_set_args(l->f, op, args, n + 1);
         op->n_pos = n - n_kw;
         op->c = n_kw ? const_ref(l->m, const_kwnames(l->m, kw, n_kw)) : NULL;
@@ -661,7 +661,7 @@ static IrReg *lower_generic_call(Lower *l, Expr *e)
         if (arg->name)
             kw[n_kw++] = arg->name;
     }
-    IrOp *op = ir_op(l->f, l->cur ? l->cur : (l->cur = ir_block(l->f)), IR_VCALL, l->line);
+    IrOp *op = lower_op(l, IR_VCALL);
     ir_set_args(l->f, op, args, n + 1);
     op->n_pos = n - n_kw;
     op->c = n_kw ? const_ref(l->m, const_kwnames(l->m, kw, n_kw)) : NULL;

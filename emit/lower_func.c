@@ -82,9 +82,18 @@ static IrBlock *cur_block(Lower *l)
     return l->cur;
 }
 
+/* A new op at the end of the current block, failing to the current
+ * except block (if any). */
+IrOp *lower_op(Lower *l, IrOpKind kind)
+{
+    IrOp *op = ir_op(l->f, cur_block(l), kind, l->line);
+    op->handler = l->handler;
+    return op;
+}
+
 IrReg *emit_call(Lower *l, const char *c, IrRep rep, IrErrKind err, IrReg **args, int n)
 {
-    IrOp *op = ir_op(l->f, cur_block(l), IR_CALL, l->line);
+    IrOp *op = lower_op(l, IR_CALL);
     op->c = c;
     op->err = err;
     ir_set_args(l->f, op, args, n);
@@ -95,7 +104,7 @@ IrReg *emit_call(Lower *l, const char *c, IrRep rep, IrErrKind err, IrReg **args
 
 IrReg *emit_const(Lower *l, IrRep rep, const char *text, bool borrowed)
 {
-    IrOp *op = ir_op(l->f, cur_block(l), IR_CONST, l->line);
+    IrOp *op = lower_op(l, IR_CONST);
     op->c = text;
     op->dst = ir_reg(l->f, rep, NULL);
     op->dst->borrowed = borrowed;
@@ -106,7 +115,7 @@ void emit_assign(Lower *l, IrReg *dst, IrReg *src)
 {
     if (dst == src)
         return;
-    IrOp *op = ir_op(l->f, cur_block(l), IR_ASSIGN, l->line);
+    IrOp *op = lower_op(l, IR_ASSIGN);
     op->dst = dst;
     ir_set_args(l->f, op, &src, 1);
 }
@@ -125,14 +134,14 @@ IrReg *temp_copy(Lower *l, IrReg *r)
 
 void emit_goto(Lower *l, IrBlock *target)
 {
-    IrOp *op = ir_op(l->f, cur_block(l), IR_GOTO, l->line);
+    IrOp *op = lower_op(l, IR_GOTO);
     op->target = target;
     l->cur = NULL;
 }
 
 void emit_branch(Lower *l, IrReg *cond, IrBlock *t, IrBlock *f)
 {
-    IrOp *op = ir_op(l->f, cur_block(l), IR_BRANCH, l->line);
+    IrOp *op = lower_op(l, IR_BRANCH);
     ir_set_args(l->f, op, &cond, 1);
     op->target = t;
     op->target2 = f;

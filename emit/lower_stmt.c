@@ -265,17 +265,138 @@ static void lower_return(Lower *l, Stmt *s)
                               : coerce(l, emit_const(l, REP_OBJ, "Py_None", true),
                                        ty_simple(TY_NONE), rt);
     emit_assign(l, f->retval, v);
+    for (ExcFrame *x = l->exc; x; x = x->outer)
+        emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &x->prev, 1);
     emit_goto(l, f->exit_ok);
+}
+
+/* An error that keeps propagating from here to the enclosing handler (or
+ * out of the function) without another traceback entry. */
+static void propagate(Lower *l, const char *c, IrReg **args, int n, IrBlock *outer)
+{
+    IrBlock *saved = l->handler;
+    l->handler = outer;
+    emit_call(l, c, (IrRep)-1, ERR_ALWAYS, args, n);
+    l->cur->ops[l->cur->n_ops - 1]->no_traceback = true;
+    lower_op(l, IR_UNREACHABLE);
+    l->handler = saved;
+    l->cur = NULL;
 }
 
 static void lower_raise(Lower *l, Stmt *s)
 {
-    Expr *e = s->u.raise.exc;
-    IrReg *v = box(l, lower_expr(l, e), e->type);
-    emit_call(l, "spy_raise", (IrRep)-1, ERR_ALWAYS, &v, 1);
-    IrOp *op = ir_op(l->f, l->cur, IR_UNREACHABLE, l->line);
-    (void)op;
+    Expr *e = s->u.raise.exc, *cause = s->u.raise.cause;
+    if (!e) {
+        propagate(l, "spy_exc_reraise_handled()", NULL, 0, l->handler);
+        return;
+    }
+    if (cause) {
+        IrReg *args[2] = {box(l, lower_expr(l, e), e->type), NULL};
+        args[1] = box(l, lower_expr(l, cause), cause->type);
+        emit_call(l, "spy_raise_from", (IrRep)-1, ERR_ALWAYS, args, 2);
+    } else {
+        IrReg *v = box(l, lower_expr(l, e), e->type);
+        emit_call(l, "spy_raise", (IrRep)-1, ERR_ALWAYS, &v, 1);
+    }
+    lower_op(l, IR_UNREACHABLE);
     l->cur = NULL;
+}
+
+/* The except clauses, entered with the raised exception as `exc` and the
+ * previously handled one as `prev`. */
+static void lower_handlers(Lower *l, Stmt *s, IrReg *exc, IrReg *prev, IrBlock *outer,
+                           IrBlock *after)
+{
+    IrBlock *cleanup = ir_block(l->f);
+    l->handler = cleanup;
+    for (int i = 0; i < s->u.try_.n_handlers; i++) {
+        ExceptHandler *h = s->u.try_.handlers[i];
+        IrBlock *next = ir_block(l->f);
+        l->line = (int)h->span.line;
+        if (h->type) {
+            IrBlock *body = ir_block(l->f);
+            IrReg *cls = box(l, lower_expr(l, h->type), h->type->type);
+            IrReg *m = emit_call(l, "spy_exc_matches", REP_CINT, ERR_NEG, (IrReg *[]){exc, cls}, 2);
+            emit_branch(l, m, body, next);
+            l->cur = body;
+        }
+        if (h->sema)
+            store_target(l, h->sema, exc, ty_simple(TY_ANY));
+        ExcFrame frame = {prev, l->loop, l->exc};
+        l->exc = &frame;
+        lower_block(l, &h->body);
+        l->exc = frame.outer;
+        if (l->cur) {
+            emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &prev, 1);
+            emit_goto(l, after);
+        }
+        l->cur = next;
+        if (!h->type)
+            break; /* a bare except catches everything: nothing follows */
+    }
+    if (l->cur)
+        propagate(l, "spy_exc_reraise", (IrReg *[]){exc, prev}, 2, outer);
+    /* An error inside a handler: the previous exception is handled again. */
+    l->cur = cleanup;
+    emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &prev, 1);
+    propagate(l, "spy_propagate()", NULL, 0, outer);
+}
+
+/* Takes the raised exception at the start of an except/finally block. */
+static IrReg *take_exception(Lower *l, IrReg **prev)
+{
+    *prev = emit_call(l, "spy_exc_handled()", REP_OBJ, ERR_NEVER, NULL, 0);
+    return emit_call(l, "spy_exc_take()", REP_OBJ, ERR_NEVER, NULL, 0);
+}
+
+static void lower_try_except(Lower *l, Stmt *s, IrBlock *outer, IrBlock *after)
+{
+    IrBlock *dispatch = ir_block(l->f);
+    l->handler = s->u.try_.n_handlers ? dispatch : outer;
+    lower_block(l, &s->u.try_.body);
+    l->handler = outer;
+    if (l->cur) {
+        lower_block(l, &s->u.try_.orelse);
+        if (l->cur)
+            emit_goto(l, after);
+    }
+    if (!s->u.try_.n_handlers)
+        return;
+    l->cur = dispatch;
+    IrReg *prev, *exc = take_exception(l, &prev);
+    lower_handlers(l, s, exc, prev, outer, after);
+    l->handler = outer;
+}
+
+/* try ... finally: the finally body runs after normal completion, and
+ * with the exception handled (then raised again) after an error. */
+static void lower_try(Lower *l, Stmt *s)
+{
+    IrBlock *outer = l->handler, *after = ir_block(l->f);
+    if (!s->u.try_.finalbody.n) {
+        lower_try_except(l, s, outer, after);
+        l->cur = after;
+        return;
+    }
+    IrBlock *fin_err = ir_block(l->f), *fin_ok = ir_block(l->f);
+    lower_try_except(l, s, fin_err, fin_ok);
+    l->handler = outer;
+    l->cur = fin_ok;
+    lower_block(l, &s->u.try_.finalbody);
+    if (l->cur)
+        emit_goto(l, after);
+    l->cur = fin_err;
+    IrReg *prev, *exc = take_exception(l, &prev);
+    IrBlock *cleanup = ir_block(l->f);
+    l->handler = cleanup;
+    lower_block(l, &s->u.try_.finalbody);
+    if (l->cur)
+        propagate(l, "spy_exc_reraise", (IrReg *[]){exc, prev}, 2, outer);
+    l->cur = cleanup;
+    emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &prev, 1);
+    propagate(l, "spy_propagate()", NULL, 0, outer);
+    l->handler = outer;
+    l->cur = after;
 }
 
 static void lower_assert(Lower *l, Stmt *s)
@@ -287,7 +408,7 @@ static void lower_assert(Lower *l, Stmt *s)
     IrReg *msg = m ? box(l, lower_expr(l, m), m->type) : NULL;
     emit_call(l, m ? "spy_raise_assert" : "spy_raise_assert(NULL)", (IrRep)-1, ERR_ALWAYS,
               &msg, m ? 1 : 0);
-    ir_op(l->f, l->cur, IR_UNREACHABLE, l->line);
+    lower_op(l, IR_UNREACHABLE);
     l->cur = ok;
 }
 
@@ -400,8 +521,12 @@ static void lower_stmt(Lower *l, Stmt *s)
     case ST_AUGASSIGN: lower_augassign(l, s); break;
     case ST_RETURN: lower_return(l, s); break;
     case ST_PASS: case ST_GLOBAL: break;
-    case ST_BREAK: emit_goto(l, l->loop->brk); break;
-    case ST_CONTINUE: emit_goto(l, l->loop->cont); break;
+    case ST_BREAK: case ST_CONTINUE:
+        /* Leaving except blocks entered inside this loop. */
+        for (ExcFrame *x = l->exc; x && x->loop == l->loop; x = x->outer)
+            emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &x->prev, 1);
+        emit_goto(l, s->kind == ST_BREAK ? l->loop->brk : l->loop->cont);
+        break;
     case ST_IF: lower_if(l, s); break;
     case ST_WHILE: lower_while(l, s); break;
     case ST_FOR: lower_for(l, s); break;
@@ -410,6 +535,7 @@ static void lower_stmt(Lower *l, Stmt *s)
     case ST_IMPORT: lower_import(l, s); break;
     case ST_IMPORTFROM: lower_importfrom(l, s); break;
     case ST_RAISE: lower_raise(l, s); break;
+    case ST_TRY: lower_try(l, s); break;
     case ST_ASSERT: lower_assert(l, s); break;
     default:
         fprintf(stderr, "internal error at %s:%d: cannot lower %s\n", __FILE__, __LINE__,

@@ -23,7 +23,9 @@ typedef struct Pass {
     IrReg **tracked;
     int n;               /* number of tracked registers */
     bool **live_in, **live_out; /* per block id */
+    IrBlock **handler_of;  /* per block id: the except block its ops fail to */
     IrBlock **cleanups;  /* error blocks made so far */
+    IrBlock **cleanup_targets;
     bool **cleanup_sets;
     int *cleanup_lines;
     int n_cleanups, cap_cleanups;
@@ -41,6 +43,9 @@ static void mark(IrBlock *b, bool *seen)
     if (seen[b->id])
         return;
     seen[b->id] = true;
+    for (int i = 0; i < b->n_ops; i++)
+        if (b->ops[i]->handler && b->ops[i]->err != ERR_NEVER)
+            mark(b->ops[i]->handler, seen);
     IrOp *t = b->ops[b->n_ops - 1];
     if (t->target)
         mark(t->target, seen);
@@ -87,6 +92,11 @@ static void liveness(Pass *p)
     bool **def = ARENA_ARRAY(f->a, bool *, f->n_blocks);
     p->live_in = ARENA_ARRAY(f->a, bool *, f->n_blocks);
     p->live_out = ARENA_ARRAY(f->a, bool *, f->n_blocks);
+    p->handler_of = ARENA_ARRAY(f->a, IrBlock *, f->n_blocks);
+    for (int i = 0; i < f->n_blocks; i++)
+        for (int j = 0; j < f->blocks[i]->n_ops; j++)
+            if (f->blocks[i]->ops[j]->handler && f->blocks[i]->ops[j]->err != ERR_NEVER)
+                p->handler_of[i] = f->blocks[i]->ops[j]->handler;
     for (int i = 0; i < f->n_blocks; i++) {
         use[i] = set_new(p);
         def[i] = set_new(p);
@@ -99,9 +109,11 @@ static void liveness(Pass *p)
         for (int i = f->n_blocks - 1; i >= 0; i--) {
             IrOp *t = f->blocks[i]->ops[f->blocks[i]->n_ops - 1];
             bool *out = p->live_out[i], *in = p->live_in[i];
+            IrBlock *h = p->handler_of[i];
             for (int k = 0; k < p->n; k++) {
                 bool o = (t->target && p->live_in[t->target->id][k]) ||
-                         (t->target2 && p->live_in[t->target2->id][k]);
+                         (t->target2 && p->live_in[t->target2->id][k]) ||
+                         (h && p->live_in[h->id][k]);
                 bool v = use[i][k] || (o && !def[i][k]);
                 if (o != out[k] || v != in[k])
                     changed = true;
@@ -121,36 +133,49 @@ static IrOp *release_op(Pass *p, IrReg *r, bool maybe_null)
     return op;
 }
 
-/* The cleanup block for a failure at `line` with `held` references. */
-static IrBlock *cleanup_block(Pass *p, const bool *held, int line)
+/* The cleanup block for a failure of op with `held` references: release
+ * what the handler does not use, add the traceback entry, go on to the
+ * handler or the function's error exit. */
+static IrBlock *cleanup_block(Pass *p, const bool *held_in, const IrOp *op)
 {
-    for (int i = 0; i < p->n_cleanups; i++)
-        if (p->cleanup_lines[i] == line && memcmp(p->cleanup_sets[i], held, (size_t)p->n) == 0)
-            return p->cleanups[i];
     IrFunc *f = p->f;
+    IrBlock *to = op->handler ? op->handler : f->exit_err;
+    int line = op->no_traceback ? -1 : op->line;
+    bool *held = set_new(p);
+    for (int k = 0; k < p->n; k++)
+        held[k] = held_in[k] && !(op->handler && p->live_in[op->handler->id][k]);
+    for (int i = 0; i < p->n_cleanups; i++)
+        if (p->cleanup_lines[i] == line && p->cleanup_targets[i] == to &&
+            memcmp(p->cleanup_sets[i], held, (size_t)p->n) == 0)
+            return p->cleanups[i];
     IrBlock *b = ir_block(f);
     b->is_error_path = true;
     for (int k = 0; k < p->n; k++)
         if (held[k])
             ir_insert(f, b, b->n_ops, release_op(p, p->tracked[k], false));
-    ir_op(f, b, IR_TRACEBACK, line);
-    ir_op(f, b, IR_GOTO, line)->target = f->exit_err;
+    if (line >= 0)
+        ir_op(f, b, IR_TRACEBACK, line);
+    ir_op(f, b, IR_GOTO, op->line)->target = to;
     if (p->n_cleanups == p->cap_cleanups) {
         int nc = p->cap_cleanups ? p->cap_cleanups * 2 : 16;
         IrBlock **nb = ARENA_ARRAY(f->a, IrBlock *, nc);
+        IrBlock **nt = ARENA_ARRAY(f->a, IrBlock *, nc);
         bool **ns = ARENA_ARRAY(f->a, bool *, nc);
         int *nl = ARENA_ARRAY(f->a, int, nc);
         if (p->n_cleanups) {
             memcpy(nb, p->cleanups, sizeof(*nb) * (size_t)p->n_cleanups);
+            memcpy(nt, p->cleanup_targets, sizeof(*nt) * (size_t)p->n_cleanups);
             memcpy(ns, p->cleanup_sets, sizeof(*ns) * (size_t)p->n_cleanups);
             memcpy(nl, p->cleanup_lines, sizeof(*nl) * (size_t)p->n_cleanups);
         }
         p->cleanups = nb, p->cleanup_sets = ns, p->cleanup_lines = nl;
+        p->cleanup_targets = nt;
         p->cap_cleanups = nc;
     }
     bool *copy = set_new(p);
     set_copy(p, copy, held);
     p->cleanups[p->n_cleanups] = b;
+    p->cleanup_targets[p->n_cleanups] = to;
     p->cleanup_sets[p->n_cleanups] = copy;
     p->cleanup_lines[p->n_cleanups++] = line;
     return b;
@@ -195,7 +220,7 @@ static void process_block(Pass *p, IrBlock *b)
                 if (k >= 0)
                     held[k] = true;
             }
-            op->err_target = cleanup_block(p, held, op->line);
+            op->err_target = cleanup_block(p, held, op);
         }
         if (d >= 0)
             live[d] = false;

@@ -302,6 +302,7 @@ typedef struct ExceptHandler {
     Expr *type;          /* NULL for bare except */
     const char *name;    /* `as name`, or NULL */
     StmtList body;
+    void *sema;          /* typecheck: an EX_NAME Expr binding `name` */
 } ExceptHandler;
 
 typedef struct WithItem { Expr *context; Expr *target; } WithItem;

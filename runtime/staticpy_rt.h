@@ -27,5 +27,6 @@
 #include "spy_containers.h"
 #include "spy_classes.h"
 #include "spy_math.h"
+#include "spy_exc.h"
 
 #endif /* STATICPY_RT_H */

@@ -410,16 +410,117 @@ static void check_class_defaults(Tc *tc, TcClass *c)
 
 static void check_raise(Tc *tc, Stmt *s)
 {
-    if (!s->u.raise.exc) {
-        tc_unsupported(tc, s->span, "bare 'raise'");
-        return;
-    }
+    tc->assigned.unreachable = !s->u.raise.exc ? true : tc->assigned.unreachable;
+    if (!s->u.raise.exc)
+        return; /* bare `raise`: the handled exception, checked at runtime */
     if (s->u.raise.cause)
-        tc_unsupported(tc, s->u.raise.cause->span, "'raise ... from ...'");
+        check_expr(tc, s->u.raise.cause);
     TyType *t = check_expr(tc, s->u.raise.exc);
-    if (t->kind != TY_ANY && t->kind != TY_OBJECT)
+    if (t->kind != TY_ANY && t->kind != TY_OBJECT && t->kind != TY_CLASS)
         tc_error(tc, s->u.raise.exc->span, "exceptions must derive from BaseException");
     tc->assigned.unreachable = true;
+}
+
+static bool has_jump(StmtList *b, bool in_loop)
+{
+    for (int i = 0; i < b->n; i++) {
+        Stmt *s = b->v[i];
+        switch (s->kind) {
+        case ST_RETURN: return true;
+        case ST_BREAK: case ST_CONTINUE: if (!in_loop) return true; break;
+        case ST_IF:
+            if (has_jump(&s->u.if_.body, in_loop) || has_jump(&s->u.if_.orelse, in_loop))
+                return true;
+            break;
+        case ST_WHILE: case ST_FOR: {
+            StmtList *body = s->kind == ST_WHILE ? &s->u.while_.body : &s->u.for_.body;
+            StmtList *orelse = s->kind == ST_WHILE ? &s->u.while_.orelse : &s->u.for_.orelse;
+            if (has_jump(body, true) || has_jump(orelse, in_loop))
+                return true;
+            break;
+        }
+        case ST_TRY:
+            if (has_jump(&s->u.try_.body, in_loop) || has_jump(&s->u.try_.orelse, in_loop) ||
+                has_jump(&s->u.try_.finalbody, in_loop))
+                return true;
+            for (int j = 0; j < s->u.try_.n_handlers; j++)
+                if (has_jump(&s->u.try_.handlers[j]->body, in_loop))
+                    return true;
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+static void check_handler(Tc *tc, ExceptHandler *h)
+{
+    if (h->type) {
+        TyType *t = check_expr(tc, h->type);
+        if (ty_is_numeric(t) || t->kind == TY_STR || t->kind == TY_NONE)
+            tc_error(tc, h->type->span,
+                     "catching classes that do not inherit from BaseException is not allowed");
+    }
+    if (h->name) {
+        Expr *n = ARENA_NEW(tc->a, Expr);
+        n->kind = EX_NAME;
+        n->span = h->span;
+        n->u.name.id = h->name;
+        assign_to(tc, n, ty_simple(TY_ANY), h->span);
+        h->sema = n;
+    }
+    check_block(tc, &h->body);
+}
+
+/* try/except/else/finally.  A handler may start anywhere in the body, so
+ * it sees only what was assigned before the try. */
+static void check_try(Tc *tc, Stmt *s)
+{
+    if (s->u.try_.is_star)
+        tc_unsupported(tc, s->span, "'except*'");
+    bool fin = s->u.try_.finalbody.n > 0;
+    bool jumps = has_jump(&s->u.try_.body, false) || has_jump(&s->u.try_.orelse, false);
+    for (int i = 0; i < s->u.try_.n_handlers; i++)
+        jumps |= has_jump(&s->u.try_.handlers[i]->body, false);
+    if (fin && jumps)
+        tc_unsupported(tc, s->span, "return, break or continue inside a try with finally");
+    Assigned entry = da_copy(tc, &tc->assigned);
+    Narrow *saved = tc->narrow;
+    invalidate_assigned(tc, &s->u.try_.body);
+    Narrow *killed = tc->narrow;
+    tc->narrow = saved;
+    check_block(tc, &s->u.try_.body);
+    check_block(tc, &s->u.try_.orelse);
+    Assigned joined = tc->assigned;
+    for (int i = 0; i < s->u.try_.n_handlers; i++) {
+        tc->assigned = da_copy(tc, &entry);
+        tc->narrow = killed;
+        check_handler(tc, s->u.try_.handlers[i]);
+        da_join(tc, &joined, &tc->assigned);
+    }
+    tc->assigned = joined;
+    tc->narrow = saved;
+    invalidate_assigned(tc, &s->u.try_.body);
+    invalidate_assigned(tc, &s->u.try_.orelse);
+    for (int i = 0; i < s->u.try_.n_handlers; i++)
+        invalidate_assigned(tc, &s->u.try_.handlers[i]->body);
+    if (fin) {
+        /* The finally body also runs after an exception anywhere above, so
+         * it is checked from what held at the try; afterwards (normal
+         * completion) both what the try established and what the finally
+         * assigned hold. */
+        Assigned normal = da_copy(tc, &tc->assigned);
+        da_join(tc, &tc->assigned, &entry);
+        check_block(tc, &s->u.try_.finalbody);
+        if (normal.unreachable || tc->assigned.unreachable) {
+            tc->assigned.unreachable = true;
+            return;
+        }
+        int n = normal.n < tc->assigned.n ? normal.n : tc->assigned.n;
+        for (int i = 0; i < n; i++)
+            tc->assigned.v[i] = tc->assigned.v[i] || normal.v[i];
+    }
 }
 
 static void check_import(Tc *tc, Stmt *s)
@@ -441,7 +542,6 @@ static const char *unsupported_stmt(StmtKind k)
     case ST_CLASSDEF: return "classes";
     case ST_NONLOCAL: return "'nonlocal'";
     case ST_DELETE: return "'del'";
-    case ST_TRY: return "try statements";
     case ST_WITH: return "with statements";
     case ST_MATCH: return "match statements";
     case ST_TYPEALIAS: return "type alias statements";
@@ -481,6 +581,7 @@ static void check_stmt(Tc *tc, Stmt *s)
         break;
     case ST_IMPORT: case ST_IMPORTFROM: check_import(tc, s); break;
     case ST_RAISE: check_raise(tc, s); break;
+    case ST_TRY: check_try(tc, s); break;
     case ST_ASSERT: {
         check_expr(tc, s->u.assert_.test);
         if (s->u.assert_.msg)
