@@ -128,6 +128,7 @@ static void error_check(Cg *g, const IrOp *op, const char *value)
     case ERR_INT: cond = "%s == SPY_INT_ERR"; break;
     case ERR_FLOAT: cond = "%s == -1.0 && PyErr_Occurred()"; break;
     case ERR_BOOL: cond = "%s == 2"; break;
+    case ERR_I64: cond = "%s == SPY_I64_ERR && PyErr_Occurred()"; break;
     case ERR_ALWAYS:
         fprintf(g->out, "    goto L%d;\n", op->err_target->id);
         return;

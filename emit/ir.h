@@ -50,6 +50,8 @@ typedef enum IrErrKind {
     ERR_INT,     /* fails when the result is SPY_INT_ERR */
     ERR_FLOAT,   /* fails when the result is -1.0 and an exception is set */
     ERR_BOOL,    /* fails when the (char) result is 2 */
+    ERR_I64,     /* fails when the int64_t result is SPY_I64_ERR and an
+                    exception is set */
     ERR_ALWAYS,  /* always raises (raise statement) */
 } IrErrKind;
 

@@ -170,9 +170,69 @@ IrReg *load_global(Lower *l, const char *name)
 static IrReg *lower_name(Lower *l, Expr *e)
 {
     TcSymbol *s = e->sema;
+    if (s->kind == SYM_LOCAL && s->machine) /* an int64_t local read as an int */
+        return coerce(l, call1(l, "spy_int_from_i64", REP_INT, ERR_INT, l->local_regs[s->index]),
+                      s->type, e->type);
     if (s->kind == SYM_LOCAL) /* e->type differs from s->type when narrowed */
         return coerce(l, l->local_regs[s->index], s->type, e->type);
     return coerce(l, load_global(l, s->name), ty_simple(TY_ANY), e->type);
+}
+
+/* ---- machine ints ------------------------------------------------------------ */
+
+static bool machine_local(const Expr *e)
+{
+    return e->kind == EX_NAME && e->sema && ((TcSymbol *)e->sema)->kind == SYM_LOCAL &&
+           ((TcSymbol *)e->sema)->machine;
+}
+
+/* Can e be computed directly as an int64_t (see typecheck's machine_expr)? */
+bool machine_able(const Expr *e)
+{
+    switch (e->kind) {
+    case EX_INT: return e->u.int_lit.fits_i64;
+    case EX_UNARY:
+        return e->u.unary.op == UOP_NEG && e->u.unary.operand->kind == EX_INT &&
+               e->u.unary.operand->u.int_lit.fits_i64;
+    case EX_NAME: return machine_local(e);
+    default: return false;
+    }
+}
+
+/* e's int value as an int64_t: literals and machine locals directly,
+ * len() of a container from its size, sums of those with overflow checks,
+ * anything else converted (OverflowError if it does not fit). */
+IrReg *lower_machine(Lower *l, Expr *e)
+{
+    if (e->kind == EX_INT && e->u.int_lit.fits_i64)
+        return emit_const(l, REP_I64, arena_printf(A(l), "%lldLL", (long long)e->u.int_lit.value),
+                          false);
+    if (e->kind == EX_UNARY && e->u.unary.op == UOP_NEG && e->u.unary.operand->kind == EX_INT &&
+        e->u.unary.operand->u.int_lit.fits_i64)
+        return emit_const(l, REP_I64, arena_printf(A(l), "(-%lldLL)",
+                          (long long)e->u.unary.operand->u.int_lit.value), false);
+    if (machine_local(e))
+        return l->local_regs[((TcSymbol *)e->sema)->index];
+    if (e->kind == EX_BINOP && (e->u.binop.op == OP_ADD || e->u.binop.op == OP_SUB) &&
+        machine_able(e->u.binop.left) && machine_able(e->u.binop.right)) {
+        IrReg *a = lower_machine(l, e->u.binop.left), *b = lower_machine(l, e->u.binop.right);
+        return call2(l, e->u.binop.op == OP_ADD ? "spy_i64_add" : "spy_i64_sub", REP_I64, ERR_I64,
+                     a, b);
+    }
+    if (e->kind == EX_CALL && e->u.call.n_args == 1 && e->u.call.func->kind == EX_NAME) {
+        TcSymbol *s = e->u.call.func->sema;
+        Expr *x = e->u.call.args[0]->value;
+        const char *size = x->type->kind == TY_LIST ? "PyList_GET_SIZE"
+                         : x->type->kind == TY_STR ? "PyUnicode_GET_LENGTH"
+                         : x->type->kind == TY_TUPLE ? "PyTuple_GET_SIZE" : NULL;
+        if (s && s->kind == SYM_BUILTIN && !strcmp(s->name, "len") && !e->u.call.args[0]->name) {
+            IrReg *o = box(l, lower_expr(l, x), x->type);
+            if (size)
+                return call1(l, arena_printf(A(l), "(int64_t)%s(%%0)", size), REP_I64, ERR_NEVER, o);
+            return call1(l, "spy_len_i64", REP_I64, ERR_NEG, o);
+        }
+    }
+    return call1(l, "spy_int_to_i64", REP_I64, ERR_I64, lower_expr_as(l, e, ty_simple(TY_INT)));
 }
 
 /* ---- operators ------------------------------------------------------------------------ */
@@ -399,13 +459,28 @@ static IrReg *lower_compare(Lower *l, Expr *e)
     bool as_bool = e->type->kind == TY_BOOL;
     IrReg *r = NULL;
     IrBlock *done = NULL;
-    IrReg *a = lower_expr(l, xs->v[0]);
+    /* The first operand is lowered lazily: a machine comparison wants it
+     * as an int64_t instead. */
+    IrReg *a = NULL;
+    bool first_pending = true;
     for (int i = 0; i < e->u.compare.n_ops; i++) {
         Expr *ae = xs->v[i], *be = xs->v[i + 1];
-        IrReg *b = lower_expr(l, be);
         CmpOp op = e->u.compare.ops[i];
-        IrReg *link = as_bool ? compare_bool(l, op, a, ae->type, b, be->type)
-                              : compare_obj(l, op, a, ae->type, b, be->type);
+        IrReg *b, *link;
+        if (e->u.compare.n_ops == 1 && op <= CMP_GE && machine_able(ae) && machine_able(be) &&
+            (machine_local(ae) || machine_local(be))) {
+            /* i < n on int64_t locals: a C comparison. */
+            IrReg *x = lower_machine(l, ae), *y = lower_machine(l, be);
+            return call2(l, arena_printf(A(l), "(char)(%%0 %s %%1)", cmp_c[op]), REP_BOOL,
+                         ERR_NEVER, x, y);
+        }
+        if (first_pending) {
+            a = lower_expr(l, ae);
+            first_pending = false;
+        }
+        b = lower_expr(l, be);
+        link = as_bool ? compare_bool(l, op, a, ae->type, b, be->type)
+                       : compare_obj(l, op, a, ae->type, b, be->type);
         if (e->u.compare.n_ops == 1)
             return link;
         if (!r) {
@@ -704,7 +779,9 @@ static IrReg *lower_subscript(Lower *l, Expr *e)
     IrReg *o = box(l, lower_expr(l, v), vt);
     IrReg *r;
     int k = tuple_literal_index(ix, vt);
-    if (vt->kind == TY_LIST && ix->kind != EX_SLICE)
+    if (vt->kind == TY_LIST && machine_able(ix))
+        r = call2(l, "spy_list_getitem_i64", REP_OBJ, ERR_NULL, o, lower_machine(l, ix));
+    else if (vt->kind == TY_LIST && ix->kind != EX_SLICE)
         r = call2(l, "spy_list_getitem", REP_OBJ, ERR_NULL, o, lower_expr_as(l, ix, tint));
     else if (vt->kind == TY_DICT)
         r = call2(l, "spy_dict_getitem", REP_OBJ, ERR_NULL, o, box(l, lower_expr(l, ix), ix->type));

@@ -164,7 +164,7 @@ static void make_locals(Lower *l, const TcFunc *tf)
     f->locals = ARENA_ARRAY(l->m->a, IrReg *, tf->n_locals ? tf->n_locals : 1);
     for (int i = 0; i < tf->n_locals; i++) {
         TcSymbol *s = tf->locals[i];
-        IrReg *r = ir_reg(f, rep_of(s->type), s->name);
+        IrReg *r = ir_reg(f, s->machine ? REP_I64 : rep_of(s->type), s->name);
         r->is_local = true;
         l->local_regs[i] = r;
     }

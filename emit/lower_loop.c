@@ -49,6 +49,40 @@ static void range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn body, v
     emit_goto(l, head);
 }
 
+/* A counting loop on int64_t for a machine-int loop variable: the bounds
+ * were shown to fit, so the body sees a plain C integer. */
+static void machine_range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn body,
+                               void *ctx, IrBlock *orelse)
+{
+    IrReg *start = r->start ? temp_copy(l, lower_machine(l, r->start))
+                            : emit_const(l, REP_I64, "0", false);
+    IrReg *stop = temp_copy(l, lower_machine(l, r->stop));
+    IrReg *step = r->step ? temp_copy(l, lower_machine(l, r->step)) : NULL;
+    bool neg = r->step && r->step->kind == EX_UNARY && r->step->u.unary.op == UOP_NEG &&
+               r->step->u.unary.operand->kind == EX_INT;
+    bool literal = !r->step || r->step->kind == EX_INT || neg;
+    if (step && !literal)
+        emit_call(l, "spy_range_check_step_i64", (IrRep)-1, ERR_NEG, &step, 1);
+    IrReg *i = ir_reg(l->f, REP_I64, NULL);
+    emit_assign(l, i, start);
+    IrBlock *head = ir_block(l->f), *blk = ir_block(l->f), *next = ir_block(l->f);
+    start_block(l, head);
+    IrReg *args[3] = {i, stop, step ? step : i};
+    const char *test = !literal ? "(char)(%2 > 0 ? %0 < %1 : %0 > %1)"
+                     : neg ? "(char)(%0 > %1)" : "(char)(%0 < %1)";
+    emit_branch(l, emit_call(l, test, REP_BOOL, ERR_NEVER, args, 3), blk, orelse);
+    l->cur = blk;
+    emit_assign(l, l->local_regs[((TcSymbol *)target->sema)->index], i);
+    body(l, ctx, next);
+    if (l->cur)
+        emit_goto(l, next);
+    l->cur = next;
+    IrReg *inc = step ? emit_call(l, "spy_i64_step", REP_I64, ERR_NEVER, (IrReg *[]){i, step}, 2)
+                      : emit_call(l, "(%0 + 1)", REP_I64, ERR_NEVER, &i, 1);
+    emit_assign(l, i, inc);
+    emit_goto(l, head);
+}
+
 /* Index loop over a list[T]. */
 static void list_loop(Lower *l, Expr *target, IrReg *list, const TyType *elem, LoopBodyFn body,
                       void *ctx, IrBlock *orelse)
@@ -94,6 +128,11 @@ static void iter_loop(Lower *l, Expr *target, IrReg *obj, const TyType *elem, Lo
 void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyFn body,
                 void *ctx, IrBlock *orelse)
 {
+    if (range && target->kind == EX_NAME && target->sema &&
+        ((TcSymbol *)target->sema)->machine) {
+        machine_range_loop(l, target, range, body, ctx, orelse);
+        return;
+    }
     if (range) {
         range_loop(l, target, range, body, ctx, orelse);
         return;

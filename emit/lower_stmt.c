@@ -91,14 +91,15 @@ void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt)
     case EX_SUBSCRIPT: {
         Expr *o = target->u.subscript.value, *ix = target->u.subscript.index;
         TyKind k = o->type->kind;
-        bool list = k == TY_LIST && ix->kind != EX_SLICE;
+        bool list = k == TY_LIST && ix->kind != EX_SLICE, machine = list && machine_able(ix);
         const TyType *slot = list ? o->type->args[0] : k == TY_DICT ? o->type->args[1] : vt;
         IrReg *args[3] = {box(l, lower_expr(l, o), o->type),
-                          list ? lower_expr_as(l, ix, ty_simple(TY_INT))
-                               : box(l, lower_expr(l, ix), ix->type),
+                          machine ? lower_machine(l, ix)
+                          : list ? lower_expr_as(l, ix, ty_simple(TY_INT))
+                          : box(l, lower_expr(l, ix), ix->type),
                           box(l, coerce(l, v, vt, slot), slot)};
-        const char *c = list ? "spy_list_setitem" : k == TY_DICT ? "spy_dict_setitem"
-                                                                 : "PyObject_SetItem";
+        const char *c = machine ? "spy_list_setitem_i64" : list ? "spy_list_setitem"
+                      : k == TY_DICT ? "spy_dict_setitem" : "PyObject_SetItem";
         emit_call(l, c, (IrRep)-1, ERR_NEG, args, 3);
         break;
     }

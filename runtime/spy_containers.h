@@ -88,6 +88,46 @@ static inline int spy_list_setitem(PyObject *list, SpyInt index, PyObject *v)
     return r;
 }
 
+/* list[i] for a machine-int index. */
+static inline PyObject *spy_list_getitem_i64(PyObject *list, int64_t i)
+{
+    if (SPY_LIKELY(PyList_CheckExact(list))) {
+        Py_ssize_t n = PyList_GET_SIZE(list);
+        if (i < 0)
+            i += n;
+        if (SPY_LIKELY((uint64_t)i < (uint64_t)n)) {
+            PyObject *x = PyList_GET_ITEM(list, (Py_ssize_t)i);
+            Py_INCREF(x);
+            return x;
+        }
+        PyErr_SetString(PyExc_IndexError, "list index out of range");
+        return NULL;
+    }
+    return spy_list_getitem(list, spy_int_from_i64(i));
+}
+
+static inline int spy_list_setitem_i64(PyObject *list, int64_t i, PyObject *v)
+{
+    if (SPY_LIKELY(PyList_CheckExact(list))) {
+        Py_ssize_t n = PyList_GET_SIZE(list);
+        if (i < 0)
+            i += n;
+        if (SPY_LIKELY((uint64_t)i < (uint64_t)n)) {
+            PyObject *old = PyList_GET_ITEM(list, (Py_ssize_t)i);
+            Py_INCREF(v);
+            PyList_SET_ITEM(list, (Py_ssize_t)i, v);
+            Py_DECREF(old);
+            return 0;
+        }
+        PyErr_SetString(PyExc_IndexError, "list assignment index out of range");
+        return -1;
+    }
+    SpyInt t = spy_int_from_i64(i);
+    int r = t == SPY_INT_ERR ? -1 : spy_list_setitem(list, t, v);
+    spy_int_decref(t);
+    return r;
+}
+
 /* Item i of a list whose length was just checked: a new reference. */
 static inline PyObject *spy_list_item(PyObject *list, int64_t i)
 {
@@ -217,6 +257,63 @@ static inline PyObject *spy_str_concat_n(Py_ssize_t n, ...)
     Py_XDECREF(empty);
     Py_DECREF(parts);
     return r;
+}
+
+/* ---- machine ints (int64_t locals such as range() indices) ------------- */
+
+/* Error sentinel of int64_t-returning helpers (with an exception set). */
+#define SPY_I64_ERR ((int64_t)-113)
+
+/* i + step for a range() counter: saturates instead of overflowing, which
+ * ends the loop just the same. */
+static inline int64_t spy_i64_step(int64_t i, int64_t step)
+{
+    int64_t r;
+    if (SPY_UNLIKELY(__builtin_add_overflow(i, step, &r)))
+        return step > 0 ? INT64_MAX : INT64_MIN;
+    return r;
+}
+
+SPY_COLD int64_t spy_i64__overflow(void)
+{
+    PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int64_t");
+    return SPY_I64_ERR;
+}
+
+static inline int64_t spy_i64_add(int64_t a, int64_t b)
+{
+    int64_t r;
+    if (SPY_UNLIKELY(__builtin_add_overflow(a, b, &r)))
+        return spy_i64__overflow();
+    return r;
+}
+
+static inline int64_t spy_i64_sub(int64_t a, int64_t b)
+{
+    int64_t r;
+    if (SPY_UNLIKELY(__builtin_sub_overflow(a, b, &r)))
+        return spy_i64__overflow();
+    return r;
+}
+
+/* A tagged int as int64_t, or OverflowError. */
+static inline int64_t spy_int_to_i64(SpyInt x)
+{
+    int64_t r;
+    if (SPY_UNLIKELY(spy_int_as_i64(x, &r) < 0))
+        return spy_i64__overflow();
+    return r;
+}
+
+/* len(o) for any object; -1 with an exception. */
+static inline int64_t spy_len_i64(PyObject *o) { return (int64_t)PyObject_Size(o); }
+
+static inline int spy_range_check_step_i64(int64_t step)
+{
+    if (SPY_LIKELY(step != 0))
+        return 0;
+    PyErr_SetString(PyExc_ValueError, "range() arg 3 must not be zero");
+    return -1;
 }
 
 #endif /* SPY_CONTAINERS_H */

@@ -84,6 +84,8 @@ static void assign_name(Tc *tc, Expr *target, TyType *vt, Span vspan)
         return;
     }
     target->sema = s;
+    if (!tc->range_target)
+        s->other_assign = true;
     if (!s->type)
         s->type = vt;
     else if (!ty_assignable(s->type, vt))
@@ -313,6 +315,15 @@ static void check_for(Tc *tc, Stmt *s)
     if (r) {
         s->sema = r;
         elem = ty_simple(TY_INT);
+        Expr *t = s->u.for_.target;
+        if (t->kind == EX_NAME && !tc->func->is_module_body) {
+            TcSymbol *sym = scope_lookup(tc, t->u.name.id);
+            if (sym && sym->kind == SYM_LOCAL) {
+                r->target = sym;
+                r->next = tc->func->ranges;
+                tc->func->ranges = r;
+            }
+        }
     } else {
         TyType *it = check_expr(tc, iter);
         elem = ty_iter_elem(it);
@@ -325,7 +336,9 @@ static void check_for(Tc *tc, Stmt *s)
     /* The target is assigned only inside the body: an empty iterable
      * leaves it unbound after the loop. */
     Assigned entry = da_copy(tc, &tc->assigned);
+    tc->range_target = r != NULL;
     assign_to(tc, s->u.for_.target, elem, iter->span);
+    tc->range_target = false;
     LoopCtx loop = {{NULL, 0, true}, false, tc->loop};
     Narrow *saved_narrow = tc->narrow;
     tc->loop = &loop;
@@ -606,6 +619,55 @@ void check_block(Tc *tc, StmtList *body)
 
 /* ---- entry point -------------------------------------------------------------- */
 
+static bool machine_expr(const Expr *e);
+
+static bool machine_bound(const Expr *e) { return !e || machine_expr(e); }
+
+/* Is e's value known to fit an int64 (given the current machine locals)? */
+static bool machine_expr(const Expr *e)
+{
+    switch (e->kind) {
+    case EX_INT: return e->u.int_lit.fits_i64;
+    case EX_UNARY:
+        return e->u.unary.op == UOP_NEG && e->u.unary.operand->kind == EX_INT &&
+               e->u.unary.operand->u.int_lit.fits_i64;
+    case EX_NAME: {
+        const TcSymbol *s = e->sema;
+        return s && s->kind == SYM_LOCAL && s->machine;
+    }
+    case EX_BINOP:
+        /* i + 1 for a loop index i: the loop's bounds keep it far from the
+         * int64 limits; lowering still checks the conversion. */
+        return (e->u.binop.op == OP_ADD || e->u.binop.op == OP_SUB) &&
+               machine_expr(e->u.binop.left) && machine_expr(e->u.binop.right);
+    case EX_CALL: {
+        const Expr *fn = e->u.call.func;
+        const TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+        return s && s->kind == SYM_BUILTIN && !strcmp(s->name, "len") &&
+               e->u.call.n_args == 1;
+    }
+    default: return false;
+    }
+}
+
+/* Fixpoint: start from every local only ever assigned as a range() loop
+ * target, drop those with a loop whose bounds are not machine-sized. */
+static void infer_machine_locals(TcFunc *f)
+{
+    for (TcForRange *r = f->ranges; r; r = r->next)
+        r->target->machine = !r->target->other_assign && !r->target->is_param &&
+                             r->target->type && r->target->type->kind == TY_INT;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (TcForRange *r = f->ranges; r; r = r->next)
+            if (r->target->machine &&
+                !(machine_bound(r->start) && machine_bound(r->stop) && machine_bound(r->step))) {
+                r->target->machine = false;
+                changed = true;
+            }
+    }
+}
+
 static void check_function(Tc *tc, TcFunc *f)
 {
     tc->func = f;
@@ -619,6 +681,7 @@ static void check_function(Tc *tc, TcFunc *f)
     TyKind rk = f->ret->kind;
     if (!tc->assigned.unreachable && rk != TY_NONE && rk != TY_ANY && rk != TY_OBJECT)
         tc_error(tc, f->def->u.funcdef.name_span, "missing return statement");
+    infer_machine_locals(f);
     /* Locals never assigned a value of known type stay dynamic. */
     for (int i = 0; i < f->n_locals; i++)
         if (!f->locals[i]->type)

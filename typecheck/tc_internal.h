@@ -55,6 +55,7 @@ typedef struct Tc {
     LoopCtx *loop;
     Narrow *narrow;
     Overlay *overlay;
+    bool range_target;    /* assigning a range() loop's target */
     /* Interned names the checker compares against. */
     const char *n_int, *n_float, *n_bool, *n_str, *n_object, *n_range,
         *n_Any, *n_tuple, *n_Tuple, *n_None;

@@ -88,6 +88,10 @@ typedef struct TcSymbol {
     Span decl;          /* first binding */
     bool annotated;     /* type came from an annotation */
     bool is_param;
+    /* A local assigned only by range() loops over machine-sized bounds
+     * (len(), literals, other such locals): it lives in an int64_t. */
+    bool machine;
+    bool other_assign;  /* assigned other than as such a loop target */
     const char *import_of; /* SYM_IMPORT bound once: "math", "math.sqrt" */
     int index;          /* SYM_LOCAL: slot in TcFunc.locals */
     TcFunc *func;       /* SYM_FUNC: the function */
@@ -113,6 +117,7 @@ struct TcFunc {
     TyType *ret;
     TcSymbol **locals; int n_locals;  /* params first, in order */
     bool is_module_body;
+    struct TcForRange *ranges; /* its range() loops, for machine-int inference */
     int index;             /* position in TcModule.funcs */
 };
 
@@ -171,6 +176,8 @@ typedef struct TcClass {
 /* Attached to Stmt.sema of an ST_FOR whose iterable is range(...). */
 typedef struct TcForRange {
     Expr *start, *stop, *step;  /* start/step may be NULL */
+    TcSymbol *target;           /* the loop variable when it is a local */
+    struct TcForRange *next;    /* all range loops of a function */
 } TcForRange;
 
 /* Attached to Expr.sema of a comprehension: per generator, its range()

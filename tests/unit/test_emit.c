@@ -782,13 +782,37 @@ static const char *const dynamic_test = "(char)(spy_int_gt(";
 static char *range_loop_c(Snip **keep, const char *step)
 {
     char buf[512];
+    /* A bound of unknown size (k) keeps the loop on tagged ints; literal
+     * or len() bounds would make i an int64_t (see test_c_machine_loop). */
     snprintf(buf, sizeof buf, "def f(k: int) -> int:\n"
                               "    t = 0\n"
-                              "    for i in range(0, 10, %s):\n"
+                              "    for i in range(0, k + 10, %s):\n"
                               "        t += 1\n"
                               "    return t\n", step);
     *keep = emit_ok(buf);
     return c_func_of(*keep, "f_f");
+}
+
+/* for i in range(len(xs)) over a list[int]: i is an int64_t, the loop
+ * test a C comparison, the indexing takes the int64_t directly. */
+static void test_c_machine_loop(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def total(xs: list[int]) -> int:\n"
+                      "    t = 0\n"
+                      "    for i in range(len(xs)):\n"
+                      "        t += xs[i]\n"
+                      "    return t\n");
+    char *fn = c_func_of(s, "f_total");
+    assert_contains(fn, "int64_t v_i = 0;");
+    assert_contains(fn, "= (int64_t)PyList_GET_SIZE(v_xs);");
+    assert_contains(fn, "spy_list_getitem_i64(v_xs, v_i)");
+    assert_not_contains(fn, "spy_int_lt(");
+    assert_not_contains(fn, "spy_int_from_i64(");
+    assert_not_contains(fn, "PyLong_From");
+    assert_not_contains(fn, "spy_int_box(");
+    free(fn);
+    snip_free(s);
 }
 
 static void test_c_range_step_sign(void **state)
@@ -1095,6 +1119,7 @@ int main(void)
         cmocka_unit_test(test_c_source_comment_is_safe),
         cmocka_unit_test(test_c_source_comment_no_nested_open),
         cmocka_unit_test(test_c_range_loop_is_counting),
+        cmocka_unit_test(test_c_machine_loop),
         cmocka_unit_test(test_c_range_step_sign),
         cmocka_unit_test(test_c_range_negated_variable_step),
         cmocka_unit_test(test_c_native_call_with_keywords),

@@ -793,7 +793,7 @@ static void test_parse_args(void **state)
 static void test_parse_args_fast_path(void **state)
 {
     PyObject *names[3], *args[2], *out[3];
-    static const SpyFuncSig sig = {"f", 2, 0, 1, 2, NULL};
+    static const SpyFuncSig sig = {"f", 2, 0, 1, 2, NULL, 0};
     int i;
     (void)state;
     for (i = 0; i < 3; i++)

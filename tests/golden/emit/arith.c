@@ -3,14 +3,17 @@
 
 static const char spy_source_path[] = "<abs>/arith.py";
 
-typedef struct SpyModState {
+typedef struct SpyModState SpyModState;
+
+struct SpyModState {
     PyObject *module;   /* borrowed: this state belongs to it */
     PyObject *modname;
     PyObject *globals;  /* the module's __dict__ */
     PyObject *builtins; /* builtins.__dict__ */
     PyObject *c[7];    /* constants, made by spy_init_constants */
     PyObject *d[1];    /* default values, stored when their def runs */
-} SpyModState;
+    PyTypeObject *types[1]; /* native classes, made when their class runs */
+};
 
 static double f_scale(SpyModState *st, SpyInt v_x, double v_factor);
 static SpyInt f_total(SpyModState *st, SpyInt v_n);
@@ -32,6 +35,8 @@ static PyMethodDef spy_methods[] = {
 static double f_scale(SpyModState *st, SpyInt v_x, double v_factor)
 {
     (void)st;
+    (void)v_x;
+    (void)v_factor;
     double r2 = 0.0;
     double r3 = 0.0;
     double r4 = 0.0;
@@ -68,6 +73,7 @@ static double f_scale(SpyModState *st, SpyInt v_x, double v_factor)
 static SpyInt f_total(SpyModState *st, SpyInt v_n)
 {
     (void)st;
+    (void)v_n;
     SpyInt v_t = SPY_INT_ERR;
     SpyInt v_i = SPY_INT_ERR;
     SpyInt r3 = SPY_INT_ERR;
@@ -203,6 +209,7 @@ static SpyInt f_total(SpyModState *st, SpyInt v_n)
 static double f_run(SpyModState *st, SpyInt v_n)
 {
     (void)st;
+    (void)v_n;
     double r1 = 0.0;
     double r2 = 0.0;
     SpyInt r3 = SPY_INT_ERR;
@@ -296,7 +303,12 @@ static PyObject *f___module__(SpyModState *st)
 static PyObject *w_scale(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     SpyModState *st = (SpyModState *)PyModule_GetState(self);
-    static const SpyFuncSig sig = {"scale", 2, 0, 0, 1, NULL};
+#if PY_VERSION_HEX >= 0x030A0000
+    static const char spy_name[] = "scale";
+#else
+    static const char spy_name[] = "scale";
+#endif
+    static const SpyFuncSig sig = {spy_name, 2, 0, 0, 1, NULL, 0};
     PyObject *a[2];
     PyObject *res = NULL;
     SpyInt v_x = SPY_INT_ERR;
@@ -305,7 +317,7 @@ static PyObject *w_scale(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     {
         if (!PyLong_Check(a[0])) {
-            spy_arg_type_error("scale", "x", "int", a[0]);
+            spy_arg_type_error(spy_name, "x", "int", a[0]);
             goto fail;
         }
         v_x = spy_int_from_long_object(a[0]);
@@ -315,7 +327,7 @@ static PyObject *w_scale(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         v_factor = 2;
     else {
         if (!(PyFloat_Check(a[1]) || PyLong_Check(a[1]))) {
-            spy_arg_type_error("scale", "factor", "float", a[1]);
+            spy_arg_type_error(spy_name, "factor", "float", a[1]);
             goto fail;
         }
         v_factor = PyFloat_AsDouble(a[1]);
@@ -334,7 +346,12 @@ static PyObject *w_scale(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     SpyModState *st = (SpyModState *)PyModule_GetState(self);
-    static const SpyFuncSig sig = {"total", 1, 0, 0, 1, NULL};
+#if PY_VERSION_HEX >= 0x030A0000
+    static const char spy_name[] = "total";
+#else
+    static const char spy_name[] = "total";
+#endif
+    static const SpyFuncSig sig = {spy_name, 1, 0, 0, 1, NULL, 0};
     PyObject *a[1];
     PyObject *res = NULL;
     SpyInt v_n = SPY_INT_ERR;
@@ -342,7 +359,7 @@ static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     {
         if (!PyLong_Check(a[0])) {
-            spy_arg_type_error("total", "n", "int", a[0]);
+            spy_arg_type_error(spy_name, "n", "int", a[0]);
             goto fail;
         }
         v_n = spy_int_from_long_object(a[0]);
@@ -362,7 +379,12 @@ static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 static PyObject *w_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     SpyModState *st = (SpyModState *)PyModule_GetState(self);
-    static const SpyFuncSig sig = {"run", 1, 0, 0, 1, NULL};
+#if PY_VERSION_HEX >= 0x030A0000
+    static const char spy_name[] = "run";
+#else
+    static const char spy_name[] = "run";
+#endif
+    static const SpyFuncSig sig = {spy_name, 1, 0, 0, 1, NULL, 0};
     PyObject *a[1];
     PyObject *res = NULL;
     SpyInt v_n = SPY_INT_ERR;
@@ -370,7 +392,7 @@ static PyObject *w_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs, 
         return NULL;
     {
         if (!PyLong_Check(a[0])) {
-            spy_arg_type_error("run", "n", "int", a[0]);
+            spy_arg_type_error(spy_name, "n", "int", a[0]);
             goto fail;
         }
         v_n = spy_int_from_long_object(a[0]);
@@ -423,6 +445,8 @@ static int spy_traverse(PyObject *module, visitproc visit, void *arg)
         Py_VISIT(st->c[i]);
     for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)
         Py_VISIT(st->d[i]);
+    for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)
+        Py_VISIT(st->types[i]);
     return 0;
 }
 
@@ -438,6 +462,8 @@ static int spy_clear(PyObject *module)
         Py_CLEAR(st->c[i]);
     for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)
         Py_CLEAR(st->d[i]);
+    for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)
+        Py_CLEAR(st->types[i]);
     return 0;
 }
 

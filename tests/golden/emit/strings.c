@@ -3,14 +3,17 @@
 
 static const char spy_source_path[] = "<abs>/strings.py";
 
-typedef struct SpyModState {
+typedef struct SpyModState SpyModState;
+
+struct SpyModState {
     PyObject *module;   /* borrowed: this state belongs to it */
     PyObject *modname;
     PyObject *globals;  /* the module's __dict__ */
     PyObject *builtins; /* builtins.__dict__ */
     PyObject *c[12];    /* constants, made by spy_init_constants */
     PyObject *d[1];    /* default values, stored when their def runs */
-} SpyModState;
+    PyTypeObject *types[1]; /* native classes, made when their class runs */
+};
 
 static PyObject *f_greet(SpyModState *st, PyObject *v_name, SpyInt v_times);
 static PyObject *f_pair(SpyModState *st, SpyInt v_a, PyObject *v_b);
@@ -29,6 +32,8 @@ static PyMethodDef spy_methods[] = {
 static PyObject *f_greet(SpyModState *st, PyObject *v_name, SpyInt v_times)
 {
     (void)st;
+    (void)v_name;
+    (void)v_times;
     PyObject *v_s = NULL;
     PyObject *r3 = NULL;
     PyObject *r4 = NULL;
@@ -102,6 +107,8 @@ static PyObject *f_greet(SpyModState *st, PyObject *v_name, SpyInt v_times)
 static PyObject *f_pair(SpyModState *st, SpyInt v_a, PyObject *v_b)
 {
     (void)st;
+    (void)v_a;
+    (void)v_b;
     PyObject *r2 = NULL;
     PyObject *r3 = NULL;
     PyObject *r4 = NULL;
@@ -248,7 +255,12 @@ static PyObject *f___module__(SpyModState *st)
 static PyObject *w_greet(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     SpyModState *st = (SpyModState *)PyModule_GetState(self);
-    static const SpyFuncSig sig = {"greet", 2, 0, 0, 1, NULL};
+#if PY_VERSION_HEX >= 0x030A0000
+    static const char spy_name[] = "greet";
+#else
+    static const char spy_name[] = "greet";
+#endif
+    static const SpyFuncSig sig = {spy_name, 2, 0, 0, 1, NULL, 0};
     PyObject *a[2];
     PyObject *res = NULL;
     PyObject *v_name = NULL;
@@ -256,8 +268,8 @@ static PyObject *w_greet(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     if (spy_parse_args(&sig, &st->c[0], args, nargs, kwnames, a) < 0)
         return NULL;
     {
-        if (!PyUnicode_Check(a[0])) {
-            spy_arg_type_error("greet", "name", "str", a[0]);
+        if (!spy_is_kind(a[0], 16u)) {
+            spy_arg_type_error(spy_name, "name", "str", a[0]);
             goto fail;
         }
         v_name = a[0];
@@ -266,7 +278,7 @@ static PyObject *w_greet(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         v_times = SPY_INT_SMALL(1LL);
     else {
         if (!PyLong_Check(a[1])) {
-            spy_arg_type_error("greet", "times", "int", a[1]);
+            spy_arg_type_error(spy_name, "times", "int", a[1]);
             goto fail;
         }
         v_times = spy_int_from_long_object(a[1]);
@@ -285,7 +297,12 @@ static PyObject *w_greet(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 static PyObject *w_pair(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     SpyModState *st = (SpyModState *)PyModule_GetState(self);
-    static const SpyFuncSig sig = {"pair", 2, 0, 0, 2, NULL};
+#if PY_VERSION_HEX >= 0x030A0000
+    static const char spy_name[] = "pair";
+#else
+    static const char spy_name[] = "pair";
+#endif
+    static const SpyFuncSig sig = {spy_name, 2, 0, 0, 2, NULL, 0};
     PyObject *a[2];
     PyObject *res = NULL;
     SpyInt v_a = SPY_INT_ERR;
@@ -294,15 +311,15 @@ static PyObject *w_pair(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
         return NULL;
     {
         if (!PyLong_Check(a[0])) {
-            spy_arg_type_error("pair", "a", "int", a[0]);
+            spy_arg_type_error(spy_name, "a", "int", a[0]);
             goto fail;
         }
         v_a = spy_int_from_long_object(a[0]);
         if (v_a == SPY_INT_ERR) goto fail;
     }
     {
-        if (!PyUnicode_Check(a[1])) {
-            spy_arg_type_error("pair", "b", "str", a[1]);
+        if (!spy_is_kind(a[1], 16u)) {
+            spy_arg_type_error(spy_name, "b", "str", a[1]);
             goto fail;
         }
         v_b = a[1];
@@ -365,6 +382,8 @@ static int spy_traverse(PyObject *module, visitproc visit, void *arg)
         Py_VISIT(st->c[i]);
     for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)
         Py_VISIT(st->d[i]);
+    for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)
+        Py_VISIT(st->types[i]);
     return 0;
 }
 
@@ -380,6 +399,8 @@ static int spy_clear(PyObject *module)
         Py_CLEAR(st->c[i]);
     for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)
         Py_CLEAR(st->d[i]);
+    for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)
+        Py_CLEAR(st->types[i]);
     return 0;
 }
 
