@@ -175,6 +175,8 @@ static IrReg *lower_name(Lower *l, Expr *e)
                       s->type, e->type);
     if (s->kind == SYM_LOCAL) /* e->type differs from s->type when narrowed */
         return coerce(l, l->local_regs[s->index], s->type, e->type);
+    if (s->const_value) /* a Final constant: folded */
+        return lower_expr_as(l, s->const_value, e->type);
     return coerce(l, load_global(l, s->name), ty_simple(TY_ANY), e->type);
 }
 

@@ -84,6 +84,8 @@ static void assign_name(Tc *tc, Expr *target, TyType *vt, Span vspan)
         return;
     }
     target->sema = s;
+    if (s->final)
+        tc_error(tc, target->span, "cannot assign to final name \"%s\"", s->name);
     if (!tc->range_target)
         s->other_assign = true;
     if (!s->type)
@@ -190,9 +192,62 @@ static void assign_to(Tc *tc, Expr *target, TyType *vt, Span vspan)
     }
 }
 
+/* `Final`, `Final[T]`, `typing.Final[T]`: *inner gets T or NULL. */
+static bool is_final(Expr *ann, Expr **inner)
+{
+    *inner = NULL;
+    Expr *base = ann->kind == EX_SUBSCRIPT ? ann->u.subscript.value : ann;
+    const char *n = base->kind == EX_NAME ? base->u.name.id
+                  : base->kind == EX_ATTRIBUTE ? base->u.attribute.attr : NULL;
+    if (!n || strcmp(n, "Final") != 0)
+        return false;
+    if (ann->kind == EX_SUBSCRIPT)
+        *inner = ann->u.subscript.index;
+    return true;
+}
+
+static bool is_literal(const Expr *e)
+{
+    switch (e->kind) {
+    case EX_INT: case EX_FLOAT: case EX_STR: case EX_TRUE: case EX_FALSE: case EX_NONE:
+        return true;
+    case EX_UNARY:
+        return e->u.unary.op == UOP_NEG &&
+               (e->u.unary.operand->kind == EX_INT || e->u.unary.operand->kind == EX_FLOAT);
+    default:
+        return false;
+    }
+}
+
+/* X: Final = literal at module level: a constant compiled code folds. */
+static void check_final(Tc *tc, Stmt *s, Expr *inner)
+{
+    Expr *t = s->u.annassign.target, *v = s->u.annassign.value;
+    TcSymbol *sym = t->kind == EX_NAME ? scope_lookup(tc, t->u.name.id) : NULL;
+    if (!sym || !v || sym->kind != SYM_GLOBAL || !tc->func->is_module_body) {
+        tc_unsupported(tc, s->span, "Final outside a module-level assignment with a value");
+        return;
+    }
+    TyType *vt = check_expr(tc, v);
+    TyType *decl = inner ? scope_annotation(tc, inner) : vt;
+    if (sym->final || sym->type)
+        tc_error(tc, t->span, "cannot redefine final name \"%s\"", sym->name);
+    sym->type = decl;
+    sym->annotated = true;
+    assign_to(tc, t, vt, v->span);
+    sym->final = true;
+    if (is_literal(v))
+        sym->const_value = v;
+}
+
 static void check_annassign(Tc *tc, Stmt *s)
 {
     Expr *t = s->u.annassign.target;
+    Expr *final_inner;
+    if (is_final(s->u.annassign.annotation, &final_inner)) {
+        check_final(tc, s, final_inner);
+        return;
+    }
     TyType *decl = scope_annotation(tc, s->u.annassign.annotation);
     Expr *v = s->u.annassign.value;
     if (t->kind == EX_ATTRIBUTE && v) {

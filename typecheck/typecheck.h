@@ -93,6 +93,8 @@ typedef struct TcSymbol {
     bool machine;
     bool other_assign;  /* assigned other than as such a loop target */
     const char *import_of; /* SYM_IMPORT bound once: "math", "math.sqrt" */
+    bool final;            /* declared Final: assigned once */
+    Expr *const_value;     /* a Final global's literal value, folded by emit */
     int index;          /* SYM_LOCAL: slot in TcFunc.locals */
     TcFunc *func;       /* SYM_FUNC: the function */
 } TcSymbol;
