@@ -785,7 +785,18 @@ static IrReg *lower_subscript(Lower *l, Expr *e)
         r = call2(l, "spy_list_getitem_i64", REP_OBJ, ERR_NULL, o, lower_machine(l, ix));
     else if (vt->kind == TY_LIST && ix->kind != EX_SLICE)
         r = call2(l, "spy_list_getitem", REP_OBJ, ERR_NULL, o, lower_expr_as(l, ix, tint));
-    else if (vt->kind == TY_DICT)
+    else if (vt->kind == TY_STR && ix->kind != EX_SLICE &&
+             (ix->type->kind == TY_INT || ix->type->kind == TY_BOOL))
+        r = call2(l, "spy_str_getitem", REP_OBJ, ERR_NULL, o, lower_expr_as(l, ix, tint));
+    else if (vt->kind == TY_STR && ix->kind == EX_SLICE && !ix->u.slice.step &&
+             (!ix->u.slice.lower || ix->u.slice.lower->type->kind == TY_INT) &&
+             (!ix->u.slice.upper || ix->u.slice.upper->type->kind == TY_INT)) {
+        Expr *lo = ix->u.slice.lower, *hi = ix->u.slice.upper;
+        IrReg *args[3] = {o, lo ? lower_expr(l, lo) : emit_const(l, REP_INT, "SPY_INT_ERR", true),
+                          hi ? lower_expr(l, hi) : emit_const(l, REP_INT, "SPY_INT_ERR", true)};
+        r = emit_call(l, arena_printf(A(l), "spy_str_slice(%%0, %%1, %d, %%2, %d)", lo != NULL,
+                                      hi != NULL), REP_OBJ, ERR_NULL, args, 3);
+    } else if (vt->kind == TY_DICT)
         r = call2(l, "spy_dict_getitem", REP_OBJ, ERR_NULL, o, box(l, lower_expr(l, ix), ix->type));
     else if (k >= 0)
         r = call1(l, arena_printf(A(l), "spy_tuple_item(%%0, %d)", k), REP_OBJ, ERR_NEVER, o);

@@ -221,6 +221,56 @@ static inline PyObject *spy_set_pack(Py_ssize_t n, ...)
 
 /* ---- strings ------------------------------------------------------------------ */
 
+/* s[i] for a str: the one-character string (cached for Latin-1). */
+static inline PyObject *spy_str_getitem(PyObject *s, SpyInt index)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(s) && SPY_INT_IS_SMALL(index))) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = SPY_INT_VAL(index);
+        if (i < 0)
+            i += n;
+        if (SPY_LIKELY((size_t)i < (size_t)n))
+            return PyUnicode_FromOrdinal((int)PyUnicode_READ_CHAR(s, i));
+        PyErr_SetString(PyExc_IndexError, "string index out of range");
+        return NULL;
+    }
+    PyObject *i = spy_int_box(index);
+    if (!i)
+        return NULL;
+    PyObject *x = PyObject_GetItem(s, i);
+    Py_DECREF(i);
+    return x;
+}
+
+/* s[lo:hi] for a str with int (or absent: has_lo/has_hi 0) bounds, clamped
+ * as Python does. */
+static inline PyObject *spy_str_slice(PyObject *s, SpyInt lo, int has_lo, SpyInt hi, int has_hi)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(s) && (!has_lo || SPY_INT_IS_SMALL(lo)) &&
+                   (!has_hi || SPY_INT_IS_SMALL(hi)))) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+        Py_ssize_t a = has_lo ? SPY_INT_VAL(lo) : 0, b = has_hi ? SPY_INT_VAL(hi) : n;
+        if (a < 0 && (a += n) < 0)
+            a = 0;
+        if (b < 0 && (b += n) < 0)
+            b = 0;
+        if (a > n)
+            a = n;
+        if (b > n)
+            b = n;
+        if (b < a)
+            b = a;
+        return PyUnicode_Substring(s, a, b);
+    }
+    PyObject *l = has_lo ? spy_int_box(lo) : (Py_INCREF(Py_None), Py_None);
+    PyObject *h = has_hi ? spy_int_box(hi) : (Py_INCREF(Py_None), Py_None);
+    PyObject *sl = l && h ? PySlice_New(l, h, NULL) : NULL;
+    PyObject *x = sl ? PyObject_GetItem(s, sl) : NULL;
+    Py_XDECREF(l);
+    Py_XDECREF(h);
+    Py_XDECREF(sl);
+    return x;
+}
+
 /* format(v, spec) as an f-string field; spec may be NULL. */
 static inline PyObject *spy_format(PyObject *v, PyObject *spec)
 {

@@ -202,6 +202,8 @@ def run_one(opts, interp, name):
         i_out, i_err, i_rc = run_import(interp.path, a, name, cwd, env)
 
         cenv = dict(env)
+        # The generated C must compile warning-free: -Wall -Wextra -Werror.
+        cenv["STATICPYC_WERROR"] = "1"
         if opts.asan:
             cenv["STATICPYC_CFLAGS"] = (cenv.get("STATICPYC_CFLAGS", "") + " " + SAN_CFLAGS).strip()
             cenv["STATICPYC_LDFLAGS"] = (cenv.get("STATICPYC_LDFLAGS", "") + " " + SAN_LDFLAGS).strip()
