@@ -52,6 +52,13 @@ void cg_class_decls(FILE *out, ModCtx *m, const TcClass *c)
         fprintf(out, "    %s%s;   /* %s: %s */\n", ir_rep_ctype(rep_of(c->attrs[i]->type)),
                 F(m, c->attrs[i]), c->attrs[i]->name, ty_str(m->a, c->attrs[i]->type));
     fprintf(out, "};\n");
+    /* Native callers cast a subclass instance to its base's struct: the
+     * inherited fields must sit where the base has them. */
+    for (int i = 0; c->base && i < c->n_attrs; i++)
+        if (c->attrs[i]->owner != c)
+            fprintf(out, "_Static_assert(offsetof(%s, %s) == offsetof(%s, %s), "
+                    "\"layout of %s.%s\");\n", S(m, c), F(m, c->attrs[i]), S(m, c->base),
+                    F(m, c->attrs[i]), c->name, c->attrs[i]->name);
     fprintf(out, "struct %s {\n", N(m, "spy_vt_", c));
     for (int i = 0; i < c->n_vtable; i++)
         vtable_member(out, m, ir_of(m, c->vtable[i]));

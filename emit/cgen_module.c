@@ -351,13 +351,15 @@ void cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o)
     c_string(out, m->src_path, strlen(m->src_path));
     fprintf(out, ";\n\ntypedef struct SpyModState SpyModState;\n\n");
     for (int i = 0; i < tm->n_classes; i++)
-        cg_class_decls(out, m, tm->classes[i]);
+        if (!tm->classes[i]->dynamic)
+            cg_class_decls(out, m, tm->classes[i]);
     emit_state(out, m);
     for (int i = 0; i < m->n_ids; i++)
         cg_function_proto(out, m->irs[i], true);
     cg_function_proto(out, body, true);
     for (int i = 0; i < tm->n_classes; i++)
-        cg_class_proto(out, m, tm->classes[i]);
+        if (!tm->classes[i]->dynamic)
+            cg_class_proto(out, m, tm->classes[i]);
     fprintf(out, "\n");
     emit_methods(out, m, tm->n_funcs);
     for (int i = 0; i < m->n_ids; i++)
@@ -366,7 +368,8 @@ void cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o)
     for (int i = 0; i < tm->n_funcs; i++)
         cg_wrapper(out, m, m->irs[i]);
     for (int i = 0; i < tm->n_classes; i++)
-        cg_class_defs(out, m, tm->classes[i]);
+        if (!tm->classes[i]->dynamic)
+            cg_class_defs(out, m, tm->classes[i]);
     emit_constants(out, m);
     emit_init(out, m);
 }

@@ -489,9 +489,54 @@ static void lower_def(Lower *l, Stmt *s)
 
 /* `class C:` in the module body: method defaults evaluated now, then the
  * type object created and bound. */
+/* A class with a non-native base: namespace and bases evaluated here,
+ * the class made by the bases' metaclass, as the interpreter does. */
+static void lower_dynamic_class(Lower *l, const TcClass *c)
+{
+    Stmt *def = c->def;
+    int nb = def->u.classdef.n_bases;
+    IrReg **bases = ARENA_ARRAY(A(l), IrReg *, nb ? nb : 1);
+    for (int i = 0; i < nb; i++) {
+        Expr *b = def->u.classdef.bases[i]->value;
+        bases[i] = box(l, lower_expr(l, b), b->type);
+    }
+    IrReg *tuple = emit_call(l, arena_printf(A(l), nb ? "PyTuple_Pack(%d, %%*)" : "PyTuple_New(0)",
+                                             nb), REP_OBJ, ERR_NULL, bases, nb);
+    StmtList *body = &def->u.classdef.body;
+    IrReg **items = ARENA_ARRAY(A(l), IrReg *, 2 * body->n + 4);
+    int n = 0;
+    items[n++] = emit_const(l, REP_OBJ, const_ref(l->m, const_name(l->m, "__module__")), true);
+    items[n++] = emit_const(l, REP_OBJ, "st->modname", true);
+    items[n++] = emit_const(l, REP_OBJ, const_ref(l->m, const_name(l->m, "__qualname__")), true);
+    items[n++] = emit_const(l, REP_OBJ, const_ref(l->m, const_str(l->m, c->name, strlen(c->name))),
+                            true);
+    for (int i = 0; i < body->n; i++) {
+        Stmt *s = body->v[i];
+        if (s->kind != ST_ASSIGN)
+            continue;
+        Expr *t = s->u.assign.targets.v[0], *v = s->u.assign.value;
+        items[n++] = emit_const(l, REP_OBJ, const_ref(l->m, const_name(l->m, t->u.name.id)), true);
+        items[n++] = box(l, lower_expr(l, v), v->type);
+    }
+    if (def->u.classdef.docstring) {
+        const char *d = def->u.classdef.docstring;
+        items[n++] = emit_const(l, REP_OBJ, const_ref(l->m, const_name(l->m, "__doc__")), true);
+        items[n++] = emit_const(l, REP_OBJ, const_ref(l->m, const_str(l->m, d, strlen(d))), true);
+    }
+    IrReg *ns = emit_call(l, arena_printf(A(l), "spy_dict_pack(%d, %%*)", n / 2), REP_OBJ,
+                          ERR_NULL, items, n);
+    IrReg *name = emit_const(l, REP_OBJ, const_ref(l->m, const_name(l->m, c->name)), true);
+    IrReg *cls = emit_call(l, "spy_build_class", REP_OBJ, ERR_NULL, (IrReg *[]){name, tuple, ns}, 3);
+    store_global(l, c->name, cls);
+}
+
 static void lower_classdef(Lower *l, Stmt *s)
 {
     const TcClass *c = s->sema;
+    if (c->dynamic) {
+        lower_dynamic_class(l, c);
+        return;
+    }
     for (int i = 0; i < c->n_methods; i++)
         store_defaults(l, c->methods[i]);
     const char *make = arena_printf(A(l), "%s(st)", cg_ident(A(l), "spy_create_type_", c->name));

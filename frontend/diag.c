@@ -124,6 +124,37 @@ static int digits(unsigned n)
     return k;
 }
 
+/* Lines longer than this (generated or minified code) are shown as a
+ * window around the column, with "..." where text was cut. */
+enum { DIAG_MAX_LINE = 240, DIAG_CONTEXT = 60 };
+
+typedef struct Window {
+    const char *text;
+    size_t len;
+    bool cut_left, cut_right;
+} Window;
+
+static Window line_window(const char *text, size_t len, size_t *col)
+{
+    Window w = { text, len, false, false };
+    if (len <= DIAG_MAX_LINE)
+        return w;
+    size_t start = *col > DIAG_CONTEXT ? *col - DIAG_CONTEXT : 0;
+    if (start > len)
+        start = len;
+    while (start > 0 && is_utf8_cont(text[start]))
+        start--;
+    size_t end = start + DIAG_MAX_LINE < len ? start + DIAG_MAX_LINE : len;
+    while (end < len && is_utf8_cont(text[end]))
+        end++;
+    w.text = text + start;
+    w.len = end - start;
+    w.cut_left = start > 0;
+    w.cut_right = end < len;
+    *col -= start;
+    return w;
+}
+
 static void print_one(const DiagList *d, const Diag *g, FILE *out)
 {
     const char *path = d->src ? d->src->path : "<unknown>";
@@ -138,9 +169,22 @@ static void print_one(const DiagList *d, const Diag *g, FILE *out)
     int w = digits(g->span.line);
     if (w < 5)
         w = 5;
-    fprintf(out, "%*u | %.*s\n", w, g->span.line, (int)len, text);
-    fprintf(out, "%*s | ", w, "");
-    print_marker(out, text, len, g->span);
+    Span sp = g->span;
+    size_t col = sp.col;
+    Window win = line_window(text, len, &col);
+    if (sp.end_line == sp.line)
+        sp.end_col = (uint32_t)(sp.end_col - (sp.col - col));
+    sp.col = (uint32_t)col;
+    if (win.cut_right && sp.end_line == sp.line && sp.end_col > win.len)
+        sp.end_col = (uint32_t)win.len;
+    fprintf(out, "%*u | %s%.*s%s\n", w, g->span.line, win.cut_left ? "..." : "",
+            (int)win.len, win.text, win.cut_right ? "..." : "");
+    fprintf(out, "%*s | %s", w, "", win.cut_left ? "   " : "");
+    if (win.cut_right && sp.end_line > sp.line) {
+        sp.end_line = sp.line; /* mark to the end of the window only */
+        sp.end_col = (uint32_t)win.len;
+    }
+    print_marker(out, win.text, win.len, sp);
 }
 
 void diag_print(DiagList *d, FILE *out)

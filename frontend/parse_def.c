@@ -194,7 +194,7 @@ Stmt *conv_funcdef(Parser *p, TSNode n)
     TSNode ret = field(n, "return_type");
     if (!ts_node_is_null(ret))
         s->u.funcdef.returns = conv_type(p, ret);
-    s->u.funcdef.body = conv_block(p, field(n, "body"));
+    s->u.funcdef.body = conv_block(p, field(n, "body"), n);
     s->u.funcdef.docstring = docstring_of(s->u.funcdef.body);
     return s;
 }
@@ -207,7 +207,7 @@ Stmt *conv_classdef(Parser *p, TSNode n)
     TSNode bases = field(n, "superclasses");
     if (!ts_node_is_null(bases))
         s->u.classdef.bases = conv_arglist(p, bases, &s->u.classdef.n_bases);
-    s->u.classdef.body = conv_block(p, field(n, "body"));
+    s->u.classdef.body = conv_block(p, field(n, "body"), n);
     s->u.classdef.docstring = docstring_of(s->u.classdef.body);
     return s;
 }
@@ -324,6 +324,23 @@ static void conv_relative(Parser *p, TSNode rel, Stmt *s)
     kids_end(&it);
 }
 
+/* `from m import a, b,` needs parentheses for its trailing comma. */
+static void check_import_comma(Parser *p, TSNode n)
+{
+    TSNode k, last = { 0 };
+    bool paren = false;
+    KidIter it = kids_begin(n);
+    while (kids_next(&it, &k, NULL)) {
+        paren |= !ts_node_is_named(k) && strcmp(ts_node_type(k), "(") == 0;
+        last = k;
+    }
+    kids_end(&it);
+    if (!paren && !ts_node_is_null(last) && !ts_node_is_named(last) &&
+        strcmp(ts_node_type(last), ",") == 0)
+        perr(p, last, "trailing comma not allowed without surrounding "
+                      "parentheses");
+}
+
 Stmt *conv_import_from(Parser *p, TSNode n)
 {
     Stmt *s = new_stmt(p, ST_IMPORTFROM, node_span(n));
@@ -337,5 +354,6 @@ Stmt *conv_import_from(Parser *p, TSNode n)
             s->u.importfrom.module = dotted_name(p, mod);
     }
     s->u.importfrom.names = conv_aliases(p, n, &s->u.importfrom.n_names);
+    check_import_comma(p, n);
     return s;
 }

@@ -139,8 +139,9 @@ static Expr *make_binop(Parser *p, BinOp op, Expr *l, Expr *r, Span sp)
 typedef struct Rebuild {
     Expr **vals;
     Span *spans;
+    int *depth;  /* BinOp nesting of each value */
     BinOp *ops;
-    int nv, no;
+    int nv, no, max_depth;
 } Rebuild;
 
 static void reduce(Parser *p, Rebuild *r)
@@ -150,15 +151,21 @@ static void reduce(Parser *p, Rebuild *r)
     Span sp = span_join(r->spans[r->nv - 1], r->spans[r->nv]);
     r->vals[r->nv - 1] = make_binop(p, op, r->vals[r->nv - 1], r->vals[r->nv], sp);
     r->spans[r->nv - 1] = sp;
+    int d = 1 + (r->depth[r->nv - 1] > r->depth[r->nv] ? r->depth[r->nv - 1]
+                                                         : r->depth[r->nv]);
+    r->depth[r->nv - 1] = d;
+    if (d > r->max_depth)
+        r->max_depth = d;
 }
 
-static Expr *rebuild_chain(Parser *p, Chain *c)
+static Expr *rebuild_chain(Parser *p, Chain *c, int *depth)
 {
     int n = c->operands.n;
     Rebuild r = { malloc(sizeof(Expr *) * (size_t)n),
                   malloc(sizeof(Span) * (size_t)n),
-                  malloc(sizeof(BinOp) * (size_t)n), 0, 0 };
-    if (!r.vals || !r.spans || !r.ops) {
+                  malloc(sizeof(int) * (size_t)n),
+                  malloc(sizeof(BinOp) * (size_t)n), 0, 0, 0 };
+    if (!r.vals || !r.spans || !r.depth || !r.ops) {
         fputs("staticpyc: out of memory\n", stderr);
         abort();
     }
@@ -172,13 +179,16 @@ static Expr *rebuild_chain(Parser *p, Chain *c)
             r.ops[r.no++] = op;
         }
         r.vals[r.nv] = c->operands.v[i];
+        r.depth[r.nv] = 0;
         r.spans[r.nv++] = c->outer[i];
     }
     while (r.no > 0)
         reduce(p, &r);
     Expr *e = r.vals[0];
+    *depth = r.max_depth;
     free(r.vals);
     free(r.spans);
+    free(r.depth);
     free(r.ops);
     return e;
 }
@@ -193,17 +203,16 @@ static Expr *conv_binary(Parser *p, TSNode n)
         free(c.outer);
         return error_expr(p, n);
     }
-    if (c.n_ops > PARSE_MAX_CHAIN) {
-        /* The rebuilt tree would be this deep; CPython refuses too. */
-        perr(p, n, "expression is too long (more than %d binary operators)",
-             PARSE_MAX_CHAIN);
-        ptrvec_free(&c.operands);
-        free(c.outer);
-        return error_expr(p, n);
-    }
-    Expr *e = rebuild_chain(p, &c);
+    int depth;
+    Expr *e = rebuild_chain(p, &c, &depth);
     ptrvec_free(&c.operands);
     free(c.outer);
+    if (depth > PARSE_MAX_CHAIN) {
+        /* Later stages recurse this deep; CPython gives up near here too. */
+        perr(p, n, "expression is too deeply nested (more than %d binary "
+                   "operators in a row)", PARSE_MAX_CHAIN);
+        return error_expr(p, n);
+    }
     return e;
 }
 
@@ -369,6 +378,23 @@ Arg **conv_arglist(Parser *p, TSNode n, int *n_args)
     return v;
 }
 
+/* tree-sitter-python sometimes reads `f(a, *x.y())` as calling `*x.y`:
+ * a star never applies to the base of a call, attribute or subscript, so
+ * it moves outward.  *base is the converted base; returns the node to
+ * hand back (e itself, or a Starred wrapping it). */
+static Expr *hoist_star(Parser *p, Expr *e, Expr **base)
+{
+    Expr *star = *base;
+    if (star->kind != EX_STARRED && star->kind != EX_DOUBLESTARRED)
+        return e;
+    *base = star->u.starred.value;
+    e->span.line = (*base)->span.line;
+    e->span.col = (*base)->span.col;
+    Expr *outer = new_expr(p, star->kind, span_join(star->span, e->span));
+    outer->u.starred.value = e;
+    return outer;
+}
+
 static Expr *conv_call(Parser *p, TSNode n)
 {
     Expr *e = new_expr(p, EX_CALL, node_span(n));
@@ -381,7 +407,24 @@ static Expr *conv_call(Parser *p, TSNode n)
     } else if (!ts_node_is_null(args)) {
         e->u.call.args = conv_arglist(p, args, &e->u.call.n_args);
     }
-    return e;
+    return hoist_star(p, e, &e->u.call.func);
+}
+
+/* Python's hard keywords; tree-sitter's error recovery sometimes lets one
+ * through as an identifier (`xs[else:0]`). */
+static bool is_keyword(const char *s)
+{
+    static const char *const kws[] = {
+        "False", "None", "True", "and", "as", "assert", "async", "await",
+        "break", "class", "continue", "def", "del", "elif", "else", "except",
+        "finally", "for", "from", "global", "if", "import", "in", "is",
+        "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+        "while", "with", "yield",
+    };
+    for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++)
+        if (strcmp(kws[i], s) == 0)
+            return true;
+    return false;
 }
 
 /* ---- attribute, subscript, slice -------------------------------------- */
@@ -397,8 +440,11 @@ static Expr *conv_attribute(Parser *p, TSNode n)
     } else {
         e->u.attribute.attr = node_intern(p, attr);
         e->u.attribute.attr_span = node_span(attr);
+        if (is_keyword(e->u.attribute.attr))
+            perr(p, attr, "invalid syntax: '%s' is a keyword",
+                 e->u.attribute.attr);
     }
-    return e;
+    return hoist_star(p, e, &e->u.attribute.value);
 }
 
 static Expr *conv_slice(Parser *p, TSNode n)
@@ -464,7 +510,7 @@ static Expr *conv_subscript(Parser *p, TSNode n)
     } else {
         e->u.subscript.index = tuple_or_single(p, &idx, comma, n);
     }
-    return e;
+    return hoist_star(p, e, &e->u.subscript.value);
 }
 
 /* ---- displays and comprehensions ---------------------------------------- */
@@ -668,6 +714,8 @@ static Expr *conv_name(Parser *p, TSNode n)
 {
     Expr *e = new_expr(p, EX_NAME, node_span(n));
     e->u.name.id = node_intern(p, n);
+    if (is_keyword(e->u.name.id))
+        perr(p, n, "invalid syntax: '%s' is a keyword", e->u.name.id);
     return e;
 }
 
@@ -709,27 +757,59 @@ static Expr *conv_generic_type(Parser *p, TSNode n)
     return e;
 }
 
-/* int | str inside type parameters: a left-nested BitOr chain. */
-static Expr *conv_union_type(Parser *p, TSNode n)
+/* Operands of a union in source order: through `type` wrappers, nested
+ * union_type nodes and unparenthesized `|` operators. */
+static void union_operands(TSNode n, PtrVec *nodes, int depth)
 {
-    Expr *acc = NULL;
+    bool bitor = false;
+    if (node_is(n, "binary_operator")) {
+        TSNode op = field(n, "operator");
+        bitor = !ts_node_is_null(op) && strcmp(ts_node_type(op), "|") == 0;
+    }
+    if (depth > PARSE_MAX_DEPTH ||
+        !(node_is(n, "type") || node_is(n, "union_type") || bitor)) {
+        TSNode *copy = malloc(sizeof(TSNode));
+        if (!copy) {
+            fputs("staticpyc: out of memory\n", stderr);
+            abort();
+        }
+        *copy = n;
+        ptrvec_push(nodes, copy);
+        return;
+    }
     TSNode k;
     KidIter it = kids_begin(n);
-    while (kids_next(&it, &k, NULL)) {
-        if (!ts_node_is_named(k))
-            continue;
+    while (kids_next(&it, &k, NULL))
+        if (ts_node_is_named(k))
+            union_operands(k, nodes, depth + 1);
+    kids_end(&it);
+}
+
+/* `A[T] | B | C` in an annotation arrives as a union_type whose parts may
+ * themselves be `|` operators; Python reads one left-nested BitOr chain. */
+static Expr *conv_union_type(Parser *p, TSNode n)
+{
+    PtrVec nodes = { 0 };
+    union_operands(n, &nodes, 0);
+    Expr *acc = NULL;
+    Span outer = node_span(n);
+    for (int i = 0; i < nodes.n; i++) {
+        TSNode k = *(TSNode *)nodes.v[i];
+        free(nodes.v[i]);
         Expr *x = conv_expr(p, k);
         if (!acc) {
             acc = x;
+            outer = node_span(k);
             continue;
         }
-        Expr *b = new_expr(p, EX_BINOP, span_join(acc->span, x->span));
+        outer = span_join(outer, node_span(k));
+        Expr *b = new_expr(p, EX_BINOP, outer);
         b->u.binop.op = OP_BITOR;
         b->u.binop.left = acc;
         b->u.binop.right = x;
         acc = b;
     }
-    kids_end(&it);
+    ptrvec_free(&nodes);
     return acc ? acc : error_expr(p, n);
 }
 
@@ -863,10 +943,15 @@ static const struct { const char *type; ExprConv fn; } expr_convs[] = {
     { "ERROR", c_error },
 };
 
+/* Never NULL: a field missing from a broken tree (already reported)
+ * becomes a placeholder, so later code need not check. */
 Expr *conv_expr(Parser *p, TSNode n)
 {
-    if (ts_node_is_null(n))
-        return NULL;
+    if (ts_node_is_null(n)) {
+        Expr *e = new_expr(p, EX_NAME, (Span){ 0, 0, 0, 0 });
+        e->u.name.id = strtab_cstr(p->names, "<error>");
+        return e;
+    }
     if (!enter(p, n))
         return error_expr(p, n);
     const char *t = ts_node_type(n);

@@ -13,7 +13,7 @@
 
 /* Deeper nesting than this is reported instead of recursed into, so
  * neither this walk nor later recursive stages can exhaust the stack. */
-enum { PARSE_MAX_DEPTH = 900, PARSE_MAX_CHAIN = 2500 };
+enum { PARSE_MAX_DEPTH = 900, PARSE_MAX_CHAIN = 3000, PARSE_MAX_BRACKETS = 200 };
 
 typedef struct Parser {
     Arena *a;
@@ -58,8 +58,15 @@ Expr *unexpected_expr(Parser *p, TSNode n);
 bool enter(Parser *p, TSNode n);
 void leave(Parser *p);
 
+/* parse_errors.c */
+void report_syntax_errors(Parser *p, TSNode root);
+void check_block_layout(Parser *p, TSNode block, TSNode owner); /* owner null: module */
+void check_source_bytes(Parser *p);
+bool check_bracket_depth(Parser *p);
+
 /* parse_stmt.c */
-StmtList conv_block(Parser *p, TSNode block);
+/* owner: the statement or clause the block belongs to */
+StmtList conv_block(Parser *p, TSNode block, TSNode owner);
 StmtList conv_module_body(Parser *p, TSNode module);
 void conv_stmt_into(Parser *p, TSNode n, PtrVec *out);
 const char *docstring_of(StmtList body);

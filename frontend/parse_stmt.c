@@ -19,6 +19,13 @@ static StmtList finish_stmts(Parser *p, PtrVec *pv)
     return l;
 }
 
+/* A bare `*x` is only an element of a tuple, list, set or call. */
+static void check_not_starred(Parser *p, const Expr *e)
+{
+    if (e && e->kind == EX_STARRED)
+        perr_span(p, e->span, "can't use starred expression here");
+}
+
 /* ---- assignment -------------------------------------------------------- */
 
 static Stmt *conv_annassign(Parser *p, TSNode n, TSNode left, TSNode type)
@@ -62,6 +69,7 @@ static Stmt *conv_assignment(Parser *p, TSNode n)
         }
         s->u.assign.value = ts_node_is_null(right) ? error_expr(p, cur)
                                                    : conv_expr(p, right);
+        check_not_starred(p, s->u.assign.value);
         break;
     }
     s->u.assign.targets.v = (Expr **)ptrvec_finish(p->a, &targets);
@@ -119,6 +127,7 @@ static Stmt *conv_expr_stmt(Parser *p, TSNode n)
         s->u.expr.value = conv_expr(p, first);
     else
         s->u.expr.value = conv_tuple_of_kids(p, n);
+    check_not_starred(p, s->u.expr.value);
     return s;
 }
 
@@ -129,6 +138,7 @@ static Stmt *conv_return(Parser *p, TSNode n)
     Stmt *s = new_stmt(p, ST_RETURN, node_span(n));
     TSNode v = first_named_kid(n);
     s->u.ret.value = conv_expr_opt(p, v);
+    check_not_starred(p, s->u.ret.value);
     return s;
 }
 
@@ -314,6 +324,53 @@ static Stmt *conv_type_alias(Parser *p, TSNode n)
     return s;
 }
 
+/* `print >> f, x` is valid Python 3: the tuple (print >> f, x).  Without
+ * the chevron, `print x` is the Python 2 statement. */
+static Stmt *conv_print(Parser *p, TSNode n)
+{
+    TSNode chevron = { 0 }, k;
+    KidIter it = kids_begin(n);
+    while (kids_next(&it, &k, NULL))
+        if (node_is(k, "chevron"))
+            chevron = k;
+    kids_end(&it);
+    if (ts_node_is_null(chevron)) {
+        perr(p, n, "Missing parentheses in call to 'print'. Did you mean "
+                   "print(...)?");
+        Stmt *s = new_stmt(p, ST_EXPR, node_span(n));
+        s->u.expr.value = error_expr(p, n);
+        return s;
+    }
+    TSNode kw = ts_node_child(n, 0);
+    Expr *name = new_expr(p, EX_NAME, node_span(kw));
+    name->u.name.id = strtab_cstr(p->names, "print");
+    Expr *shift = new_expr(p, EX_BINOP, span_join(node_span(kw), node_span(chevron)));
+    shift->u.binop.op = OP_RSHIFT;
+    shift->u.binop.left = name;
+    shift->u.binop.right = conv_expr_opt(p, first_named_kid(chevron));
+    if (!shift->u.binop.right)
+        shift->u.binop.right = error_expr(p, chevron);
+    PtrVec elts = { 0 };
+    ptrvec_push(&elts, shift);
+    const char *f;
+    it = kids_begin(n);
+    while (kids_next(&it, &k, &f))
+        if (f && strcmp(f, "argument") == 0)
+            ptrvec_push(&elts, conv_expr(p, k));
+    kids_end(&it);
+    Stmt *s = new_stmt(p, ST_EXPR, node_span(n));
+    if (elts.n == 1 && !has_token(n, ",")) {
+        ptrvec_free(&elts);
+        s->u.expr.value = shift;
+        return s;
+    }
+    Expr *t = new_expr(p, EX_TUPLE, node_span(n));
+    t->u.seq.elts.v = (Expr **)ptrvec_finish(p->a, &elts);
+    t->u.seq.elts.n = elts.n;
+    s->u.expr.value = t;
+    return s;
+}
+
 /* Python 2 statements tree-sitter still accepts. */
 static Stmt *conv_py2_stmt(Parser *p, TSNode n, const char *what)
 {
@@ -331,14 +388,14 @@ static StmtList conv_else(Parser *p, TSNode else_clause)
     StmtList none = { NULL, 0 };
     if (ts_node_is_null(else_clause))
         return none;
-    return conv_block(p, field(else_clause, "body"));
+    return conv_block(p, field(else_clause, "body"), else_clause);
 }
 
 static Stmt *conv_if(Parser *p, TSNode n)
 {
     Stmt *s = new_stmt(p, ST_IF, node_span(n));
     s->u.if_.test = conv_expr(p, field(n, "condition"));
-    s->u.if_.body = conv_block(p, field(n, "consequence"));
+    s->u.if_.body = conv_block(p, field(n, "consequence"), n);
     Stmt *last = s; /* the If whose orelse receives the next clause */
     TSNode k;
     const char *f;
@@ -350,7 +407,7 @@ static Stmt *conv_if(Parser *p, TSNode n)
             Span sp = span_join(node_span(k), node_span(n));
             Stmt *e = new_stmt(p, ST_IF, sp);
             e->u.if_.test = conv_expr(p, field(k, "condition"));
-            e->u.if_.body = conv_block(p, field(k, "consequence"));
+            e->u.if_.body = conv_block(p, field(k, "consequence"), k);
             last->u.if_.orelse.v = ARENA_ARRAY(p->a, Stmt *, 1);
             last->u.if_.orelse.v[0] = e;
             last->u.if_.orelse.n = 1;
@@ -367,7 +424,7 @@ static Stmt *conv_while(Parser *p, TSNode n)
 {
     Stmt *s = new_stmt(p, ST_WHILE, node_span(n));
     s->u.while_.test = conv_expr(p, field(n, "condition"));
-    s->u.while_.body = conv_block(p, field(n, "body"));
+    s->u.while_.body = conv_block(p, field(n, "body"), n);
     s->u.while_.orelse = conv_else(p, field(n, "alternative"));
     return s;
 }
@@ -379,7 +436,7 @@ static Stmt *conv_for(Parser *p, TSNode n)
     s->u.for_.target = conv_expr(p, field(n, "left"));
     check_target(p, s->u.for_.target, "assign to");
     s->u.for_.iter = conv_expr(p, field(n, "right"));
-    s->u.for_.body = conv_block(p, field(n, "body"));
+    s->u.for_.body = conv_block(p, field(n, "body"), n);
     s->u.for_.orelse = conv_else(p, field(n, "alternative"));
     return s;
 }
@@ -418,14 +475,14 @@ static ExceptHandler *conv_except(Parser *p, TSNode n)
     kids_end(&it);
     if (!ts_node_is_null(value))
         split_as(p, value, &h->type, &h->name);
-    h->body = conv_block(p, block);
+    h->body = conv_block(p, block, n);
     return h;
 }
 
 static Stmt *conv_try(Parser *p, TSNode n)
 {
     Stmt *s = new_stmt(p, ST_TRY, node_span(n));
-    s->u.try_.body = conv_block(p, field(n, "body"));
+    s->u.try_.body = conv_block(p, field(n, "body"), n);
     PtrVec handlers = { 0 };
     TSNode k;
     KidIter it = kids_begin(n);
@@ -439,7 +496,7 @@ static Stmt *conv_try(Parser *p, TSNode n)
             s->u.try_.orelse = conv_else(p, k);
         } else if (node_is(k, "finally_clause")) {
             TSNode b = first_named_kid(k);
-            s->u.try_.finalbody = conv_block(p, b);
+            s->u.try_.finalbody = conv_block(p, b, k);
         }
     }
     kids_end(&it);
@@ -452,6 +509,9 @@ static WithItem *conv_with_item(Parser *p, TSNode item)
 {
     WithItem *w = ARENA_NEW(p->a, WithItem);
     TSNode v = field(item, "value");
+    TSNode inner = first_named_kid(v);
+    if (node_is(v, "parenthesized_expression") && node_is(inner, "as_pattern"))
+        v = inner; /* with (open(x) as f): */
     if (node_is(v, "as_pattern")) {
         w->context = conv_expr_opt(p, first_named_kid(v));
         TSNode alias = first_named_kid(field(v, "alias"));
@@ -481,7 +541,7 @@ static Stmt *conv_with(Parser *p, TSNode n)
     }
     s->u.with.items = (WithItem **)ptrvec_finish(p->a, &items);
     s->u.with.n_items = items.n;
-    s->u.with.body = conv_block(p, field(n, "body"));
+    s->u.with.body = conv_block(p, field(n, "body"), n);
     return s;
 }
 
@@ -503,7 +563,7 @@ static MatchCase *conv_case(Parser *p, TSNode n)
     TSNode guard = field(n, "guard");
     if (!ts_node_is_null(guard))
         c->guard = conv_expr_opt(p, first_named_kid(guard));
-    c->body = conv_block(p, field(n, "consequence"));
+    c->body = conv_block(p, field(n, "consequence"), n);
     return c;
 }
 
@@ -558,44 +618,61 @@ static Stmt *simple_stmt(Parser *p, TSNode n, StmtKind kind)
 
 static void conv_error_stmts(Parser *p, TSNode n, PtrVec *out);
 
+typedef Stmt *(*StmtConv)(Parser *p, TSNode n);
+
+static Stmt *c_pass(Parser *p, TSNode n) { return simple_stmt(p, n, ST_PASS); }
+static Stmt *c_break(Parser *p, TSNode n) { return simple_stmt(p, n, ST_BREAK); }
+static Stmt *c_continue(Parser *p, TSNode n) { return simple_stmt(p, n, ST_CONTINUE); }
+static Stmt *c_global(Parser *p, TSNode n) { return conv_global(p, n, ST_GLOBAL); }
+static Stmt *c_nonlocal(Parser *p, TSNode n) { return conv_global(p, n, ST_NONLOCAL); }
+static Stmt *c_exec(Parser *p, TSNode n) { return conv_py2_stmt(p, n, "exec"); }
+
+static const struct { const char *type; StmtConv fn; } stmt_convs[] = {
+    { "expression_statement", conv_expr_stmt },
+    { "return_statement", conv_return },
+    { "if_statement", conv_if },
+    { "function_definition", conv_funcdef },
+    { "import_from_statement", conv_import_from },
+    { "import_statement", conv_import },
+    { "pass_statement", c_pass },
+    { "for_statement", conv_for },
+    { "class_definition", conv_classdef },
+    { "decorated_definition", conv_decorated },
+    { "raise_statement", conv_raise },
+    { "try_statement", conv_try },
+    { "with_statement", conv_with },
+    { "while_statement", conv_while },
+    { "break_statement", c_break },
+    { "continue_statement", c_continue },
+    { "assert_statement", conv_assert },
+    { "delete_statement", conv_delete },
+    { "global_statement", c_global },
+    { "nonlocal_statement", c_nonlocal },
+    { "future_import_statement", conv_import_from },
+    { "match_statement", conv_match },
+    { "type_alias_statement", conv_type_alias },
+    { "print_statement", conv_print },
+    { "exec_statement", c_exec },
+};
+
 /* Converts one statement node; ERROR nodes contribute the statements
  * recovered inside them. */
 void conv_stmt_into(Parser *p, TSNode n, PtrVec *out)
 {
     const char *t = ts_node_type(n);
-    Stmt *s = NULL;
     if (strcmp(t, "ERROR") == 0) {
         conv_error_stmts(p, n, out);
         return;
     }
     if (!enter(p, n))
         return;
-    if (strcmp(t, "expression_statement") == 0) s = conv_expr_stmt(p, n);
-    else if (strcmp(t, "return_statement") == 0) s = conv_return(p, n);
-    else if (strcmp(t, "pass_statement") == 0) s = simple_stmt(p, n, ST_PASS);
-    else if (strcmp(t, "break_statement") == 0) s = simple_stmt(p, n, ST_BREAK);
-    else if (strcmp(t, "continue_statement") == 0) s = simple_stmt(p, n, ST_CONTINUE);
-    else if (strcmp(t, "if_statement") == 0) s = conv_if(p, n);
-    else if (strcmp(t, "while_statement") == 0) s = conv_while(p, n);
-    else if (strcmp(t, "for_statement") == 0) s = conv_for(p, n);
-    else if (strcmp(t, "function_definition") == 0) s = conv_funcdef(p, n);
-    else if (strcmp(t, "class_definition") == 0) s = conv_classdef(p, n);
-    else if (strcmp(t, "decorated_definition") == 0) s = conv_decorated(p, n);
-    else if (strcmp(t, "import_statement") == 0) s = conv_import(p, n);
-    else if (strcmp(t, "import_from_statement") == 0) s = conv_import_from(p, n);
-    else if (strcmp(t, "future_import_statement") == 0) s = conv_import_from(p, n);
-    else if (strcmp(t, "global_statement") == 0) s = conv_global(p, n, ST_GLOBAL);
-    else if (strcmp(t, "nonlocal_statement") == 0) s = conv_global(p, n, ST_NONLOCAL);
-    else if (strcmp(t, "delete_statement") == 0) s = conv_delete(p, n);
-    else if (strcmp(t, "raise_statement") == 0) s = conv_raise(p, n);
-    else if (strcmp(t, "try_statement") == 0) s = conv_try(p, n);
-    else if (strcmp(t, "with_statement") == 0) s = conv_with(p, n);
-    else if (strcmp(t, "assert_statement") == 0) s = conv_assert(p, n);
-    else if (strcmp(t, "match_statement") == 0) s = conv_match(p, n);
-    else if (strcmp(t, "type_alias_statement") == 0) s = conv_type_alias(p, n);
-    else if (strcmp(t, "print_statement") == 0) s = conv_py2_stmt(p, n, "print");
-    else if (strcmp(t, "exec_statement") == 0) s = conv_py2_stmt(p, n, "exec");
-    else if (ts_node_is_named(n)) {
+    Stmt *s = NULL;
+    for (size_t i = 0; i < sizeof stmt_convs / sizeof stmt_convs[0]; i++)
+        if (strcmp(stmt_convs[i].type, t) == 0) {
+            s = stmt_convs[i].fn(p, n);
+            break;
+        }
+    if (!s && ts_node_is_named(n)) {
         /* An expression where a statement should be (error recovery). */
         s = new_stmt(p, ST_EXPR, node_span(n));
         s->u.expr.value = conv_expr(p, n);
@@ -640,13 +717,15 @@ static StmtList conv_stmt_kids(Parser *p, TSNode n)
     return finish_stmts(p, &pv);
 }
 
-StmtList conv_block(Parser *p, TSNode block)
+StmtList conv_block(Parser *p, TSNode block, TSNode owner)
 {
+    check_block_layout(p, block, owner);
     return conv_stmt_kids(p, block);
 }
 
 StmtList conv_module_body(Parser *p, TSNode module)
 {
+    check_block_layout(p, module, (TSNode){ 0 });
     return conv_stmt_kids(p, module);
 }
 

@@ -124,4 +124,17 @@ static inline void spy_vector_free(PyObject **stack, PyObject *kwnames)
     Py_XDECREF(kwnames);
 }
 
+/* A class statement whose bases are not native classes: the metaclass of
+ * the bases called with (name, bases, namespace).  A new reference. */
+static inline PyObject *spy_build_class(PyObject *name, PyObject *bases, PyObject *ns)
+{
+    PyObject *meta = (PyObject *)&PyType_Type;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(bases); i++) {
+        PyObject *t = (PyObject *)Py_TYPE(PyTuple_GET_ITEM(bases, i));
+        if (PyType_IsSubtype((PyTypeObject *)t, (PyTypeObject *)meta))
+            meta = t;
+    }
+    return PyObject_CallFunctionObjArgs(meta, name, bases, ns, NULL);
+}
+
 #endif /* SPY_CLASSES_H */

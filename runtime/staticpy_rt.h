@@ -14,6 +14,8 @@
 #define PY_SSIZE_T_CLEAN
 #endif
 #include <Python.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #if PY_VERSION_HEX < 0x03090000
 #error "staticpyc's runtime needs CPython 3.9 or newer"

@@ -464,6 +464,15 @@ static void check_funcdef(Tc *tc, Stmt *s)
 /* Class-body defaults (`x: int = 0`) are evaluated where the class is. */
 static void check_class_defaults(Tc *tc, TcClass *c)
 {
+    if (c->dynamic) {
+        for (int i = 0; i < c->def->u.classdef.n_bases; i++)
+            check_expr(tc, c->def->u.classdef.bases[i]->value);
+        StmtList *body = &c->def->u.classdef.body;
+        for (int i = 0; i < body->n; i++)
+            if (body->v[i]->kind == ST_ASSIGN)
+                check_expr(tc, body->v[i]->u.assign.value);
+        return;
+    }
     for (int i = 0; i < c->n_attrs; i++) {
         TcAttr *a = c->attrs[i];
         if (a->owner != c || !a->default_value)

@@ -230,16 +230,17 @@ static void resolve_base(Tc *tc, TcClass *c)
     Stmt *def = c->def;
     for (int i = 0; i < def->u.classdef.n_bases; i++) {
         Arg *b = def->u.classdef.bases[i];
-        if (b->name || b->value->kind != EX_NAME) {
-            tc_unsupported(tc, b->span, "this base class");
+        if (b->name) {
+            tc_unsupported(tc, b->span, "class keywords (metaclass=...)");
             continue;
         }
-        if (!strcmp(b->value->u.name.id, "object"))
+        if (b->value->kind == EX_NAME && !strcmp(b->value->u.name.id, "object"))
             continue;
-        TcSymbol *s = symtab_get(&tc->globals, b->value->u.name.id);
-        if (!s || !s->type || s->type->kind != TY_TYPE || s->type->cls->index >= c->index) {
-            tc_error(tc, b->span, "base class \"%s\" is not a native class defined above "
-                     "(not supported yet)", b->value->u.name.id);
+        TcSymbol *s = b->value->kind == EX_NAME ? symtab_get(&tc->globals, b->value->u.name.id)
+                                                : NULL;
+        if (!s || !s->type || s->type->kind != TY_TYPE || s->type->cls->index >= c->index ||
+            s->type->cls->dynamic) {
+            c->dynamic = true;
             continue;
         }
         if (c->base)
@@ -247,11 +248,51 @@ static void resolve_base(Tc *tc, TcClass *c)
         else
             c->base = s->type->cls;
     }
-    if (c->base) {
+    if (c->dynamic)
+        c->base = NULL;
+    else if (c->base)
         c->base->has_subclasses = true;
-        c->attrs = ARENA_ARRAY(tc->a, TcAttr *, c->base->n_attrs + 1);
-        memcpy(c->attrs, c->base->attrs, sizeof(TcAttr *) * (size_t)c->base->n_attrs);
-        c->n_attrs = c->base->n_attrs;
+}
+
+/* A subclass's layout starts with its base's (resolved before it). */
+static void inherit_attrs(Tc *tc, TcClass *c)
+{
+    if (!c->base)
+        return;
+    c->attrs = ARENA_ARRAY(tc->a, TcAttr *, c->base->n_attrs + 1);
+    memcpy(c->attrs, c->base->attrs, sizeof(TcAttr *) * (size_t)c->base->n_attrs);
+    c->n_attrs = c->base->n_attrs;
+}
+
+/* Before any signature is read: which classes are dynamic (their names
+ * then stand for Any in annotations). */
+void classes_resolve_bases(Tc *tc)
+{
+    TcModule *m = tc->mod;
+    for (int i = 0; i < m->n_classes; i++) {
+        TcClass *c = m->classes[i];
+        resolve_base(tc, c);
+        if (c->dynamic) {
+            TcSymbol *s = symtab_get(&tc->globals, c->name);
+            s->type = ty_simple(TY_ANY);
+        }
+    }
+}
+
+/* A dynamic class body may hold a docstring, pass and NAME = value. */
+static void check_dynamic_body(Tc *tc, TcClass *c)
+{
+    StmtList *body = &c->def->u.classdef.body;
+    for (int i = 0; i < body->n; i++) {
+        Stmt *s = body->v[i];
+        if (s->kind == ST_PASS || (s->kind == ST_EXPR && s->u.expr.value->kind == EX_STR))
+            continue;
+        if (s->kind == ST_ASSIGN && s->u.assign.targets.n == 1 &&
+            s->u.assign.targets.v[0]->kind == EX_NAME)
+            continue;
+        tc_unsupported(tc, s->span, s->kind == ST_FUNCDEF
+                       ? "methods of a class with a non-native base"
+                       : "this statement in a class with a non-native base");
     }
 }
 
@@ -283,7 +324,11 @@ void classes_resolve(Tc *tc)
         TcClass *c = m->classes[i];
         if (c->def->u.classdef.decorators.n)
             tc_unsupported(tc, c->def->u.classdef.decorators.v[0]->span, "class decorators");
-        resolve_base(tc, c);
+        if (c->dynamic) {
+            check_dynamic_body(tc, c);
+            continue;
+        }
+        inherit_attrs(tc, c);
         resolve_body(tc, c);
         for (int j = 0; j < c->n_methods; j++) {
             TcFunc *f = c->methods[j];

@@ -175,6 +175,8 @@ void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg)
             break;
         s = subject(tc, test->u.call.args[0]->value, &cur);
         TyType *t = isinstance_type(tc, test->u.call.args[1]->value);
+        if (!s || !t)
+            break;
         bool downcast = t && cur->kind == TY_CLASS && t->kind == TY_CLASS &&
                         !ty_equal(cur, t) && ty_assignable(cur, t);
         if (s && t && (cur->kind == TY_ANY || cur->kind == TY_OBJECT || cur->kind == TY_UNION ||

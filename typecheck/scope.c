@@ -402,6 +402,7 @@ static void collect_funcdef(Tc *tc, Stmt *s)
 void scope_collect_module(Tc *tc)
 {
     collect_module_stmts(tc, &tc->mod->ast->body);
+    classes_resolve_bases(tc);
     for (int i = 0; i < tc->mod->n_funcs; i++)
         scope_signature(tc, tc->mod->funcs[i], tc->mod->funcs[i]->def);
     classes_resolve(tc);

@@ -76,6 +76,7 @@ void scope_check_def_header(Tc *tc, Stmt *s);
 
 /* classes.c */
 void classes_declare(Tc *tc, Stmt *def, TcSymbol *sym);
+void classes_resolve_bases(Tc *tc);
 void classes_resolve(Tc *tc);
 bool class_is_subclass(const TcClass *c, const TcClass *base);
 

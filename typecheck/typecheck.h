@@ -168,6 +168,9 @@ typedef struct TcClass {
     TcFunc **methods; int n_methods; /* defined in this class */
     TcFunc **vtable; int n_vtable;   /* slot -> implementation */
     bool has_subclasses;
+    /* A base is not a native class (Exception, dict, ...): the class is
+     * made at run time by its metaclass, and its instances are dynamic. */
+    bool dynamic;
     int index;               /* in TcModule.classes */
 } TcClass;
 

@@ -1081,6 +1081,11 @@ static void test_semantic_syntax_errors(void **state)
     check_error("x = '\\U00110000'\n", "illegal Unicode character");
     check_error("x = f'{a!x}'\n", "invalid conversion character");
     check_error("x = f'a}'\n", "error:"); /* tree-sitter rejects it */
+    check_error("from m import a, b,\n", "test.py:1:19: error: trailing comma not allowed "
+                "without surrounding parentheses");
+    check_error("*a\n", "test.py:1:1: error: can't use starred expression here");
+    check_error("x = *a\n", "can't use starred expression here");
+    check_error("def f()\n    return 1\n", "test.py:1:8: error: expected ':'");
 }
 
 static void test_bad_bytes(void **state)
