@@ -58,6 +58,7 @@ run_suite leak "$PYTHON" tests/leak/run_leak.py
 if [ -f tests/fuzz_frontend.py ]; then
     run_suite fuzz "$PYTHON" tests/fuzz_frontend.py
 fi
+run_suite robust "$PYTHON" tests/robust_compile.py
 
 echo "==== summary"
 printf '%s\n' "${rows[@]}"
