@@ -262,9 +262,10 @@ static void emit_state(FILE *out, ModCtx *m)
             "    PyObject *c[%d];    /* constants, made by spy_init_constants */\n"
             "    PyObject *d[%d];    /* default values, stored when their def runs */\n"
             "    PyTypeObject *types[%d]; /* native classes, made when their class runs */\n"
+            "    SpyGlobalCache g[%d]; /* memos of global reads (borrowed values) */\n"
             "};\n\n",
             m->n_consts ? m->n_consts : 1, m->n_defaults ? m->n_defaults : 1,
-            m->tm->n_classes ? m->tm->n_classes : 1);
+            m->tm->n_classes ? m->tm->n_classes : 1, m->n_gcache ? m->n_gcache : 1);
 }
 
 static void emit_methods(FILE *out, ModCtx *m, int n)

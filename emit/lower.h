@@ -36,7 +36,12 @@ typedef struct ModCtx {
     int **default_slot;         /* [id][param] -> slot or -1 */
     int *param_names;           /* [id] -> first K_NAME of its params */
     IrFunc **irs;               /* [id] -> lowered function */
+    int *gcache_names;          /* [memo] -> K_NAME constant of a global read */
+    int n_gcache, cap_gcache;
 } ModCtx;
+
+/* The memo slot (st->g[]) of reads of global `name_const`. */
+int global_cache_slot(ModCtx *m, int name_const);
 
 int func_id(const ModCtx *m, const TcFunc *f);
 /* The C name of a function's native code: f_<name>, m_<Class>__<name>. */

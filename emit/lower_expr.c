@@ -113,6 +113,13 @@ IrReg *coerce(Lower *l, IrReg *r, const TyType *from, const TyType *to)
 {
     if (to->kind == TY_ANY || to->kind == TY_OBJECT || ty_equal(from, to))
         return rep_of(to) == REP_OBJ ? box(l, r, from) : r;
+    if (to->kind == TY_CLASS && from->kind == TY_UNION &&
+        ty_assignable(to, ty_without_none(A(l), from))) {
+        /* Optional[C] narrowed to C: typed stores guarantee a C or None. */
+        emit_call(l, arena_printf(A(l), "spy_expect_not_none(%%0, \"%s\")", to->cls->name),
+                  (IrRep)-1, ERR_NEG, &r, 1);
+        return r;
+    }
     if (rep_of(from) == REP_OBJ && needs_check(from, to))
         return unbox(l, r, to);
     if (from->kind == TY_BOOL && to->kind == TY_INT)
@@ -162,8 +169,10 @@ static const char *float_text(Arena *a, double v)
 
 IrReg *load_global(Lower *l, const char *name)
 {
-    const char *c = arena_printf(A(l), "spy_load_global(st->globals, st->builtins, %s)",
-                                 const_ref(l->m, const_name(l->m, name)));
+    int k = const_name(l->m, name);
+    const char *c = arena_printf(A(l), "spy_load_global_cached(st->globals, st->builtins, "
+                                 "%s, &st->g[%d])", const_ref(l->m, k),
+                                 global_cache_slot(l->m, k));
     return emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
 }
 

@@ -59,6 +59,23 @@ int const_kwnames(ModCtx *m, const char **names, int n)
     return add_const(m, c);
 }
 
+int global_cache_slot(ModCtx *m, int name_const)
+{
+    for (int i = 0; i < m->n_gcache; i++)
+        if (m->gcache_names[i] == name_const)
+            return i;
+    if (m->n_gcache == m->cap_gcache) {
+        int nc = m->cap_gcache ? m->cap_gcache * 2 : 16;
+        int *nv = ARENA_ARRAY(m->a, int, nc);
+        if (m->n_gcache)
+            memcpy(nv, m->gcache_names, sizeof(int) * (size_t)m->n_gcache);
+        m->gcache_names = nv;
+        m->cap_gcache = nc;
+    }
+    m->gcache_names[m->n_gcache] = name_const;
+    return m->n_gcache++;
+}
+
 const char *const_ref(ModCtx *m, int index) { return arena_printf(m->a, "st->c[%d]", index); }
 
 /* ---- emit helpers ------------------------------------------------------------ */

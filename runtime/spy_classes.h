@@ -72,6 +72,15 @@ static inline int spy_expect_type(PyObject *o, PyTypeObject *t)
     return -1;
 }
 
+/* 0 unless o is None (then -1 with TypeError "expected C, got NoneType"). */
+static inline int spy_expect_not_none(PyObject *o, const char *expected)
+{
+    if (SPY_LIKELY(o != Py_None))
+        return 0;
+    PyErr_Format(PyExc_TypeError, "expected %s, got NoneType", expected);
+    return -1;
+}
+
 /* The module state of a native class, refusing Python subclasses (whose
  * methods native callers would not see). */
 static inline void *spy_class_state(PyTypeObject *type, PyTypeObject *expected)

@@ -79,6 +79,50 @@ SPY_COLD PyObject *spy_err__load_builtin(PyObject *builtins, PyObject *name)
 
 /* New reference to globals[name], else builtins[name], else NameError.
  * `builtins` is the builtins dict, passed in: the runtime keeps no state. */
+/* A global read site's memo: the value found when the module dict (and
+ * the builtins dict) had these versions.  Every change to a dict gives it
+ * a new version, so an equal version means the borrowed value is still
+ * the one bound to the name. */
+typedef struct SpyGlobalCache {
+    uint64_t globals_version, builtins_version;
+    PyObject *value; /* borrowed from one of the two dicts */
+} SpyGlobalCache;
+
+#if PY_VERSION_HEX >= 0x030C0000
+/* ma_version_tag is deprecated from 3.12 on (still maintained through
+ * 3.13, which is as far as this runtime goes). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+static inline uint64_t spy_dict_version(PyObject *d)
+{
+    return ((PyDictObject *)d)->ma_version_tag;
+}
+#if PY_VERSION_HEX >= 0x030C0000
+#pragma GCC diagnostic pop
+#endif
+
+static inline PyObject *spy_load_global(PyObject *globals, PyObject *builtins,
+                                        PyObject *name);
+
+/* spy_load_global through a memo: a new reference, or NULL + NameError. */
+static inline PyObject *spy_load_global_cached(PyObject *globals, PyObject *builtins,
+                                               PyObject *name, SpyGlobalCache *c)
+{
+    uint64_t gv = spy_dict_version(globals), bv = spy_dict_version(builtins);
+    if (SPY_LIKELY(c->value && c->globals_version == gv && c->builtins_version == bv)) {
+        Py_INCREF(c->value);
+        return c->value;
+    }
+    PyObject *v = spy_load_global(globals, builtins, name);
+    if (v) {
+        c->value = v;
+        c->globals_version = gv;
+        c->builtins_version = bv;
+    }
+    return v;
+}
+
 static inline PyObject *spy_load_global(PyObject *globals, PyObject *builtins,
                                         PyObject *name)
 {

@@ -48,10 +48,18 @@ static inline SpyInt spy_int__tag_small(Py_ssize_t v)
     return (SpyInt)((size_t)v << 1);
 }
 
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((noipa))
+#endif
+SPY_COLD void spy_int__retain(SpyInt x)
+{
+    Py_INCREF(SPY_INT_OBJ(x));
+}
+
 static inline void spy_int_incref(SpyInt x)
 {
-    if (x & 1)
-        Py_INCREF(SPY_INT_OBJ(x));
+    if (SPY_UNLIKELY(x & 1))
+        spy_int__retain(x);
 }
 
 /* Out of line and opaque to interprocedural analysis: releasing a boxed
@@ -139,7 +147,7 @@ static inline PyObject *spy_int_box(SpyInt x)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(x)))
         return PyLong_FromSsize_t(SPY_INT_VAL(x));
-    Py_INCREF(SPY_INT_OBJ(x));
+    spy_int__retain(x);
     return SPY_INT_OBJ(x);
 }
 
