@@ -732,8 +732,95 @@ static void infer_machine_locals(TcFunc *f)
     }
 }
 
+static bool expr_yields(const Expr *e);
+
+static bool list_yields(const ExprList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->v[i] && expr_yields(l->v[i]))
+            return true;
+    return false;
+}
+
+/* Does e contain yield (outside nested lambdas/comprehensions' own scopes
+ * it counts too: either way the function is not compilable yet)? */
+static bool expr_yields(const Expr *e)
+{
+    switch (e->kind) {
+    case EX_YIELD: case EX_YIELD_FROM: return true;
+    case EX_BINOP: return expr_yields(e->u.binop.left) || expr_yields(e->u.binop.right);
+    case EX_UNARY: return expr_yields(e->u.unary.operand);
+    case EX_BOOLOP: return list_yields(&e->u.boolop.values);
+    case EX_COMPARE: return list_yields(&e->u.compare.operands);
+    case EX_CALL:
+        if (expr_yields(e->u.call.func))
+            return true;
+        for (int i = 0; i < e->u.call.n_args; i++)
+            if (expr_yields(e->u.call.args[i]->value))
+                return true;
+        return false;
+    case EX_ATTRIBUTE: return expr_yields(e->u.attribute.value);
+    case EX_SUBSCRIPT: return expr_yields(e->u.subscript.value) || expr_yields(e->u.subscript.index);
+    case EX_TUPLE: case EX_LIST: case EX_SET: return list_yields(&e->u.seq.elts);
+    case EX_IFEXP:
+        return expr_yields(e->u.ifexp.test) || expr_yields(e->u.ifexp.body) ||
+               expr_yields(e->u.ifexp.orelse);
+    case EX_STARRED: case EX_DOUBLESTARRED: case EX_AWAIT:
+        return e->u.starred.value && expr_yields(e->u.starred.value);
+    default: return false;
+    }
+}
+
+/* Is f a generator?  Checked up front so its `return`s and the end of its
+ * body are not reported as errors of a normal function. */
+static bool block_yields(const StmtList *b)
+{
+    for (int i = 0; i < b->n; i++) {
+        const Stmt *s = b->v[i];
+        switch (s->kind) {
+        case ST_EXPR: if (expr_yields(s->u.expr.value)) return true; break;
+        case ST_ASSIGN: if (expr_yields(s->u.assign.value)) return true; break;
+        case ST_AUGASSIGN: if (expr_yields(s->u.augassign.value)) return true; break;
+        case ST_ANNASSIGN:
+            if (s->u.annassign.value && expr_yields(s->u.annassign.value)) return true;
+            break;
+        case ST_RETURN: if (s->u.ret.value && expr_yields(s->u.ret.value)) return true; break;
+        case ST_IF:
+            if (expr_yields(s->u.if_.test) || block_yields(&s->u.if_.body) ||
+                block_yields(&s->u.if_.orelse))
+                return true;
+            break;
+        case ST_WHILE:
+            if (expr_yields(s->u.while_.test) || block_yields(&s->u.while_.body) ||
+                block_yields(&s->u.while_.orelse))
+                return true;
+            break;
+        case ST_FOR:
+            if (expr_yields(s->u.for_.iter) || block_yields(&s->u.for_.body) ||
+                block_yields(&s->u.for_.orelse))
+                return true;
+            break;
+        case ST_TRY:
+            if (block_yields(&s->u.try_.body) || block_yields(&s->u.try_.orelse) ||
+                block_yields(&s->u.try_.finalbody))
+                return true;
+            for (int j = 0; j < s->u.try_.n_handlers; j++)
+                if (block_yields(&s->u.try_.handlers[j]->body))
+                    return true;
+            break;
+        case ST_WITH: if (block_yields(&s->u.with.body)) return true; break;
+        default: break;
+        }
+    }
+    return false;
+}
+
 static void check_function(Tc *tc, TcFunc *f)
 {
+    if (block_yields(&f->def->u.funcdef.body)) {
+        tc_unsupported(tc, f->def->u.funcdef.name_span, "generators");
+        return;
+    }
     tc->func = f;
     scope_collect_function(tc, f);
     tc->assigned = (Assigned){ARENA_ARRAY(tc->a, bool, f->n_locals ? f->n_locals : 1),
