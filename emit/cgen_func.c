@@ -39,14 +39,25 @@ typedef struct Cg {
 
 static const char *reg_cname(Cg *g, const IrReg *r) { return g->names[r->id]; }
 
+/* v_<name> for named registers (a second variable of the same Python name,
+ * such as a comprehension's, gets v_<name>_<id>), r<id> for temporaries. */
 static void name_registers(Cg *g)
 {
     const IrFunc *f = g->f;
     g->names = ARENA_ARRAY(g->m->a, const char *, f->n_regs ? f->n_regs : 1);
     for (int i = 0; i < f->n_regs; i++) {
         const IrReg *r = f->regs[i];
-        g->names[i] = r->name ? cg_ident(g->m->a, "v_", r->name)
-                              : arena_printf(g->m->a, "r%d", r->id);
+        if (!r->name) {
+            g->names[i] = arena_printf(g->m->a, "r%d", r->id);
+            continue;
+        }
+        const char *n = cg_ident(g->m->a, "v_", r->name);
+        for (int j = 0; j < i; j++)
+            if (f->regs[j]->name && !strcmp(g->names[j], n)) {
+                n = arena_printf(g->m->a, "%s_%d", n, r->id);
+                break;
+            }
+        g->names[i] = n;
     }
 }
 

@@ -425,9 +425,9 @@ static IrReg *compare_bool(Lower *l, CmpOp op, IrReg *a, const TyType *at, IrReg
         return call2(l, op == CMP_IS ? "(char)(%0 == %1)" : "(char)(%0 != %1)", REP_BOOL,
                      ERR_NEVER, box(l, a, at), box(l, b, bt));
     if (op == CMP_IN || op == CMP_NOT_IN) {
-        const char *contains = bt->kind == TY_DICT ? "PyDict_Contains(%1, %0)"
-                             : bt->kind == TY_SET ? "PySet_Contains(%1, %0)"
-                             : "PySequence_Contains(%1, %0)";
+        /* sq_contains: the fast path for dict and set, __contains__ for
+         * their subclasses. */
+        const char *contains = "PySequence_Contains(%1, %0)";
         IrReg *c = call2(l, contains, REP_CINT, ERR_NEG, box(l, a, at), box(l, b, bt));
         return call1(l, op == CMP_IN ? "(char)%0" : "(char)!%0", REP_BOOL, ERR_NEVER, c);
     }
@@ -670,16 +670,16 @@ static IrReg *lower_len(Lower *l, Expr *e)
         return NULL;
     const char *size = NULL;
     switch (x->type->kind) {
-    case TY_LIST: size = "PyList_GET_SIZE"; break;
-    case TY_STR: size = "PyUnicode_GET_LENGTH"; break;
-    case TY_DICT: size = "PyDict_GET_SIZE"; break;
-    case TY_SET: size = "PySet_GET_SIZE"; break;
-    case TY_TUPLE: size = "PyTuple_GET_SIZE"; break;
+    case TY_LIST: size = "PyList"; break;
+    case TY_STR: size = "PyUnicode"; break;
+    case TY_DICT: size = "PyDict"; break;
+    case TY_SET: size = "PySet"; break;
+    case TY_TUPLE: size = "PyTuple"; break;
     default: return NULL;
     }
+    /* Exact instances read their size; subclasses may override __len__. */
     IrReg *o = lower_expr(l, x);
-    IrReg *n = call1(l, arena_printf(A(l), "spy_int_from_ssize(%s(%%0))", size), REP_INT,
-                     ERR_INT, o);
+    IrReg *n = call1(l, arena_printf(A(l), "spy_len_%s(%%0)", size), REP_INT, ERR_INT, o);
     return coerce(l, n, ty_simple(TY_INT), e->type);
 }
 
@@ -688,14 +688,10 @@ static IrReg *method_fast_path(Lower *l, const TcCall *call, IrReg **args, int n
 {
     TyKind k = call->receiver->type->kind;
     const char *m = call->method;
-    if (k == TY_LIST && !strcmp(m, "append") && n == 2) {
-        emit_call(l, "PyList_Append", (IrRep)-1, ERR_NEG, args, 2);
-        return emit_const(l, REP_OBJ, "Py_None", true);
-    }
-    if (k == TY_SET && !strcmp(m, "add") && n == 2) {
-        emit_call(l, "PySet_Add", (IrRep)-1, ERR_NEG, args, 2);
-        return emit_const(l, REP_OBJ, "Py_None", true);
-    }
+    if (k == TY_LIST && !strcmp(m, "append") && n == 2)
+        return emit_call(l, "spy_list_append", REP_OBJ, ERR_NULL, args, 2);
+    if (k == TY_SET && !strcmp(m, "add") && n == 2)
+        return emit_call(l, "spy_set_add", REP_OBJ, ERR_NULL, args, 2);
     if (k == TY_DICT && !strcmp(m, "get") && (n == 2 || n == 3)) {
         IrReg *a[3] = {args[0], args[1], n == 3 ? args[2] : emit_const(l, REP_OBJ, "Py_None", true)};
         return emit_call(l, "spy_dict_get", REP_OBJ, ERR_NULL, a, 3);
@@ -758,7 +754,7 @@ static IrReg *lower_generic_call(Lower *l, Expr *e)
 
 /* ---- containers and attributes -------------------------------------------------------------- */
 
-static IrReg *lower_index(Lower *l, Expr *ix)
+IrReg *lower_index(Lower *l, Expr *ix)
 {
     if (ix->kind != EX_SLICE)
         return box(l, lower_expr(l, ix), ix->type);

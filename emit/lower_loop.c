@@ -140,8 +140,11 @@ void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyF
     const TyType *it = iter->type;
     const TyType *elem = ty_iter_elem(it);
     IrReg *obj = temp_copy(l, box(l, lower_expr(l, iter), it));
-    if (it->kind == TY_LIST)
+    if (it->kind == TY_LIST) {
+        /* A list subclass may override __iter__: iterate what it yields. */
+        obj = emit_call(l, "spy_list_for_iter", REP_OBJ, ERR_NULL, &obj, 1);
         list_loop(l, target, obj, elem, body, ctx, orelse);
+    }
     else
         iter_loop(l, target, obj, elem ? elem : ty_simple(TY_ANY), body, ctx, orelse);
 }

@@ -45,7 +45,8 @@ static void store_unpack(Lower *l, Expr *target, IrReg *v, const TyType *vt)
         items[i] = emit_call(l, arena_printf(A(l), "spy_tuple_item(%%0, %d)", i), REP_OBJ,
                              ERR_NEVER, &t, 1);
     for (int i = 0; i < elts->n; i++) {
-        const TyType *et = vt->kind == TY_TUPLE ? vt->args[i] : ty_simple(TY_ANY);
+        const TyType *et = vt->kind == TY_TUPLE && !vt->variadic ? vt->args[i]
+                         : ty_iter_elem(vt) ? ty_iter_elem(vt) : ty_simple(TY_ANY);
         IrReg *x = et->kind == TY_ANY ? items[i] : coerce(l, items[i], ty_simple(TY_ANY), et);
         store_target(l, elts->v[i], x, et);
     }
@@ -96,7 +97,7 @@ void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt)
         IrReg *args[3] = {box(l, lower_expr(l, o), o->type),
                           machine ? lower_machine(l, ix)
                           : list ? lower_expr_as(l, ix, ty_simple(TY_INT))
-                          : box(l, lower_expr(l, ix), ix->type),
+                          : lower_index(l, ix),
                           box(l, coerce(l, v, vt, slot), slot)};
         const char *c = machine ? "spy_list_setitem_i64" : list ? "spy_list_setitem"
                       : k == TY_DICT ? "spy_dict_setitem" : "PyObject_SetItem";
@@ -169,8 +170,7 @@ static void lower_augassign(Lower *l, Stmt *s)
         ix = temp_copy(l, lower_expr_as(l, t->u.subscript.index, tint));
         cur = emit_call(l, "spy_list_getitem", REP_OBJ, ERR_NULL, (IrReg *[]){o, ix}, 2);
     } else {
-        Expr *ie = t->u.subscript.index;
-        ix = temp_copy(l, box(l, lower_expr(l, ie), ie->type));
+        ix = temp_copy(l, lower_index(l, t->u.subscript.index));
         cur = emit_call(l, "PyObject_GetItem", REP_OBJ, ERR_NULL, (IrReg *[]){o, ix}, 2);
     }
     cur = coerce(l, cur, ty_simple(TY_ANY), t->type);

@@ -24,7 +24,7 @@ static inline int spy_is_kind(PyObject *o, unsigned mask)
     if ((mask & SPY_K_BYTES) && PyBytes_Check(o)) return 1;
     if ((mask & SPY_K_LIST) && PyList_Check(o)) return 1;
     if ((mask & SPY_K_DICT) && PyDict_Check(o)) return 1;
-    if ((mask & SPY_K_SET) && PyAnySet_Check(o)) return 1;
+    if ((mask & SPY_K_SET) && PySet_Check(o)) return 1;
     if ((mask & SPY_K_TUPLE) && PyTuple_Check(o)) return 1;
     return 0;
 }
@@ -134,6 +134,61 @@ static inline PyObject *spy_list_item(PyObject *list, int64_t i)
     PyObject *x = PyList_GET_ITEM(list, (Py_ssize_t)i);
     Py_INCREF(x);
     return x;
+}
+
+/* len() of a builtin container, honouring a subclass's __len__. */
+#define SPY_LEN_(T, size)                                                     \
+    static inline SpyInt spy_len_##T(PyObject *o)                             \
+    {                                                                         \
+        if (SPY_LIKELY(T##_CheckExact(o)))                                    \
+            return spy_int_from_ssize(size(o));                               \
+        Py_ssize_t n = PyObject_Size(o);                                      \
+        return n < 0 ? SPY_INT_ERR : spy_int_from_ssize(n);                   \
+    }
+SPY_LEN_(PyList, PyList_GET_SIZE)
+SPY_LEN_(PyDict, PyDict_GET_SIZE)
+SPY_LEN_(PyTuple, PyTuple_GET_SIZE)
+SPY_LEN_(PyUnicode, PyUnicode_GET_LENGTH)
+static inline SpyInt spy_len_PySet(PyObject *o)
+{
+    if (SPY_LIKELY(Py_IS_TYPE(o, &PySet_Type)))
+        return spy_int_from_ssize(PySet_GET_SIZE(o));
+    Py_ssize_t n = PyObject_Size(o);
+    return n < 0 ? SPY_INT_ERR : spy_int_from_ssize(n);
+}
+
+/* xs.append(x) / s.add(x): None, or NULL; subclasses' overrides are called. */
+static inline PyObject *spy_list_append(PyObject *list, PyObject *x)
+{
+    if (SPY_LIKELY(PyList_CheckExact(list))) {
+        if (PyList_Append(list, x) < 0)
+            return NULL;
+        Py_INCREF(Py_None);
+        return Py_None;
+    }
+    return PyObject_CallMethod(list, "append", "O", x);
+}
+
+static inline PyObject *spy_set_add(PyObject *set, PyObject *x)
+{
+    if (SPY_LIKELY(Py_IS_TYPE(set, &PySet_Type))) {
+        if (PySet_Add(set, x) < 0)
+            return NULL;
+        Py_INCREF(Py_None);
+        return Py_None;
+    }
+    return PyObject_CallMethod(set, "add", "O", x);
+}
+
+/* The list a `for` over a list[T] walks: the list itself, or for a
+ * subclass what its __iter__ yields.  A new reference. */
+static inline PyObject *spy_list_for_iter(PyObject *o)
+{
+    if (SPY_LIKELY(PyList_CheckExact(o))) {
+        Py_INCREF(o);
+        return o;
+    }
+    return PySequence_List(o);
 }
 
 /* ---- dicts ------------------------------------------------------------------ */

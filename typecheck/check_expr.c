@@ -117,6 +117,11 @@ TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r)
     }
     if (op == OP_MUL && l->kind == TY_TUPLE && is_intlike(r))
         return any();
+    if (l->kind == TY_SET && r->kind == TY_SET &&
+        (op == OP_BITOR || op == OP_BITAND || op == OP_SUB || op == OP_BITXOR))
+        return ty_equal(l, r) ? l : ty_generic(tc->a, TY_SET, any(), NULL);
+    if (l->kind == TY_DICT && r->kind == TY_DICT && op == OP_BITOR)
+        return any();
     return binop_error(tc, e->span, op, l, r);
 }
 
@@ -151,12 +156,20 @@ static TyType *join(TyType *a, TyType *b)
     return ty_equal(a, b) ? a : any();
 }
 
+/* `x is not None and x > 3`: each operand is checked with what the ones
+ * before it being true (and) or false (or) implies. */
 static TyType *check_boolop(Tc *tc, Expr *e)
 {
     ExprList *vs = &e->u.boolop.values;
+    Narrow *saved = tc->narrow;
     TyType *t = check_expr(tc, vs->v[0]);
-    for (int i = 1; i < vs->n; i++)
+    for (int i = 1; i < vs->n; i++) {
+        Narrow *pos = tc->narrow, *neg = tc->narrow;
+        narrow_from_test(tc, vs->v[i - 1], &pos, &neg);
+        tc->narrow = e->u.boolop.op == BOOL_AND ? pos : neg;
         t = join(t, check_expr(tc, vs->v[i]));
+    }
+    tc->narrow = saved;
     return t;
 }
 
@@ -189,12 +202,14 @@ static bool compare_link(Tc *tc, Span span, CmpOp op, TyType *l, TyType *r)
                        (l->kind == TY_STR && r->kind == TY_STR);
     if (op == CMP_EQ || op == CMP_NE)
         return true;
-    if (!same_family && !(l->kind == TY_TUPLE && r->kind == TY_TUPLE)) {
+    bool containers = l->kind == r->kind &&
+                      (l->kind == TY_TUPLE || l->kind == TY_LIST || l->kind == TY_SET);
+    if (!same_family && !containers) {
         tc_error(tc, span, "unsupported operand types for %s: \"%s\" and \"%s\"",
                  ast_cmpop_str(op), tstr(tc, l), tstr(tc, r));
         return true;
     }
-    return l->kind != TY_TUPLE;
+    return !containers;
 }
 
 static TyType *check_compare(Tc *tc, Expr *e)

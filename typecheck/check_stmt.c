@@ -136,6 +136,21 @@ static TyType *in_context(Expr *v, TyType *vt, TyType *want)
 static void assign_unpack(Tc *tc, Expr *target, TyType *vt, Span vspan)
 {
     ExprList *elts = &target->u.seq.elts;
+    if ((vt->kind == TY_TUPLE && vt->variadic) || vt->kind == TY_LIST || vt->kind == TY_SET ||
+        vt->kind == TY_ITER || vt->kind == TY_DICT || vt->kind == TY_STR) {
+        /* Any iterable: every target gets its element type, the count
+         * is checked at run time. */
+        TyType *e = ty_iter_elem(vt);
+        for (int i = 0; i < elts->n; i++) {
+            if (elts->v[i]->kind == EX_STARRED) {
+                tc_unsupported(tc, elts->v[i]->span, "starred assignment targets");
+                continue;
+            }
+            assign_to(tc, elts->v[i], e, vspan);
+        }
+        target->type = vt;
+        return;
+    }
     if (vt->kind == TY_TUPLE && vt->n_args != elts->n) {
         tc_error(tc, vspan, "%s values to unpack (%d expected, got %d)",
                  vt->n_args < elts->n ? "not enough" : "too many", elts->n,

@@ -291,8 +291,8 @@ static void check_dynamic_body(Tc *tc, TcClass *c)
             s->u.assign.targets.v[0]->kind == EX_NAME)
             continue;
         tc_unsupported(tc, s->span, s->kind == ST_FUNCDEF
-                       ? "methods of a class with a non-native base"
-                       : "this statement in a class with a non-native base");
+                       ? "methods in classes with non-native bases"
+                       : "statements other than NAME = value in classes with non-native bases");
     }
 }
 

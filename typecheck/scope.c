@@ -130,6 +130,16 @@ static TyType *generic_annotation(Tc *tc, Expr *ann, const char *base, Expr *ind
     }
     if (is(base, "Final") && n == 1)
         return scope_annotation(tc, args[0]);
+    static const struct { const char *name; int nargs; } arity[] = {
+        {"list", 1}, {"List", 1}, {"set", 1}, {"Set", 1}, {"Sequence", 1}, {"Iterator", 1},
+        {"Iterable", 1}, {"Optional", 1}, {"Final", 1}, {"dict", 2}, {"Dict", 2},
+    };
+    for (size_t i = 0; i < sizeof arity / sizeof *arity; i++)
+        if (is(base, arity[i].name)) {
+            tc_error(tc, ann->span, "\"%s\" expects %d type argument%s, got %d", base,
+                     arity[i].nargs, arity[i].nargs == 1 ? "" : "s", n);
+            return ty_simple(TY_ANY);
+        }
     if (is(base, "tuple") || is(base, "Tuple")) {
         if (n == 2 && args[1]->kind == EX_ELLIPSIS) {
             TyType *t = ty_generic(tc->a, TY_TUPLE, scope_annotation(tc, args[0]), NULL);

@@ -162,9 +162,14 @@ bool ty_assignable(const TyType *to, const TyType *from)
         return to->cls == from->cls;
     if (to->kind == TY_TUPLE) {
         if (to->variadic || from->variadic) {
-            if (!to->variadic || !from->variadic)
-                return to->variadic && from->n_args > 0 &&
-                       ty_assignable(to->args[0], ty_iter_elem(from));
+            if (!to->variadic || !from->variadic) {
+                if (!to->variadic)
+                    return false;
+                for (int i = 0; i < from->n_args; i++)   /* () fits any */
+                    if (!ty_assignable(to->args[0], from->args[i]))
+                        return false;
+                return true;
+            }
             return ty_assignable(to->args[0], from->args[0]);
         }
         if (to->n_args != from->n_args)

@@ -13,6 +13,7 @@ struct SpyModState {
     PyObject *c[7];    /* constants, made by spy_init_constants */
     PyObject *d[1];    /* default values, stored when their def runs */
     PyTypeObject *types[1]; /* native classes, made when their class runs */
+    SpyGlobalCache g[1]; /* memos of global reads (borrowed values) */
 };
 
 static double f_scale(SpyModState *st, SpyInt v_x, double v_factor);

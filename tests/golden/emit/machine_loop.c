@@ -13,6 +13,7 @@ struct SpyModState {
     PyObject *c[2];    /* constants, made by spy_init_constants */
     PyObject *d[1];    /* default values, stored when their def runs */
     PyTypeObject *types[1]; /* native classes, made when their class runs */
+    SpyGlobalCache g[1]; /* memos of global reads (borrowed values) */
 };
 
 static SpyInt f_total(SpyModState *st, PyObject *v_xs);

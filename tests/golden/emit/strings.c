@@ -13,6 +13,7 @@ struct SpyModState {
     PyObject *c[12];    /* constants, made by spy_init_constants */
     PyObject *d[1];    /* default values, stored when their def runs */
     PyTypeObject *types[1]; /* native classes, made when their class runs */
+    SpyGlobalCache g[2]; /* memos of global reads (borrowed values) */
 };
 
 static PyObject *f_greet(SpyModState *st, PyObject *v_name, SpyInt v_times);
@@ -43,7 +44,7 @@ static PyObject *f_greet(SpyModState *st, PyObject *v_name, SpyInt v_times)
     PyObject *r8 = NULL;
     PyObject *r9 = NULL;
     /* strings.py:6: s = GREETING + ", " + name */
-    r4 = spy_load_global(st->globals, st->builtins, st->c[4]);
+    r4 = spy_load_global_cached(st->globals, st->builtins, st->c[4], &st->g[0]);
     if (SPY_UNLIKELY(r4 == NULL)) goto L8;
     if (SPY_UNLIKELY((spy_expect(r4, 16u, "str")) < 0)) goto L7;
     r5 = st->c[5];
@@ -166,7 +167,7 @@ static PyObject *f___module__(SpyModState *st)
     if (SPY_UNLIKELY((PyDict_SetItem(st->globals, st->c[8], r3)) < 0)) goto L8;
     Py_DECREF(r3);
     /* strings.py:14: print(greet("world"), pair(1, "x")) */
-    r4 = spy_load_global(st->globals, st->builtins, st->c[9]);
+    r4 = spy_load_global_cached(st->globals, st->builtins, st->c[9], &st->g[1]);
     if (SPY_UNLIKELY(r4 == NULL)) goto L7;
     r5 = st->c[10];
     /* strings.py:5: def greet(name: str, times: int = 1) -> str: */
