@@ -190,9 +190,10 @@ static void emit_getter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
     case REP_INT:
         fprintf(out, "    if (self->%s != SPY_INT_ERR)\n        return spy_int_box(self->%s);\n", f, f);
         break;
-    case REP_FLOAT: case REP_BOOL:
+    case REP_FLOAT: case REP_BOOL: case REP_I64:
         fprintf(out, "    if (self->defined & ((uint64_t)1 << %d))\n        return %s(self->%s);\n",
-                a->index, rep_of(a->type) == REP_FLOAT ? "PyFloat_FromDouble" : "spy_bool_box", f);
+                a->index, rep_of(a->type) == REP_FLOAT ? "PyFloat_FromDouble"
+                          : rep_of(a->type) == REP_I64 ? "PyLong_FromLongLong" : "spy_bool_box", f);
         break;
     default:
         fprintf(out, "    if (self->%s) {\n        Py_INCREF(self->%s);\n        return self->%s;\n"
@@ -203,6 +204,8 @@ static void emit_getter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
 
 static const char *setter_check(ModCtx *m, const TyType *t)
 {
+    if (ty_is_fixed(t))
+        return "PyLong_Check(value)";
     switch (t->kind) {
     case TY_INT: return "PyLong_Check(value)";
     case TY_FLOAT: return "(PyFloat_Check(value) || PyLong_Check(value))";
@@ -255,6 +258,13 @@ static void emit_setter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
     case REP_BOOL:
         fprintf(out, "    self->%s = (char)(value == Py_True);\n"
                 "    self->defined |= (uint64_t)1 << %d;\n", f, a->index);
+        break;
+    case REP_I64:
+        fprintf(out, "    int64_t v = spy_unbox_fixed(value, %d);\n"
+                "    if (v == SPY_I64_ERR && PyErr_Occurred())\n        return -1;\n"
+                "    self->%s = v;\n    self->defined |= (uint64_t)1 << %d;\n",
+                a->type->kind == TY_I64 ? 0 : a->type->kind == TY_I32 ? 1
+                : a->type->kind == TY_I16 ? 2 : 3, f, a->index);
         break;
     default:
         fprintf(out, "    spy_field_set_obj(&self->%s, value);\n", f);

@@ -244,6 +244,7 @@ static const char *error_value(IrRep rep)
     case REP_INT: return "SPY_INT_ERR";
     case REP_FLOAT: return "-1.0";
     case REP_BOOL: return "2";
+    case REP_I64: return "SPY_I64_ERR";
     default: return "NULL";
     }
 }

@@ -69,6 +69,15 @@ const char *cg_default_literal(ModCtx *m, const Expr *d, const TyType *t)
         return NULL;
     bool neg = d->kind == EX_UNARY && d->u.unary.op == UOP_NEG;
     const Expr *lit = d->kind == EX_UNARY ? d->u.unary.operand : d;
+    if (ty_is_fixed(t)) {
+        if (lit->kind != EX_INT || !lit->u.int_lit.fits_i64)
+            return NULL;
+        long long v = neg ? -(long long)lit->u.int_lit.value : (long long)lit->u.int_lit.value;
+        bool fits = t->kind == TY_I64 || (t->kind == TY_I32 && v >= INT32_MIN && v <= INT32_MAX) ||
+                    (t->kind == TY_I16 && v >= INT16_MIN && v <= INT16_MAX) ||
+                    (t->kind == TY_U8 && v >= 0 && v <= 255);
+        return fits ? arena_printf(m->a, "%lldLL", v) : NULL;
+    }
     switch (lit->kind) {
     case EX_INT: {
         if (lit->u.int_lit.fits_i64 && lit->u.int_lit.value < ((int64_t)1 << 52)) {
@@ -102,6 +111,8 @@ const char *cg_default_literal(ModCtx *m, const Expr *d, const TyType *t)
 /* The C test that a[ai] fits parameter type t, or NULL for any object. */
 static const char *arg_check(ModCtx *m, const TyType *t, int ai)
 {
+    if (ty_is_fixed(t))
+        return arena_printf(m->a, "PyLong_Check(a[%d])", ai);
     switch (t->kind) {
     case TY_INT: return arena_printf(m->a, "PyLong_Check(a[%d])", ai);
     case TY_FLOAT: return arena_printf(m->a, "(PyFloat_Check(a[%d]) || PyLong_Check(a[%d]))", ai, ai);
@@ -129,6 +140,14 @@ static void convert_arg(FILE *out, ModCtx *m, const TcFunc *f, int i, int ai, co
         fprintf(out, "        if (!%s) {\n            spy_arg_type_error(spy_name, \"%s\", \"%s\", "
                 "a[%d]);\n            goto fail;\n        }\n", check, p->param->name,
                 ty_str(m->a, p->type), ai);
+    if (ty_is_fixed(p->type)) {
+        fprintf(out, "        %s = spy_unbox_fixed(a[%d], SPY_%c%s);\n"
+                "        if (%s == SPY_I64_ERR && PyErr_Occurred()) goto fail;\n", v, ai,
+                p->type->kind == TY_U8 ? 'U' : 'I',
+                p->type->kind == TY_I64 ? "64" : p->type->kind == TY_I32 ? "32"
+                : p->type->kind == TY_I16 ? "16" : "8", v);
+        return;
+    }
     switch (p->type->kind) {
     case TY_INT:
         fprintf(out, "        %s = spy_int_from_long_object(a[%d]);\n"
@@ -169,6 +188,7 @@ const char *box_result(IrRep rep)
     case REP_INT: return "    res = spy_int_box(r);\n    spy_int_decref(r);\n";
     case REP_FLOAT: return "    res = PyFloat_FromDouble(r);\n";
     case REP_BOOL: return "    res = spy_bool_box(r);\n";
+    case REP_I64: return "    res = PyLong_FromLongLong(r);\n";
     default: return "    res = r;\n";
     }
 }
@@ -179,6 +199,7 @@ const char *failed_result(IrRep rep)
     case REP_INT: return "r == SPY_INT_ERR";
     case REP_FLOAT: return "r == -1.0 && PyErr_Occurred()";
     case REP_BOOL: return "r == 2";
+    case REP_I64: return "r == SPY_I64_ERR && PyErr_Occurred()";
     default: return "r == NULL";
     }
 }

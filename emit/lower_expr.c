@@ -26,6 +26,17 @@ static IrReg *call2(Lower *l, const char *c, IrRep rep, IrErrKind err, IrReg *a,
     return emit_call(l, c, rep, err, args, 2);
 }
 
+/* SPY_I64 ... SPY_U8 for a fixed-width type. */
+static const char *fixed_kind(const TyType *t)
+{
+    switch (t->kind) {
+    case TY_I32: return "SPY_I32";
+    case TY_I16: return "SPY_I16";
+    case TY_U8: return "SPY_U8";
+    default: return "SPY_I64";
+    }
+}
+
 /* ---- conversions --------------------------------------------------------------- */
 
 IrReg *box(Lower *l, IrReg *r, const TyType *t)
@@ -34,6 +45,7 @@ IrReg *box(Lower *l, IrReg *r, const TyType *t)
     case REP_INT: return call1(l, "spy_int_box", REP_OBJ, ERR_NULL, r);
     case REP_FLOAT: return call1(l, "PyFloat_FromDouble", REP_OBJ, ERR_NULL, r);
     case REP_BOOL: return call1(l, "spy_bool_box", REP_OBJ, ERR_NEVER, r);
+    case REP_I64: return call1(l, "PyLong_FromLongLong", REP_OBJ, ERR_NULL, r);
     default: return r;
     }
 }
@@ -69,6 +81,9 @@ unsigned kind_mask(const TyType *t)
 /* A checked conversion of an object to type `to`. */
 static IrReg *unbox(Lower *l, IrReg *o, const TyType *to)
 {
+    if (ty_is_fixed(to))
+        return call1(l, arena_printf(A(l), "spy_unbox_fixed(%%0, %s)", fixed_kind(to)), REP_I64,
+                     ERR_I64, o);
     switch (to->kind) {
     case TY_INT: return call1(l, "spy_unbox_int", REP_INT, ERR_INT, o);
     case TY_FLOAT: return call1(l, "spy_unbox_float", REP_FLOAT, ERR_FLOAT, o);
@@ -109,6 +124,28 @@ static bool needs_check(const TyType *from, const TyType *to)
     return false;
 }
 
+/* Conversions to, from and between fixed-width ints; NULL for others. */
+static IrReg *coerce_fixed(Lower *l, IrReg *r, const TyType *from, const TyType *to)
+{
+    if (ty_is_fixed(to) && ty_is_fixed(from))
+        return ty_assignable(to, from) ? r
+             : call1(l, arena_printf(A(l), "spy_fixed__check(%%0, %s)", fixed_kind(to)), REP_I64,
+                     ERR_I64, r);
+    if (ty_is_fixed(to) && from->kind == TY_INT)
+        return call1(l, arena_printf(A(l), "spy_fixed_from_int(%%0, %s)", fixed_kind(to)), REP_I64,
+                     ERR_I64, r);
+    if (ty_is_fixed(to) && from->kind == TY_BOOL)
+        return call1(l, "(int64_t)%0", REP_I64, ERR_NEVER, r);
+    if (ty_is_fixed(to) && from->kind == TY_FLOAT)
+        return call1(l, arena_printf(A(l), "spy_fixed_from_double(%%0, %s)", fixed_kind(to)),
+                     REP_I64, ERR_I64, r);
+    if (ty_is_fixed(from) && to->kind == TY_INT)
+        return call1(l, "spy_int_from_i64", REP_INT, ERR_INT, r);
+    if (ty_is_fixed(from) && to->kind == TY_FLOAT)
+        return call1(l, "(double)%0", REP_FLOAT, ERR_NEVER, r);
+    return NULL;
+}
+
 IrReg *coerce(Lower *l, IrReg *r, const TyType *from, const TyType *to)
 {
     if (to->kind == TY_ANY || to->kind == TY_OBJECT || ty_equal(from, to))
@@ -122,6 +159,11 @@ IrReg *coerce(Lower *l, IrReg *r, const TyType *from, const TyType *to)
     }
     if (rep_of(from) == REP_OBJ && needs_check(from, to))
         return unbox(l, r, to);
+    if (ty_is_fixed(to) || ty_is_fixed(from)) {
+        IrReg *x = coerce_fixed(l, r, from, to);
+        if (x)
+            return x;
+    }
     if (from->kind == TY_BOOL && to->kind == TY_INT)
         return call1(l, "spy_int_from_bool(%0)", REP_INT, ERR_NEVER, r);
     if (from->kind == TY_BOOL && to->kind == TY_FLOAT)
@@ -200,6 +242,8 @@ static bool machine_local(const Expr *e)
 /* Can e be computed directly as an int64_t (see typecheck's machine_expr)? */
 bool machine_able(const Expr *e)
 {
+    if (e->type && ty_is_fixed(e->type))
+        return true;
     switch (e->kind) {
     case EX_INT: return e->u.int_lit.fits_i64;
     case EX_UNARY:
@@ -215,6 +259,8 @@ bool machine_able(const Expr *e)
  * anything else converted (OverflowError if it does not fit). */
 IrReg *lower_machine(Lower *l, Expr *e)
 {
+    if (e->type && ty_is_fixed(e->type))
+        return lower_expr(l, e);
     if (e->kind == EX_INT && e->u.int_lit.fits_i64)
         return emit_const(l, REP_I64, arena_printf(A(l), "%lldLL", (long long)e->u.int_lit.value),
                           false);
@@ -299,6 +345,19 @@ IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg 
     const TyType *tint = ty_simple(TY_INT), *tfloat = ty_simple(TY_FLOAT);
     bool ints = (at->kind == TY_INT || at->kind == TY_BOOL) &&
                 (bt->kind == TY_INT || bt->kind == TY_BOOL);
+    if (ty_is_fixed(rt)) {
+        static const char *const fixed_ops[OP__COUNT] = {
+            [OP_ADD] = "add", [OP_SUB] = "sub", [OP_MUL] = "mul", [OP_FLOORDIV] = "floordiv",
+            [OP_MOD] = "mod", [OP_LSHIFT] = "lshift", [OP_RSHIFT] = "rshift",
+        };
+        IrReg *x = coerce(l, a, at, rt), *y = coerce(l, b, bt, rt);
+        if (op == OP_BITAND || op == OP_BITOR || op == OP_BITXOR)
+            return call2(l, op == OP_BITAND ? "(%0 & %1)" : op == OP_BITOR ? "(%0 | %1)"
+                                                                            : "(%0 ^ %1)",
+                         REP_I64, ERR_NEVER, x, y);
+        return call2(l, arena_printf(A(l), "spy_fixed_%s(%%0, %%1, %s)", fixed_ops[op],
+                                     fixed_kind(rt)), REP_I64, ERR_I64, x, y);
+    }
     if (rt->kind == TY_BOOL) {
         const char *c = op == OP_BITAND ? "(char)(%0 & %1)"
                       : op == OP_BITOR ? "(char)(%0 | %1)" : "(char)(%0 ^ %1)";
@@ -347,6 +406,14 @@ static IrReg *lower_unary(Lower *l, Expr *e)
         IrReg *v = lower_expr(l, x);
         return op == UOP_POS ? v : call1(l, "(-%0)", REP_FLOAT, ERR_NEVER, v);
     }
+    if (ty_is_fixed(e->type)) {
+        IrReg *v = lower_expr_as(l, x, e->type);
+        if (op == UOP_POS)
+            return v;
+        return call1(l, arena_printf(A(l), "spy_fixed_%s(%%0, %s)",
+                                     op == UOP_NEG ? "neg" : "invert", fixed_kind(e->type)),
+                     REP_I64, ERR_I64, v);
+    }
     IrReg *v = box(l, lower_expr(l, x), x->type);
     const char *c = op == UOP_NEG ? "PyNumber_Negative"
                   : op == UOP_POS ? "PyNumber_Positive" : "PyNumber_Invert";
@@ -362,6 +429,8 @@ static IrReg *truth_of(Lower *l, IrReg *v, const TyType *t)
     case TY_BOOL: return v;
     case TY_INT: return call1(l, "(char)spy_int_is_true(%0)", REP_BOOL, ERR_NEVER, v);
     case TY_FLOAT: return call1(l, "(char)(%0 != 0.0)", REP_BOOL, ERR_NEVER, v);
+    case TY_I64: case TY_I32: case TY_I16: case TY_U8:
+        return call1(l, "(char)(%0 != 0)", REP_BOOL, ERR_NEVER, v);
     case TY_STR: return call1(l, "(char)(PyUnicode_GET_LENGTH(%0) != 0)", REP_BOOL, ERR_NEVER, v);
     case TY_NONE: return emit_const(l, REP_BOOL, "0", false);
     default: return call1(l, "PyObject_IsTrue", REP_CINT, ERR_NEG, v);
@@ -430,6 +499,19 @@ static IrReg *compare_bool(Lower *l, CmpOp op, IrReg *a, const TyType *at, IrReg
         const char *contains = "PySequence_Contains(%1, %0)";
         IrReg *c = call2(l, contains, REP_CINT, ERR_NEG, box(l, a, at), box(l, b, bt));
         return call1(l, op == CMP_IN ? "(char)%0" : "(char)!%0", REP_BOOL, ERR_NEVER, c);
+    }
+    if (ty_is_fixed(at) && ty_is_fixed(bt))
+        return call2(l, arena_printf(ar, "(char)(%%0 %s %%1)", cmp_c[op]), REP_BOOL, ERR_NEVER, a, b);
+    if (ty_is_fixed(at) || ty_is_fixed(bt)) {
+        /* Against an int or a float: compare as ints (exactly). */
+        if (ty_is_fixed(at)) {
+            a = coerce(l, a, at, tint);
+            at = tint;
+        }
+        if (ty_is_fixed(bt)) {
+            b = coerce(l, b, bt, tint);
+            bt = tint;
+        }
     }
     if (at->kind == TY_BOOL && bt->kind == TY_BOOL)
         return call2(l, arena_printf(ar, "(char)(%%0 %s %%1)", cmp_c[op]), REP_BOOL, ERR_NEVER, a, b);
@@ -616,7 +698,7 @@ static IrReg *lower_native_call(Lower *l, Expr *e, const TcCall *call, IrReg *se
     const TyType *ret = ctor ? ctor->type : f->ret;
     IrRep rep = rep_of(ret);
     op->err = rep == REP_INT ? ERR_INT : rep == REP_FLOAT ? ERR_FLOAT
-            : rep == REP_BOOL ? ERR_BOOL : ERR_NULL;
+            : rep == REP_BOOL ? ERR_BOOL : rep == REP_I64 ? ERR_I64 : ERR_NULL;
     op->dst = ir_reg(l->f, rep, NULL);
     return coerce(l, op->dst, ret, e->type);
 }
@@ -903,6 +985,10 @@ IrReg *load_field(Lower *l, IrReg *o, const TcAttr *attr)
         r = call1(l, arena_printf(a, "spy_field_get_bool(%s, %s, %%0, \"%s\")", f,
                                   field_defined(a, attr), attr->name), REP_BOOL, ERR_BOOL, o);
         break;
+    case REP_I64:
+        r = call1(l, arena_printf(a, "spy_field_get_i64(%s, %s, %%0, \"%s\")", f,
+                                  field_defined(a, attr), attr->name), REP_I64, ERR_I64, o);
+        break;
     default:
         r = call1(l, arena_printf(a, "spy_field_get_obj(%s, %%0, \"%s\")", f, attr->name),
                   REP_OBJ, ERR_NULL, o);
@@ -954,6 +1040,10 @@ static IrReg *lower_inner(Lower *l, Expr *e)
         case CALL_NATIVE_METHOD: return lower_native_method_call(l, e, call);
         case CALL_METHOD: return lower_method_call(l, e, call);
         case CALL_MATH: return lower_math_call(l, e, call);
+        case CALL_FIXED: {
+            Expr *x = e->u.call.args[0]->value;
+            return coerce(l, lower_expr(l, x), x->type, e->type);
+        }
         case CALL_GENERIC: break;
         }
         return lower_generic_call(l, e);

@@ -84,6 +84,7 @@ IrRep rep_of(const TyType *t)
 {
     switch (t->kind) {
     case TY_INT: return REP_INT;
+    case TY_I64: case TY_I32: case TY_I16: case TY_U8: return REP_I64;
     case TY_FLOAT: return REP_FLOAT;
     case TY_BOOL: return REP_BOOL;
     default: return REP_OBJ;

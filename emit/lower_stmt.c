@@ -59,7 +59,7 @@ void store_field(Lower *l, const TcAttr *attr, IrReg *o, IrReg *v, const TyType 
     const char *f = field_lvalue(a, attr), *c;
     switch (rep_of(attr->type)) {
     case REP_INT: c = arena_printf(a, "spy_field_set_int(&%s, %%1)", f); break;
-    case REP_FLOAT: case REP_BOOL:
+    case REP_FLOAT: case REP_BOOL: case REP_I64:
         c = arena_printf(a, "(%s = %%1, ((%s *)%%0)->defined |= (uint64_t)1 << %d)", f,
                          class_struct(a, attr->owner), attr->index);
         break;
@@ -445,6 +445,17 @@ static void lower_import(Lower *l, Stmt *s)
 
 static void lower_importfrom(Lower *l, Stmt *s)
 {
+    const char *from = s->u.importfrom.module;
+    if (from && !s->u.importfrom.level &&
+        (!strcmp(from, "staticpy") || !strcmp(from, "mypy_extensions"))) {
+        /* Compile-time names: the compiled module does not need the
+         * package; at run time they are plain int, as interpreted. */
+        for (int i = 0; i < s->u.importfrom.n_names; i++) {
+            const Alias *al = s->u.importfrom.names[i];
+            store_global(l, al->asname ? al->asname : al->name, load_global(l, "int"));
+        }
+        return;
+    }
     int n = s->u.importfrom.n_names;
     const char **names = ARENA_ARRAY(A(l), const char *, n);
     for (int i = 0; i < n; i++)

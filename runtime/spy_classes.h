@@ -49,6 +49,15 @@ static inline char spy_field_get_bool(char v, uint64_t defined, PyObject *self, 
     return 2;
 }
 
+static inline int64_t spy_field_get_i64(int64_t v, uint64_t defined, PyObject *self,
+                                        const char *name)
+{
+    if (SPY_LIKELY(defined))
+        return v;
+    spy_no_attr(self, name);
+    return (int64_t)-113; /* SPY_I64_ERR */
+}
+
 static inline void spy_field_set_obj(PyObject **slot, PyObject *v)
 {
     Py_INCREF(v);

@@ -30,5 +30,6 @@
 #include "spy_classes.h"
 #include "spy_math.h"
 #include "spy_exc.h"
+#include "spy_fixed.h"
 
 #endif /* STATICPY_RT_H */

@@ -134,6 +134,9 @@ def base_env():
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     for k in ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME"):
         env.pop(k, None)
+    # The staticpy package (i64 & co. for interpreted runs); compiled
+    # modules must not need it, which the tests also show.
+    env["PYTHONPATH"] = os.path.join(ROOT, "python")
     return env
 
 
@@ -225,6 +228,7 @@ def run_one(opts, interp, name):
                 os.path.basename(built), b, ", ".join(sorted(os.listdir(b))) or "nothing")
 
         renv = dict(env)
+        renv.pop("PYTHONPATH", None)  # compiled modules run without staticpy
         if opts.asan:
             renv["LD_PRELOAD"] = opts.san_preload
             renv["ASAN_OPTIONS"] = "detect_leaks=0"

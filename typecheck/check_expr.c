@@ -53,9 +53,35 @@ static TyType *binop_error(Tc *tc, Span span, BinOp op, TyType *l, TyType *r)
     return any();
 }
 
+/* Arithmetic with a fixed-width operand: float wins, otherwise the fixed
+ * type (an int operand is converted to it, checked); two different fixed
+ * types combine only when one contains the other. */
+static TyType *fixed_binop(Tc *tc, Expr *e, TyType *l, TyType *r)
+{
+    BinOp op = e->u.binop.op;
+    if (l->kind == TY_FLOAT || r->kind == TY_FLOAT || op == OP_DIV) {
+        if (op == OP_DIV || op == OP_ADD || op == OP_SUB || op == OP_MUL || op == OP_FLOORDIV ||
+            op == OP_MOD)
+            return ty_simple(TY_FLOAT);
+        return binop_error(tc, e->span, op, l, r);
+    }
+    if (op == OP_POW || op == OP_MATMUL)
+        return binop_error(tc, e->span, op, l, r);
+    if (ty_is_fixed(l) && ty_is_fixed(r) && l->kind != r->kind) {
+        if (ty_assignable(l, r))
+            return l;
+        if (ty_assignable(r, l))
+            return r;
+        return binop_error(tc, e->span, op, l, r);
+    }
+    return ty_is_fixed(l) ? l : r;
+}
+
 static TyType *numeric_binop(Tc *tc, Expr *e, TyType *l, TyType *r)
 {
     BinOp op = e->u.binop.op;
+    if (ty_is_fixed(l) || ty_is_fixed(r))
+        return fixed_binop(tc, e, l, r);
     bool ints = is_intlike(l) && is_intlike(r);
     switch (op) {
     case OP_ADD: case OP_SUB: case OP_MUL: case OP_FLOORDIV: case OP_MOD:
@@ -142,6 +168,8 @@ static TyType *check_unary(Tc *tc, Expr *e)
         return any();
     if (is_intlike(t))
         return ty_simple(TY_INT);
+    if (ty_is_fixed(t))
+        return t;
     if (t->kind == TY_FLOAT && op != UOP_INVERT)
         return t;
     tc_error(tc, e->span, "unsupported operand type for unary %s: \"%s\"",
@@ -474,6 +502,14 @@ static TyType *check_call(Tc *tc, Expr *e)
     }
     if (fn_type->kind == TY_TYPE)
         return check_ctor(tc, e, call, fn_type->cls);
+    TyType *fixed = s ? scope_fixed_type(s) : NULL;
+    if (fixed) {
+        if (n != 1 || e->u.call.args[0]->name ||
+            !(ty_is_numeric(arg_types[0]) || arg_types[0]->kind == TY_ANY))
+            tc_error(tc, e->span, "%s() takes one int, float or bool argument", s->name);
+        call->kind = CALL_FIXED;
+        return fixed;
+    }
     TyType *mt = math_call(tc, e, call, arg_types, n);
     if (mt)
         return mt;
@@ -510,7 +546,7 @@ TcForRange *check_range(Tc *tc, Expr *iter)
     int n = iter->u.call.n_args;
     for (int i = 0; i < n; i++) {
         TyType *t = check_expr(tc, args[i]->value);
-        if (t->kind != TY_INT && t->kind != TY_BOOL && t->kind != TY_ANY)
+        if (t->kind != TY_INT && t->kind != TY_BOOL && t->kind != TY_ANY && !ty_is_fixed(t))
             tc_error(tc, args[i]->value->span,
                      "argument %d to \"range\" has incompatible type \"%s\"; "
                      "expected \"int\"", i + 1, tstr(tc, t));
@@ -616,7 +652,7 @@ static TyType *check_subscript(Tc *tc, Expr *e)
     case TY_LIST:
         if (slice)
             return v;
-        if (is_intlike(it) || is_dynamic(it))
+        if (is_intlike(it) || is_dynamic(it) || ty_is_fixed(it))
             return v->args[0];
         tc_error(tc, ix->span, "list indices must be integers or slices, not \"%s\"", tstr(tc, it));
         return any();

@@ -705,6 +705,8 @@ static bool machine_bound(const Expr *e) { return !e || machine_expr(e); }
 /* Is e's value known to fit an int64 (given the current machine locals)? */
 static bool machine_expr(const Expr *e)
 {
+    if (e->type && ty_is_fixed(e->type))
+        return true;
     switch (e->kind) {
     case EX_INT: return e->u.int_lit.fits_i64;
     case EX_UNARY:

@@ -154,6 +154,24 @@ static TyType *generic_annotation(Tc *tc, Expr *ann, const char *base, Expr *ind
     return annotation_error(tc, ann);
 }
 
+/* i64, i32, i16, u8 imported from staticpy or mypy_extensions. */
+TyType *scope_fixed_type(const TcSymbol *s)
+{
+    static const struct { const char *name; TyKind kind; } fixed[] = {
+        {"i64", TY_I64}, {"i32", TY_I32}, {"i16", TY_I16}, {"u8", TY_U8},
+    };
+    if (s->kind != SYM_IMPORT || !s->import_of)
+        return NULL;
+    const char *dot = strrchr(s->import_of, '.');
+    if (!dot || (strncmp(s->import_of, "staticpy.", 9) != 0 &&
+                 strncmp(s->import_of, "mypy_extensions.", 16) != 0))
+        return NULL;
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        if (!strcmp(dot + 1, fixed[i].name))
+            return ty_simple(fixed[i].kind);
+    return NULL;
+}
+
 /* "Name" or "mod.Name": a forward reference to a class or simple type. */
 static TyType *string_annotation(Tc *tc, Expr *ann)
 {
@@ -208,6 +226,9 @@ TyType *scope_annotation(Tc *tc, Expr *ann)
         TcSymbol *sym = symtab_get(&tc->globals, ann->u.name.id);
         if (sym && sym->type && sym->type->kind == TY_TYPE)
             return sym->type->cls->type;
+        TyType *f = sym ? scope_fixed_type(sym) : NULL;
+        if (f)
+            return f;
     }
     if (ann->kind == EX_STR)
         return string_annotation(tc, ann);

@@ -70,6 +70,7 @@ void scope_collect_module(Tc *tc);
 void scope_collect_function(Tc *tc, TcFunc *f);
 TcSymbol *scope_lookup(Tc *tc, const char *name);
 TyType *scope_annotation(Tc *tc, Expr *ann);
+TyType *scope_fixed_type(const TcSymbol *s);
 TcSymbol *scope_hidden_local(Tc *tc, const char *name, Span span);
 void scope_signature(Tc *tc, TcFunc *f, Stmt *def);
 void scope_check_def_header(Tc *tc, Stmt *s);

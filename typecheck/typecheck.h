@@ -21,6 +21,10 @@ typedef enum TyKind {
     TY_ANY,      /* unannotated / unknown: a PyObject* checked at use */
     TY_OBJECT,   /* `object`: any value, no checks */
     TY_INT,      /* arbitrary precision int (tagged word) */
+    TY_I64,      /* fixed-width ints (staticpy / mypy_extensions): C */
+    TY_I32,      /* arithmetic in an int64_t, OverflowError outside */
+    TY_I16,      /* the type's range */
+    TY_U8,
     TY_FLOAT,
     TY_BOOL,
     TY_STR,
@@ -67,7 +71,8 @@ bool ty_equal(const TyType *a, const TyType *b);
 bool ty_assignable(const TyType *to, const TyType *from);
 /* Human-readable, mypy-style: "int", "tuple[int, str]". */
 const char *ty_str(Arena *a, const TyType *t);
-bool ty_is_numeric(const TyType *t); /* int, float or bool */
+bool ty_is_numeric(const TyType *t); /* int, float, bool or fixed-width */
+bool ty_is_fixed(const TyType *t);   /* i64 i32 i16 u8 */
 
 /* ---- symbols ------------------------------------------------------------- */
 
@@ -130,6 +135,7 @@ typedef enum CallKind {
     CALL_NATIVE_METHOD, /* obj.m(...) on a native class instance */
     CALL_METHOD,   /* obj.method(...) on a value of known builtin type */
     CALL_MATH,     /* a math-module function called as C (method names it) */
+    CALL_FIXED,    /* i64(x) and kin: a checked conversion */
     CALL_GENERIC   /* anything else: evaluate callee, vectorcall */
 } CallKind;
 

@@ -12,7 +12,24 @@ static TyType simple_types[TY__COUNT] = {
     [TY_BOOL] = {TY_BOOL, NULL, 0, false},   [TY_STR] = {TY_STR, NULL, 0, false},
     [TY_NONE] = {TY_NONE, NULL, 0, false},   [TY_BYTES] = {TY_BYTES, NULL, 0, false},
     [TY_FUNC] = {TY_FUNC, NULL, 0, false},   [TY_MODULE] = {TY_MODULE, NULL, 0, false},
+    [TY_I64] = {TY_I64, NULL, 0, false},     [TY_I32] = {TY_I32, NULL, 0, false},
+    [TY_I16] = {TY_I16, NULL, 0, false},     [TY_U8] = {TY_U8, NULL, 0, false},
 };
+
+bool ty_is_fixed(const TyType *t)
+{
+    return t->kind == TY_I64 || t->kind == TY_I32 || t->kind == TY_I16 || t->kind == TY_U8;
+}
+
+/* Does every value of fixed type `from` fit fixed type `to`? */
+static bool fixed_widens(TyKind to, TyKind from)
+{
+    if (to == from || to == TY_I64)
+        return true;
+    if (to == TY_I32)
+        return from == TY_I16 || from == TY_U8;
+    return to == TY_I16 && from == TY_U8;
+}
 
 /* The singletons are never written after initialisation, so sharing them
  * between compilations is safe. */
@@ -148,6 +165,13 @@ bool ty_assignable(const TyType *to, const TyType *from)
         return true;
     if (to->kind == TY_INT && from->kind == TY_BOOL)
         return true;
+    /* int <-> fixed width: converted with a range check at run time. */
+    if (ty_is_fixed(to) && (from->kind == TY_INT || from->kind == TY_BOOL))
+        return true;
+    if (ty_is_fixed(to) && ty_is_fixed(from))
+        return fixed_widens(to->kind, from->kind);
+    if ((to->kind == TY_INT || to->kind == TY_FLOAT) && ty_is_fixed(from))
+        return true;
     if (to->kind == TY_ITER && ty_iter_elem(from))
         return ty_assignable(to->args[0], ty_iter_elem(from));
     if (to->kind != from->kind)
@@ -190,7 +214,7 @@ bool ty_assignable(const TyType *to, const TyType *from)
 
 bool ty_is_numeric(const TyType *t)
 {
-    return t->kind == TY_INT || t->kind == TY_FLOAT || t->kind == TY_BOOL;
+    return t->kind == TY_INT || t->kind == TY_FLOAT || t->kind == TY_BOOL || ty_is_fixed(t);
 }
 
 static const char *simple_name(TyKind k)
@@ -199,6 +223,10 @@ static const char *simple_name(TyKind k)
     case TY_ANY: return "Any";
     case TY_OBJECT: return "object";
     case TY_INT: return "int";
+    case TY_I64: return "i64";
+    case TY_I32: return "i32";
+    case TY_I16: return "i16";
+    case TY_U8: return "u8";
     case TY_FLOAT: return "float";
     case TY_BOOL: return "bool";
     case TY_STR: return "str";
