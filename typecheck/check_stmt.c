@@ -315,6 +315,30 @@ static void check_augassign(Tc *tc, Stmt *s)
 
 static bool is_true_const(const Expr *e) { return e->kind == EX_TRUE; }
 
+/* After an if whose branches both fall through: a variable narrowed at
+ * the end of both (`if x is None: x = "d"` leaves x a str either way)
+ * keeps the union of the two. */
+static void join_narrowings(Tc *tc, Narrow *a, Narrow *b, Narrow *stop)
+{
+    for (Narrow *n = a; n && n != stop; n = n->next) {
+        if (n->attr || !n->sym)
+            continue;
+        Narrow *saved = tc->narrow;
+        tc->narrow = a;
+        TyType *ta = narrowed_type(tc, n->sym);
+        tc->narrow = b;
+        TyType *tb = narrowed_type(tc, n->sym);
+        tc->narrow = saved;
+        if (!ta || !tb || narrowed_type(tc, n->sym))
+            continue;
+        Narrow *j = ARENA_NEW(tc->a, Narrow);
+        j->sym = n->sym;
+        j->type = ty_equal(ta, tb) ? ta : ty_union(tc->a, ta, tb);
+        j->next = tc->narrow;
+        tc->narrow = j;
+    }
+}
+
 static void check_if(Tc *tc, Stmt *s)
 {
     check_expr(tc, s->u.if_.test);
@@ -338,9 +362,11 @@ static void check_if(Tc *tc, Stmt *s)
         tc->narrow = after_narrow;
         return;
     }
+    Narrow *else_narrow = tc->narrow;
     tc->narrow = saved;
     invalidate_assigned(tc, &s->u.if_.body);
     invalidate_assigned(tc, &s->u.if_.orelse);
+    join_narrowings(tc, after_narrow, else_narrow, saved);
 }
 
 /* Shared by while and for: body, else clause, and the state after. */
