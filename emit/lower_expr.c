@@ -809,9 +809,55 @@ static IrReg *lower_method_call(Lower *l, Expr *e, const TcCall *call)
     return coerce(l, r, ty_simple(TY_ANY), e->type);
 }
 
+/* float(x), int(x), abs(x), bool(x), min(a, b), max(a, b) on typed
+ * numbers: computed in place (builtins are bound early, like len). */
+static IrReg *lower_numeric_builtin(Lower *l, Expr *e)
+{
+    Expr *fn = e->u.call.func;
+    TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+    int n = e->u.call.n_args;
+    if (!s || s->kind != SYM_BUILTIN || n < 1 || n > 2)
+        return NULL;
+    for (int i = 0; i < n; i++)
+        if (e->u.call.args[i]->name || !ty_is_numeric(e->u.call.args[i]->value->type))
+            return NULL;
+    Expr *x = e->u.call.args[0]->value;
+    const TyType *xt = x->type, *tint = ty_simple(TY_INT), *tfloat = ty_simple(TY_FLOAT);
+    const char *f = s->name;
+    if (n == 1 && !strcmp(f, "float"))
+        return coerce(l, lower_expr_as(l, x, tfloat), tfloat, e->type);
+    if (n == 1 && !strcmp(f, "int")) {
+        IrReg *r = xt->kind == TY_FLOAT
+                       ? call1(l, "spy_int_from_double_trunc", REP_INT, ERR_INT, lower_expr(l, x))
+                       : lower_expr_as(l, x, tint);
+        return coerce(l, r, tint, e->type);
+    }
+    if (n == 1 && !strcmp(f, "bool"))
+        return coerce(l, call1(l, "(char)(%0 != 0)", REP_BOOL, ERR_NEVER,
+                               truth_of(l, lower_expr(l, x), xt)), ty_simple(TY_BOOL), e->type);
+    if (n == 1 && !strcmp(f, "abs") && (xt->kind == TY_INT || xt->kind == TY_BOOL))
+        return coerce(l, call1(l, "spy_int_abs", REP_INT, ERR_INT, lower_expr_as(l, x, tint)),
+                      tint, e->type);
+    if (n == 1 && !strcmp(f, "abs") && xt->kind == TY_FLOAT)
+        return coerce(l, call1(l, "fabs", REP_FLOAT, ERR_NEVER, lower_expr(l, x)), tfloat, e->type);
+    bool mn = !strcmp(f, "min"), mx = !strcmp(f, "max");
+    Expr *y = n == 2 ? e->u.call.args[1]->value : NULL;
+    if (n == 2 && (mn || mx) && xt->kind == y->type->kind &&
+        (xt->kind == TY_INT || xt->kind == TY_FLOAT)) {
+        /* min(a, b) is b if b < a else a; max(a, b) is b if b > a else a. */
+        IrReg *a = lower_expr(l, x), *b = lower_expr(l, y);
+        const char *c = xt->kind == TY_FLOAT ? (mn ? "(%1 < %0 ? %1 : %0)" : "(%1 > %0 ? %1 : %0)")
+                                              : (mn ? "spy_int_min(%0, %1)" : "spy_int_max(%0, %1)");
+        return coerce(l, call2(l, c, rep_of(xt), ERR_NEVER, a, b), xt, e->type);
+    }
+    return NULL;
+}
+
 static IrReg *lower_generic_call(Lower *l, Expr *e)
 {
     IrReg *fast = lower_len(l, e);
+    if (!fast)
+        fast = lower_numeric_builtin(l, e);
     if (fast)
         return fast;
     int n = e->u.call.n_args;

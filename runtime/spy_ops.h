@@ -10,6 +10,21 @@
 
 static inline SpyInt spy_int_from_bool(char b) { return SPY_INT_SMALL(b != 0); }
 
+/* min(a, b) / max(a, b) of ints: a new reference to the one chosen. */
+static inline SpyInt spy_int_min(SpyInt a, SpyInt b)
+{
+    SpyInt r = spy_int_lt(b, a) ? b : a;
+    spy_int_incref(r);
+    return r;
+}
+
+static inline SpyInt spy_int_max(SpyInt a, SpyInt b)
+{
+    SpyInt r = spy_int_gt(b, a) ? b : a;
+    spy_int_incref(r);
+    return r;
+}
+
 /* 0/1, or 2 with an exception set. */
 static inline char spy_richcompare_bool(PyObject *a, PyObject *b, int op)
 {
