@@ -74,6 +74,8 @@ typedef struct Lower {
     IrFunc *f;
     IrBlock *cur;        /* block being appended to; NULL after a jump */
     IrReg **local_regs;  /* by TcSymbol.index */
+    IrReg **bound_regs;  /* by TcSymbol.index: "assigned" flags of unboxed
+                            locals that may be read unbound, else NULL */
     int line;            /* source line of the statement being lowered */
     LoopTargets *loop;
     IrBlock *handler;    /* innermost except/finally block, NULL outside try */
@@ -113,6 +115,10 @@ const char *field_lvalue(Arena *a, const TcAttr *attr);
 IrReg *load_field(Lower *l, IrReg *o, const TcAttr *attr);
 void store_field(Lower *l, const TcAttr *attr, IrReg *o, IrReg *v, const TyType *vt);
 const char *field_defined(Arena *a, const TcAttr *attr);
+
+/* Stores v into local symbol s (setting its "assigned" flag if it has
+ * one). */
+void assign_local(Lower *l, const TcSymbol *s, IrReg *v);
 
 /* lower_stmt.c */
 void lower_block(Lower *l, StmtList *body);

@@ -218,9 +218,22 @@ IrReg *load_global(Lower *l, const char *name)
     return emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
 }
 
+/* A read of a local that may be unbound: UnboundLocalError if it is. */
+static void check_bound(Lower *l, const TcSymbol *s)
+{
+    IrReg *flag = l->bound_regs[s->index], *r = l->local_regs[s->index];
+    const char *c = flag ? "spy_check_assigned(%%0, \"%s\")"
+                  : r->rep == REP_INT ? "spy_check_assigned(%%0 != SPY_INT_ERR, \"%s\")"
+                  : "spy_check_assigned(%%0 != NULL, \"%s\")";
+    IrReg *x = flag ? flag : r;
+    emit_call(l, arena_printf(A(l), c, s->name), (IrRep)-1, ERR_NEG, &x, 1);
+}
+
 static IrReg *lower_name(Lower *l, Expr *e)
 {
     TcSymbol *s = e->sema;
+    if (s->kind == SYM_LOCAL && e->maybe_unbound)
+        check_bound(l, s);
     if (s->kind == SYM_LOCAL && s->machine) /* an int64_t local read as an int */
         return coerce(l, call1(l, "spy_int_from_i64", REP_INT, ERR_INT, l->local_regs[s->index]),
                       s->type, e->type);

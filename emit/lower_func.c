@@ -138,6 +138,13 @@ void emit_assign(Lower *l, IrReg *dst, IrReg *src)
     ir_set_args(l->f, op, &src, 1);
 }
 
+void assign_local(Lower *l, const TcSymbol *s, IrReg *v)
+{
+    emit_assign(l, l->local_regs[s->index], v);
+    if (l->bound_regs[s->index])
+        emit_assign(l, l->bound_regs[s->index], emit_const(l, REP_BOOL, "1", false));
+}
+
 /* An owned copy of r, so later assignments to the variable r came from
  * cannot change the value (tuple assignment evaluates all of its right
  * side before binding). */
@@ -179,12 +186,18 @@ static void make_locals(Lower *l, const TcFunc *tf)
 {
     IrFunc *f = l->f;
     l->local_regs = ARENA_ARRAY(l->m->a, IrReg *, tf->n_locals ? tf->n_locals : 1);
+    l->bound_regs = ARENA_ARRAY(l->m->a, IrReg *, tf->n_locals ? tf->n_locals : 1);
     f->locals = ARENA_ARRAY(l->m->a, IrReg *, tf->n_locals ? tf->n_locals : 1);
     for (int i = 0; i < tf->n_locals; i++) {
         TcSymbol *s = tf->locals[i];
         IrReg *r = ir_reg(f, s->machine ? REP_I64 : rep_of(s->type), s->name);
         r->is_local = true;
         l->local_regs[i] = r;
+        if (s->maybe_unbound && !ir_rep_refcounted(r->rep)) {
+            IrReg *b = ir_reg(f, REP_BOOL, arena_printf(l->m->a, "%s__assigned", s->name));
+            b->is_local = true;
+            l->bound_regs[i] = b;
+        }
     }
     f->params = ARENA_ARRAY(l->m->a, IrReg *, tf->n_params ? tf->n_params : 1);
     for (int i = 0; i < tf->n_params; i++)

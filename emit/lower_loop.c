@@ -72,7 +72,7 @@ static void machine_range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn
                      : neg ? "(char)(%0 > %1)" : "(char)(%0 < %1)";
     emit_branch(l, emit_call(l, test, REP_BOOL, ERR_NEVER, args, 3), blk, orelse);
     l->cur = blk;
-    emit_assign(l, l->local_regs[((TcSymbol *)target->sema)->index], i);
+    assign_local(l, target->sema, i);
     body(l, ctx, next);
     if (l->cur)
         emit_goto(l, next);

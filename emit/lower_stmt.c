@@ -25,7 +25,7 @@ static void store_name(Lower *l, Expr *target, IrReg *v, const TyType *vt)
 {
     TcSymbol *s = target->sema;
     if (s->kind == SYM_LOCAL) {
-        emit_assign(l, l->local_regs[s->index], coerce(l, v, vt, s->type));
+        assign_local(l, s, coerce(l, v, vt, s->type));
         return;
     }
     /* A global keeps its declared type: convert (bool -> int ...) first,

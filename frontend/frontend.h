@@ -259,6 +259,7 @@ struct Expr {
     Span span;
     struct TyType *type; /* set by typecheck */
     void *sema;          /* typecheck's per-node resolution (symbol, call) */
+    bool maybe_unbound;  /* typecheck: a local read where it may be unbound */
     union {
         struct { const char *id; } name;              /* interned */
         struct {

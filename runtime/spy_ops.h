@@ -126,6 +126,23 @@ __attribute__((unused, noinline, cold)) static PyObject *spy_raise_assert(PyObje
     return NULL;
 }
 
+/* 0 if a local is assigned, else -1 with the interpreter's
+ * UnboundLocalError. */
+static inline int spy_check_assigned(int assigned, const char *name)
+{
+    if (SPY_LIKELY(assigned))
+        return 0;
+#if PY_VERSION_HEX >= 0x030B0000
+    PyErr_Format(PyExc_UnboundLocalError,
+                 "cannot access local variable '%s' where it is not associated with a value",
+                 name);
+#else
+    PyErr_Format(PyExc_UnboundLocalError, "local variable '%s' referenced before assignment",
+                 name);
+#endif
+    return -1;
+}
+
 /* range() with a zero step.  0 ok, -1 with ValueError. */
 static inline int spy_range_check_step(SpyInt step)
 {

@@ -26,10 +26,10 @@ static TyType *check_name(Tc *tc, Expr *e)
     e->sema = s;
     if (s->kind == SYM_LOCAL && !tc->assigned.unreachable &&
         (s->index >= tc->assigned.n || !tc->assigned.v[s->index])) {
-        tc_error(tc, e->span,
-                 "local variable '%s' may be used before it is assigned "
-                 "(possibly unbound locals are not supported yet)", s->name);
-        return s->type ? s->type : any();
+        /* Not assigned on every path here: checked at run time, with the
+         * interpreter's UnboundLocalError. */
+        e->maybe_unbound = true;
+        s->maybe_unbound = true;
     }
     TyType *n = narrowed_type(tc, s);
     return n ? n : s->type ? s->type : any();

@@ -97,6 +97,7 @@ typedef struct TcSymbol {
      * (len(), literals, other such locals): it lives in an int64_t. */
     bool machine;
     bool other_assign;  /* assigned other than as such a loop target */
+    bool maybe_unbound; /* some read may find it unbound (UnboundLocalError) */
     const char *import_of; /* SYM_IMPORT bound once: "math", "math.sqrt" */
     bool final;            /* declared Final: assigned once */
     Expr *const_value;     /* a Final global's literal value, folded by emit */
