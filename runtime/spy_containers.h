@@ -326,6 +326,17 @@ static inline PyObject *spy_str_slice(PyObject *s, SpyInt lo, int has_lo, SpyInt
     return x;
 }
 
+/* a == b for two str: identity, length, kind, then the bytes. */
+static inline int spy_str_eq(PyObject *a, PyObject *b)
+{
+    if (a == b)
+        return 1;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+    if (n != PyUnicode_GET_LENGTH(b) || PyUnicode_KIND(a) != PyUnicode_KIND(b))
+        return 0;
+    return memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), (size_t)n * PyUnicode_KIND(a)) == 0;
+}
+
 /* format(v, spec) as an f-string field; spec may be NULL. */
 static inline PyObject *spy_format(PyObject *v, PyObject *spec)
 {
