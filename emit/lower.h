@@ -61,11 +61,18 @@ typedef struct LoopTargets {
     struct LoopTargets *outer;
 } LoopTargets;
 
-/* An except (or finally-after-error) block being lowered: leaving it by
- * return/break/continue must restore the previously handled exception. */
+/* A region whose exits by return/break/continue must run code first:
+ * an except block restores the previously handled exception, a try with
+ * finally runs its finally body, a with block calls __exit__. */
+typedef enum FrameKind { FRAME_EXCEPT, FRAME_FINALLY, FRAME_WITH } FrameKind;
+
 typedef struct ExcFrame {
-    IrReg *prev;
-    LoopTargets *loop;   /* the loop current when the block began */
+    FrameKind kind;
+    IrReg *prev;         /* FRAME_EXCEPT: the previously handled exception */
+    StmtList *finalbody; /* FRAME_FINALLY */
+    IrReg *exit_fn;      /* FRAME_WITH: the bound __exit__ */
+    IrBlock *outer_handler; /* where errors of that code go */
+    LoopTargets *loop;   /* the loop current when the region began */
     struct ExcFrame *outer;
 } ExcFrame;
 

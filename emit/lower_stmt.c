@@ -258,6 +258,33 @@ static void lower_for(Lower *l, Stmt *s)
     l->cur = done;
 }
 
+/* Runs what leaving the frames from l->exc out to (not including) `stop`
+ * requires, innermost first. */
+static void unwind(Lower *l, ExcFrame *stop)
+{
+    ExcFrame *saved_exc = l->exc;
+    IrBlock *saved_handler = l->handler;
+    for (ExcFrame *x = l->exc; x != stop && l->cur; x = x->outer) {
+        l->handler = x->outer_handler;
+        l->exc = x->outer;
+        switch (x->kind) {
+        case FRAME_EXCEPT:
+            emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &x->prev, 1);
+            break;
+        case FRAME_FINALLY:
+            lower_block(l, x->finalbody);
+            break;
+        case FRAME_WITH: {
+            IrReg *r = emit_call(l, "spy_with_exit_ok", REP_OBJ, ERR_NULL, &x->exit_fn, 1);
+            (void)r;
+            break;
+        }
+        }
+    }
+    l->exc = saved_exc;
+    l->handler = saved_handler;
+}
+
 static void lower_return(Lower *l, Stmt *s)
 {
     IrFunc *f = l->f;
@@ -266,9 +293,9 @@ static void lower_return(Lower *l, Stmt *s)
                               : coerce(l, emit_const(l, REP_OBJ, "Py_None", true),
                                        ty_simple(TY_NONE), rt);
     emit_assign(l, f->retval, v);
-    for (ExcFrame *x = l->exc; x; x = x->outer)
-        emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &x->prev, 1);
-    emit_goto(l, f->exit_ok);
+    unwind(l, NULL);
+    if (l->cur)
+        emit_goto(l, f->exit_ok);
 }
 
 /* An error that keeps propagating from here to the enclosing handler (or
@@ -323,7 +350,7 @@ static void lower_handlers(Lower *l, Stmt *s, IrReg *exc, IrReg *prev, IrBlock *
         }
         if (h->sema)
             store_target(l, h->sema, exc, ty_simple(TY_ANY));
-        ExcFrame frame = {prev, l->loop, l->exc};
+        ExcFrame frame = {FRAME_EXCEPT, prev, NULL, NULL, l->handler, l->loop, l->exc};
         l->exc = &frame;
         lower_block(l, &h->body);
         l->exc = frame.outer;
@@ -380,7 +407,10 @@ static void lower_try(Lower *l, Stmt *s)
         return;
     }
     IrBlock *fin_err = ir_block(l->f), *fin_ok = ir_block(l->f);
+    ExcFrame frame = {FRAME_FINALLY, NULL, &s->u.try_.finalbody, NULL, outer, l->loop, l->exc};
+    l->exc = &frame;
     lower_try_except(l, s, fin_err, fin_ok);
+    l->exc = frame.outer;
     l->handler = outer;
     l->cur = fin_ok;
     lower_block(l, &s->u.try_.finalbody);
@@ -411,6 +441,52 @@ static void lower_assert(Lower *l, Stmt *s)
               &msg, m ? 1 : 0);
     lower_op(l, IR_UNREACHABLE);
     l->cur = ok;
+}
+
+/* with a as x, b as y: body — one item at a time, each like
+ * try/finally around the rest, with __exit__ told about an exception (and
+ * able to suppress it). */
+static void lower_with_items(Lower *l, Stmt *s, int i)
+{
+    if (i == s->u.with.n_items) {
+        lower_block(l, &s->u.with.body);
+        return;
+    }
+    WithItem *it = s->u.with.items[i];
+    IrBlock *outer = l->handler;
+    IrReg *mgr = box(l, lower_expr(l, it->context), it->context->type);
+    IrReg *exit_fn = emit_call(l, "spy_with_exit_fn", REP_OBJ, ERR_NULL, &mgr, 1);
+    IrReg *value = emit_call(l, "spy_with_enter", REP_OBJ, ERR_NULL, &mgr, 1);
+    IrBlock *err = ir_block(l->f), *after = ir_block(l->f);
+    l->handler = err;
+    if (it->target)
+        store_target(l, it->target, value, ty_simple(TY_ANY));
+    ExcFrame frame = {FRAME_WITH, NULL, NULL, exit_fn, outer, l->loop, l->exc};
+    l->exc = &frame;
+    lower_with_items(l, s, i + 1);
+    l->exc = frame.outer;
+    l->handler = outer;
+    if (l->cur) {
+        emit_call(l, "spy_with_exit_ok", REP_OBJ, ERR_NULL, &exit_fn, 1);
+        emit_goto(l, after);
+    }
+    /* An exception in the body: __exit__(type, value, tb) decides. */
+    l->cur = err;
+    IrReg *prev, *exc = take_exception(l, &prev);
+    IrBlock *cleanup = ir_block(l->f), *swallow = ir_block(l->f), *reraise = ir_block(l->f);
+    l->handler = cleanup;
+    IrReg *keep = emit_call(l, "spy_with_exit_exc", REP_CINT, ERR_NEG, (IrReg *[]){exit_fn, exc}, 2);
+    emit_branch(l, keep, swallow, reraise);
+    l->cur = swallow;
+    emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &prev, 1);
+    emit_goto(l, after);
+    l->cur = reraise;
+    propagate(l, "spy_exc_reraise", (IrReg *[]){exc, prev}, 2, outer);
+    l->cur = cleanup;
+    emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &prev, 1);
+    propagate(l, "spy_propagate()", NULL, 0, outer);
+    l->handler = outer;
+    l->cur = after;
 }
 
 /* ---- module-level definitions ---------------------------------------------------------- */
@@ -580,9 +656,14 @@ static void lower_stmt(Lower *l, Stmt *s)
     case ST_PASS: case ST_GLOBAL: break;
     case ST_BREAK: case ST_CONTINUE:
         /* Leaving except blocks entered inside this loop. */
-        for (ExcFrame *x = l->exc; x && x->loop == l->loop; x = x->outer)
-            emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &x->prev, 1);
-        emit_goto(l, s->kind == ST_BREAK ? l->loop->brk : l->loop->cont);
+        {
+            ExcFrame *stop = l->exc;
+            while (stop && stop->loop == l->loop)
+                stop = stop->outer;
+            unwind(l, stop);
+        }
+        if (l->cur)
+            emit_goto(l, s->kind == ST_BREAK ? l->loop->brk : l->loop->cont);
         break;
     case ST_IF: lower_if(l, s); break;
     case ST_WHILE: lower_while(l, s); break;
@@ -593,6 +674,7 @@ static void lower_stmt(Lower *l, Stmt *s)
     case ST_IMPORTFROM: lower_importfrom(l, s); break;
     case ST_RAISE: lower_raise(l, s); break;
     case ST_TRY: lower_try(l, s); break;
+    case ST_WITH: lower_with_items(l, s, 0); break;
     case ST_ASSERT: lower_assert(l, s); break;
     default:
         fprintf(stderr, "internal error at %s:%d: cannot lower %s\n", __FILE__, __LINE__,

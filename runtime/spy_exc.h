@@ -166,4 +166,88 @@ static inline PyObject *spy_raise_from(PyObject *exc, PyObject *cause)
     return NULL;
 }
 
+/* ---- with ---------------------------------------------------------------- */
+
+/* type(o).name bound to o, like the interpreter's special-method lookup;
+ * NULL without an exception when there is none. */
+static inline PyObject *spy_lookup_special(PyObject *o, const char *name)
+{
+    PyObject *f = PyObject_GetAttrString((PyObject *)Py_TYPE(o), name);
+    if (!f) {
+        if (PyErr_ExceptionMatches(PyExc_AttributeError))
+            PyErr_Clear();
+        return NULL;
+    }
+    descrgetfunc get = Py_TYPE(f)->tp_descr_get;
+    if (get) {
+        PyObject *bound = get(f, o, (PyObject *)Py_TYPE(o));
+        Py_DECREF(f);
+        return bound;
+    }
+    return f;
+}
+
+SPY_COLD PyObject *spy_with__not_cm(PyObject *mgr, const char *missing)
+{
+#if PY_VERSION_HEX >= 0x030B0000
+    if (!strcmp(missing, "__enter__"))
+        PyErr_Format(PyExc_TypeError,
+                     "'%.200s' object does not support the context manager protocol",
+                     Py_TYPE(mgr)->tp_name);
+    else
+        PyErr_Format(PyExc_TypeError,
+                     "'%.200s' object does not support the context manager protocol "
+                     "(missed __exit__ method)", Py_TYPE(mgr)->tp_name);
+#else
+    (void)mgr;
+    PyErr_SetString(PyExc_AttributeError, missing);
+#endif
+    return NULL;
+}
+
+/* The bound __exit__ of a context manager (after checking __enter__
+ * exists, in the interpreter's order).  A new reference. */
+static inline PyObject *spy_with_exit_fn(PyObject *mgr)
+{
+    PyObject *enter = spy_lookup_special(mgr, "__enter__");
+    if (!enter)
+        return PyErr_Occurred() ? NULL : spy_with__not_cm(mgr, "__enter__");
+    Py_DECREF(enter);
+    PyObject *exit = spy_lookup_special(mgr, "__exit__");
+    if (!exit && !PyErr_Occurred())
+        return spy_with__not_cm(mgr, "__exit__");
+    return exit;
+}
+
+/* mgr.__enter__(): a new reference. */
+static inline PyObject *spy_with_enter(PyObject *mgr)
+{
+    PyObject *enter = spy_lookup_special(mgr, "__enter__");
+    if (!enter)
+        return PyErr_Occurred() ? NULL : spy_with__not_cm(mgr, "__enter__");
+    PyObject *r = PyObject_CallNoArgs(enter);
+    Py_DECREF(enter);
+    return r;
+}
+
+/* __exit__(None, None, None) after the body completed or left. */
+static inline PyObject *spy_with_exit_ok(PyObject *exit)
+{
+    return PyObject_CallFunctionObjArgs(exit, Py_None, Py_None, Py_None, NULL);
+}
+
+/* __exit__(type, value, traceback) for an exception: 1 to suppress it. */
+static inline int spy_with_exit_exc(PyObject *exit, PyObject *exc)
+{
+    PyObject *tb = PyException_GetTraceback(exc);
+    PyObject *r = PyObject_CallFunctionObjArgs(exit, (PyObject *)Py_TYPE(exc), exc,
+                                               tb ? tb : Py_None, NULL);
+    Py_XDECREF(tb);
+    if (!r)
+        return -1;
+    int t = PyObject_IsTrue(r);
+    Py_DECREF(r);
+    return t;
+}
+
 #endif /* SPY_EXC_H */

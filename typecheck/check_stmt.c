@@ -572,6 +572,29 @@ static bool has_jump(StmtList *b, bool in_loop)
     return false;
 }
 
+/* with: the body may be cut short by an exception that __exit__
+ * suppresses, so only what held before it is sure afterwards. */
+static void check_with(Tc *tc, Stmt *s)
+{
+    if (s->u.with.is_async)
+        tc_unsupported(tc, s->span, "async with");
+    for (int i = 0; i < s->u.with.n_items; i++) {
+        WithItem *it = s->u.with.items[i];
+        check_expr(tc, it->context);
+        if (it->target)
+            assign_to(tc, it->target, ty_simple(TY_ANY), it->context->span);
+    }
+    Assigned entry = da_copy(tc, &tc->assigned);
+    Narrow *saved = tc->narrow;
+    check_block(tc, &s->u.with.body);
+    bool reachable = !tc->assigned.unreachable;
+    da_join(tc, &tc->assigned, &entry);
+    if (!reachable && entry.unreachable)
+        tc->assigned.unreachable = true;
+    tc->narrow = saved;
+    invalidate_assigned(tc, &s->u.with.body);
+}
+
 static void check_handler(Tc *tc, ExceptHandler *h)
 {
     if (h->type) {
@@ -601,8 +624,7 @@ static void check_try(Tc *tc, Stmt *s)
     bool jumps = has_jump(&s->u.try_.body, false) || has_jump(&s->u.try_.orelse, false);
     for (int i = 0; i < s->u.try_.n_handlers; i++)
         jumps |= has_jump(&s->u.try_.handlers[i]->body, false);
-    if (fin && jumps)
-        tc_unsupported(tc, s->span, "return, break or continue inside a try with finally");
+    (void)jumps;
     Assigned entry = da_copy(tc, &tc->assigned);
     Narrow *saved = tc->narrow;
     invalidate_assigned(tc, &s->u.try_.body);
@@ -660,7 +682,6 @@ static const char *unsupported_stmt(StmtKind k)
     case ST_CLASSDEF: return "classes";
     case ST_NONLOCAL: return "'nonlocal'";
     case ST_DELETE: return "'del'";
-    case ST_WITH: return "with statements";
     case ST_MATCH: return "match statements";
     case ST_TYPEALIAS: return "type alias statements";
     default: return "this statement";
@@ -700,6 +721,7 @@ static void check_stmt(Tc *tc, Stmt *s)
     case ST_IMPORT: case ST_IMPORTFROM: check_import(tc, s); break;
     case ST_RAISE: check_raise(tc, s); break;
     case ST_TRY: check_try(tc, s); break;
+    case ST_WITH: check_with(tc, s); break;
     case ST_ASSERT: {
         check_expr(tc, s->u.assert_.test);
         if (s->u.assert_.msg)

@@ -534,6 +534,10 @@ static void collect_locals(LocalCollector *lc, StmtList *body)
                     local_target(lc, s->u.with.items[j]->target);
             collect_locals(lc, &s->u.with.body);
             break;
+        case ST_MATCH:
+            for (int j = 0; j < s->u.match.n_cases; j++)
+                collect_locals(lc, &s->u.match.cases[j]->body);
+            break;
         case ST_FUNCDEF: add_local(lc, s->u.funcdef.name, s->span); break;
         case ST_CLASSDEF: add_local(lc, s->u.classdef.name, s->span); break;
         default: break;

@@ -560,27 +560,27 @@ static void test_diag_unsupported(void **state)
                  "2:9: lambda expressions are not supported yet\n");
     assert_diags("def f() -> None:\n    try:\n        pass\n    except* ValueError:\n        pass\n",
                  "2:5: 'except*' is not supported yet\n");
-    assert_diags("def f() -> None:\n    with open('x') as h:\n        pass\n",
-                 "2:5: with statements are not supported yet\n");
+    assert_diags("def f() -> None:\n    match 1:\n        case 1:\n            pass\n",
+                 "2:5: match statements are not supported yet\n");
     assert_diags("def f() -> None:\n    def g() -> None:\n        pass\n",
                  "2:5: nested functions are not supported yet\n");
     assert_diags("def f() -> None:\n    del x\n", "2:5: 'del' is not supported yet\n");
     assert_diags("x: 'list[int]' = 1\n",
                  "1:4: type \"'list[int]'\" is not supported yet\n");
     /* an unsupported statement does not cascade into "missing return" */
-    assert_diags("def f() -> int:\n    with open('x'):\n        return 1\n",
-                 "2:5: with statements are not supported yet\n");
+    assert_diags("def f() -> int:\n    match 1:\n        case 1:\n            return 1\n",
+                 "2:5: match statements are not supported yet\n");
 }
 
-/* Names bound inside an unsupported statement (`with x as y`, its body)
- * are still collected, so later uses add no cascade of errors. */
+/* Names bound inside an unsupported statement (a match case body) are
+ * still collected, so later uses add no cascade of errors. */
 static void test_diag_unsupported_no_cascade(void **state)
 {
     (void)state;
     assert_diags("def f() -> int:\n"
-                 "    with open('x') as h:\n        v = 1\n"
+                 "    match 1:\n        case 1:\n            v = 1\n"
                  "    return v\n",
-                 "2:5: with statements are not supported yet\n");
+                 "2:5: match statements are not supported yet\n");
 }
 
 static void test_diag_unpack(void **state)
