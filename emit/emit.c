@@ -19,15 +19,7 @@ static int param_name_run(ModCtx *m, const TcFunc *f)
         c->kind = K_NAME;
         c->s = f->params[i].param->name;
         c->len = strlen(c->s);
-        if (m->n_consts == m->cap_consts) {
-            int nc = m->cap_consts ? m->cap_consts * 2 : 32;
-            Const **nv = ARENA_ARRAY(m->a, Const *, nc);
-            if (m->n_consts)
-                memcpy(nv, m->consts, sizeof(Const *) * (size_t)m->n_consts);
-            m->consts = nv;
-            m->cap_consts = nc;
-        }
-        m->consts[m->n_consts++] = c;
+        const_append(m, c);
     }
     return first;
 }

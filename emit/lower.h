@@ -50,6 +50,8 @@ const char *func_cname(Arena *a, const TcFunc *f);
 const char *class_struct(Arena *a, const TcClass *c);
 
 int const_name(ModCtx *m, const char *name);
+/* Appends c without looking for an equal one (runs that must be contiguous). */
+int const_append(ModCtx *m, Const *c);
 int const_str(ModCtx *m, const char *s, size_t len);
 int const_bigint(ModCtx *m, const char *digits);
 int const_kwnames(ModCtx *m, const char **names, int n);

@@ -14,6 +14,7 @@
 
 /* ---- constants ------------------------------------------------------------ */
 
+/* Adds c, or returns the index of an equal constant already there. */
 static int add_const(ModCtx *m, Const *c)
 {
     for (int i = 0; i < m->n_consts; i++) {
@@ -23,6 +24,11 @@ static int add_const(ModCtx *m, Const *c)
             (!c->n_items || memcmp(o->items, c->items, sizeof(int) * (size_t)c->n_items) == 0))
             return i;
     }
+    return const_append(m, c);
+}
+
+int const_append(ModCtx *m, Const *c)
+{
     if (m->n_consts == m->cap_consts) {
         int nc = m->cap_consts ? m->cap_consts * 2 : 32;
         Const **nv = ARENA_ARRAY(m->a, Const *, nc);
