@@ -330,6 +330,17 @@ static void lower_raise(Lower *l, Stmt *s)
     l->cur = NULL;
 }
 
+/* The cleanup block of code running with an exception handled (an except
+ * body, a finally or __exit__ after an error): when that code itself
+ * fails, the previous exception is handled again and the new error goes
+ * on to `outer`. */
+static void handler_error_exit(Lower *l, IrBlock *cleanup, IrReg *prev, IrBlock *outer)
+{
+    l->cur = cleanup;
+    emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &prev, 1);
+    propagate(l, "spy_propagate()", NULL, 0, outer);
+}
+
 /* The except clauses, entered with the raised exception as `exc` and the
  * previously handled one as `prev`. */
 static void lower_handlers(Lower *l, Stmt *s, IrReg *exc, IrReg *prev, IrBlock *outer,
@@ -364,10 +375,7 @@ static void lower_handlers(Lower *l, Stmt *s, IrReg *exc, IrReg *prev, IrBlock *
     }
     if (l->cur)
         propagate(l, "spy_exc_reraise", (IrReg *[]){exc, prev}, 2, outer);
-    /* An error inside a handler: the previous exception is handled again. */
-    l->cur = cleanup;
-    emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &prev, 1);
-    propagate(l, "spy_propagate()", NULL, 0, outer);
+    handler_error_exit(l, cleanup, prev, outer);
 }
 
 /* Takes the raised exception at the start of an except/finally block. */
@@ -423,9 +431,7 @@ static void lower_try(Lower *l, Stmt *s)
     lower_block(l, &s->u.try_.finalbody);
     if (l->cur)
         propagate(l, "spy_exc_reraise", (IrReg *[]){exc, prev}, 2, outer);
-    l->cur = cleanup;
-    emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &prev, 1);
-    propagate(l, "spy_propagate()", NULL, 0, outer);
+    handler_error_exit(l, cleanup, prev, outer);
     l->handler = outer;
     l->cur = after;
 }
@@ -482,9 +488,7 @@ static void lower_with_items(Lower *l, Stmt *s, int i)
     emit_goto(l, after);
     l->cur = reraise;
     propagate(l, "spy_exc_reraise", (IrReg *[]){exc, prev}, 2, outer);
-    l->cur = cleanup;
-    emit_call(l, "spy_exc_end", (IrRep)-1, ERR_NEVER, &prev, 1);
-    propagate(l, "spy_propagate()", NULL, 0, outer);
+    handler_error_exit(l, cleanup, prev, outer);
     l->handler = outer;
     l->cur = after;
 }
