@@ -229,6 +229,12 @@ TyType *scope_annotation(Tc *tc, Expr *ann)
         TyType *f = sym ? scope_fixed_type(sym) : NULL;
         if (f)
             return f;
+        if (sym && sym->alias_of && tc->alias_depth < 20) {
+            tc->alias_depth++;
+            TyType *t = scope_annotation(tc, sym->alias_of);
+            tc->alias_depth--;
+            return t;
+        }
     }
     if (ann->kind == EX_STR)
         return string_annotation(tc, ann);
@@ -289,6 +295,38 @@ static const char *import_binding(Tc *tc, const Alias *al)
 
 static void collect_funcdef(Tc *tc, Stmt *s);
 
+/* Does e spell a generic type (list[int], Optional[X], A | None, ...)? */
+static bool looks_like_type(const Expr *e)
+{
+    static const char *const generics[] = {
+        "list", "List", "dict", "Dict", "set", "Set", "tuple", "Tuple", "Optional",
+        "Union", "Iterable", "Iterator", "Sequence", NULL,
+    };
+    if (e->kind == EX_BINOP && e->u.binop.op == OP_BITOR)
+        return looks_like_type(e->u.binop.left) || looks_like_type(e->u.binop.right);
+    if (e->kind != EX_SUBSCRIPT)
+        return false;
+    const Expr *b = e->u.subscript.value;
+    const char *n = b->kind == EX_NAME ? b->u.name.id
+                  : b->kind == EX_ATTRIBUTE ? b->u.attribute.attr : NULL;
+    for (int i = 0; n && generics[i]; i++)
+        if (!strcmp(n, generics[i]))
+            return true;
+    return false;
+}
+
+/* `Vec = list[float]`: the name is a type alias for annotations (it is
+ * still assigned at run time, as the interpreter does). */
+static void note_alias(Tc *tc, Stmt *s)
+{
+    if (s->u.assign.targets.n != 1 || s->u.assign.targets.v[0]->kind != EX_NAME ||
+        !looks_like_type(s->u.assign.value))
+        return;
+    TcSymbol *sym = symtab_get(&tc->globals, s->u.assign.targets.v[0]->u.name.id);
+    if (sym && sym->kind == SYM_GLOBAL)
+        sym->alias_of = sym->alias_of ? NULL : s->u.assign.value; /* assigned twice: not one */
+}
+
 static void collect_module_stmts(Tc *tc, StmtList *body)
 {
     for (int i = 0; i < body->n; i++) {
@@ -300,6 +338,7 @@ static void collect_module_stmts(Tc *tc, StmtList *body)
         case ST_ASSIGN:
             for (int j = 0; j < s->u.assign.targets.n; j++)
                 bind_target(tc, s->u.assign.targets.v[j], SYM_GLOBAL);
+            note_alias(tc, s);
             break;
         case ST_ANNASSIGN:
             bind_target(tc, s->u.annassign.target, SYM_GLOBAL);

@@ -101,6 +101,7 @@ typedef struct TcSymbol {
     const char *import_of; /* SYM_IMPORT bound once: "math", "math.sqrt" */
     bool final;            /* declared Final: assigned once */
     Expr *const_value;     /* a Final global's literal value, folded by emit */
+    Expr *alias_of;        /* `Vec = list[float]` at module level: a type alias */
     int index;          /* SYM_LOCAL: slot in TcFunc.locals */
     TcFunc *func;       /* SYM_FUNC: the function */
 } TcSymbol;
