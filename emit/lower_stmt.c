@@ -24,6 +24,11 @@ static void store_global(Lower *l, const char *name, IrReg *boxed)
 static void store_name(Lower *l, Expr *target, IrReg *v, const TyType *vt)
 {
     TcSymbol *s = target->sema;
+    if (s->kind == SYM_LOCAL && s->machine) { /* an int64_t local */
+        IrReg *i = coerce(l, v, vt, ty_simple(TY_INT));
+        assign_local(l, s, emit_call(l, "spy_int_to_i64", REP_I64, ERR_I64, &i, 1));
+        return;
+    }
     if (s->kind == SYM_LOCAL) {
         assign_local(l, s, coerce(l, v, vt, s->type));
         return;
@@ -130,6 +135,12 @@ static bool store_parallel(Lower *l, Expr *target, Expr *value)
 static void lower_assign(Lower *l, Stmt *s)
 {
     ExprList *ts = &s->u.assign.targets;
+    if (ts->n == 1 && ts->v[0]->kind == EX_NAME && ts->v[0]->sema &&
+        ((TcSymbol *)ts->v[0]->sema)->machine) {
+        /* n = len(xs) into an int64_t local: computed as one. */
+        assign_local(l, ts->v[0]->sema, lower_machine(l, s->u.assign.value));
+        return;
+    }
     if (ts->n == 1 && store_parallel(l, ts->v[0], s->u.assign.value))
         return;
     IrReg *v = lower_expr(l, s->u.assign.value);

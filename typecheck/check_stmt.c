@@ -86,8 +86,15 @@ static void assign_name(Tc *tc, Expr *target, TyType *vt, Span vspan)
     target->sema = s;
     if (s->final)
         tc_error(tc, target->span, "cannot assign to final name \"%s\"", s->name);
-    if (!tc->range_target)
+    if (tc->plain_value && s->kind == SYM_LOCAL && !tc->func->is_module_body) {
+        TcMachineAssign *m = ARENA_NEW(tc->a, TcMachineAssign);
+        m->target = s;
+        m->value = tc->plain_value;
+        m->next = tc->func->machine_assigns;
+        tc->func->machine_assigns = m;
+    } else if (!tc->range_target) {
         s->other_assign = true;
+    }
     if (!s->type)
         s->type = vt;
     else if (!ty_assignable(s->type, vt))
@@ -699,7 +706,10 @@ static void check_stmt(Tc *tc, Stmt *s)
             if (t->kind == EX_ATTRIBUTE)
                 check_expr(tc, t->u.attribute.value);
             TyType *want = declared_type(tc, t);
+            tc->plain_value = s->u.assign.targets.n == 1 && t->kind == EX_NAME
+                                  ? s->u.assign.value : NULL;
             assign_to(tc, t, in_context(s->u.assign.value, vt, want), s->u.assign.value->span);
+            tc->plain_value = NULL;
         }
         break;
     }
@@ -781,17 +791,31 @@ static bool machine_expr(const Expr *e)
 
 /* Fixpoint: start from every local only ever assigned as a range() loop
  * target, drop those with a loop whose bounds are not machine-sized. */
+static bool machine_candidate(const TcSymbol *s)
+{
+    return !s->other_assign && !s->is_param && s->type && s->type->kind == TY_INT;
+}
+
+/* Fixpoint: start from every int local only ever assigned as a range()
+ * loop target or by a plain `n = value`, drop those with a loop whose
+ * bounds, or a value, is not machine-sized. */
 static void infer_machine_locals(TcFunc *f)
 {
     for (TcForRange *r = f->ranges; r; r = r->next)
-        r->target->machine = !r->target->other_assign && !r->target->is_param &&
-                             r->target->type && r->target->type->kind == TY_INT;
+        r->target->machine = machine_candidate(r->target);
+    for (TcMachineAssign *a = f->machine_assigns; a; a = a->next)
+        a->target->machine = machine_candidate(a->target);
     for (bool changed = true; changed;) {
         changed = false;
         for (TcForRange *r = f->ranges; r; r = r->next)
             if (r->target->machine &&
                 !(machine_bound(r->start) && machine_bound(r->stop) && machine_bound(r->step))) {
                 r->target->machine = false;
+                changed = true;
+            }
+        for (TcMachineAssign *a = f->machine_assigns; a; a = a->next)
+            if (a->target->machine && !machine_expr(a->value)) {
+                a->target->machine = false;
                 changed = true;
             }
     }

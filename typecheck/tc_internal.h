@@ -56,6 +56,7 @@ typedef struct Tc {
     Narrow *narrow;
     Overlay *overlay;
     bool range_target;    /* assigning a range() loop's target */
+    Expr *plain_value;    /* assigning `name = plain_value` (machine-int candidate) */
     int alias_depth;      /* type aliases being expanded (guards cycles) */
     /* Interned names the checker compares against. */
     const char *n_int, *n_float, *n_bool, *n_str, *n_object, *n_range,

@@ -127,6 +127,7 @@ struct TcFunc {
     TcSymbol **locals; int n_locals;  /* params first, in order */
     bool is_module_body;
     struct TcForRange *ranges; /* its range() loops, for machine-int inference */
+    struct TcMachineAssign *machine_assigns; /* `n = expr` to locals, likewise */
     int index;             /* position in TcModule.funcs */
 };
 
@@ -192,6 +193,13 @@ typedef struct TcForRange {
     TcSymbol *target;           /* the loop variable when it is a local */
     struct TcForRange *next;    /* all range loops of a function */
 } TcForRange;
+
+/* A plain `local = value` that may keep the local a machine int. */
+typedef struct TcMachineAssign {
+    TcSymbol *target;
+    Expr *value;
+    struct TcMachineAssign *next;
+} TcMachineAssign;
 
 /* Attached to Expr.sema of a comprehension: per generator, its range()
  * bounds or NULL for a generic iterable. */
