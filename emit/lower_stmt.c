@@ -645,6 +645,57 @@ static void lower_classdef(Lower *l, Stmt *s)
     store_global(l, c->name, emit_call(l, make, REP_OBJ, ERR_NULL, NULL, 0));
 }
 
+/* del x: the local is released and unbound; del of a global removes it
+ * from the module dict; del x[i] and del x.a go through the protocols. */
+static void lower_del(Lower *l, Expr *t)
+{
+    switch (t->kind) {
+    case EX_NAME: {
+        TcSymbol *s = t->sema;
+        if (s->kind != SYM_LOCAL) {
+            const char *c = arena_printf(A(l), "spy_del_global(st->globals, %s)",
+                                         const_ref(l->m, const_name(l->m, s->name)));
+            emit_call(l, c, (IrRep)-1, ERR_NEG, NULL, 0);
+            break;
+        }
+        IrReg *r = l->local_regs[s->index];
+        if (t->maybe_unbound) {
+            IrReg *flag = l->bound_regs[s->index], *x = flag ? flag : r;
+            const char *c = flag ? "spy_check_assigned(%%0, \"%s\")"
+                          : r->rep == REP_INT ? "spy_check_assigned(%%0 != SPY_INT_ERR, \"%s\")"
+                          : "spy_check_assigned(%%0 != NULL, \"%s\")";
+            emit_call(l, arena_printf(A(l), c, s->name), (IrRep)-1, ERR_NEG, &x, 1);
+        }
+        if (ir_rep_refcounted(r->rep)) {
+            IrOp *op = lower_op(l, IR_CALL);
+            op->c = r->rep == REP_INT ? "spy_clear_int" : "spy_clear_obj";
+            op->dst = r;
+            ir_set_args(l->f, op, &r, 1);
+        } else if (l->bound_regs[s->index]) {
+            emit_assign(l, l->bound_regs[s->index], emit_const(l, REP_BOOL, "0", false));
+        }
+        break;
+    }
+    case EX_SUBSCRIPT: {
+        Expr *o = t->u.subscript.value;
+        IrReg *args[2] = {box(l, lower_expr(l, o), o->type), lower_index(l, t->u.subscript.index)};
+        emit_call(l, "PyObject_DelItem", (IrRep)-1, ERR_NEG, args, 2);
+        break;
+    }
+    case EX_ATTRIBUTE: {
+        Expr *o = t->u.attribute.value;
+        IrReg *x = box(l, lower_expr(l, o), o->type);
+        const char *c = arena_printf(A(l), "PyObject_SetAttr(%%0, %s, NULL)",
+                                     const_ref(l->m, const_name(l->m, t->u.attribute.attr)));
+        emit_call(l, c, (IrRep)-1, ERR_NEG, &x, 1);
+        break;
+    }
+    default: /* tuple or list of targets */
+        for (int i = 0; i < t->u.seq.elts.n; i++)
+            lower_del(l, t->u.seq.elts.v[i]);
+    }
+}
+
 /* ---- dispatch ---------------------------------------------------------------------------- */
 
 static bool is_docstring(const Stmt *s)
@@ -690,6 +741,10 @@ static void lower_stmt(Lower *l, Stmt *s)
     case ST_RAISE: lower_raise(l, s); break;
     case ST_TRY: lower_try(l, s); break;
     case ST_WITH: lower_with_items(l, s, 0); break;
+    case ST_DELETE:
+        for (int i = 0; i < s->u.delete_.targets.n; i++)
+            lower_del(l, s->u.delete_.targets.v[i]);
+        break;
     case ST_ASSERT: lower_assert(l, s); break;
     default:
         fprintf(stderr, "internal error at %s:%d: cannot lower %s\n", __FILE__, __LINE__,

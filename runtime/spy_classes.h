@@ -6,10 +6,18 @@
 #ifndef SPY_CLASSES_H
 #define SPY_CLASSES_H
 
+/* A class's name as the interpreter prints it in messages: a native
+ * type's tp_name is "module.Class", a class statement's just "Class". */
+static inline const char *spy_type_name(PyTypeObject *t)
+{
+    const char *dot = (t->tp_flags & Py_TPFLAGS_HEAPTYPE) ? strrchr(t->tp_name, '.') : NULL;
+    return dot ? dot + 1 : t->tp_name;
+}
+
 SPY_COLD void spy_no_attr(PyObject *self, const char *name)
 {
     PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute '%.200s'",
-                 Py_TYPE(self)->tp_name, name);
+                 spy_type_name(Py_TYPE(self)), name);
 }
 
 static inline PyObject *spy_field_get_obj(PyObject *v, PyObject *self, const char *name)

@@ -143,6 +143,31 @@ static inline int spy_check_assigned(int assigned, const char *name)
     return -1;
 }
 
+/* del of a local: releases the value, returns the "unbound" sentinel. */
+static inline PyObject *spy_clear_obj(PyObject *o)
+{
+    Py_XDECREF(o);
+    return NULL;
+}
+
+static inline SpyInt spy_clear_int(SpyInt x)
+{
+    spy_int_xdecref(x);
+    return SPY_INT_ERR;
+}
+
+/* del of a module global: 0, or -1 with the interpreter's NameError. */
+static inline int spy_del_global(PyObject *globals, PyObject *name)
+{
+    if (PyDict_DelItem(globals, name) == 0)
+        return 0;
+    if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_NameError, "name '%U' is not defined", name);
+    }
+    return -1;
+}
+
 /* range() with a zero step.  0 ok, -1 with ValueError. */
 static inline int spy_range_check_step(SpyInt step)
 {

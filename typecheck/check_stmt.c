@@ -579,6 +579,54 @@ static bool has_jump(StmtList *b, bool in_loop)
     return false;
 }
 
+/* del x / del x[i] / del x.a / del a, b.  A deleted local is unbound
+ * afterwards (reads are then checked at run time). */
+static void check_del(Tc *tc, Expr *t)
+{
+    switch (t->kind) {
+    case EX_NAME: {
+        TcSymbol *s = scope_lookup(tc, t->u.name.id);
+        if (!s || s->kind == SYM_BUILTIN) {
+            tc_error(tc, t->span, "name '%s' is not defined", t->u.name.id);
+            return;
+        }
+        if (s->kind == SYM_FUNC || s->final || (s->type && s->type->kind == TY_TYPE)) {
+            tc_error(tc, t->span, "cannot delete '%s' (bound early)", s->name);
+            return;
+        }
+        t->sema = s;
+        t->type = s->type ? s->type : ty_simple(TY_ANY);
+        if (s->kind == SYM_LOCAL) {
+            /* Reading it while unbound is Python's UnboundLocalError. */
+            if (!tc->assigned.unreachable && s->index < tc->assigned.n &&
+                !tc->assigned.v[s->index]) {
+                t->maybe_unbound = true;
+                s->maybe_unbound = true;
+            }
+            if (!tc->assigned.unreachable && s->index < tc->assigned.n)
+                tc->assigned.v[s->index] = false;
+            s->maybe_unbound = true;
+            s->other_assign = true;
+        }
+        narrow_on_assign(tc, t, ty_simple(TY_ANY), ty_simple(TY_ANY)); /* kill */
+        break;
+    }
+    case EX_SUBSCRIPT:
+        check_expr(tc, t->u.subscript.value);
+        check_expr(tc, t->u.subscript.index);
+        break;
+    case EX_ATTRIBUTE:
+        check_expr(tc, t->u.attribute.value);
+        break;
+    case EX_TUPLE: case EX_LIST:
+        for (int i = 0; i < t->u.seq.elts.n; i++)
+            check_del(tc, t->u.seq.elts.v[i]);
+        break;
+    default:
+        tc_unsupported(tc, t->span, "this del target");
+    }
+}
+
 /* with: the body may be cut short by an exception that __exit__
  * suppresses, so only what held before it is sure afterwards. */
 static void check_with(Tc *tc, Stmt *s)
@@ -688,7 +736,6 @@ static const char *unsupported_stmt(StmtKind k)
     switch (k) {
     case ST_CLASSDEF: return "classes";
     case ST_NONLOCAL: return "'nonlocal'";
-    case ST_DELETE: return "'del'";
     case ST_MATCH: return "match statements";
     case ST_TYPEALIAS: return "type alias statements";
     default: return "this statement";
@@ -731,6 +778,10 @@ static void check_stmt(Tc *tc, Stmt *s)
     case ST_IMPORT: case ST_IMPORTFROM: check_import(tc, s); break;
     case ST_RAISE: check_raise(tc, s); break;
     case ST_TRY: check_try(tc, s); break;
+    case ST_DELETE:
+        for (int i = 0; i < s->u.delete_.targets.n; i++)
+            check_del(tc, s->u.delete_.targets.v[i]);
+        break;
     case ST_WITH: check_with(tc, s); break;
     case ST_ASSERT: {
         check_expr(tc, s->u.assert_.test);

@@ -2,6 +2,6 @@
 # with their own "not supported yet" error, all of them in the file.
 def f(xs: list[int], d: dict[str, int]) -> int:
     total = sum(x for x in xs)
-    del d["a"]
-    del xs[0]
+    first, *rest = xs
+    merged = {**d}
     return total

@@ -1,10 +1,11 @@
 # checks: every unsupported construct in a module is reported, not just
-# the first: a lambda, a generator expression and a del statement in one
+# the first: a lambda, a generator expression and a nested function in one
 # file.
 
 
 def f(x: int) -> int:
     g = lambda: x
     total = sum(i for i in range(x))
-    del total
+    def inner() -> int:
+        return 1
     return x
