@@ -165,7 +165,7 @@ static int run_stages(Unit *u)
     }
     if (!m || u->diags.n_errors)
         return EXIT_COMPILE;
-    TcModule *tm = tc_check(u->a, u->names, m, &u->diags);
+    TcModule *tm = tc_check_module(u->a, u->names, m, &u->diags, o->strict);
     if (u->diags.n_errors)
         return EXIT_COMPILE;
     if (o->dump == DUMP_TYPES)

@@ -28,6 +28,7 @@ typedef struct Options {
     bool debug;             /* -g */
     bool emit_c;            /* --emit-c */
     bool check;             /* --check */
+    bool strict;            /* --strict: no function left to the interpreter */
     DumpWhat dump;          /* --dump=WHAT */
     const char *python;     /* --python PATH, default "python3" */
     int jobs;               /* -j N, default 1 */

@@ -19,6 +19,8 @@ static const char USAGE[] =
     "  -g                debug info and #line directives pointing at the .py\n"
     "  --emit-c          write DIR/<mod>.c and stop (no C compiler run)\n"
     "  --check           parse and type-check only\n"
+    "  --strict          a function the compiler cannot compile natively is an\n"
+    "                    error (by default it is left to the interpreter, with a note)\n"
     "  --dump=WHAT       print ast|types|ir|c to stdout (ast: frontend only;"
     " types: after typecheck; ir/c: after emit) and stop\n"
     "  --python PATH     target interpreter (default: python3 on PATH)\n"
@@ -132,6 +134,8 @@ static int parse_flag(const char *a, Options *o)
         o->emit_c = true;
     else if (strcmp(a, "--check") == 0)
         o->check = true;
+    else if (strcmp(a, "--strict") == 0)
+        o->strict = true;
     else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
         o->action = o->action == ACT_COMPILE ? ACT_HELP : o->action;
     else if (strcmp(a, "--version") == 0)

@@ -292,10 +292,15 @@ static void emit_state(FILE *out, ModCtx *m)
 static void emit_methods(FILE *out, ModCtx *m, int n)
 {
     for (int i = 0; i < n; i++)
-        fprintf(out, "static PyObject *%s(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);\n",
-                cg_ident(m->a, "w_", m->irs[i]->tc->name));
+        if (m->irs[i])
+            fprintf(out, "static PyObject *%s(PyObject *, PyObject *const *, Py_ssize_t, "
+                    "PyObject *);\n", cg_ident(m->a, "w_", m->irs[i]->tc->name));
     fprintf(out, "\nstatic PyMethodDef spy_methods[] = {\n");
     for (int i = 0; i < n; i++) {
+        if (!m->irs[i]) { /* left to the interpreter: never bound from here */
+            fprintf(out, "    {\"%s\", NULL, 0, NULL},\n", m->tm->funcs[i]->name);
+            continue;
+        }
         const TcFunc *f = m->irs[i]->tc;
         fprintf(out, "    {\"%s\", (PyCFunction)(void (*)(void))%s, METH_FASTCALL | METH_KEYWORDS, ",
                 f->name, cg_ident(m->a, "w_", f->name));
@@ -377,7 +382,8 @@ void cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o)
             cg_class_decls(out, m, tm->classes[i]);
     emit_state(out, m);
     for (int i = 0; i < m->n_ids; i++)
-        cg_function_proto(out, m->irs[i], true);
+        if (m->irs[i])
+            cg_function_proto(out, m->irs[i], true);
     cg_function_proto(out, body, true);
     for (int i = 0; i < tm->n_classes; i++)
         if (!tm->classes[i]->dynamic)
@@ -385,10 +391,12 @@ void cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o)
     fprintf(out, "\n");
     emit_methods(out, m, tm->n_funcs);
     for (int i = 0; i < m->n_ids; i++)
-        cg_function(out, m, m->irs[i], o);
+        if (m->irs[i])
+            cg_function(out, m, m->irs[i], o);
     cg_function(out, m, body, o);
     for (int i = 0; i < tm->n_funcs; i++)
-        cg_wrapper(out, m, m->irs[i]);
+        if (m->irs[i])
+            cg_wrapper(out, m, m->irs[i]);
     for (int i = 0; i < tm->n_classes; i++)
         if (!tm->classes[i]->dynamic)
             cg_class_defs(out, m, tm->classes[i]);

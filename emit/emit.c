@@ -99,7 +99,8 @@ int emit_module_c(Arena *a, TcModule *tm, const EmitOptions *opts, FILE *out, Di
         for (int j = 0; j < tm->classes[i]->n_methods; j++)
             assign_default_slots(&m, tm->classes[i]->methods[j]);
     for (int i = 0; i < tm->n_funcs; i++)
-        m.irs[i] = lower_checked(&m, tm->funcs[i], opts);
+        if (!tm->funcs[i]->interpreted)
+            m.irs[i] = lower_checked(&m, tm->funcs[i], opts);
     for (int i = 0; i < tm->n_classes; i++)
         for (int j = 0; j < tm->classes[i]->n_methods; j++) {
             const TcFunc *f = tm->classes[i]->methods[j];

@@ -579,9 +579,74 @@ static void store_defaults(Lower *l, const TcFunc *f)
     }
 }
 
+/* The source of a def left to the interpreter, with as many newlines in
+ * front as lines before it (tracebacks show the right lines) and its
+ * indentation removed. */
+static const char *def_source(Lower *l, const Stmt *s)
+{
+    const Source *src = l->m->tm->ast->src;
+    int first = (int)s->span.line;
+    for (int i = 0; i < s->u.funcdef.decorators.n; i++)
+        if ((int)s->u.funcdef.decorators.v[i]->span.line - 0 < first)
+            first = (int)s->u.funcdef.decorators.v[i]->span.line;
+    size_t indent = first == (int)s->span.line ? s->span.col : 0;
+    size_t cap = (size_t)first + 2;
+    for (int ln = first; ln <= (int)s->span.end_line; ln++) {
+        size_t len;
+        src_line(src, ln, &len);
+        cap += len + 1;
+    }
+    char *out = arena_alloc(A(l), cap), *w = out;
+    for (int i = 1; i < first; i++)
+        *w++ = '\n';
+    for (int ln = first; ln <= (int)s->span.end_line; ln++) {
+        size_t len;
+        const char *text = src_line(src, ln, &len);
+        size_t skip = 0;
+        while (skip < indent && skip < len && (text[skip] == ' ' || text[skip] == '\t'))
+            skip++;
+        memcpy(w, text + skip, len - skip);
+        w += len - skip;
+        *w++ = '\n';
+    }
+    *w = 0;
+    return out;
+}
+
+static bool future_annotations(const Module *m)
+{
+    for (int i = 0; i < m->body.n; i++) {
+        const Stmt *s = m->body.v[i];
+        if (s->kind != ST_IMPORTFROM || !s->u.importfrom.module ||
+            strcmp(s->u.importfrom.module, "__future__") != 0)
+            continue;
+        for (int j = 0; j < s->u.importfrom.n_names; j++)
+            if (!strcmp(s->u.importfrom.names[j]->name, "annotations"))
+                return true;
+    }
+    return false;
+}
+
+/* def f(...) that the compiler leaves to the interpreter: its source runs
+ * here, in the module's namespace, as the def statement would. */
+static void lower_interpreted_def(Lower *l, Stmt *s)
+{
+    const char *code = def_source(l, s);
+    const char *c = arena_printf(A(l), "spy_exec_def(st->globals, %s, %s, %d)",
+                                 const_ref(l->m, const_str(l->m, code, strlen(code))),
+                                 const_ref(l->m, const_str(l->m, l->m->src_path,
+                                                            strlen(l->m->src_path))),
+                                 future_annotations(l->m->tm->ast));
+    emit_call(l, c, (IrRep)-1, ERR_NEG, NULL, 0);
+}
+
 static void lower_def(Lower *l, Stmt *s)
 {
     const TcFunc *f = s->sema;
+    if (f->interpreted) {
+        lower_interpreted_def(l, s);
+        return;
+    }
     store_defaults(l, f);
     const char *c = arena_printf(A(l), "PyCFunction_NewEx(&spy_methods[%d], st->module, "
                                  "st->modname)", f->index);

@@ -168,6 +168,37 @@ static inline int spy_del_global(PyObject *globals, PyObject *name)
     return -1;
 }
 
+/* A def the compiler left to the interpreter: compile its source (padded
+ * so line numbers match the file) and run it in the module's namespace.
+ * 0, or -1 with the exception. */
+__attribute__((unused, noinline)) static int spy_exec_def(PyObject *globals, PyObject *src,
+                                                         PyObject *filename, int future_ann)
+{
+    const char *text = PyUnicode_AsUTF8(src);
+    if (!text)
+        return -1;
+    /* As in a module the interpreter runs (3.9 needs it to find builtins). */
+    if (!PyDict_GetItemString(globals, "__builtins__")) {
+        PyObject *b = PyImport_ImportModule("builtins");
+        int r = b ? PyDict_SetItemString(globals, "__builtins__", b) : -1;
+        Py_XDECREF(b);
+        if (r < 0)
+            return -1;
+    }
+    PyCompilerFlags flags = {0, PY_MINOR_VERSION};
+    if (future_ann)
+        flags.cf_flags |= CO_FUTURE_ANNOTATIONS;
+    PyObject *code = Py_CompileStringObject(text, filename, Py_file_input, &flags, -1);
+    if (!code)
+        return -1;
+    PyObject *r = PyEval_EvalCode(code, globals, globals);
+    Py_DECREF(code);
+    if (!r)
+        return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
 /* range() with a zero step.  0 ok, -1 with ValueError. */
 static inline int spy_range_check_step(SpyInt step)
 {

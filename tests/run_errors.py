@@ -40,7 +40,13 @@ def diag_case(compiler, name, update):
     if os.path.exists(exit_path):
         with open(exit_path) as f:
             want_rc = int(f.read().strip())
-    out, err, rc = run([compiler, "--check", src])
+    # A first line "# staticpyc-args: --strict" adds options.
+    extra = []
+    with open(os.path.join(ROOT, src), encoding="utf-8", errors="replace") as f:
+        first = f.readline()
+    if first.startswith("# staticpyc-args:"):
+        extra = first.split(":", 1)[1].split()
+    out, err, rc = run([compiler, "--check"] + extra + [src])
     if update:
         with open(err_path, "w", encoding="utf-8") as f:
             f.write(err)

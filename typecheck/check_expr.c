@@ -496,7 +496,7 @@ static TyType *check_call(Tc *tc, Expr *e)
     if (star)
         return any();
     TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
-    if (s && s->kind == SYM_FUNC && s->func) {
+    if (s && s->kind == SYM_FUNC && s->func && !s->func->interpreted) {
         bind_native_call(tc, e, s->func, call, 0);
         return s->func->ret;
     }

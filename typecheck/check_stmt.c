@@ -22,6 +22,7 @@ void tc_error(Tc *tc, Span span, const char *fmt, ...)
 
 void tc_unsupported(Tc *tc, Span span, const char *what)
 {
+    tc->n_unsupported++;
     tc_error(tc, span, "%s %s not supported yet", what,
              what[strlen(what) - 1] == 's' ? "are" : "is");
 }
@@ -491,6 +492,8 @@ static void check_return(Tc *tc, Stmt *s)
 static void check_funcdef(Tc *tc, Stmt *s)
 {
     TcFunc *f = s->sema;
+    if (f && f->interpreted)
+        return; /* the interpreter evaluates its defaults */
     if (!f || (!tc->func->is_module_body && !f->cls)) {
         tc_unsupported(tc, s->span, "nested functions");
         return;
@@ -955,7 +958,41 @@ static bool block_yields(const StmtList *b)
     return false;
 }
 
+/* Did everything reported since (n, errors, unsupported) come from
+ * unsupported constructs?  Then the function can be left to the
+ * interpreter; the reason is the first message. */
+static const char *only_unsupported(Tc *tc, int n, int errors, int unsupported)
+{
+    int new_errors = tc->d->n_errors - errors;
+    if (new_errors == 0 || new_errors != tc->n_unsupported - unsupported)
+        return NULL;
+    for (int i = n; i < tc->d->n; i++)
+        if (tc->d->v[i]->level == DIAG_ERROR)
+            return tc->d->v[i]->msg;
+    return NULL;
+}
+
+const char *tc_is_interp(Tc *tc, const Stmt *def)
+{
+    for (int i = 0; i < tc->n_interp; i++)
+        if (tc->interp[i] == def)
+            return tc->interp_why[i];
+    return NULL;
+}
+
+static void check_function_body(Tc *tc, TcFunc *f);
+
 static void check_function(Tc *tc, TcFunc *f)
+{
+    if (f->interpreted)
+        return;
+    int n = tc->d->n, errors = tc->d->n_errors, unsupported = tc->n_unsupported;
+    check_function_body(tc, f);
+    if (!f->cls && !f->fallback)
+        f->fallback = only_unsupported(tc, n, errors, unsupported);
+}
+
+static void check_function_body(Tc *tc, TcFunc *f)
 {
     if (block_yields(&f->def->u.funcdef.body)) {
         tc_unsupported(tc, f->def->u.funcdef.name_span, "generators");
@@ -994,9 +1031,11 @@ static void init_names(Tc *tc)
     tc->n_None = strtab_cstr(n, "None");
 }
 
-TcModule *tc_check(Arena *a, Strtab *names, Module *m, DiagList *diags)
+static TcModule *check_once(Arena *a, Strtab *names, Module *m, DiagList *diags, bool strict,
+                            Stmt **interp, const char **why, int n_interp)
 {
-    Tc tc = {.a = a, .names = names, .d = diags};
+    Tc tc = {.a = a, .names = names, .d = diags, .strict = strict, .interp = interp,
+             .interp_why = why, .n_interp = n_interp};
     init_names(&tc);
     TcModule *tm = ARENA_NEW(a, TcModule);
     tm->ast = m;
@@ -1019,7 +1058,42 @@ TcModule *tc_check(Arena *a, Strtab *names, Module *m, DiagList *diags)
     for (int i = 0; i < tm->n_classes; i++)
         for (int j = 0; j < tm->classes[i]->n_methods; j++)
             check_function(&tc, tm->classes[i]->methods[j]);
+    for (int i = 0; i < tm->n_funcs; i++) {
+        TcFunc *f = tm->funcs[i];
+        if (f->interpreted)
+            diag_add(diags, DIAG_NOTE, f->def->u.funcdef.name_span,
+                     "function '%s' is left to the interpreter: %s", f->name, f->fallback);
+    }
     return tm;
+}
+
+/* Functions whose only problems are unsupported constructs are found in a
+ * first pass, then everything is checked again with them left to the
+ * interpreter, so that calls to them are not bound natively. */
+TcModule *tc_check_module(Arena *a, Strtab *names, Module *m, DiagList *diags, bool strict)
+{
+    int n = diags->n, errors = diags->n_errors;
+    TcModule *tm = check_once(a, names, m, diags, strict, NULL, NULL, 0);
+    if (strict)
+        return tm;
+    Stmt **interp = ARENA_ARRAY(a, Stmt *, tm->n_funcs ? tm->n_funcs : 1);
+    const char **why = ARENA_ARRAY(a, const char *, tm->n_funcs ? tm->n_funcs : 1);
+    int k = 0;
+    for (int i = 0; i < tm->n_funcs; i++)
+        if (tm->funcs[i]->fallback) {
+            why[k] = tm->funcs[i]->fallback;
+            interp[k++] = tm->funcs[i]->def;
+        }
+    if (!k)
+        return tm;
+    diags->n = n;
+    diags->n_errors = errors;
+    return check_once(a, names, m, diags, strict, interp, why, k);
+}
+
+TcModule *tc_check(Arena *a, Strtab *names, Module *m, DiagList *diags)
+{
+    return tc_check_module(a, names, m, diags, true);
 }
 
 void tc_dump(const TcModule *tm, FILE *out)

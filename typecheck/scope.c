@@ -445,7 +445,6 @@ void scope_check_def_header(Tc *tc, Stmt *s)
 
 static void collect_funcdef(Tc *tc, Stmt *s)
 {
-    scope_check_def_header(tc, s);
     TcModule *m = tc->mod;
     TcFunc *f = ARENA_NEW(tc->a, TcFunc);
     f->name = s->u.funcdef.name;
@@ -473,8 +472,20 @@ void scope_collect_module(Tc *tc)
 {
     collect_module_stmts(tc, &tc->mod->ast->body);
     classes_resolve_bases(tc);
-    for (int i = 0; i < tc->mod->n_funcs; i++)
-        scope_signature(tc, tc->mod->funcs[i], tc->mod->funcs[i]->def);
+    for (int i = 0; i < tc->mod->n_funcs; i++) {
+        TcFunc *f = tc->mod->funcs[i];
+        if (tc_is_interp(tc, f->def)) {
+            f->interpreted = true;
+            f->fallback = tc_is_interp(tc, f->def);
+            f->ret = ty_simple(TY_ANY);
+            continue;
+        }
+        int n = tc->d->n, errors = tc->d->n_errors, unsupported = tc->n_unsupported;
+        scope_check_def_header(tc, f->def);
+        scope_signature(tc, f, f->def);
+        if (tc->d->n_errors > errors && tc->d->n_errors - errors == tc->n_unsupported - unsupported)
+            f->fallback = tc->d->v[n]->msg;
+    }
     classes_resolve(tc);
 }
 

@@ -56,6 +56,11 @@ typedef struct Tc {
     Narrow *narrow;
     Overlay *overlay;
     bool range_target;    /* assigning a range() loop's target */
+    int n_unsupported;    /* tc_unsupported() calls so far */
+    bool strict;          /* no fallback to the interpreter */
+    Stmt **interp;        /* defs to leave to the interpreter (second pass) */
+    const char **interp_why; /* and why, for the note */
+    int n_interp;
     Expr *plain_value;    /* assigning `name = plain_value` (machine-int candidate) */
     int alias_depth;      /* type aliases being expanded (guards cycles) */
     /* Interned names the checker compares against. */
@@ -76,6 +81,8 @@ TyType *scope_fixed_type(const TcSymbol *s);
 TcSymbol *scope_hidden_local(Tc *tc, const char *name, Span span);
 void scope_signature(Tc *tc, TcFunc *f, Stmt *def);
 void scope_check_def_header(Tc *tc, Stmt *s);
+/* The reason def is left to the interpreter, or NULL if it is not. */
+const char *tc_is_interp(Tc *tc, const Stmt *def);
 
 /* classes.c */
 void classes_declare(Tc *tc, Stmt *def, TcSymbol *sym);

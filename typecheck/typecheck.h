@@ -120,6 +120,9 @@ struct TcFunc {
     struct TcClass *cls;   /* owning class of a method, else NULL */
     int vslot;             /* method: its vtable slot */
     bool overridden;       /* method: a subclass overrides it */
+    bool interpreted;      /* left to the interpreter: its source is run */
+    const char *fallback;  /* why (the first unsupported construct), or NULL */
+    int first_line;        /* its first source line (decorators included) */
     Stmt *def;             /* ST_FUNCDEF, or NULL for the module body */
     TcParam *params; int n_params;
     int n_posonly, n_pos, n_kwonly, n_required_pos; /* n_pos includes posonly */
@@ -221,8 +224,12 @@ TcAttr *tc_class_attr(const TcClass *c, const char *name);
 TcFunc *tc_class_method(const TcClass *c, const char *name);
 
 /* Checks `m`; allocations in `a`, errors to `diags`.  Always returns a
- * TcModule; the caller stops when diags->n_errors > 0. */
+ * TcModule; the caller stops when diags->n_errors > 0.  A module-level
+ * function that uses constructs the compiler cannot compile yet is left
+ * to the interpreter (TcFunc.interpreted, with a note) unless `strict`,
+ * where those are errors; tc_check is the strict form. */
 TcModule *tc_check(Arena *a, Strtab *names, Module *m, DiagList *diags);
+TcModule *tc_check_module(Arena *a, Strtab *names, Module *m, DiagList *diags, bool strict);
 
 /* Writes each function's signature and each local's type (--dump=types). */
 void tc_dump(const TcModule *tm, FILE *out);

@@ -1,3 +1,4 @@
+# staticpyc-args: --strict
 # checks: a lambda expression is reported as not supported yet.
 
 

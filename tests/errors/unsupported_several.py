@@ -1,3 +1,4 @@
+# staticpyc-args: --strict
 # checks: every unsupported construct in a module is reported, not just
 # the first: a lambda, a generator expression and a nested function in one
 # file.

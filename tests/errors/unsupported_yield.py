@@ -1,3 +1,4 @@
+# staticpyc-args: --strict
 # checks: yield (a generator function) is reported as not supported yet.
 
 

@@ -1,0 +1,17 @@
+# checks: without --strict, a function that uses a construct the compiler
+# cannot compile yet is left to the interpreter with a note (exit 0), and
+# every other function is still compiled.
+from typing import Iterator
+
+
+def squares(n: int) -> Iterator[int]:
+    for i in range(n):
+        yield i * i
+
+
+def by_key(xs: list[str]) -> list[str]:
+    return sorted(xs, key=lambda s: s[::-1])
+
+
+def native(n: int) -> int:
+    return sum(squares(n))
