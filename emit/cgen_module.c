@@ -295,7 +295,7 @@ static void emit_methods(FILE *out, ModCtx *m, int n)
         if (m->irs[i])
             fprintf(out, "static PyObject *%s(PyObject *, PyObject *const *, Py_ssize_t, "
                     "PyObject *);\n", cg_ident(m->a, "w_", m->irs[i]->tc->name));
-    fprintf(out, "\nstatic PyMethodDef spy_methods[] = {\n");
+    fprintf(out, "\n__attribute__((unused)) static PyMethodDef spy_methods[] = {\n");
     for (int i = 0; i < n; i++) {
         if (!m->irs[i]) { /* left to the interpreter: never bound from here */
             fprintf(out, "    {\"%s\", NULL, 0, NULL},\n", m->tm->funcs[i]->name);

@@ -587,9 +587,12 @@ static const char *def_source(Lower *l, const Stmt *s)
     const Source *src = l->m->tm->ast->src;
     int first = (int)s->span.line;
     for (int i = 0; i < s->u.funcdef.decorators.n; i++)
-        if ((int)s->u.funcdef.decorators.v[i]->span.line - 0 < first)
+        if ((int)s->u.funcdef.decorators.v[i]->span.line < first)
             first = (int)s->u.funcdef.decorators.v[i]->span.line;
-    size_t indent = first == (int)s->span.line ? s->span.col : 0;
+    size_t indent = 0, len0;
+    const char *line0 = src_line(src, first, &len0);
+    while (indent < len0 && (line0[indent] == ' ' || line0[indent] == '\t'))
+        indent++;
     size_t cap = (size_t)first + 2;
     for (int ln = first; ln <= (int)s->span.end_line; ln++) {
         size_t len;
@@ -707,7 +710,20 @@ static void lower_classdef(Lower *l, Stmt *s)
     for (int i = 0; i < c->n_methods; i++)
         store_defaults(l, c->methods[i]);
     const char *make = arena_printf(A(l), "%s(st)", cg_ident(A(l), "spy_create_type_", c->name));
-    store_global(l, c->name, emit_call(l, make, REP_OBJ, ERR_NULL, NULL, 0));
+    IrReg *type = emit_call(l, make, REP_OBJ, ERR_NULL, NULL, 0);
+    for (int i = 0; i < c->n_interp; i++) {
+        /* A method left to the interpreter: its def runs, then it is set on
+         * the type like any Python method. */
+        const Stmt *d = c->interp[i]->def;
+        const char *code = def_source(l, d);
+        const char *call = arena_printf(A(l), "spy_attach_def(%%0, st->globals, %s, %s, %s, %d)",
+            const_ref(l->m, const_str(l->m, code, strlen(code))),
+            const_ref(l->m, const_str(l->m, l->m->src_path, strlen(l->m->src_path))),
+            const_ref(l->m, const_name(l->m, d->u.funcdef.name)),
+            future_annotations(l->m->tm->ast));
+        emit_call(l, call, (IrRep)-1, ERR_NEG, &type, 1);
+    }
+    store_global(l, c->name, type);
 }
 
 /* del x: the local is released and unbound; del of a global removes it

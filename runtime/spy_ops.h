@@ -168,6 +168,18 @@ static inline int spy_del_global(PyObject *globals, PyObject *name)
     return -1;
 }
 
+/* Gives the module dict a __builtins__ entry, as a module the interpreter
+ * runs has (3.9 needs it to find builtins from code run in it). */
+static inline int spy_ensure_builtins(PyObject *globals)
+{
+    if (PyDict_GetItemString(globals, "__builtins__"))
+        return 0;
+    PyObject *b = PyImport_ImportModule("builtins");
+    int r = b ? PyDict_SetItemString(globals, "__builtins__", b) : -1;
+    Py_XDECREF(b);
+    return r;
+}
+
 /* A def the compiler left to the interpreter: compile its source (padded
  * so line numbers match the file) and run it in the module's namespace.
  * 0, or -1 with the exception. */
@@ -177,14 +189,8 @@ __attribute__((unused, noinline)) static int spy_exec_def(PyObject *globals, PyO
     const char *text = PyUnicode_AsUTF8(src);
     if (!text)
         return -1;
-    /* As in a module the interpreter runs (3.9 needs it to find builtins). */
-    if (!PyDict_GetItemString(globals, "__builtins__")) {
-        PyObject *b = PyImport_ImportModule("builtins");
-        int r = b ? PyDict_SetItemString(globals, "__builtins__", b) : -1;
-        Py_XDECREF(b);
-        if (r < 0)
-            return -1;
-    }
+    if (spy_ensure_builtins(globals) < 0)
+        return -1;
     PyCompilerFlags flags = {0, PY_MINOR_VERSION};
     if (future_ann)
         flags.cf_flags |= CO_FUTURE_ANNOTATIONS;
@@ -197,6 +203,32 @@ __attribute__((unused, noinline)) static int spy_exec_def(PyObject *globals, PyO
         return -1;
     Py_DECREF(r);
     return 0;
+}
+
+/* A method left to the interpreter: run its def in a fresh namespace
+ * (the module dict as globals) and set the function on the native type.
+ * 0, or -1 with the exception. */
+__attribute__((unused, noinline)) static int spy_attach_def(PyObject *type, PyObject *globals,
+                                                           PyObject *src, PyObject *filename,
+                                                           PyObject *name, int future_ann)
+{
+    const char *text = PyUnicode_AsUTF8(src);
+    if (!text || spy_ensure_builtins(globals) < 0)
+        return -1;
+    PyCompilerFlags flags = {0, PY_MINOR_VERSION};
+    if (future_ann)
+        flags.cf_flags |= CO_FUTURE_ANNOTATIONS;
+    PyObject *code = Py_CompileStringObject(text, filename, Py_file_input, &flags, -1);
+    PyObject *ns = code ? PyDict_New() : NULL;
+    PyObject *r = ns ? PyEval_EvalCode(code, globals, ns) : NULL;
+    PyObject *fn = r ? PyDict_GetItemWithError(ns, name) : NULL;
+    int rc = fn ? PyObject_SetAttr(type, name, fn) : -1;
+    if (r && !fn && !PyErr_Occurred())
+        PyErr_SetObject(PyExc_NameError, name);
+    Py_XDECREF(r);
+    Py_XDECREF(ns);
+    Py_XDECREF(code);
+    return rc;
 }
 
 /* range() with a zero step.  0 ok, -1 with ValueError. */

@@ -371,6 +371,10 @@ static TyType *check_native_method(Tc *tc, Expr *e, TcCall *call, TcClass *c, bo
 {
     const char *m = call->method;
     TcFunc *f = tc_class_method(c, m);
+    if (!f && tc_class_interp_method(c, m) && !via_super) {
+        call->kind = CALL_METHOD; /* an interpreted method: called generically */
+        return any();
+    }
     if (!f) {
         tc_error(tc, e->u.call.func->span, "\"%s\" has no attribute \"%s\"", c->name, m);
         return any();
@@ -403,7 +407,8 @@ static TyType *check_attribute(Tc *tc, Expr *e)
                             ? narrowed_attr_type(tc, base->sema, a) : NULL;
             return n ? n : a->type;
         }
-        if (!tc_class_method(v->cls, e->u.attribute.attr))
+        if (!tc_class_method(v->cls, e->u.attribute.attr) &&
+            !tc_class_interp_method(v->cls, e->u.attribute.attr))
             tc_error(tc, e->span, "\"%s\" has no attribute \"%s\"", v->cls->name,
                      e->u.attribute.attr);
         return any();

@@ -982,14 +982,35 @@ const char *tc_is_interp(Tc *tc, const Stmt *def)
 
 static void check_function_body(Tc *tc, TcFunc *f);
 
+/* Does the source of s contain `word` (as text)? */
+static bool mentions(Tc *tc, const Stmt *s, const char *word)
+{
+    for (uint32_t ln = s->span.line; ln <= s->span.end_line; ln++) {
+        size_t len;
+        const char *text = src_line(tc->mod->ast->src, (int)ln, &len);
+        size_t wl = strlen(word);
+        for (size_t i = 0; i + wl <= len; i++)
+            if (!memcmp(text + i, word, wl))
+                return true;
+    }
+    return false;
+}
+
 static void check_function(Tc *tc, TcFunc *f)
 {
     if (f->interpreted)
         return;
     int n = tc->d->n, errors = tc->d->n_errors, unsupported = tc->n_unsupported;
     check_function_body(tc, f);
-    if (!f->cls && !f->fallback)
+    if (!f->fallback)
         f->fallback = only_unsupported(tc, n, errors, unsupported);
+    /* A method stays native where native code relies on it, and where
+     * zero-argument super() needs the class cell a def run on its own
+     * lacks. */
+    if (f->cls && (f->overridden || f->overrides || !strcmp(f->name, "__init__") ||
+                   !strcmp(f->name, "__repr__") || !strcmp(f->name, "__str__") ||
+                   mentions(tc, f->def, "super")))
+        f->fallback = NULL;
 }
 
 static void check_function_body(Tc *tc, TcFunc *f)
@@ -1064,6 +1085,12 @@ static TcModule *check_once(Arena *a, Strtab *names, Module *m, DiagList *diags,
             diag_add(diags, DIAG_NOTE, f->def->u.funcdef.name_span,
                      "function '%s' is left to the interpreter: %s", f->name, f->fallback);
     }
+    for (int i = 0; i < tm->n_classes; i++)
+        for (int j = 0; j < tm->classes[i]->n_interp; j++) {
+            TcFunc *f = tm->classes[i]->interp[j];
+            diag_add(diags, DIAG_NOTE, f->def->u.funcdef.name_span,
+                     "method '%s' is left to the interpreter: %s", f->qualname, f->fallback);
+        }
     return tm;
 }
 
@@ -1076,14 +1103,25 @@ TcModule *tc_check_module(Arena *a, Strtab *names, Module *m, DiagList *diags, b
     TcModule *tm = check_once(a, names, m, diags, strict, NULL, NULL, 0);
     if (strict)
         return tm;
-    Stmt **interp = ARENA_ARRAY(a, Stmt *, tm->n_funcs ? tm->n_funcs : 1);
-    const char **why = ARENA_ARRAY(a, const char *, tm->n_funcs ? tm->n_funcs : 1);
+    Stmt **interp;
+    const char **why;
     int k = 0;
+    int cap = tm->n_funcs;
+    for (int i = 0; i < tm->n_classes; i++)
+        cap += tm->classes[i]->n_methods;
+    interp = ARENA_ARRAY(a, Stmt *, cap ? cap : 1);
+    why = ARENA_ARRAY(a, const char *, cap ? cap : 1);
     for (int i = 0; i < tm->n_funcs; i++)
         if (tm->funcs[i]->fallback) {
             why[k] = tm->funcs[i]->fallback;
             interp[k++] = tm->funcs[i]->def;
         }
+    for (int i = 0; i < tm->n_classes; i++)
+        for (int j = 0; j < tm->classes[i]->n_methods; j++)
+            if (tm->classes[i]->methods[j]->fallback) {
+                why[k] = tm->classes[i]->methods[j]->fallback;
+                interp[k++] = tm->classes[i]->methods[j]->def;
+            }
     if (!k)
         return tm;
     diags->n = n;

@@ -60,6 +60,15 @@ TcFunc *tc_class_method(const TcClass *c, const char *name)
     return NULL;
 }
 
+TcFunc *tc_class_interp_method(const TcClass *c, const char *name)
+{
+    for (; c; c = c->base)
+        for (int i = 0; i < c->n_interp; i++)
+            if (c->interp[i]->name == name)
+                return c->interp[i];
+    return NULL;
+}
+
 bool class_is_subclass(const TcClass *c, const TcClass *base)
 {
     for (; c; c = c->base)
@@ -158,8 +167,32 @@ static void scan_method(Tc *tc, TcClass *c, const TcFunc *m, StmtList *body, con
 
 /* ---- methods and the vtable ---------------------------------------------------- */
 
+static void add_interp_method(Tc *tc, TcClass *c, Stmt *s, const char *why)
+{
+    TcFunc *f = ARENA_NEW(tc->a, TcFunc);
+    f->name = s->u.funcdef.name;
+    f->qualname = arena_printf(tc->a, "%s.%s", c->name, f->name);
+    f->cls = c;
+    f->def = s;
+    f->interpreted = true;
+    f->fallback = why;
+    f->ret = ty_simple(TY_ANY);
+    s->sema = f;
+    TcFunc **grown = ARENA_ARRAY(tc->a, TcFunc *, c->n_interp + 1);
+    if (c->n_interp)
+        memcpy(grown, c->interp, sizeof(TcFunc *) * (size_t)c->n_interp);
+    grown[c->n_interp++] = f;
+    c->interp = grown;
+}
+
 static void add_method(Tc *tc, TcClass *c, Stmt *s)
 {
+    const char *why = tc_is_interp(tc, s);
+    if (why) {
+        add_interp_method(tc, c, s, why);
+        return;
+    }
+    int n = tc->d->n, errors = tc->d->n_errors, unsupported = tc->n_unsupported;
     scope_check_def_header(tc, s);
     TcFunc *f = ARENA_NEW(tc->a, TcFunc);
     f->name = s->u.funcdef.name;
@@ -169,6 +202,8 @@ static void add_method(Tc *tc, TcClass *c, Stmt *s)
     f->index = c->n_methods;
     s->sema = f;
     scope_signature(tc, f, s);
+    if (tc->d->n_errors > errors && tc->d->n_errors - errors == tc->n_unsupported - unsupported)
+        f->fallback = tc->d->v[n]->msg;
     if (f->n_params == 0 || f->params[0].param->kind == PARAM_KWONLY) {
         tc_error(tc, s->u.funcdef.name_span, "method \"%s\" needs a 'self' parameter", f->name);
         return;
@@ -218,6 +253,7 @@ static void build_vtable(Tc *tc, TcClass *c)
             c->vtable[m->vslot] = m;
             /* Calls that may reach `old` now dispatch through the vtable. */
             old->overridden = true;
+            m->overrides = true;
             continue;
         }
         m->vslot = c->n_vtable;
@@ -334,6 +370,13 @@ void classes_resolve(Tc *tc)
             TcFunc *f = c->methods[j];
             if (f->n_params)
                 scan_method(tc, c, f, &f->def->u.funcdef.body, f->params[0].param->name);
+        }
+        /* Attributes an interpreted method assigns must exist as fields. */
+        for (int j = 0; j < c->n_interp; j++) {
+            Stmt *d = c->interp[j]->def;
+            if (d->u.funcdef.params.n)
+                scan_method(tc, c, c->interp[j], &d->u.funcdef.body,
+                            d->u.funcdef.params.v[0]->name);
         }
         build_vtable(tc, c);
     }

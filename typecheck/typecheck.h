@@ -120,6 +120,7 @@ struct TcFunc {
     struct TcClass *cls;   /* owning class of a method, else NULL */
     int vslot;             /* method: its vtable slot */
     bool overridden;       /* method: a subclass overrides it */
+    bool overrides;        /* method: it overrides a base method */
     bool interpreted;      /* left to the interpreter: its source is run */
     const char *fallback;  /* why (the first unsupported construct), or NULL */
     int first_line;        /* its first source line (decorators included) */
@@ -179,6 +180,8 @@ typedef struct TcClass {
     TcAttr **attrs; int n_attrs;   /* all, inherited first */
     TcFunc **methods; int n_methods; /* defined in this class */
     TcFunc **vtable; int n_vtable;   /* slot -> implementation */
+    TcFunc **interp; int n_interp;   /* methods left to the interpreter: set
+                                        on the type when the class is made */
     bool has_subclasses;
     /* A base is not a native class (Exception, dict, ...): the class is
      * made at run time by its metaclass, and its instances are dynamic. */
@@ -222,6 +225,8 @@ typedef struct TcModule {
 
 TcAttr *tc_class_attr(const TcClass *c, const char *name);
 TcFunc *tc_class_method(const TcClass *c, const char *name);
+/* A method of c or a base left to the interpreter, or NULL. */
+TcFunc *tc_class_interp_method(const TcClass *c, const char *name);
 
 /* Checks `m`; allocations in `a`, errors to `diags`.  Always returns a
  * TcModule; the caller stops when diags->n_errors > 0.  A module-level

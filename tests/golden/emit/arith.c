@@ -25,7 +25,7 @@ static PyObject *w_scale(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyObject *w_total(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyObject *w_run(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 
-static PyMethodDef spy_methods[] = {
+__attribute__((unused)) static PyMethodDef spy_methods[] = {
     {"scale", (PyCFunction)(void (*)(void))w_scale, METH_FASTCALL | METH_KEYWORDS, NULL},
     {"total", (PyCFunction)(void (*)(void))w_total, METH_FASTCALL | METH_KEYWORDS, NULL},
     {"run", (PyCFunction)(void (*)(void))w_run, METH_FASTCALL | METH_KEYWORDS, NULL},

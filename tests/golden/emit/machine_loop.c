@@ -21,7 +21,7 @@ static PyObject *f___module__(SpyModState *st);
 
 static PyObject *w_total(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 
-static PyMethodDef spy_methods[] = {
+__attribute__((unused)) static PyMethodDef spy_methods[] = {
     {"total", (PyCFunction)(void (*)(void))w_total, METH_FASTCALL | METH_KEYWORDS, NULL},
     {NULL, NULL, 0, NULL}
 };

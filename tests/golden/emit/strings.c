@@ -23,7 +23,7 @@ static PyObject *f___module__(SpyModState *st);
 static PyObject *w_greet(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyObject *w_pair(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 
-static PyMethodDef spy_methods[] = {
+__attribute__((unused)) static PyMethodDef spy_methods[] = {
     {"greet", (PyCFunction)(void (*)(void))w_greet, METH_FASTCALL | METH_KEYWORDS, NULL},
     {"pair", (PyCFunction)(void (*)(void))w_pair, METH_FASTCALL | METH_KEYWORDS, NULL},
     {NULL, NULL, 0, NULL}
