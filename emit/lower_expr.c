@@ -62,7 +62,7 @@ unsigned kind_mask(const TyType *t)
     case TY_BYTES: return 32;
     case TY_LIST: return 64;
     case TY_DICT: return 128;
-    case TY_SET: return 256;
+    case TY_SET: return t->frozen ? 1024 : 256;
     case TY_TUPLE: return 512;
     case TY_UNION: {
         unsigned m = 0;

@@ -12,6 +12,7 @@
 enum {
     SPY_K_NONE = 1, SPY_K_INT = 2, SPY_K_FLOAT = 4, SPY_K_BOOL = 8, SPY_K_STR = 16,
     SPY_K_BYTES = 32, SPY_K_LIST = 64, SPY_K_DICT = 128, SPY_K_SET = 256, SPY_K_TUPLE = 512,
+    SPY_K_FROZENSET = 1024,
 };
 
 static inline int spy_is_kind(PyObject *o, unsigned mask)
@@ -26,6 +27,7 @@ static inline int spy_is_kind(PyObject *o, unsigned mask)
     if ((mask & SPY_K_DICT) && PyDict_Check(o)) return 1;
     if ((mask & SPY_K_SET) && PySet_Check(o)) return 1;
     if ((mask & SPY_K_TUPLE) && PyTuple_Check(o)) return 1;
+    if ((mask & SPY_K_FROZENSET) && PyFrozenSet_Check(o)) return 1;
     return 0;
 }
 
@@ -151,7 +153,7 @@ SPY_LEN_(PyTuple, PyTuple_GET_SIZE)
 SPY_LEN_(PyUnicode, PyUnicode_GET_LENGTH)
 static inline SpyInt spy_len_PySet(PyObject *o)
 {
-    if (SPY_LIKELY(Py_IS_TYPE(o, &PySet_Type)))
+    if (SPY_LIKELY(Py_IS_TYPE(o, &PySet_Type) || Py_IS_TYPE(o, &PyFrozenSet_Type)))
         return spy_int_from_ssize(PySet_GET_SIZE(o));
     Py_ssize_t n = PyObject_Size(o);
     return n < 0 ? SPY_INT_ERR : spy_int_from_ssize(n);

@@ -76,8 +76,8 @@ static TyType *iterable_result(Tc *tc, const char *name, TyType **args, int n)
     Arena *a = tc->a;
     if (!strcmp(name, "list") || !strcmp(name, "sorted"))
         return ty_generic(a, TY_LIST, e ? e : ty_simple(TY_ANY), NULL);
-    if (!strcmp(name, "set"))
-        return ty_generic(a, TY_SET, e ? e : ty_simple(TY_ANY), NULL);
+    if (!strcmp(name, "set") || !strcmp(name, "frozenset"))
+        return ty_set(a, e ? e : ty_simple(TY_ANY), name[0] == 'f');
     if (!strcmp(name, "dict") && n == 0)
         return ty_generic(a, TY_DICT, ty_simple(TY_ANY), ty_simple(TY_ANY));
     if (!strcmp(name, "reversed") && e)

@@ -145,7 +145,7 @@ TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r)
         return any();
     if (l->kind == TY_SET && r->kind == TY_SET &&
         (op == OP_BITOR || op == OP_BITAND || op == OP_SUB || op == OP_BITXOR))
-        return ty_equal(l, r) ? l : ty_generic(tc->a, TY_SET, any(), NULL);
+        return ty_set(tc->a, ty_equal(l->args[0], r->args[0]) ? l->args[0] : any(), l->frozen);
     if (l->kind == TY_DICT && r->kind == TY_DICT && op == OP_BITOR)
         return any();
     return binop_error(tc, e->span, op, l, r);

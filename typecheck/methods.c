@@ -26,6 +26,9 @@ static const char *const set_methods[] = {
     "add", "discard", "remove", "pop", "union", "intersection", "difference",
     "symmetric_difference", "issubset", "issuperset", "isdisjoint", "clear",
     "copy", "update", "intersection_update", "difference_update", NULL};
+static const char *const frozenset_methods[] = {
+    "union", "intersection", "difference", "symmetric_difference", "issubset",
+    "issuperset", "isdisjoint", "copy", NULL};
 static const char *const str_to_str[] = {
     "join", "strip", "lstrip", "rstrip", "lower", "upper", "replace", "title",
     "capitalize", "casefold", "center", "ljust", "rjust", "zfill", "format",
@@ -117,7 +120,7 @@ TyType *method_result(Tc *tc, TyType *recv, const char *m, TyType **args, int n,
     switch (recv->kind) {
     case TY_LIST: known = list_methods; break;
     case TY_DICT: known = dict_methods; break;
-    case TY_SET: known = set_methods; break;
+    case TY_SET: known = recv->frozen ? frozenset_methods : set_methods; break;
     case TY_STR:
         if (in(m, str_to_str) || in(m, str_to_bool) || in(m, str_to_int) ||
             in(m, str_to_list) || in(m, str_other))

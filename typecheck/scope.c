@@ -111,10 +111,12 @@ static TyType *generic_annotation(Tc *tc, Expr *ann, const char *base, Expr *ind
     }
     if ((is(base, "list") || is(base, "List") || is(base, "set") || is(base, "Set") ||
          is(base, "Sequence") || is(base, "Iterator") || is(base, "Iterable") ||
-         is(base, "Optional")) && n == 1) {
+         is(base, "Optional") || is(base, "frozenset") || is(base, "FrozenSet")) && n == 1) {
         TyType *t = scope_annotation(tc, args[0]);
         if (is(base, "Optional"))
             return ty_union(tc->a, t, ty_simple(TY_NONE));
+        if (is(base, "frozenset") || is(base, "FrozenSet"))
+            return ty_set(tc->a, t, true);
         TyKind k = is(base, "list") || is(base, "List") ? TY_LIST
                  : is(base, "set") || is(base, "Set") ? TY_SET : TY_ITER;
         return ty_generic(tc->a, k, t, NULL);
@@ -133,6 +135,7 @@ static TyType *generic_annotation(Tc *tc, Expr *ann, const char *base, Expr *ind
     static const struct { const char *name; int nargs; } arity[] = {
         {"list", 1}, {"List", 1}, {"set", 1}, {"Set", 1}, {"Sequence", 1}, {"Iterator", 1},
         {"Iterable", 1}, {"Optional", 1}, {"Final", 1}, {"dict", 2}, {"Dict", 2},
+        {"frozenset", 1}, {"FrozenSet", 1},
     };
     for (size_t i = 0; i < sizeof arity / sizeof *arity; i++)
         if (is(base, arity[i].name)) {
@@ -208,6 +211,8 @@ TyType *scope_annotation(Tc *tc, Expr *ann)
             return ty_generic(tc->a, TY_DICT, ty_simple(TY_ANY), ty_simple(TY_ANY));
         if (is(n, "set") || is(n, "Set"))
             return ty_generic(tc->a, TY_SET, ty_simple(TY_ANY), NULL);
+        if (is(n, "frozenset") || is(n, "FrozenSet"))
+            return ty_set(tc->a, ty_simple(TY_ANY), true);
         if (is(n, "tuple") || is(n, "Tuple")) {
             TyType *t = ty_generic(tc->a, TY_TUPLE, ty_simple(TY_ANY), NULL);
             t->variadic = true;
@@ -300,7 +305,7 @@ static bool looks_like_type(const Expr *e)
 {
     static const char *const generics[] = {
         "list", "List", "dict", "Dict", "set", "Set", "tuple", "Tuple", "Optional",
-        "Union", "Iterable", "Iterator", "Sequence", NULL,
+        "Union", "Iterable", "Iterator", "Sequence", "frozenset", "FrozenSet", NULL,
     };
     if (e->kind == EX_BINOP && e->u.binop.op == OP_BITOR)
         return looks_like_type(e->u.binop.left) || looks_like_type(e->u.binop.right);

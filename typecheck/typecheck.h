@@ -50,6 +50,7 @@ typedef struct TyType {
     struct TyType **args; /* element/key/value/member types */
     int n_args;
     bool variadic;        /* TY_TUPLE: tuple[args[0], ...] */
+    bool frozen;          /* TY_SET: frozenset[args[0]] */
     struct TcClass *cls;  /* TY_CLASS, TY_TYPE */
 } TyType;
 
@@ -57,6 +58,8 @@ typedef struct TyType {
 TyType *ty_simple(TyKind k);
 TyType *ty_tuple(Arena *a, TyType **elts, int n);
 TyType *ty_generic(Arena *a, TyKind k, TyType *arg0, TyType *arg1);
+/* frozenset[elem] when frozen, else set[elem]. */
+TyType *ty_set(Arena *a, TyType *elem, bool frozen);
 /* t | None, flattened and without duplicates. */
 TyType *ty_union(Arena *a, TyType *x, TyType *y);
 /* The non-None part of an Optional, or t itself. */

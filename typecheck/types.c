@@ -56,6 +56,13 @@ TyType *ty_generic(Arena *a, TyKind k, TyType *arg0, TyType *arg1)
     return t;
 }
 
+TyType *ty_set(Arena *a, TyType *elem, bool frozen)
+{
+    TyType *t = ty_generic(a, TY_SET, elem, NULL);
+    t->frozen = frozen;
+    return t;
+}
+
 static void union_add(TyType **v, int *n, TyType *t)
 {
     if (t->kind == TY_UNION) {
@@ -131,7 +138,8 @@ bool ty_equal(const TyType *a, const TyType *b)
 {
     if (a == b)
         return true;
-    if (!a || !b || a->kind != b->kind || a->n_args != b->n_args || a->variadic != b->variadic)
+    if (!a || !b || a->kind != b->kind || a->n_args != b->n_args || a->variadic != b->variadic ||
+        a->frozen != b->frozen)
         return false;
     if (a->kind == TY_CLASS || a->kind == TY_TYPE)
         return a->cls == b->cls;
@@ -184,6 +192,8 @@ bool ty_assignable(const TyType *to, const TyType *from)
     }
     if (to->kind == TY_TYPE)
         return to->cls == from->cls;
+    if (to->frozen != from->frozen)   /* set and frozenset do not mix */
+        return false;
     if (to->kind == TY_TUPLE) {
         if (to->variadic || from->variadic) {
             if (!to->variadic || !from->variadic) {
@@ -263,7 +273,7 @@ const char *ty_str(Arena *a, const TyType *t)
             s = arena_printf(a, "%s%s%s", s, i ? " | " : "", ty_str(a, t->args[i]));
         return s;
     }
-    const char *s = arena_printf(a, "%s[", simple_name(t->kind));
+    const char *s = arena_printf(a, "%s[", t->frozen ? "frozenset" : simple_name(t->kind));
     for (int i = 0; i < t->n_args; i++)
         s = arena_printf(a, "%s%s%s", s, i ? ", " : "", ty_str(a, t->args[i]));
     return arena_printf(a, "%s%s]", s, t->variadic ? ", ..." : "");
