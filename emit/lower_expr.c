@@ -64,6 +64,7 @@ unsigned kind_mask(const TyType *t)
     case TY_DICT: return 128;
     case TY_SET: return t->frozen ? 1024 : 256;
     case TY_TUPLE: return 512;
+    case TY_FUNC: return t->n_args ? 2048 : 0;
     case TY_UNION: {
         unsigned m = 0;
         for (int i = 0; i < t->n_args; i++) {

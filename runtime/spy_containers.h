@@ -12,7 +12,7 @@
 enum {
     SPY_K_NONE = 1, SPY_K_INT = 2, SPY_K_FLOAT = 4, SPY_K_BOOL = 8, SPY_K_STR = 16,
     SPY_K_BYTES = 32, SPY_K_LIST = 64, SPY_K_DICT = 128, SPY_K_SET = 256, SPY_K_TUPLE = 512,
-    SPY_K_FROZENSET = 1024,
+    SPY_K_FROZENSET = 1024, SPY_K_CALLABLE = 2048,
 };
 
 static inline int spy_is_kind(PyObject *o, unsigned mask)
@@ -28,6 +28,7 @@ static inline int spy_is_kind(PyObject *o, unsigned mask)
     if ((mask & SPY_K_SET) && PySet_Check(o)) return 1;
     if ((mask & SPY_K_TUPLE) && PyTuple_Check(o)) return 1;
     if ((mask & SPY_K_FROZENSET) && PyFrozenSet_Check(o)) return 1;
+    if ((mask & SPY_K_CALLABLE) && PyCallable_Check(o)) return 1;
     return 0;
 }
 

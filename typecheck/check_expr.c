@@ -16,6 +16,19 @@ static const char *tstr(Tc *tc, const TyType *t) { return ty_str(tc->a, t); }
 
 /* ---- names ------------------------------------------------------------- */
 
+/* A compiled function used as a value: Callable[[its parameters], its
+ * return type], when positional arguments alone call it fully. */
+static TyType *function_value_type(Tc *tc, const TcFunc *f)
+{
+    if (f->interpreted || f->n_kwonly || f->n_required_pos != f->n_pos ||
+        f->n_pos != f->n_params)
+        return ty_simple(TY_FUNC);
+    TyType **ps = ARENA_ARRAY(tc->a, TyType *, f->n_params ? f->n_params : 1);
+    for (int i = 0; i < f->n_params; i++)
+        ps[i] = f->params[i].type;
+    return ty_callable(tc->a, ps, f->n_params, f->ret);
+}
+
 static TyType *check_name(Tc *tc, Expr *e)
 {
     TcSymbol *s = scope_lookup(tc, e->u.name.id);
@@ -31,6 +44,8 @@ static TyType *check_name(Tc *tc, Expr *e)
         e->maybe_unbound = true;
         s->maybe_unbound = true;
     }
+    if (s->kind == SYM_FUNC && s->func)
+        return function_value_type(tc, s->func);
     TyType *n = narrowed_type(tc, s);
     return n ? n : s->type ? s->type : any();
 }
@@ -477,6 +492,32 @@ static TyType *check_method_call(Tc *tc, Expr *e, TcCall *call, TyType **args, i
     return r;
 }
 
+/* A call through a Callable[[...], R]: the arguments are checked against
+ * its parameters; the result, R, is checked when it arrives. */
+static TyType *check_callable_call(Tc *tc, Expr *e, TyType *ft, TyType **args, int n)
+{
+    if (ft->variadic)
+        return ft->args[0];
+    for (int i = 0; i < n; i++)
+        if (e->u.call.args[i]->name) {
+            tc_error(tc, e->u.call.args[i]->value->span,
+                     "unexpected keyword argument \"%s\" for \"%s\"",
+                     e->u.call.args[i]->name, tstr(tc, ft));
+            return ft->args[0];
+        }
+    if (n != ft->n_args - 1) {
+        tc_error(tc, e->span, "too %s arguments for \"%s\"",
+                 n < ft->n_args - 1 ? "few" : "many", tstr(tc, ft));
+        return ft->args[0];
+    }
+    for (int i = 0; i < n; i++)
+        if (!ty_assignable(ft->args[1 + i], args[i]))
+            tc_error(tc, e->u.call.args[i]->value->span,
+                     "argument %d has incompatible type \"%s\"; expected \"%s\"", i + 1,
+                     tstr(tc, args[i]), tstr(tc, ft->args[1 + i]));
+    return ft->args[0];
+}
+
 static TyType *check_call(Tc *tc, Expr *e)
 {
     TcCall *call = ARENA_NEW(tc->a, TcCall);
@@ -520,6 +561,8 @@ static TyType *check_call(Tc *tc, Expr *e)
         return mt;
     if (s && s->kind == SYM_BUILTIN)
         return builtin_result_type(tc, s->name, arg_types, n);
+    if (fn_type->kind == TY_FUNC && fn_type->n_args > 0)
+        return check_callable_call(tc, e, fn_type, arg_types, n);
     if (fn_type->kind != TY_ANY && fn_type->kind != TY_FUNC &&
         fn_type->kind != TY_OBJECT && fn_type->kind != TY_MODULE)
         tc_error(tc, fn->span, "\"%s\" not callable", tstr(tc, fn_type));

@@ -100,6 +100,19 @@ static TyType *annotation_error(Tc *tc, Expr *ann)
     return ty_simple(TY_ANY);
 }
 
+/* Callable[[A, B], R] and Callable[..., R]. */
+static TyType *callable_annotation(Tc *tc, Expr *params, Expr *ret)
+{
+    TyType *r = scope_annotation(tc, ret);
+    if (params->kind == EX_ELLIPSIS)
+        return ty_callable(tc->a, NULL, 0, r);
+    int n = params->u.seq.elts.n;
+    TyType **ps = ARENA_ARRAY(tc->a, TyType *, n ? n : 1);
+    for (int i = 0; i < n; i++)
+        ps[i] = scope_annotation(tc, params->u.seq.elts.v[i]);
+    return ty_callable(tc->a, ps, n, r);
+}
+
 static TyType *generic_annotation(Tc *tc, Expr *ann, const char *base, Expr *index)
 {
     Expr **args = &index;
@@ -132,10 +145,17 @@ static TyType *generic_annotation(Tc *tc, Expr *ann, const char *base, Expr *ind
     }
     if (is(base, "Final") && n == 1)
         return scope_annotation(tc, args[0]);
+    if (is(base, "Callable") && n == 2) {
+        if (args[0]->kind == EX_LIST || args[0]->kind == EX_ELLIPSIS)
+            return callable_annotation(tc, args[0], args[1]);
+        tc_error(tc, args[0]->span, "the first argument to Callable must be a list of "
+                 "types or \"...\"");
+        return ty_simple(TY_ANY);
+    }
     static const struct { const char *name; int nargs; } arity[] = {
         {"list", 1}, {"List", 1}, {"set", 1}, {"Set", 1}, {"Sequence", 1}, {"Iterator", 1},
         {"Iterable", 1}, {"Optional", 1}, {"Final", 1}, {"dict", 2}, {"Dict", 2},
-        {"frozenset", 1}, {"FrozenSet", 1},
+        {"frozenset", 1}, {"FrozenSet", 1}, {"Callable", 2},
     };
     for (size_t i = 0; i < sizeof arity / sizeof *arity; i++)
         if (is(base, arity[i].name)) {
@@ -213,6 +233,8 @@ TyType *scope_annotation(Tc *tc, Expr *ann)
             return ty_generic(tc->a, TY_SET, ty_simple(TY_ANY), NULL);
         if (is(n, "frozenset") || is(n, "FrozenSet"))
             return ty_set(tc->a, ty_simple(TY_ANY), true);
+        if (is(n, "Callable"))
+            return ty_callable(tc->a, NULL, 0, ty_simple(TY_ANY));
         if (is(n, "tuple") || is(n, "Tuple")) {
             TyType *t = ty_generic(tc->a, TY_TUPLE, ty_simple(TY_ANY), NULL);
             t->variadic = true;
@@ -305,7 +327,7 @@ static bool looks_like_type(const Expr *e)
 {
     static const char *const generics[] = {
         "list", "List", "dict", "Dict", "set", "Set", "tuple", "Tuple", "Optional",
-        "Union", "Iterable", "Iterator", "Sequence", "frozenset", "FrozenSet", NULL,
+        "Union", "Iterable", "Iterator", "Sequence", "frozenset", "FrozenSet", "Callable", NULL,
     };
     if (e->kind == EX_BINOP && e->u.binop.op == OP_BITOR)
         return looks_like_type(e->u.binop.left) || looks_like_type(e->u.binop.right);

@@ -36,7 +36,8 @@ typedef enum TyKind {
     TY_SET,      /* set[T] */
     TY_UNION,    /* A | B | ...; Optional[T] is T | None */
     TY_ITER,     /* an iterable of args[0] (Iterator/Iterable, dict views) */
-    TY_FUNC,     /* a module-level function (its symbol says which) */
+    TY_FUNC,     /* a module-level function (its symbol says which), or with
+                    args a Callable[[args[1..]], args[0]]; `variadic`: [...] */
     TY_MODULE,   /* an imported module */
     TY_CLASS,    /* an instance of a native class of this module */
     TY_TYPE,     /* a native class object itself (calling it constructs) */
@@ -58,6 +59,8 @@ typedef struct TyType {
 TyType *ty_simple(TyKind k);
 TyType *ty_tuple(Arena *a, TyType **elts, int n);
 TyType *ty_generic(Arena *a, TyKind k, TyType *arg0, TyType *arg1);
+/* Callable[[params], ret]; Callable[..., ret] when params is NULL. */
+TyType *ty_callable(Arena *a, TyType **params, int n, TyType *ret);
 /* frozenset[elem] when frozen, else set[elem]. */
 TyType *ty_set(Arena *a, TyType *elem, bool frozen);
 /* t | None, flattened and without duplicates. */

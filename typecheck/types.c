@@ -56,6 +56,37 @@ TyType *ty_generic(Arena *a, TyKind k, TyType *arg0, TyType *arg1)
     return t;
 }
 
+TyType *ty_callable(Arena *a, TyType **params, int n, TyType *ret)
+{
+    TyType *t = ARENA_NEW(a, TyType);
+    t->kind = TY_FUNC;
+    t->args = ARENA_ARRAY(a, TyType *, n + 1);
+    t->args[0] = ret;
+    for (int i = 0; i < n; i++)
+        t->args[1 + i] = params[i];
+    t->n_args = n + 1;
+    t->variadic = params == NULL;
+    return t;
+}
+
+/* Callables: results covariant, parameters contravariant; `...` and a
+ * module function (whose signature the call checks) fit either way. */
+static bool callable_assignable(const TyType *to, const TyType *from)
+{
+    if (to->n_args == 0 || from->n_args == 0)
+        return true;
+    if (!ty_assignable(to->args[0], from->args[0]))
+        return false;
+    if (to->variadic || from->variadic)
+        return true;
+    if (to->n_args != from->n_args)
+        return false;
+    for (int i = 1; i < to->n_args; i++)
+        if (!ty_assignable(from->args[i], to->args[i]))
+            return false;
+    return true;
+}
+
 TyType *ty_set(Arena *a, TyType *elem, bool frozen)
 {
     TyType *t = ty_generic(a, TY_SET, elem, NULL);
@@ -192,6 +223,8 @@ bool ty_assignable(const TyType *to, const TyType *from)
     }
     if (to->kind == TY_TYPE)
         return to->cls == from->cls;
+    if (to->kind == TY_FUNC)
+        return callable_assignable(to, from);
     if (to->frozen != from->frozen)   /* set and frozenset do not mix */
         return false;
     if (to->kind == TY_TUPLE) {
@@ -265,6 +298,13 @@ const char *ty_str(Arena *a, const TyType *t)
         return arena_printf(a, "type[%s]", t->cls->name);
     if (t->n_args == 0)
         return t->kind == TY_TUPLE ? "tuple[()]" : simple_name(t->kind);
+    if (t->kind == TY_FUNC) {
+        const char *s = t->variadic ? "..." : "[";
+        for (int i = 1; !t->variadic && i < t->n_args; i++)
+            s = arena_printf(a, "%s%s%s", s, i > 1 ? ", " : "", ty_str(a, t->args[i]));
+        return arena_printf(a, "Callable[%s%s, %s]", s, t->variadic ? "" : "]",
+                            ty_str(a, t->args[0]));
+    }
     if (t->kind == TY_UNION) {
         if (t->n_args == 2 && ty_has_none(t))
             return arena_printf(a, "Optional[%s]", ty_str(a, ty_without_none(a, t)));
