@@ -790,8 +790,9 @@ static void check_stmt(Tc *tc, Stmt *s)
         check_expr(tc, s->u.assert_.test);
         if (s->u.assert_.msg)
             check_expr(tc, s->u.assert_.msg);
-        Narrow *neg = NULL;
-        narrow_from_test(tc, s->u.assert_.test, &tc->narrow, &neg);
+        Narrow *pos = tc->narrow, *neg = tc->narrow;
+        narrow_from_test(tc, s->u.assert_.test, &pos, &neg);
+        tc->narrow = pos;
         break;
     }
     default:

@@ -120,6 +120,39 @@ static TyType *isinstance_type(Tc *tc, Expr *cls)
     return NULL;
 }
 
+/* Is every value of type m an instance of t?  (Not the same as
+ * assignability: an int fits a float slot but is no float instance.) */
+static bool surely_instance(const TyType *m, const TyType *t)
+{
+    if (t->kind == TY_CLASS)
+        return m->kind == TY_CLASS && ty_assignable(t, m);
+    return m->kind == t->kind || (t->kind == TY_INT && m->kind == TY_BOOL);
+}
+
+/* The members of union u that may fail isinstance(x, t); NULL if none. */
+static TyType *union_minus(Tc *tc, const TyType *u, const TyType *t)
+{
+    TyType *r = NULL;
+    for (int i = 0; i < u->n_args; i++)
+        if (!surely_instance(u->args[i], t))
+            r = r ? ty_union(tc->a, r, u->args[i]) : u->args[i];
+    return r;
+}
+
+/* What isinstance(x, t) being true leaves of union u: the members that
+ * are surely instances, and t itself for members it is narrower than. */
+static TyType *union_meet(Tc *tc, const TyType *u, TyType *t)
+{
+    TyType *r = NULL;
+    for (int i = 0; i < u->n_args; i++) {
+        TyType *m = surely_instance(u->args[i], t) ? u->args[i]
+                  : surely_instance(t, u->args[i]) ? t : NULL;
+        if (m)
+            r = r ? ty_union(tc->a, r, m) : m;
+    }
+    return r ? r : t;
+}
+
 static void narrow_is_none(Tc *tc, Expr *e, Narrow **pos, Narrow **neg)
 {
     CmpOp op = e->u.compare.ops[0];
@@ -159,13 +192,17 @@ void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg)
         break;
     case EX_BOOLOP:
         /* Every operand of a true `and` is true; every operand of a false
-         * `or` is false. */
+         * `or` is false; each operand is narrowed knowing that of those
+         * before it (`x is None or isinstance(x, str)`). */
         for (int i = 0; i < test->u.boolop.values.n; i++) {
-            Narrow *ignored = NULL;
-            if (test->u.boolop.op == BOOL_AND)
+            Narrow *saved = tc->narrow, *ignored = tc->narrow;
+            bool and = test->u.boolop.op == BOOL_AND;
+            tc->narrow = and ? *pos : *neg;
+            if (and)
                 narrow_from_test(tc, test->u.boolop.values.v[i], pos, &ignored);
             else
                 narrow_from_test(tc, test->u.boolop.values.v[i], &ignored, neg);
+            tc->narrow = saved;
         }
         break;
     case EX_CALL: {
@@ -181,7 +218,10 @@ void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg)
                         !ty_equal(cur, t) && ty_assignable(cur, t);
         if (s && t && (cur->kind == TY_ANY || cur->kind == TY_OBJECT || cur->kind == TY_UNION ||
                        downcast))
-            *pos = push(tc, *pos, s, t);
+            *pos = push(tc, *pos, s, cur->kind == TY_UNION ? union_meet(tc, cur, t) : t);
+        TyType *rest = cur->kind == TY_UNION ? union_minus(tc, cur, t) : NULL;
+        if (rest)
+            *neg = push(tc, *neg, s, rest);
         break;
     }
     default:
