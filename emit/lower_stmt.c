@@ -579,14 +579,14 @@ static void store_defaults(Lower *l, const TcFunc *f)
     }
 }
 
-/* The source of a def left to the interpreter, with as many newlines in
- * front as lines before it (tracebacks show the right lines) and its
- * indentation removed. */
+/* The source of a statement left to the interpreter (a def, a `type`
+ * statement), with as many newlines in front as lines before it
+ * (tracebacks show the right lines) and its indentation removed. */
 static const char *def_source(Lower *l, const Stmt *s)
 {
     const Source *src = l->m->tm->ast->src;
     int first = (int)s->span.line;
-    for (int i = 0; i < s->u.funcdef.decorators.n; i++)
+    for (int i = 0; s->kind == ST_FUNCDEF && i < s->u.funcdef.decorators.n; i++)
         if ((int)s->u.funcdef.decorators.v[i]->span.line < first)
             first = (int)s->u.funcdef.decorators.v[i]->span.line;
     size_t indent = 0, len0;
@@ -630,8 +630,8 @@ static bool future_annotations(const Module *m)
     return false;
 }
 
-/* def f(...) that the compiler leaves to the interpreter: its source runs
- * here, in the module's namespace, as the def statement would. */
+/* def f(...) that the compiler leaves to the interpreter, or a `type X =`
+ * statement: its source runs here, in the module's namespace. */
 static void lower_interpreted_def(Lower *l, Stmt *s)
 {
     const char *code = def_source(l, s);
@@ -801,6 +801,7 @@ static void lower_stmt(Lower *l, Stmt *s)
     case ST_AUGASSIGN: lower_augassign(l, s); break;
     case ST_RETURN: lower_return(l, s); break;
     case ST_PASS: case ST_GLOBAL: break;
+    case ST_TYPEALIAS: lower_interpreted_def(l, s); break;
     case ST_BREAK: case ST_CONTINUE:
         /* Leaving except blocks entered inside this loop. */
         {

@@ -363,7 +363,7 @@ struct Stmt {
         struct { WithItem **items; int n_items; StmtList body; bool is_async; } with;
         struct { Expr *test, *msg; } assert_;
         struct { Expr *subject; MatchCase **cases; int n_cases; } match;
-        struct { Expr *name; Expr *value; } typealias;
+        struct { Expr *name; Expr *value; bool generic; } typealias; /* generic: X[T] */
     } u;
 };
 

@@ -312,7 +312,8 @@ static Stmt *conv_type_alias(Parser *p, TSNode n)
         !ts_node_is_null(inner))
         return alias_as_assignment(p, n, inner);
     Stmt *s = new_stmt(p, ST_TYPEALIAS, node_span(n));
-    if (node_is(inner, "generic_type")) /* type X[T] = ...: keep the name */
+    s->u.typealias.generic = node_is(inner, "generic_type");
+    if (s->u.typealias.generic) /* type X[T] = ...: keep the name */
         s->u.typealias.name = conv_expr(p, first_named_kid(inner));
     else
         s->u.typealias.name = conv_type(p, left);

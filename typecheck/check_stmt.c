@@ -734,6 +734,28 @@ static void check_import(Tc *tc, Stmt *s)
     }
 }
 
+/* `type X = ...` at module level is handed to the interpreter as source
+ * (lazy evaluation, TypeAliasType, __module__ all as it does them), so it
+ * must have its lines to itself. */
+static void check_type_statement(Tc *tc, Stmt *s)
+{
+    if (!tc->func->is_module_body) {
+        tc_unsupported(tc, s->span, "type alias statements inside functions");
+        return;
+    }
+    const Source *src = tc->mod->ast->src;
+    size_t len;
+    const char *first = src_line(src, (int)s->span.line, &len);
+    bool alone = true;
+    for (size_t i = 0; i < s->span.col && i < len; i++)
+        alone &= first[i] == ' ' || first[i] == '\t';
+    const char *last = src_line(src, (int)s->span.end_line, &len);
+    for (size_t i = s->span.end_col; i < len && last[i] != '#'; i++)
+        alone &= last[i] == ' ' || last[i] == '\t' || last[i] == '\r';
+    if (!alone)
+        tc_unsupported(tc, s->span, "a type statement sharing its line with another statement");
+}
+
 static const char *unsupported_stmt(StmtKind k)
 {
     switch (k) {
@@ -767,6 +789,7 @@ static void check_stmt(Tc *tc, Stmt *s)
     case ST_AUGASSIGN: check_augassign(tc, s); break;
     case ST_RETURN: check_return(tc, s); break;
     case ST_PASS: case ST_GLOBAL: break;
+    case ST_TYPEALIAS: check_type_statement(tc, s); break;
     case ST_BREAK: case ST_CONTINUE: check_jump(tc, s); break;
     case ST_IF: check_if(tc, s); break;
     case ST_WHILE: check_while(tc, s); break;

@@ -354,6 +354,17 @@ static void note_alias(Tc *tc, Stmt *s)
         sym->alias_of = sym->alias_of ? NULL : s->u.assign.value; /* assigned twice: not one */
 }
 
+/* `type Vec = list[float]` (PEP 695): an alias for annotations; the
+ * statement itself runs in the interpreter, which evaluates it lazily. */
+static void note_type_statement(Tc *tc, Stmt *s)
+{
+    if (s->u.typealias.generic || s->u.typealias.name->kind != EX_NAME)
+        return;
+    TcSymbol *sym = symtab_get(&tc->globals, s->u.typealias.name->u.name.id);
+    if (sym && sym->kind == SYM_GLOBAL)
+        sym->alias_of = sym->alias_of ? NULL : s->u.typealias.value;
+}
+
 static void collect_module_stmts(Tc *tc, StmtList *body)
 {
     for (int i = 0; i < body->n; i++) {
@@ -369,6 +380,10 @@ static void collect_module_stmts(Tc *tc, StmtList *body)
             break;
         case ST_ANNASSIGN:
             bind_target(tc, s->u.annassign.target, SYM_GLOBAL);
+            break;
+        case ST_TYPEALIAS:
+            bind_target(tc, s->u.typealias.name, SYM_GLOBAL);
+            note_type_statement(tc, s);
             break;
         case ST_CLASSDEF:
             bind_global(tc, SYM_GLOBAL, s->u.classdef.name, s->u.classdef.name_span);
