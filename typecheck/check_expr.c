@@ -216,11 +216,18 @@ static TyType *check_boolop(Tc *tc, Expr *e)
     return t;
 }
 
+/* `a if test else b`: each branch sees what the test implies, as in an
+ * if statement (`0 if d is None else d.value`). */
 static TyType *check_ifexp(Tc *tc, Expr *e)
 {
     check_expr(tc, e->u.ifexp.test);
+    Narrow *saved = tc->narrow, *pos = saved, *neg = saved;
+    narrow_from_test(tc, e->u.ifexp.test, &pos, &neg);
+    tc->narrow = pos;
     TyType *a = check_expr(tc, e->u.ifexp.body);
+    tc->narrow = neg;
     TyType *b = check_expr(tc, e->u.ifexp.orelse);
+    tc->narrow = saved;
     return join(a, b);
 }
 

@@ -296,7 +296,8 @@ static void inherit_attrs(Tc *tc, TcClass *c)
     if (!c->base)
         return;
     c->attrs = ARENA_ARRAY(tc->a, TcAttr *, c->base->n_attrs + 1);
-    memcpy(c->attrs, c->base->attrs, sizeof(TcAttr *) * (size_t)c->base->n_attrs);
+    if (c->base->n_attrs) /* a base without fields has no array at all */
+        memcpy(c->attrs, c->base->attrs, sizeof(TcAttr *) * (size_t)c->base->n_attrs);
     c->n_attrs = c->base->n_attrs;
 }
 

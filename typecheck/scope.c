@@ -65,14 +65,16 @@ static TcSymbol *new_symbol(Tc *tc, SymKind kind, const char *name, Span decl)
 
 /* ---- annotations -------------------------------------------------------- */
 
-/* The name an annotation spells: `List`, `typing.List`, `t.Optional`. */
+/* The name an annotation spells: `List`, `typing.List`, `t.Optional`,
+ * `collections.abc.Iterable`. */
 static const char *annotation_name(const Expr *e)
 {
     if (e->kind == EX_NAME)
         return e->u.name.id;
-    if (e->kind == EX_ATTRIBUTE && e->u.attribute.value->kind == EX_NAME)
-        return e->u.attribute.attr;
-    return NULL;
+    const Expr *v = e;
+    while (v->kind == EX_ATTRIBUTE)
+        v = v->u.attribute.value;
+    return e->kind == EX_ATTRIBUTE && v->kind == EX_NAME ? e->u.attribute.attr : NULL;
 }
 
 static bool is(const char *name, const char *s) { return name && strcmp(name, s) == 0; }
@@ -195,15 +197,57 @@ TyType *scope_fixed_type(const TcSymbol *s)
     return NULL;
 }
 
-/* "Name" or "mod.Name": a forward reference to a class or simple type. */
+/* "Optional[Node]": the string's text parsed as an expression whose spans
+ * are those of the text in the file.  The parser reads a copy of the
+ * source in which the string's line becomes `___=(text)`, the quote
+ * turned into the parenthesis, so nodes land where the text is.  NULL
+ * when the literal is not a plain one-line string or does not parse. */
+static Expr *parse_string_annotation(Tc *tc, Expr *ann)
+{
+    const Source *src = tc->mod->ast->src;
+    size_t len, n = ann->u.str.len, col = ann->span.col;
+    const char *line = src_line(src, (int)ann->span.line, &len);
+    if (ann->span.end_line != ann->span.line || col < 2 || col + n + 2 > len ||
+        (line[col] != '"' && line[col] != '\'') || line[col + n + 1] != line[col] ||
+        memcmp(line + col + 1, ann->u.str.s, n) != 0 || memchr(ann->u.str.s, '\n', n))
+        return NULL;
+    size_t lines = ann->span.line - 1;
+    char *text = arena_alloc(tc->a, lines + col + n + 4), *w = text;
+    memset(w, '\n', lines);
+    w += lines;
+    memset(w, '_', col - 1);
+    w += col - 1;
+    *w++ = '=';
+    *w++ = '(';
+    memcpy(w, ann->u.str.s, n);
+    w += n;
+    memcpy(w, ")\n", 3);
+    Source *fake = src_from_string(tc->a, src->path, text);
+    DiagList quiet;
+    diag_init(&quiet, tc->a, fake);
+    Module *m = fe_parse(tc->a, tc->names, fake, &quiet);
+    bool ok = m && !quiet.n_errors && m->body.n == 1 && m->body.v[0]->kind == ST_ASSIGN;
+    diag_free(&quiet);
+    return ok ? m->body.v[0]->u.assign.value : NULL;
+}
+
+/* "Name", "mod.Name" (a forward reference to a class or simple type) or
+ * any annotation written as a string. */
 static TyType *string_annotation(Tc *tc, Expr *ann)
 {
     const char *text = ann->u.str.s;
     size_t len = ann->u.str.len;
     for (size_t i = 0; i < len; i++)
         if (!(text[i] == '_' || text[i] == '.' || (text[i] >= 'a' && text[i] <= 'z') ||
-              (text[i] >= 'A' && text[i] <= 'Z') || (i > 0 && text[i] >= '0' && text[i] <= '9')))
-            return annotation_error(tc, ann);
+              (text[i] >= 'A' && text[i] <= 'Z') || (i > 0 && text[i] >= '0' && text[i] <= '9'))) {
+            Expr *parsed = parse_string_annotation(tc, ann);
+            if (!parsed || parsed->kind == EX_STR || tc->alias_depth >= 20)
+                return annotation_error(tc, ann);
+            tc->alias_depth++;
+            TyType *t = scope_annotation(tc, parsed);
+            tc->alias_depth--;
+            return t;
+        }
     const char *dot = memchr(text, '.', len);
     const char *name = dot ? dot + 1 : text;
     Expr fake = {.kind = EX_NAME, .span = ann->span};
