@@ -453,6 +453,24 @@ static void check_method_args(Tc *tc, Expr *e, TyType *recv, const char *m, TyTy
                  m, tstr(tc, recv), tstr(tc, args[0]), tstr(tc, want));
 }
 
+/* A generator expression handed straight to a builtin that consumes all
+ * of it (sum, min, max, sorted, list, tuple, set, frozenset, str.join)
+ * is built as a list comprehension: the consumer sees the same values in
+ * the same order, without a generator frame per element.  (any/all stop
+ * early, so they keep theirs.)  See docs/guide.md, "Differences". */
+static void eager_genexps(Tc *tc, Expr *e, const char *consumer)
+{
+    static const char *const eager[] = {"sum", "min", "max", "sorted", "list", "tuple",
+                                        "set", "frozenset", "join", NULL};
+    (void)tc;
+    bool consumes = false;
+    for (int i = 0; eager[i]; i++)
+        consumes |= consumer && !strcmp(consumer, eager[i]);
+    for (int i = 0; consumes && i < e->u.call.n_args; i++)
+        if (!e->u.call.args[i]->name && e->u.call.args[i]->value->kind == EX_GENEXP)
+            e->u.call.args[i]->value->kind = EX_LISTCOMP;
+}
+
 /* recv.m(...): a method of a builtin type, or a dynamic attribute call. */
 static TyType *check_method_call(Tc *tc, Expr *e, TcCall *call, TyType **args, int n)
 {
@@ -479,6 +497,8 @@ static TyType *check_method_call(Tc *tc, Expr *e, TcCall *call, TyType **args, i
         return check_native_method(tc, e, call, cur->cls->base, true);
     }
     TyType *rt = check_expr(tc, recv);
+    if (rt->kind == TY_STR && !strcmp(call->method, "join"))
+        eager_genexps(tc, e, "join");
     for (int i = 0; i < n; i++)
         args[i] = check_expr(tc, e->u.call.args[i]->value);
     TyType *mt = math_call(tc, e, call, args, n);
@@ -537,6 +557,9 @@ static TyType *check_call(Tc *tc, Expr *e)
         return check_method_call(tc, e, call, ARENA_ARRAY(tc->a, TyType *, n ? n : 1), n);
     }
     TyType *fn_type = check_expr(tc, fn);
+    TcSymbol *callee = fn->kind == EX_NAME ? fn->sema : NULL;
+    if (callee && callee->kind == SYM_BUILTIN && strcmp(callee->name, "join") != 0)
+        eager_genexps(tc, e, callee->name);
     int n = e->u.call.n_args;
     TyType **arg_types = ARENA_ARRAY(tc->a, TyType *, n ? n : 1);
     for (int i = 0; i < n; i++) {
