@@ -140,6 +140,7 @@ typedef void (*LoopBodyFn)(Lower *l, void *ctx, IrBlock *next);
 void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyFn body,
                 void *ctx, IrBlock *orelse);
 IrReg *lower_comprehension(Lower *l, Expr *e);
+IrReg *lower_any_all(Lower *l, Expr *call);
 
 /* refcount.c */
 void refcount_pass(IrFunc *f);

@@ -872,6 +872,8 @@ static IrReg *lower_numeric_builtin(Lower *l, Expr *e)
 
 static IrReg *lower_generic_call(Lower *l, Expr *e)
 {
+    if (is_any_all_genexp(e))
+        return coerce(l, lower_any_all(l, e), ty_simple(TY_BOOL), e->type);
     IrReg *fast = lower_len(l, e);
     if (!fast)
         fast = lower_numeric_builtin(l, e);

@@ -198,6 +198,58 @@ static void comp_level(Lower *l, void *p, IrBlock *next)
     l->cur = done;
 }
 
+/* any(genexp) / all(genexp): a loop over the generator's clauses that
+ * stops at the first element whose truth decides the answer, evaluating
+ * no element after it, as the builtins do with the generator. */
+typedef struct AnyAllCtx {
+    Expr *e;          /* the generator expression */
+    TcComp *comp;
+    int gen;
+    bool any;
+    IrReg *result;
+    IrBlock *done;
+} AnyAllCtx;
+
+static void anyall_level(Lower *l, void *p, IrBlock *next)
+{
+    AnyAllCtx *c = p;
+    Comprehension *gen = c->e->u.comp.gens[c->gen];
+    for (int i = 0; i < gen->ifs.n; i++) {
+        IrBlock *pass = ir_block(l->f);
+        emit_branch(l, lower_cond(l, gen->ifs.v[i]), pass, next);
+        l->cur = pass;
+    }
+    if (c->gen + 1 < c->e->u.comp.n_gens) {
+        AnyAllCtx inner = *c;
+        inner.gen++;
+        Comprehension *g2 = c->e->u.comp.gens[inner.gen];
+        IrBlock *done = ir_block(l->f);
+        lower_loop(l, g2->target, g2->iter, c->comp->ranges[inner.gen], anyall_level, &inner,
+                   done);
+        l->cur = done;
+        return;
+    }
+    IrBlock *decided = ir_block(l->f);
+    IrReg *truth = lower_cond(l, c->e->u.comp.elt);
+    emit_branch(l, truth, c->any ? decided : next, c->any ? next : decided);
+    l->cur = decided;
+    emit_assign(l, c->result, emit_const(l, REP_BOOL, c->any ? "1" : "0", false));
+    emit_goto(l, c->done);
+}
+
+IrReg *lower_any_all(Lower *l, Expr *call)
+{
+    const TcSymbol *fn = call->u.call.func->sema;
+    Expr *e = call->u.call.args[0]->value;
+    AnyAllCtx c = {e, e->sema, 0, !strcmp(fn->name, "any"), ir_reg(l->f, REP_BOOL, NULL), NULL};
+    c.done = ir_block(l->f);
+    emit_assign(l, c.result, emit_const(l, REP_BOOL, c.any ? "0" : "1", false));
+    Comprehension *g = e->u.comp.gens[0];
+    lower_loop(l, g->target, g->iter, c.comp->ranges[0], anyall_level, &c, c.done);
+    l->cur = c.done;
+    return c.result;
+}
+
 IrReg *lower_comprehension(Lower *l, Expr *e)
 {
     const char *make = e->kind == EX_LISTCOMP ? "PyList_New(0)"

@@ -545,6 +545,18 @@ static TyType *check_callable_call(Tc *tc, Expr *e, TyType *ft, TyType **args, i
     return ft->args[0];
 }
 
+/* any(genexp) / all(genexp) with the builtin: emit/ runs the generator as
+ * a loop that stops at the first true (false) element, as the builtin
+ * does. */
+bool is_any_all_genexp(const Expr *e)
+{
+    if (e->kind != EX_CALL || e->u.call.n_args != 1 || e->u.call.args[0]->name ||
+        e->u.call.args[0]->value->kind != EX_GENEXP || e->u.call.func->kind != EX_NAME)
+        return false;
+    const TcSymbol *s = e->u.call.func->sema;
+    return s && s->kind == SYM_BUILTIN && (!strcmp(s->name, "any") || !strcmp(s->name, "all"));
+}
+
 static TyType *check_call(Tc *tc, Expr *e)
 {
     TcCall *call = ARENA_NEW(tc->a, TcCall);
@@ -560,6 +572,8 @@ static TyType *check_call(Tc *tc, Expr *e)
     TcSymbol *callee = fn->kind == EX_NAME ? fn->sema : NULL;
     if (callee && callee->kind == SYM_BUILTIN && strcmp(callee->name, "join") != 0)
         eager_genexps(tc, e, callee->name);
+    if (is_any_all_genexp(e))
+        tc->lazy_genexp = e->u.call.args[0]->value;
     int n = e->u.call.n_args;
     TyType **arg_types = ARENA_ARRAY(tc->a, TyType *, n ? n : 1);
     for (int i = 0; i < n; i++) {
@@ -589,6 +603,8 @@ static TyType *check_call(Tc *tc, Expr *e)
     TyType *mt = math_call(tc, e, call, arg_types, n);
     if (mt)
         return mt;
+    if (is_any_all_genexp(e))
+        return ty_simple(TY_BOOL);
     if (s && s->kind == SYM_BUILTIN)
         return builtin_result_type(tc, s->name, arg_types, n);
     if (fn_type->kind == TY_FUNC && fn_type->n_args > 0)
@@ -695,6 +711,7 @@ static TyType *check_comp(Tc *tc, Expr *e)
     switch (e->kind) {
     case EX_LISTCOMP: return ty_generic(tc->a, TY_LIST, elt, NULL);
     case EX_SETCOMP: return ty_generic(tc->a, TY_SET, elt, NULL);
+    case EX_GENEXP: return ty_generic(tc->a, TY_ITER, elt, NULL);
     default: return ty_generic(tc->a, TY_DICT, elt, value);
     }
 }
@@ -874,6 +891,11 @@ static TyType *check_inner(Tc *tc, Expr *e)
     case EX_TUPLE: return check_tuple(tc, e);
     case EX_LIST: case EX_SET: case EX_DICT: return check_display(tc, e);
     case EX_LISTCOMP: case EX_SETCOMP: case EX_DICTCOMP: return check_comp(tc, e);
+    case EX_GENEXP:
+        if (e == tc->lazy_genexp)
+            return check_comp(tc, e);
+        tc_unsupported(tc, e->span, unsupported_name(e->kind));
+        return any();
     case EX_FSTRING: check_fstring(tc, &e->u.fstring); return ty_simple(TY_STR);
     default:
         tc_unsupported(tc, e->span, unsupported_name(e->kind));

@@ -62,6 +62,7 @@ typedef struct Tc {
     const char **interp_why; /* and why, for the note */
     int n_interp;
     Expr *plain_value;    /* assigning `name = plain_value` (machine-int candidate) */
+    Expr *lazy_genexp;    /* the genexp argument of any()/all(), compiled as a loop */
     int alias_depth;      /* type aliases being expanded (guards cycles) */
     /* Interned names the checker compares against. */
     const char *n_int, *n_float, *n_bool, *n_str, *n_object, *n_range,

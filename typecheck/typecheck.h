@@ -215,6 +215,9 @@ typedef struct TcMachineAssign {
 
 /* Attached to Expr.sema of a comprehension: per generator, its range()
  * bounds or NULL for a generic iterable. */
+/* any(genexp) / all(genexp) of the builtins: lowered as a stopping loop. */
+bool is_any_all_genexp(const Expr *call);
+
 typedef struct TcComp {
     TcForRange **ranges;
 } TcComp;

@@ -2,8 +2,8 @@
 # max, sorted, list, tuple, set, frozenset, str.join) are compiled as list
 # comprehensions (documented in the guide); the values, their order, the
 # side effects of computing them and the errors are the interpreter's.
-# any()/all() keep their laziness: that function is left to the
-# interpreter and still gives the same output.
+# any()/all() keep their laziness (a loop that stops early; more in
+# t4_any_all.py).
 from _harness import check
 
 

@@ -6,7 +6,7 @@
 
 def f(x: int) -> int:
     g = lambda: x
-    total = any(i for i in range(x))
+    total = next(i for i in range(x))
     def inner() -> int:
         return 1
     return x

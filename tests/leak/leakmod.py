@@ -90,3 +90,16 @@ def parse(s: str) -> int:
 def nested(a: int, b: int) -> int:
     # The error is raised two compiled frames down.
     return add(a, 1) + divide(b, a - a)
+
+
+def any_nested(m: list[list[int]], target: int) -> bool:
+    # Stops inside the inner loop: both iterators are live when it leaves.
+    return any(a * b == target for row in m for a in row for b in row)
+
+
+def all_raising(xs: list[int]) -> bool:
+    return all(10 // x > 0 for x in xs)
+
+
+def genexp_sum(xs: list[str]) -> int:
+    return sum(len(x) for x in xs) + len(", ".join(x.upper() for x in xs))

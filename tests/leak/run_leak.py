@@ -49,6 +49,10 @@ CASES = [
     ("TypeError too many args", "scaled", (1, 2, 3), {}, TypeError),
     ("TypeError unknown keyword", "scaled", (1,), {"bogus": 2}, TypeError),
     ("TypeError missing arg", "add", (1,), {}, TypeError),
+    ("any stops in nested loop", "any_nested", ([[1, 2, 3], [4, 5, 6]], 20), {}, None),
+    ("any runs out", "any_nested", ([[1, 2], [3]], 1000), {}, None),
+    ("all raises mid-way", "all_raising", ([5, 2, 0, 1],), {}, ZeroDivisionError),
+    ("genexp into sum and join", "genexp_sum", (["ab", "cde"],), {}, None),
 ]
 
 
