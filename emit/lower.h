@@ -81,6 +81,7 @@ typedef struct ExcFrame {
 typedef struct Lower {
     ModCtx *m;
     IrFunc *f;
+    const TcFunc *tf;    /* the function being lowered */
     IrBlock *cur;        /* block being appended to; NULL after a jump */
     IrReg **local_regs;  /* by TcSymbol.index */
     IrReg **bound_regs;  /* by TcSymbol.index: "assigned" flags of unboxed
@@ -141,6 +142,8 @@ void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyF
                 void *ctx, IrBlock *orelse);
 IrReg *lower_comprehension(Lower *l, Expr *e);
 IrReg *lower_any_all(Lower *l, Expr *call);
+/* lower_stmt.c */
+IrReg *lower_lambda(Lower *l, Expr *e);
 
 /* refcount.c */
 void refcount_pass(IrFunc *f);

@@ -1120,6 +1120,7 @@ static IrReg *lower_inner(Lower *l, Expr *e)
     case EX_SET: return lower_sequence(l, e, "spy_set_pack");
     case EX_DICT: return lower_dict(l, e);
     case EX_LISTCOMP: case EX_SETCOMP: case EX_DICTCOMP: return lower_comprehension(l, e);
+    case EX_LAMBDA: return lower_lambda(l, e);
     case EX_FSTRING: return lower_fstring(l, &e->u.fstring);
     default:
         fprintf(stderr, "internal error at %s:%d: cannot lower %s\n", __FILE__, __LINE__,

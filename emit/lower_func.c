@@ -257,7 +257,7 @@ IrFunc *lower_function(ModCtx *m, const TcFunc *tf)
     IrFunc *f = ir_func_new(m->a, tf);
     f->c_name = tf->is_module_body ? "f___module__" : func_cname(m->a, tf);
     f->ret_rep = rep_of(tf->ret);
-    Lower l = {.m = m, .f = f};
+    Lower l = {.m = m, .f = f, .tf = tf};
     IrBlock *entry = ir_block(f);
     make_locals(&l, tf);
     f->retval = ir_reg(f, f->ret_rep, NULL);

@@ -643,6 +643,58 @@ static void lower_interpreted_def(Lower *l, Stmt *s)
     emit_call(l, c, (IrRep)-1, ERR_NEG, NULL, 0);
 }
 
+/* The source of a lambda, placed at its line and column: the lines
+ * before it are empty and its own line starts `_____=(`, so its code
+ * object has the file's positions (for tracebacks). */
+static const char *lambda_source(Lower *l, const Expr *e)
+{
+    const Source *src = l->m->tm->ast->src;
+    size_t col = e->span.col, cap = e->span.line + col + 4;
+    for (int ln = (int)e->span.line; ln <= (int)e->span.end_line; ln++) {
+        size_t len;
+        src_line(src, ln, &len);
+        cap += len + 1;
+    }
+    char *out = arena_alloc(A(l), cap), *w = out;
+    for (uint32_t i = 1; i < e->span.line; i++)
+        *w++ = '\n';
+    size_t pad = col >= 2 ? col - 2 : 0;
+    memset(w, '_', pad);
+    w += pad;
+    memcpy(w, "=(", 2);
+    w += 2;
+    for (int ln = (int)e->span.line; ln <= (int)e->span.end_line; ln++) {
+        size_t len;
+        const char *text = src_line(src, ln, &len);
+        size_t from = ln == (int)e->span.line ? col : 0;
+        size_t to = ln == (int)e->span.end_line && e->span.end_col < len ? e->span.end_col : len;
+        memcpy(w, text + from, to - from);
+        w += to - from;
+        *w++ = ln == (int)e->span.end_line ? ')' : '\n';
+    }
+    *w++ = '\n';
+    *w = 0;
+    return out;
+}
+
+/* `lambda ...: ...`: the interpreter compiles its source once (the code
+ * object is kept in a module slot); each evaluation makes a new function
+ * of it, as the interpreter's MAKE_FUNCTION does. */
+IrReg *lower_lambda(Lower *l, Expr *e)
+{
+    const char *code = lambda_source(l, e);
+    const TcFunc *f = l->tf;
+    const char *qual = f->is_module_body ? "<lambda>"
+                                         : arena_printf(A(l), "%s.<locals>.<lambda>", f->qualname);
+    int slot = l->m->n_defaults++;
+    ModCtx *m = l->m;
+    const char *c = arena_printf(A(l), "spy_make_lambda(&st->d[%d], st->globals, %s, %s, %s)", slot,
+                                 const_ref(m, const_str(m, code, strlen(code))),
+                                 const_ref(m, const_str(m, m->src_path, strlen(m->src_path))),
+                                 const_ref(m, const_str(m, qual, strlen(qual))));
+    return emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
+}
+
 static void lower_def(Lower *l, Stmt *s)
 {
     const TcFunc *f = s->sema;

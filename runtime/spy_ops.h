@@ -180,6 +180,38 @@ static inline int spy_ensure_builtins(PyObject *globals)
     return r;
 }
 
+/* A lambda: its code object is compiled from source on first use (kept
+ * in *slot, a module-state reference) and each call makes a new function
+ * with the module's globals, as the interpreter does.  NULL + exception. */
+__attribute__((unused, noinline)) static PyObject *spy_make_lambda(PyObject **slot,
+                                                                   PyObject *globals,
+                                                                   PyObject *src,
+                                                                   PyObject *filename,
+                                                                   PyObject *qualname)
+{
+    if (!*slot) {
+        const char *text = PyUnicode_AsUTF8(src);
+        if (!text || spy_ensure_builtins(globals) < 0)
+            return NULL;
+        PyCompilerFlags flags = {0, PY_MINOR_VERSION};
+        PyObject *mod = Py_CompileStringObject(text, filename, Py_file_input, &flags, -1);
+        if (!mod)
+            return NULL;
+        PyObject *consts = ((PyCodeObject *)mod)->co_consts;
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(consts) && !*slot; i++)
+            if (PyCode_Check(PyTuple_GET_ITEM(consts, i))) {
+                *slot = PyTuple_GET_ITEM(consts, i);
+                Py_INCREF(*slot);
+            }
+        Py_DECREF(mod);
+        if (!*slot) {
+            PyErr_SetString(PyExc_SystemError, "staticpyc: lambda source has no code object");
+            return NULL;
+        }
+    }
+    return PyFunction_NewWithQualName(*slot, globals, qualname);
+}
+
 /* A def the compiler left to the interpreter: compile its source (padded
  * so line numbers match the file) and run it in the module's namespace.
  * 0, or -1 with the exception. */

@@ -453,6 +453,44 @@ static void check_method_args(Tc *tc, Expr *e, TyType *recv, const char *m, TyTy
                  m, tstr(tc, recv), tstr(tc, args[0]), tstr(tc, want));
 }
 
+/* A lambda is made by the interpreter from its source (emit/ compiles it
+ * once and makes a new function each time the expression runs), so the
+ * function around it still compiles.  Its body is checked for names with
+ * its parameters as Any; one that uses a local of the enclosing function
+ * (a closure) or has defaults to evaluate is not supported yet. */
+static TyType *check_lambda(Tc *tc, Expr *e)
+{
+    ParamList *ps = &e->u.lambda.params;
+    Overlay ov = {{0}, tc->overlay, true};
+    for (int i = 0; i < ps->n; i++) {
+        if (ps->v[i]->default_value) {
+            tc_unsupported(tc, ps->v[i]->default_value->span, "lambda default values");
+            return any();
+        }
+        TcSymbol *s = ARENA_NEW(tc->a, TcSymbol);
+        s->kind = SYM_GLOBAL; /* only for checking: the body is not compiled */
+        s->name = ps->v[i]->name;
+        s->type = any();
+        s->decl = ps->v[i]->span;
+        symtab_put(tc->a, &ov.names, s);
+    }
+    const char *outer_capture = tc->captured;
+    Narrow *saved = tc->narrow;
+    tc->captured = NULL;
+    tc->overlay = &ov;
+    check_expr(tc, e->u.lambda.body);
+    tc->overlay = ov.outer;
+    tc->narrow = saved;
+    const char *captured = tc->captured;
+    tc->captured = outer_capture;
+    if (captured) {
+        tc_unsupported(tc, e->span, arena_printf(tc->a, "'%s' read by a lambda: closures",
+                                                  captured));
+        return any();
+    }
+    return ty_callable(tc->a, NULL, 0, any());
+}
+
 /* A generator expression handed straight to a builtin that consumes all
  * of it (sum, min, max, sorted, list, tuple, set, frozenset, str.join)
  * is built as a list comprehension: the consumer sees the same values in
@@ -680,7 +718,7 @@ static void bind_comp_target(Tc *tc, Overlay *ov, Expr *t, TyType *elem)
 
 static TyType *check_comp(Tc *tc, Expr *e)
 {
-    Overlay ov = {{0}, tc->overlay};
+    Overlay ov = {{0}, tc->overlay, false};
     TcComp *comp = ARENA_NEW(tc->a, TcComp);
     comp->ranges = ARENA_ARRAY(tc->a, TcForRange *, e->u.comp.n_gens);
     e->sema = comp;
@@ -891,6 +929,7 @@ static TyType *check_inner(Tc *tc, Expr *e)
     case EX_TUPLE: return check_tuple(tc, e);
     case EX_LIST: case EX_SET: case EX_DICT: return check_display(tc, e);
     case EX_LISTCOMP: case EX_SETCOMP: case EX_DICTCOMP: return check_comp(tc, e);
+    case EX_LAMBDA: return check_lambda(tc, e);
     case EX_GENEXP:
         if (e == tc->lazy_genexp)
             return check_comp(tc, e);

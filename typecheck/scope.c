@@ -727,14 +727,22 @@ TcSymbol *scope_hidden_local(Tc *tc, const char *name, Span span)
  * when undefined. */
 TcSymbol *scope_lookup(Tc *tc, const char *name)
 {
+    bool in_lambda = false;
     for (Overlay *o = tc->overlay; o; o = o->outer) {
         TcSymbol *s = symtab_get(&o->names, name);
-        if (s)
+        if (s) {
+            if (in_lambda && !tc->captured)
+                tc->captured = name;
             return s;
+        }
+        in_lambda |= o->lambda;
     }
     TcSymbol *s = symtab_get(&tc->locals, name);
-    if (s)
+    if (s) {
+        if (in_lambda && !tc->captured)
+            tc->captured = name;
         return s;
+    }
     s = symtab_get(&tc->globals, name);
     if (s)
         return s;

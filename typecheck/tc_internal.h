@@ -41,6 +41,7 @@ typedef struct Narrow {
 typedef struct Overlay {
     SymTab names;
     struct Overlay *outer;
+    bool lambda;          /* a lambda's parameters: names found beyond are captured */
 } Overlay;
 
 typedef struct Tc {
@@ -63,6 +64,7 @@ typedef struct Tc {
     int n_interp;
     Expr *plain_value;    /* assigning `name = plain_value` (machine-int candidate) */
     Expr *lazy_genexp;    /* the genexp argument of any()/all(), compiled as a loop */
+    const char *captured; /* a local of the enclosing function a lambda uses */
     int alias_depth;      /* type aliases being expanded (guards cycles) */
     /* Interned names the checker compares against. */
     const char *n_int, *n_float, *n_bool, *n_str, *n_object, *n_range,

@@ -9,8 +9,8 @@ def squares(n: int) -> Iterator[int]:
         yield i * i
 
 
-def by_key(xs: list[str]) -> list[str]:
-    return sorted(xs, key=lambda s: s[::-1])
+def by_key(xs: list[str], n: int) -> list[str]:
+    return sorted(xs, key=lambda s: s[n:])
 
 
 def native(n: int) -> int:

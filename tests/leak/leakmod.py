@@ -103,3 +103,8 @@ def all_raising(xs: list[int]) -> bool:
 
 def genexp_sum(xs: list[str]) -> int:
     return sum(len(x) for x in xs) + len(", ".join(x.upper() for x in xs))
+
+
+def lambdas(xs: list[int]) -> list[int]:
+    # A new function object from the cached code object on every call.
+    return sorted(xs, key=lambda v: -v) + list(map(lambda v: v * LIMIT, xs))

@@ -53,6 +53,7 @@ CASES = [
     ("any runs out", "any_nested", ([[1, 2], [3]], 1000), {}, None),
     ("all raises mid-way", "all_raising", ([5, 2, 0, 1],), {}, ZeroDivisionError),
     ("genexp into sum and join", "genexp_sum", (["ab", "cde"],), {}, None),
+    ("lambdas made per call", "lambdas", ([3, 1, 2],), {}, None),
 ]
 
 
