@@ -160,6 +160,16 @@ typedef struct CompCtx {
 
 static void comp_level(Lower *l, void *p, IrBlock *next);
 
+/* The `if` filters of one comprehension clause: a false one goes to next. */
+static void comp_filters(Lower *l, const Comprehension *gen, IrBlock *next)
+{
+    for (int i = 0; i < gen->ifs.n; i++) {
+        IrBlock *pass = ir_block(l->f);
+        emit_branch(l, lower_cond(l, gen->ifs.v[i]), pass, next);
+        l->cur = pass;
+    }
+}
+
 static void comp_add(Lower *l, CompCtx *c)
 {
     Expr *e = c->e;
@@ -180,12 +190,7 @@ static void comp_add(Lower *l, CompCtx *c)
 static void comp_level(Lower *l, void *p, IrBlock *next)
 {
     CompCtx *c = p;
-    Comprehension *gen = c->e->u.comp.gens[c->gen];
-    for (int i = 0; i < gen->ifs.n; i++) {
-        IrBlock *pass = ir_block(l->f);
-        emit_branch(l, lower_cond(l, gen->ifs.v[i]), pass, next);
-        l->cur = pass;
-    }
+    comp_filters(l, c->e->u.comp.gens[c->gen], next);
     if (c->gen + 1 == c->e->u.comp.n_gens) {
         comp_add(l, c);
         return;
@@ -213,12 +218,7 @@ typedef struct AnyAllCtx {
 static void anyall_level(Lower *l, void *p, IrBlock *next)
 {
     AnyAllCtx *c = p;
-    Comprehension *gen = c->e->u.comp.gens[c->gen];
-    for (int i = 0; i < gen->ifs.n; i++) {
-        IrBlock *pass = ir_block(l->f);
-        emit_branch(l, lower_cond(l, gen->ifs.v[i]), pass, next);
-        l->cur = pass;
-    }
+    comp_filters(l, c->e->u.comp.gens[c->gen], next);
     if (c->gen + 1 < c->e->u.comp.n_gens) {
         AnyAllCtx inner = *c;
         inner.gen++;
