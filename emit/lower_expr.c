@@ -253,19 +253,10 @@ static bool machine_local(const Expr *e)
            ((TcSymbol *)e->sema)->machine;
 }
 
-/* Can e be computed directly as an int64_t (see typecheck's machine_expr)? */
+/* Can e be computed directly as an int64_t? */
 bool machine_able(const Expr *e)
 {
-    if (e->type && ty_is_fixed(e->type))
-        return true;
-    switch (e->kind) {
-    case EX_INT: return e->u.int_lit.fits_i64;
-    case EX_UNARY:
-        return e->u.unary.op == UOP_NEG && e->u.unary.operand->kind == EX_INT &&
-               e->u.unary.operand->u.int_lit.fits_i64;
-    case EX_NAME: return machine_local(e);
-    default: return false;
-    }
+    return tc_machine_leaf(e);
 }
 
 /* e's int value as an int64_t: literals and machine locals directly,

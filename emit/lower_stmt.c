@@ -643,38 +643,17 @@ static void lower_interpreted_def(Lower *l, Stmt *s)
     emit_call(l, c, (IrRep)-1, ERR_NEG, NULL, 0);
 }
 
-/* The source of a lambda, placed at its line and column: the lines
- * before it are empty and its own line starts `_____=(`, so its code
- * object has the file's positions (for tracebacks). */
+/* The source of a lambda at its line and column (src_expr_at), so its
+ * code object has the file's positions (for tracebacks). */
 static const char *lambda_source(Lower *l, const Expr *e)
 {
     const Source *src = l->m->tm->ast->src;
-    size_t col = e->span.col, cap = e->span.line + col + 4;
-    for (int ln = (int)e->span.line; ln <= (int)e->span.end_line; ln++) {
-        size_t len;
-        src_line(src, ln, &len);
-        cap += len + 1;
-    }
-    char *out = arena_alloc(A(l), cap), *w = out;
-    for (uint32_t i = 1; i < e->span.line; i++)
-        *w++ = '\n';
-    size_t pad = col >= 2 ? col - 2 : 0;
-    memset(w, '_', pad);
-    w += pad;
-    memcpy(w, "=(", 2);
-    w += 2;
-    for (int ln = (int)e->span.line; ln <= (int)e->span.end_line; ln++) {
-        size_t len;
-        const char *text = src_line(src, ln, &len);
-        size_t from = ln == (int)e->span.line ? col : 0;
-        size_t to = ln == (int)e->span.end_line && e->span.end_col < len ? e->span.end_col : len;
-        memcpy(w, text + from, to - from);
-        w += to - from;
-        *w++ = ln == (int)e->span.end_line ? ')' : '\n';
-    }
-    *w++ = '\n';
-    *w = 0;
-    return out;
+    size_t len;
+    const char *first = src_line(src, (int)e->span.line, &len);
+    const char *last = src_line(src, (int)e->span.end_line, &len);
+    size_t end = e->span.end_col < len ? e->span.end_col : len;
+    const char *text = first + e->span.col;
+    return src_expr_at(A(l), e->span.line, e->span.col, text, (size_t)(last + end - text));
 }
 
 /* `lambda ...: ...`: the interpreter compiles its source once (the code

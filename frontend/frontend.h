@@ -71,6 +71,10 @@ typedef struct Span {
 /* Reads a file into the arena.  NULL with errno set when it cannot. */
 Source *src_load(Arena *a, const char *path);
 Source *src_from_string(Arena *a, const char *path, const char *text);
+/* Module source in which the expression text[0..n) starts at 1-based line
+ * `line`, byte column `col`, as `___=(text)`: compiled or parsed, its
+ * nodes carry the positions the text has in the real file. */
+char *src_expr_at(Arena *a, uint32_t line, size_t col, const char *text, size_t n);
 /* Text of a 1-based line without its newline; *len receives its length. */
 const char *src_line(const Source *s, int line, size_t *len);
 

@@ -44,6 +44,20 @@ Source *src_from_string(Arena *a, const char *path, const char *text)
     return src_from_bytes(a, path, text, strlen(text));
 }
 
+char *src_expr_at(Arena *a, uint32_t line, size_t col, const char *text, size_t n)
+{
+    size_t pad = col >= 2 ? col - 2 : 0;
+    char *out = arena_alloc(a, line + pad + n + 5), *w = out;
+    for (uint32_t i = 1; i < line; i++)
+        *w++ = '\n';
+    memset(w, '_', pad);
+    w += pad;
+    memcpy(w, "=(", 2);
+    memcpy(w + 2, text, n);
+    memcpy(w + 2 + n, ")\n", 3);
+    return out;
+}
+
 /* Reads the whole of f into a heap buffer; NULL with errno set on error. */
 static char *read_all(FILE *f, size_t *len)
 {

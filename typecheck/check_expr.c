@@ -496,11 +496,10 @@ static TyType *check_lambda(Tc *tc, Expr *e)
  * is built as a list comprehension: the consumer sees the same values in
  * the same order, without a generator frame per element.  (any/all stop
  * early, so they keep theirs.)  See docs/guide.md, "Differences". */
-static void eager_genexps(Tc *tc, Expr *e, const char *consumer)
+static void eager_genexps(Expr *e, const char *consumer)
 {
     static const char *const eager[] = {"sum", "min", "max", "sorted", "list", "tuple",
                                         "set", "frozenset", "join", NULL};
-    (void)tc;
     bool consumes = false;
     for (int i = 0; eager[i]; i++)
         consumes |= consumer && !strcmp(consumer, eager[i]);
@@ -536,7 +535,7 @@ static TyType *check_method_call(Tc *tc, Expr *e, TcCall *call, TyType **args, i
     }
     TyType *rt = check_expr(tc, recv);
     if (rt->kind == TY_STR && !strcmp(call->method, "join"))
-        eager_genexps(tc, e, "join");
+        eager_genexps(e, "join");
     for (int i = 0; i < n; i++)
         args[i] = check_expr(tc, e->u.call.args[i]->value);
     TyType *mt = math_call(tc, e, call, args, n);
@@ -609,7 +608,7 @@ static TyType *check_call(Tc *tc, Expr *e)
     TyType *fn_type = check_expr(tc, fn);
     TcSymbol *callee = fn->kind == EX_NAME ? fn->sema : NULL;
     if (callee && callee->kind == SYM_BUILTIN && strcmp(callee->name, "join") != 0)
-        eager_genexps(tc, e, callee->name);
+        eager_genexps(e, callee->name);
     if (is_any_all_genexp(e))
         tc->lazy_genexp = e->u.call.args[0]->value;
     int n = e->u.call.n_args;

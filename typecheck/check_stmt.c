@@ -838,8 +838,7 @@ static bool machine_expr(const Expr *e);
 
 static bool machine_bound(const Expr *e) { return !e || machine_expr(e); }
 
-/* Is e's value known to fit an int64 (given the current machine locals)? */
-static bool machine_expr(const Expr *e)
+bool tc_machine_leaf(const Expr *e)
 {
     if (e->type && ty_is_fixed(e->type))
         return true;
@@ -852,6 +851,16 @@ static bool machine_expr(const Expr *e)
         const TcSymbol *s = e->sema;
         return s && s->kind == SYM_LOCAL && s->machine;
     }
+    default: return false;
+    }
+}
+
+/* Is e's value known to fit an int64 (given the current machine locals)? */
+static bool machine_expr(const Expr *e)
+{
+    if (tc_machine_leaf(e))
+        return true;
+    switch (e->kind) {
     case EX_BINOP:
         /* i + 1 for a loop index i: the loop's bounds keep it far from the
          * int64 limits; lowering still checks the conversion. */

@@ -198,10 +198,8 @@ TyType *scope_fixed_type(const TcSymbol *s)
 }
 
 /* "Optional[Node]": the string's text parsed as an expression whose spans
- * are those of the text in the file.  The parser reads a copy of the
- * source in which the string's line becomes `___=(text)`, the quote
- * turned into the parenthesis, so nodes land where the text is.  NULL
- * when the literal is not a plain one-line string or does not parse. */
+ * are those of the text in the file (src_expr_at).  NULL when the literal
+ * is not a plain one-line string or does not parse. */
 static Expr *parse_string_annotation(Tc *tc, Expr *ann)
 {
     const Source *src = tc->mod->ast->src;
@@ -211,17 +209,7 @@ static Expr *parse_string_annotation(Tc *tc, Expr *ann)
         (line[col] != '"' && line[col] != '\'') || line[col + n + 1] != line[col] ||
         memcmp(line + col + 1, ann->u.str.s, n) != 0 || memchr(ann->u.str.s, '\n', n))
         return NULL;
-    size_t lines = ann->span.line - 1;
-    char *text = arena_alloc(tc->a, lines + col + n + 4), *w = text;
-    memset(w, '\n', lines);
-    w += lines;
-    memset(w, '_', col - 1);
-    w += col - 1;
-    *w++ = '=';
-    *w++ = '(';
-    memcpy(w, ann->u.str.s, n);
-    w += n;
-    memcpy(w, ")\n", 3);
+    const char *text = src_expr_at(tc->a, ann->span.line, col + 1, ann->u.str.s, n);
     Source *fake = src_from_string(tc->a, src->path, text);
     DiagList quiet;
     diag_init(&quiet, tc->a, fake);

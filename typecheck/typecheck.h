@@ -215,6 +215,9 @@ typedef struct TcMachineAssign {
 
 /* Attached to Expr.sema of a comprehension: per generator, its range()
  * bounds or NULL for a generic iterable. */
+/* A literal, fixed-width value or machine local: an int64_t as it is. */
+bool tc_machine_leaf(const Expr *e);
+
 /* any(genexp) / all(genexp) of the builtins: lowered as a stopping loop. */
 bool is_any_all_genexp(const Expr *call);
 
