@@ -35,7 +35,7 @@ static const TcFunc *init_of(const TcClass *c)
 
 static void vtable_member(FILE *out, ModCtx *m, const IrFunc *f)
 {
-    fprintf(out, "    %s(*%s)(SpyModState *", ir_rep_ctype(f->ret_rep),
+    fprintf(out, "    %s(*%s)(SpyModState *, int", ir_rep_ctype(f->ret_rep),
             cg_ident(m->a, "m_", f->tc->name));
     for (int i = 0; i < f->n_params; i++)
         fprintf(out, ", %s", ir_rep_ctype(f->params[i]->rep));
@@ -93,7 +93,7 @@ static void init_field(FILE *out, ModCtx *m, const TcAttr *a)
 
 void cg_class_proto(FILE *out, ModCtx *m, const TcClass *c)
 {
-    fprintf(out, "static PyObject *%s(SpyModState *st", N(m, "spy_new_", c));
+    fprintf(out, "static PyObject *%s(SpyModState *st, int depth", N(m, "spy_new_", c));
     init_params(out, m, init_of(c), true);
     fprintf(out, ");\nstatic PyObject *%s(SpyModState *st);\n", N(m, "spy_create_type_", c));
 }
@@ -102,15 +102,15 @@ static void emit_new(FILE *out, ModCtx *m, const TcClass *c)
 {
     const TcFunc *init = init_of(c);
     fprintf(out, "/* %s(...) from native code: allocate, then __init__ */\n"
-            "static PyObject *%s(SpyModState *st", c->name, N(m, "spy_new_", c));
+            "static PyObject *%s(SpyModState *st, int depth", c->name, N(m, "spy_new_", c));
     init_params(out, m, init, true);
     fprintf(out, ")\n{\n    PyTypeObject *tp = st->types[%d];\n"
             "    %s *self = (%s *)tp->tp_alloc(tp, 0);\n    if (!self)\n        return NULL;\n"
-            "    self->vtable = &%s;\n", c->index, S(m, c), S(m, c), N(m, "spy_vtable_", c));
+            "    self->vtable = &%s;\n    (void)depth;\n", c->index, S(m, c), S(m, c), N(m, "spy_vtable_", c));
     for (int i = 0; i < c->n_attrs; i++)
         init_field(out, m, c->attrs[i]);
     if (init) {
-        fprintf(out, "    %sr = %s(st, (PyObject *)self", ir_rep_ctype(ir_of(m, init)->ret_rep),
+        fprintf(out, "    %sr = %s(st, depth, (PyObject *)self", ir_rep_ctype(ir_of(m, init)->ret_rep),
                 func_cname(m->a, init));
         init_params(out, m, init, false);
         fprintf(out, ");\n    if (%s) {\n        Py_DECREF(self);\n        return NULL;\n    }\n",
@@ -133,7 +133,7 @@ static void emit_tp_new(FILE *out, ModCtx *m, const TcClass *c)
     } else {
         fprintf(out, "    (void)args;\n    if (nargs || (kwnames && PyTuple_GET_SIZE(kwnames))) {\n"
                 "        PyErr_SetString(PyExc_TypeError, \"%s() takes no arguments\");\n"
-                "        return NULL;\n    }\n    return %s(st);\n", c->name, N(m, "spy_new_", c));
+                "        return NULL;\n    }\n    return %s(st, 0);\n", c->name, N(m, "spy_new_", c));
     }
     fprintf(out, "}\n\nstatic PyObject *%s(PyTypeObject *type, PyObject *args, PyObject *kwds)\n{\n"
             "    SpyModState *st = (SpyModState *)PyType_GetModuleState(type);\n"
@@ -293,7 +293,7 @@ static void emit_slot_wrapper(FILE *out, ModCtx *m, const TcClass *c, const char
         return;
     fprintf(out, "static PyObject *%s_%s(PyObject *self)\n{\n"
             "    SpyModState *st = (SpyModState *)PyType_GetModuleState(Py_TYPE(self));\n"
-            "    return ((%s *)self)->vtable->%s(st, self);\n}\n\n", N(m, "spy_slot_", c),
+            "    return ((%s *)self)->vtable->%s(st, 0, self);\n}\n\n", N(m, "spy_slot_", c),
             dunder + 2, S(m, c), cg_ident(m->a, "m_", dunder));
 }
 

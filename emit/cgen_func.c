@@ -35,6 +35,7 @@ typedef struct Cg {
     const char **names;  /* C name per register id */
     bool *labelled;      /* per block id: something jumps there */
     int last_line;
+    bool counts_depth;   /* makes native calls: checks its depth */
 } Cg;
 
 static const char *reg_cname(Cg *g, const IrReg *r) { return g->names[r->id]; }
@@ -181,7 +182,7 @@ static void emit_native_call(Cg *g, const IrOp *op)
                               reg_cname(g, op->args[0]), cg_ident(g->m->a, "m_", op->callee->name));
     else
         callee = func_cname(g->m->a, op->callee);
-    fprintf(g->out, "    %s = %s(st", reg_cname(g, op->dst), callee);
+    fprintf(g->out, "    %s = %s(st, depth + 1", reg_cname(g, op->dst), callee);
     for (int i = 0; i < op->n_args; i++)
         fprintf(g->out, ", %s", reg_cname(g, op->args[i]));
     fprintf(g->out, ");\n");
@@ -286,7 +287,7 @@ static void emit_op(Cg *g, const IrOp *op)
 
 void cg_function_proto(FILE *out, const IrFunc *f, bool semicolon)
 {
-    fprintf(out, "static %s%s(SpyModState *st", ir_rep_ctype(f->ret_rep), f->c_name);
+    fprintf(out, "static %s%s(SpyModState *st, int depth", ir_rep_ctype(f->ret_rep), f->c_name);
     for (int i = 0; i < f->n_params; i++) {
         const IrReg *p = f->params[i];
         fprintf(out, ", %s%s", ir_rep_ctype(p->rep), cg_ident(f->a, "v_", p->name));
@@ -337,18 +338,40 @@ static void declare_registers(Cg *g)
     }
 }
 
+/* A recursion that never leaves compiled code passes only through
+ * functions making native calls, so counting those bounds every cycle. */
+static bool makes_native_calls(const IrFunc *f)
+{
+    for (int i = 0; i < f->n_blocks; i++)
+        for (int j = 0; j < f->blocks[i]->n_ops; j++)
+            if (f->blocks[i]->ops[j]->kind == IR_CALL_NATIVE)
+                return true;
+    return false;
+}
+
+static void emit_depth_check(Cg *g)
+{
+    fprintf(g->out,
+            "    if (SPY_UNLIKELY(depth > st->depth_limit)\n"
+            "        && spy_depth_exceeded(depth, &st->depth_limit))\n"
+            "        return %s;\n",
+            error_value(g->f->ret_rep));
+}
+
 void cg_function(FILE *out, ModCtx *m, const IrFunc *f, const EmitOptions *o)
 {
-    Cg g = {out, m, f, o, NULL, NULL, -1};
+    Cg g = {out, m, f, o, NULL, NULL, -1, makes_native_calls(f)};
     name_registers(&g);
     find_labels(&g);
     const char *what = f->tc->is_module_body ? "module body" : "def";
     fprintf(out, "/* %s %s */\n", what, f->tc->name);
     cg_function_proto(out, f, false);
-    fprintf(out, "{\n    (void)st;\n");
+    fprintf(out, "{\n    (void)st;\n    (void)depth;\n");
     for (int i = 0; i < f->n_params; i++)
         fprintf(out, "    (void)%s;\n", g.names[f->params[i]->id]);
     declare_registers(&g);
+    if (g.counts_depth)
+        emit_depth_check(&g);
     for (int i = 0; i < f->n_blocks; i++) {
         const IrBlock *b = f->blocks[i];
         if (g.labelled[b->id]) {

@@ -238,7 +238,7 @@ void cg_wrapper_body(FILE *out, ModCtx *m, const IrFunc *nf, int first, const ch
             "        return NULL;\n", m->param_names[func_id(m, f)] + first);
     for (int i = first; i < n; i++)
         bind_param(out, m, f, i, i - first, cg_ident(m->a, "v_", nf->params[i]->name));
-    fprintf(out, "    %sr = %s(st%s", ir_rep_ctype(ret_rep), callee, pass_self ? ", self" : "");
+    fprintf(out, "    %sr = %s(st, 0%s", ir_rep_ctype(ret_rep), callee, pass_self ? ", self" : "");
     for (int i = first; i < n; i++)
         fprintf(out, ", %s", cg_ident(m->a, "v_", nf->params[i]->name));
     fprintf(out, ");\n    if (%s)\n        goto fail;\n%s", failed_result(ret_rep),
@@ -284,6 +284,7 @@ static void emit_state(FILE *out, ModCtx *m)
             "    PyObject *d[%d];    /* default values, stored when their def runs */\n"
             "    PyTypeObject *types[%d]; /* native classes, made when their class runs */\n"
             "    SpyGlobalCache g[%d]; /* memos of global reads (borrowed values) */\n"
+            "    int depth_limit;    /* of native calls: spy_depth_exceeded */\n"
             "};\n\n",
             m->n_consts ? m->n_consts : 1, m->n_defaults ? m->n_defaults : 1,
             m->tm->n_classes ? m->tm->n_classes : 1, m->n_gcache ? m->n_gcache : 1);
@@ -350,7 +351,7 @@ static void emit_init(FILE *out, ModCtx *m)
         "    Py_INCREF(st->builtins);\n"
         "    Py_DECREF(builtins);\n"
         "    if (spy_init_constants(st) < 0)\n        return -1;\n"
-        "    PyObject *r = f___module__(st);\n"
+        "    PyObject *r = f___module__(st, 0);\n"
         "    if (!r)\n        return -1;\n"
         "    Py_DECREF(r);\n"
         "    return 0;\n}\n\n"

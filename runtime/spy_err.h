@@ -30,6 +30,29 @@ SPY_COLD void spy_traceback_add(const char *funcname, const char *filename, int 
     _PyTraceback_Add(funcname, filename, line);
 }
 
+/* Calls between compiled functions are plain C calls, which the
+ * interpreter's recursion check never sees; without a check of our own an
+ * unbounded recursion overflows the C stack. Every native function takes
+ * its depth (0 when entered from Python, caller's + 1 from native code) and
+ * one that makes native calls compares it with st->depth_limit: a compare
+ * of a register with a load, no stores, so recursive code stays fast. The
+ * limit is sys.getrecursionlimit(), re-read here whenever the cached one is
+ * passed (so raising it takes effect), and never more than SPY_DEPTH_MAX,
+ * which keeps native frames well inside an 8 MiB stack. Returns nonzero,
+ * with RecursionError set, when the call must not proceed. */
+#define SPY_DEPTH_MAX 8000
+SPY_COLD int spy_depth_exceeded(int depth, int *limit)
+{
+    int lim = Py_GetRecursionLimit();
+    if (lim > SPY_DEPTH_MAX)
+        lim = SPY_DEPTH_MAX;
+    *limit = lim;
+    if (depth <= lim)
+        return 0;
+    PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+    return 1;
+}
+
 /* NameError "name 'x' is not defined", as LOAD_GLOBAL raises it (3.10+
  * also sets the exception's `name` attribute, used for suggestions). */
 SPY_COLD PyObject *spy_err__name_error(PyObject *name)

@@ -657,11 +657,11 @@ static void test_c_module_shape(void **state)
     assert_contains(s->c, "return PyModuleDef_Init(&spy_moduledef);");
     assert_contains(s->c, "#include \"staticpy_rt.h\"");
     /* the native function and its Python-visible wrapper */
-    assert_contains(s->c, "static SpyInt f_area(SpyModState *st, SpyInt v_w, SpyInt v_h)\n{");
+    assert_contains(s->c, "static SpyInt f_area(SpyModState *st, int depth, SpyInt v_w, SpyInt v_h)\n{");
     assert_contains(s->c, "static PyObject *w_area(PyObject *self, PyObject *const *args, "
                           "Py_ssize_t nargs, PyObject *kwnames)\n{");
     assert_contains(s->c, "spy_parse_args(&sig, ");
-    assert_contains(s->c, "SpyInt r = f_area(st, v_w, v_h);");
+    assert_contains(s->c, "SpyInt r = f_area(st, 0, v_w, v_h);");
     assert_contains(s->c, "{\"area\", (PyCFunction)(void (*)(void))w_area, "
                           "METH_FASTCALL | METH_KEYWORDS, NULL},");
     /* each statement is preceded by its Python source line */
@@ -815,6 +815,28 @@ static void test_c_machine_loop(void **state)
     snip_free(s);
 }
 
+/* Native calls bypass the interpreter's recursion check, so a function
+ * making them checks its depth (and passes depth + 1); a leaf does not. */
+static void test_c_native_depth_check(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def down(n: int) -> int:\n"
+                      "    return 0 if n == 0 else 1 + down(n - 1)\n"
+                      "def leaf(n: int) -> int:\n"
+                      "    return n + 1\n");
+    char *fn = c_func_of(s, "f_down");
+    assert_contains(fn, "if (SPY_UNLIKELY(depth > st->depth_limit)");
+    assert_contains(fn, "spy_depth_exceeded(depth, &st->depth_limit)");
+    assert_contains(fn, "f_down(st, depth + 1, ");
+    free(fn);
+    fn = c_func_of(s, "f_leaf");
+    assert_not_contains(fn, "spy_depth_exceeded");
+    free(fn);
+    /* entered from Python at depth 0 */
+    assert_contains(s->c, "f_down(st, 0, ");
+    snip_free(s);
+}
+
 static void test_c_range_step_sign(void **state)
 {
     (void)state;
@@ -864,11 +886,11 @@ static void test_c_native_call_with_keywords(void **state)
     char *fn = c_func_of(s, "f_call");
     assert_not_contains(fn, "Vectorcall");
     assert_not_contains(fn, "spy_load_global");
-    /* f_g(st, <x>, <y>, <z>) in parameter order, whatever the call's order */
-    const char *p = strstr(fn, "= f_g(st, ");
+    /* f_g(st, depth + 1, <x>, <y>, <z>) in parameter order, whatever the call's order */
+    const char *p = strstr(fn, "= f_g(st, depth + 1, ");
     assert_non_null(p);
     char rx[16], rz[16];
-    assert_int_equal(sscanf(p, "= f_g(st, %15[^,], v_q, %15[^)])", rx, rz), 2);
+    assert_int_equal(sscanf(p, "= f_g(st, depth + 1, %15[^,], v_q, %15[^)])", rx, rz), 2);
     char want[64];
     snprintf(want, sizeof want, "%s = SPY_INT_SMALL(3LL);", rx);
     assert_contains(fn, want);
@@ -1120,6 +1142,7 @@ int main(void)
         cmocka_unit_test(test_c_source_comment_no_nested_open),
         cmocka_unit_test(test_c_range_loop_is_counting),
         cmocka_unit_test(test_c_machine_loop),
+        cmocka_unit_test(test_c_native_depth_check),
         cmocka_unit_test(test_c_range_step_sign),
         cmocka_unit_test(test_c_range_negated_variable_step),
         cmocka_unit_test(test_c_native_call_with_keywords),

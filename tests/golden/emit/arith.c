@@ -14,12 +14,13 @@ struct SpyModState {
     PyObject *d[1];    /* default values, stored when their def runs */
     PyTypeObject *types[1]; /* native classes, made when their class runs */
     SpyGlobalCache g[1]; /* memos of global reads (borrowed values) */
+    int depth_limit;    /* of native calls: spy_depth_exceeded */
 };
 
-static double f_scale(SpyModState *st, SpyInt v_x, double v_factor);
-static SpyInt f_total(SpyModState *st, SpyInt v_n);
-static double f_run(SpyModState *st, SpyInt v_n);
-static PyObject *f___module__(SpyModState *st);
+static double f_scale(SpyModState *st, int depth, SpyInt v_x, double v_factor);
+static SpyInt f_total(SpyModState *st, int depth, SpyInt v_n);
+static double f_run(SpyModState *st, int depth, SpyInt v_n);
+static PyObject *f___module__(SpyModState *st, int depth);
 
 static PyObject *w_scale(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyObject *w_total(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
@@ -33,9 +34,10 @@ __attribute__((unused)) static PyMethodDef spy_methods[] = {
 };
 
 /* def scale */
-static double f_scale(SpyModState *st, SpyInt v_x, double v_factor)
+static double f_scale(SpyModState *st, int depth, SpyInt v_x, double v_factor)
 {
     (void)st;
+    (void)depth;
     (void)v_x;
     (void)v_factor;
     double r2 = 0.0;
@@ -71,9 +73,10 @@ static double f_scale(SpyModState *st, SpyInt v_x, double v_factor)
 }
 
 /* def total */
-static SpyInt f_total(SpyModState *st, SpyInt v_n)
+static SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
 {
     (void)st;
+    (void)depth;
     (void)v_n;
     SpyInt v_t = SPY_INT_ERR;
     SpyInt v_i = SPY_INT_ERR;
@@ -207,19 +210,23 @@ static SpyInt f_total(SpyModState *st, SpyInt v_n)
 }
 
 /* def run */
-static double f_run(SpyModState *st, SpyInt v_n)
+static double f_run(SpyModState *st, int depth, SpyInt v_n)
 {
     (void)st;
+    (void)depth;
     (void)v_n;
     double r1 = 0.0;
     double r2 = 0.0;
     SpyInt r3 = SPY_INT_ERR;
     double r4 = 0.0;
+    if (SPY_UNLIKELY(depth > st->depth_limit)
+        && spy_depth_exceeded(depth, &st->depth_limit))
+        return -1.0;
     /* arith.py:18: return scale(factor=0.5, x=total(n)) */
     r2 = 0.5;
-    r3 = f_total(st, v_n);
+    r3 = f_total(st, depth + 1, v_n);
     if (SPY_UNLIKELY(r3 == SPY_INT_ERR)) goto L4;
-    r4 = f_scale(st, r3, r2);
+    r4 = f_scale(st, depth + 1, r3, r2);
     if (SPY_UNLIKELY(r4 == -1.0 && PyErr_Occurred())) goto L3;
     spy_int_decref(r3);
     r1 = r4;
@@ -240,9 +247,10 @@ static double f_run(SpyModState *st, SpyInt v_n)
 }
 
 /* module body <module> */
-static PyObject *f___module__(SpyModState *st)
+static PyObject *f___module__(SpyModState *st, int depth)
 {
     (void)st;
+    (void)depth;
     PyObject *r0 = NULL;
     PyObject *r1 = NULL;
     PyObject *r2 = NULL;
@@ -334,7 +342,7 @@ static PyObject *w_scale(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         v_factor = PyFloat_AsDouble(a[1]);
         if (v_factor == -1.0 && PyErr_Occurred()) goto fail;
     }
-    double r = f_scale(st, v_x, v_factor);
+    double r = f_scale(st, 0, v_x, v_factor);
     if (r == -1.0 && PyErr_Occurred())
         goto fail;
     res = PyFloat_FromDouble(r);
@@ -366,7 +374,7 @@ static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         v_n = spy_int_from_long_object(a[0]);
         if (v_n == SPY_INT_ERR) goto fail;
     }
-    SpyInt r = f_total(st, v_n);
+    SpyInt r = f_total(st, 0, v_n);
     if (r == SPY_INT_ERR)
         goto fail;
     res = spy_int_box(r);
@@ -399,7 +407,7 @@ static PyObject *w_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs, 
         v_n = spy_int_from_long_object(a[0]);
         if (v_n == SPY_INT_ERR) goto fail;
     }
-    double r = f_run(st, v_n);
+    double r = f_run(st, 0, v_n);
     if (r == -1.0 && PyErr_Occurred())
         goto fail;
     res = PyFloat_FromDouble(r);
@@ -487,7 +495,7 @@ static int spy_exec(PyObject *module)
     Py_DECREF(builtins);
     if (spy_init_constants(st) < 0)
         return -1;
-    PyObject *r = f___module__(st);
+    PyObject *r = f___module__(st, 0);
     if (!r)
         return -1;
     Py_DECREF(r);

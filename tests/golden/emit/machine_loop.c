@@ -14,10 +14,11 @@ struct SpyModState {
     PyObject *d[1];    /* default values, stored when their def runs */
     PyTypeObject *types[1]; /* native classes, made when their class runs */
     SpyGlobalCache g[1]; /* memos of global reads (borrowed values) */
+    int depth_limit;    /* of native calls: spy_depth_exceeded */
 };
 
-static SpyInt f_total(SpyModState *st, PyObject *v_xs);
-static PyObject *f___module__(SpyModState *st);
+static SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs);
+static PyObject *f___module__(SpyModState *st, int depth);
 
 static PyObject *w_total(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 
@@ -27,9 +28,10 @@ __attribute__((unused)) static PyMethodDef spy_methods[] = {
 };
 
 /* def total */
-static SpyInt f_total(SpyModState *st, PyObject *v_xs)
+static SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs)
 {
     (void)st;
+    (void)depth;
     (void)v_xs;
     SpyInt v_t = SPY_INT_ERR;
     int64_t v_i = 0;
@@ -114,9 +116,10 @@ static SpyInt f_total(SpyModState *st, PyObject *v_xs)
 }
 
 /* module body <module> */
-static PyObject *f___module__(SpyModState *st)
+static PyObject *f___module__(SpyModState *st, int depth)
 {
     (void)st;
+    (void)depth;
     PyObject *r0 = NULL;
     PyObject *r1 = NULL;
     PyObject *r2 = NULL;
@@ -166,7 +169,7 @@ static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         }
         v_xs = a[0];
     }
-    SpyInt r = f_total(st, v_xs);
+    SpyInt r = f_total(st, 0, v_xs);
     if (r == SPY_INT_ERR)
         goto fail;
     res = spy_int_box(r);
@@ -239,7 +242,7 @@ static int spy_exec(PyObject *module)
     Py_DECREF(builtins);
     if (spy_init_constants(st) < 0)
         return -1;
-    PyObject *r = f___module__(st);
+    PyObject *r = f___module__(st, 0);
     if (!r)
         return -1;
     Py_DECREF(r);

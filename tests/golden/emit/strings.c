@@ -14,11 +14,12 @@ struct SpyModState {
     PyObject *d[1];    /* default values, stored when their def runs */
     PyTypeObject *types[1]; /* native classes, made when their class runs */
     SpyGlobalCache g[2]; /* memos of global reads (borrowed values) */
+    int depth_limit;    /* of native calls: spy_depth_exceeded */
 };
 
-static PyObject *f_greet(SpyModState *st, PyObject *v_name, SpyInt v_times);
-static PyObject *f_pair(SpyModState *st, SpyInt v_a, PyObject *v_b);
-static PyObject *f___module__(SpyModState *st);
+static PyObject *f_greet(SpyModState *st, int depth, PyObject *v_name, SpyInt v_times);
+static PyObject *f_pair(SpyModState *st, int depth, SpyInt v_a, PyObject *v_b);
+static PyObject *f___module__(SpyModState *st, int depth);
 
 static PyObject *w_greet(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyObject *w_pair(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
@@ -30,9 +31,10 @@ __attribute__((unused)) static PyMethodDef spy_methods[] = {
 };
 
 /* def greet */
-static PyObject *f_greet(SpyModState *st, PyObject *v_name, SpyInt v_times)
+static PyObject *f_greet(SpyModState *st, int depth, PyObject *v_name, SpyInt v_times)
 {
     (void)st;
+    (void)depth;
     (void)v_name;
     (void)v_times;
     PyObject *v_s = NULL;
@@ -105,9 +107,10 @@ static PyObject *f_greet(SpyModState *st, PyObject *v_name, SpyInt v_times)
 }
 
 /* def pair */
-static PyObject *f_pair(SpyModState *st, SpyInt v_a, PyObject *v_b)
+static PyObject *f_pair(SpyModState *st, int depth, SpyInt v_a, PyObject *v_b)
 {
     (void)st;
+    (void)depth;
     (void)v_a;
     (void)v_b;
     PyObject *r2 = NULL;
@@ -137,9 +140,10 @@ static PyObject *f_pair(SpyModState *st, SpyInt v_a, PyObject *v_b)
 }
 
 /* module body <module> */
-static PyObject *f___module__(SpyModState *st)
+static PyObject *f___module__(SpyModState *st, int depth)
 {
     (void)st;
+    (void)depth;
     PyObject *r0 = NULL;
     PyObject *r1 = NULL;
     PyObject *r2 = NULL;
@@ -153,6 +157,9 @@ static PyObject *f___module__(SpyModState *st)
     PyObject *r10 = NULL;
     PyObject *r11 = NULL;
     PyObject *r12 = NULL;
+    if (SPY_UNLIKELY(depth > st->depth_limit)
+        && spy_depth_exceeded(depth, &st->depth_limit))
+        return NULL;
     /* strings.py:2: GREETING = "hello" */
     r1 = st->c[6];
     if (SPY_UNLIKELY((PyDict_SetItem(st->globals, st->c[4], r1)) < 0)) goto L12;
@@ -173,12 +180,12 @@ static PyObject *f___module__(SpyModState *st)
     /* strings.py:5: def greet(name: str, times: int = 1) -> str: */
     r6 = SPY_INT_SMALL(1LL);
     /* strings.py:14: print(greet("world"), pair(1, "x")) */
-    r7 = f_greet(st, r5, r6);
+    r7 = f_greet(st, depth + 1, r5, r6);
     if (SPY_UNLIKELY(r7 == NULL)) goto L6;
     spy_int_decref(r6);
     r8 = SPY_INT_SMALL(1LL);
     r9 = st->c[11];
-    r10 = f_pair(st, r8, r9);
+    r10 = f_pair(st, depth + 1, r8, r9);
     if (SPY_UNLIKELY(r10 == NULL)) goto L5;
     spy_int_decref(r8);
     {
@@ -285,7 +292,7 @@ static PyObject *w_greet(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         v_times = spy_int_from_long_object(a[1]);
         if (v_times == SPY_INT_ERR) goto fail;
     }
-    PyObject *r = f_greet(st, v_name, v_times);
+    PyObject *r = f_greet(st, 0, v_name, v_times);
     if (r == NULL)
         goto fail;
     res = r;
@@ -325,7 +332,7 @@ static PyObject *w_pair(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
         }
         v_b = a[1];
     }
-    PyObject *r = f_pair(st, v_a, v_b);
+    PyObject *r = f_pair(st, 0, v_a, v_b);
     if (r == NULL)
         goto fail;
     res = r;
@@ -424,7 +431,7 @@ static int spy_exec(PyObject *module)
     Py_DECREF(builtins);
     if (spy_init_constants(st) < 0)
         return -1;
-    PyObject *r = f___module__(st);
+    PyObject *r = f___module__(st, 0);
     if (!r)
         return -1;
     Py_DECREF(r);
