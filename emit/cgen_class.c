@@ -191,9 +191,11 @@ static void emit_getter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
         fprintf(out, "    if (self->%s != SPY_INT_ERR)\n        return spy_int_box(self->%s);\n", f, f);
         break;
     case REP_FLOAT: case REP_BOOL: case REP_I64:
-        fprintf(out, "    if (self->defined & ((uint64_t)1 << %d))\n        return %s(self->%s);\n",
-                a->index, rep_of(a->type) == REP_FLOAT ? "PyFloat_FromDouble"
-                          : rep_of(a->type) == REP_I64 ? "PyLong_FromLongLong" : "spy_bool_box", f);
+        if (!a->always_defined)
+            fprintf(out, "    if (self->defined & ((uint64_t)1 << %d))\n    ", a->index);
+        fprintf(out, "    return %s(self->%s);\n",
+                rep_of(a->type) == REP_FLOAT ? "PyFloat_FromDouble"
+                : rep_of(a->type) == REP_I64 ? "PyLong_FromLongLong" : "spy_bool_box", f);
         break;
     default:
         fprintf(out, "    if (self->%s) {\n        Py_INCREF(self->%s);\n        return self->%s;\n"
@@ -227,7 +229,11 @@ static void emit_setter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
             "    SpyModState *st = (SpyModState *)PyType_GetModuleState(Py_TYPE(obj));\n"
             "    (void)st;\n", N(m, "spy_set_", c), f, S(m, c), S(m, c));
     fprintf(out, "    if (!value) {\n");
-    if (rep == REP_OBJ)
+    if (a->always_defined)
+        fprintf(out, "        PyErr_SetString(PyExc_AttributeError, \"attribute '%s' of '%s' "
+                "objects cannot be deleted: compiled code relies on __init__ setting it\");\n"
+                "        return -1;\n", a->name, c->name);
+    else if (rep == REP_OBJ)
         fprintf(out, "        if (self->%s) {\n            Py_CLEAR(self->%s);\n            return 0;\n"
                 "        }\n", f, f);
     else if (rep == REP_INT)

@@ -1028,7 +1028,13 @@ IrReg *load_field(Lower *l, IrReg *o, const TcAttr *attr)
     Arena *a = A(l);
     const char *f = field_lvalue(a, attr);
     IrReg *r;
-    switch (rep_of(attr->type)) {
+    IrRep rep = rep_of(attr->type);
+    /* A float, bool or fixed-width field __init__ always sets is read as
+     * is; pointers and tagged ints keep their cheap "unset?" test, so even
+     * a wrong analysis could not turn into a bad pointer. */
+    if (attr->always_defined && (rep == REP_FLOAT || rep == REP_BOOL || rep == REP_I64))
+        return call1(l, f, rep, ERR_NEVER, o);
+    switch (rep) {
     case REP_INT:
         r = call1(l, arena_printf(a, "spy_field_get_int(%s, %%0, \"%s\")", f, attr->name),
                   REP_INT, ERR_INT, o);

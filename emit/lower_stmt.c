@@ -65,8 +65,11 @@ void store_field(Lower *l, const TcAttr *attr, IrReg *o, IrReg *v, const TyType 
     switch (rep_of(attr->type)) {
     case REP_INT: c = arena_printf(a, "spy_field_set_int(&%s, %%1)", f); break;
     case REP_FLOAT: case REP_BOOL: case REP_I64:
-        c = arena_printf(a, "(%s = %%1, ((%s *)%%0)->defined |= (uint64_t)1 << %d)", f,
-                         class_struct(a, attr->owner), attr->index);
+        if (attr->always_defined) /* its "assigned" bit is never read */
+            c = arena_printf(a, "(%s = %%1)", f);
+        else
+            c = arena_printf(a, "(%s = %%1, ((%s *)%%0)->defined |= (uint64_t)1 << %d)", f,
+                             class_struct(a, attr->owner), attr->index);
         break;
     default: c = arena_printf(a, "spy_field_set_obj(&%s, %%1)", f);
     }

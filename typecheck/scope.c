@@ -561,6 +561,7 @@ void scope_collect_module(Tc *tc)
             f->fallback = tc->d->v[n]->msg;
     }
     classes_resolve(tc);
+    classes_find_always_defined(tc);
 }
 
 /* ---- function level ---------------------------------------------------------- */

@@ -91,6 +91,7 @@ const char *tc_is_interp(Tc *tc, const Stmt *def);
 void classes_declare(Tc *tc, Stmt *def, TcSymbol *sym);
 void classes_resolve_bases(Tc *tc);
 void classes_resolve(Tc *tc);
+void classes_find_always_defined(Tc *tc);
 bool class_is_subclass(const TcClass *c, const TcClass *base);
 
 /* check_expr.c */

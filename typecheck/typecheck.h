@@ -176,6 +176,9 @@ typedef struct TcAttr {
     int index;               /* field number in the owner chain */
     Expr *default_value;     /* class-body `x: int = 0`, or NULL */
     Span decl;
+    /* Set on every instance before compiled code can see it (always_defined.c):
+     * reads need no "assigned?" test, and deleting it is an error. */
+    bool always_defined;
 } TcAttr;
 
 typedef struct TcClass {

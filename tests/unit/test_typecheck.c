@@ -807,6 +807,73 @@ static void test_da_for_target_after_loop(void **state)
                     "    return v\n");
 }
 
+/* ---- attributes __init__ always sets ---------------------------------------- */
+
+/* "name:0/1 ..." for every attribute of class `cls`, in field order. */
+static const char *always_defined_of(const char *text, const char *cls)
+{
+    static char buf[256];
+    Snip *s = check_ok(text);
+    buf[0] = 0;
+    for (int i = 0; i < s->tm->n_classes; i++) {
+        const TcClass *c = s->tm->classes[i];
+        if (strcmp(c->name, cls))
+            continue;
+        for (int j = 0; j < c->n_attrs; j++)
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s:%d", j ? " " : "",
+                     c->attrs[j]->name, c->attrs[j]->always_defined);
+    }
+    snip_free(s);
+    return buf;
+}
+
+static void test_always_defined(void **state)
+{
+    (void)state;
+    /* straight-line prefix; a default; stops at a use of self */
+    assert_string_equal(always_defined_of(
+        "class A:\n"
+        "    k: int = 0\n"
+        "    def __init__(self, x: float) -> None:\n"
+        "        'doc'\n"
+        "        self.x = x * 2.0\n"
+        "        self.y = self.x\n"
+        "        self.z = 1.0\n", "A"), "k:1 x:1 y:0 z:0");
+    /* stops at a branch */
+    assert_string_equal(always_defined_of(
+        "class A:\n"
+        "    def __init__(self, x: float) -> None:\n"
+        "        self.x = x\n"
+        "        if x:\n"
+        "            self.y = x\n"
+        "        self.z = x\n", "A"), "x:1 y:0 z:0");
+    /* super().__init__ counts; a subclass that skips it clears the base's */
+    assert_string_equal(always_defined_of(
+        "class B:\n"
+        "    def __init__(self, a: float) -> None:\n"
+        "        self.a = a\n"
+        "class C(B):\n"
+        "    def __init__(self) -> None:\n"
+        "        super().__init__(1.0)\n"
+        "        self.c = 2.0\n", "C"), "a:1 c:1");
+    assert_string_equal(always_defined_of(
+        "class B:\n"
+        "    def __init__(self, a: float) -> None:\n"
+        "        self.a = a\n"
+        "class D(B):\n"
+        "    def __init__(self) -> None:\n"
+        "        self.d = 2.0\n", "B"), "a:0");
+    /* `del x.a` anywhere in the module keeps `a` checked */
+    assert_string_equal(always_defined_of(
+        "class A:\n"
+        "    def __init__(self) -> None:\n"
+        "        self.a = 1.0\n"
+        "        self.b = 1.0\n"
+        "def f(o: A) -> None:\n"
+        "    if o:\n"
+        "        del o.a\n", "A"), "a:0 b:1");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -846,6 +913,7 @@ int main(void)
         cmocka_unit_test(test_diag_break_outside_loop),
         cmocka_unit_test(test_diag_all_reported_in_one_run),
         cmocka_unit_test(test_diag_rendering),
+        cmocka_unit_test(test_always_defined),
         cmocka_unit_test(test_da_both_branches),
         cmocka_unit_test(test_da_one_branch),
         cmocka_unit_test(test_da_while_true_break),
