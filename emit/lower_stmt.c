@@ -152,6 +152,18 @@ static void lower_assign(Lower *l, Stmt *s)
 }
 
 /* `t op= v`: the container and index (or object) are evaluated once. */
+/* Register r, the value of expression e, must stay valid while `later` is
+ * evaluated. A local that `later` does not mention cannot be rebound
+ * meanwhile (no closures), so its own register serves; anything else is
+ * copied (and owned). */
+static IrReg *held_across(Lower *l, IrReg *r, const Expr *e, const Expr *later)
+{
+    if (e->kind == EX_NAME && e->sema && ((TcSymbol *)e->sema)->kind == SYM_LOCAL &&
+        !tc_expr_mentions(later, e->u.name.id))
+        return r;
+    return temp_copy(l, r);
+}
+
 static void lower_augassign(Lower *l, Stmt *s)
 {
     Expr *t = s->u.augassign.target, *v = s->u.augassign.value;
@@ -164,7 +176,7 @@ static void lower_augassign(Lower *l, Stmt *s)
         return;
     }
     Expr *oe = t->kind == EX_SUBSCRIPT ? t->u.subscript.value : t->u.attribute.value;
-    IrReg *o = temp_copy(l, box(l, lower_expr(l, oe), oe->type));
+    IrReg *o = held_across(l, box(l, lower_expr(l, oe), oe->type), oe, v);
     if (t->kind == EX_ATTRIBUTE && t->sema && oe->type->kind == TY_CLASS) {
         const TcAttr *attr = t->sema;
         IrReg *cur = coerce(l, load_field(l, o, attr), attr->type, t->type);
@@ -181,7 +193,7 @@ static void lower_augassign(Lower *l, Stmt *s)
         cur = emit_call(l, arena_printf(A(l), "PyObject_GetAttr(%%0, %s)", name), REP_OBJ,
                         ERR_NULL, &o, 1);
     } else if (list) {
-        ix = temp_copy(l, lower_expr_as(l, t->u.subscript.index, tint));
+        ix = held_across(l, lower_expr_as(l, t->u.subscript.index, tint), t->u.subscript.index, v);
         cur = emit_call(l, "spy_list_getitem", REP_OBJ, ERR_NULL, (IrReg *[]){o, ix}, 2);
     } else {
         ix = temp_copy(l, lower_index(l, t->u.subscript.index));

@@ -26,10 +26,12 @@
 #include <string.h>
 
 static bool mentions_list(const ExprList *l, const char *name);
+#define mentions tc_expr_mentions
 
-/* False when `e` may mention `name` (unknown expression kinds count as
- * mentioning it, so new syntax stays on the safe side). */
-static bool mentions(const Expr *e, const char *name)
+/* False when `e` cannot mention `name` (unknown expression kinds, walrus
+ * and comprehensions included, count as mentioning it, so new syntax
+ * stays on the safe side). */
+bool tc_expr_mentions(const Expr *e, const char *name)
 {
     if (!e)
         return false;

@@ -239,6 +239,9 @@ typedef struct TcModule {
 } TcModule;
 
 TcAttr *tc_class_attr(const TcClass *c, const char *name);
+/* Whether expression e may mention the name (conservative: true for any
+ * construct it does not look into). */
+bool tc_expr_mentions(const Expr *e, const char *name);
 TcFunc *tc_class_method(const TcClass *c, const char *name);
 /* A method of c or a base left to the interpreter, or NULL. */
 TcFunc *tc_class_interp_method(const TcClass *c, const char *name);
