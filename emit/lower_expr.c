@@ -924,6 +924,12 @@ static IrReg *lower_subscript(Lower *l, Expr *e)
     IrReg *o = box(l, lower_expr(l, v), vt);
     IrReg *r;
     int k = tuple_literal_index(ix, vt);
+    TyKind et = e->type->kind;
+    if (vt->kind == TY_LIST && machine_able(ix) && (et == TY_FLOAT || et == TY_INT || et == TY_BOOL))
+        return call2(l, et == TY_FLOAT ? "spy_list_getfloat_i64" : et == TY_INT ? "spy_list_getint_i64"
+                        : "spy_list_getbool_i64", rep_of(e->type),
+                     et == TY_FLOAT ? ERR_FLOAT : et == TY_INT ? ERR_INT : ERR_BOOL, o,
+                     lower_machine(l, ix));
     if (vt->kind == TY_LIST && machine_able(ix))
         r = call2(l, "spy_list_getitem_i64", REP_OBJ, ERR_NULL, o, lower_machine(l, ix));
     else if (vt->kind == TY_LIST && ix->kind != EX_SLICE)

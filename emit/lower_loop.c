@@ -56,11 +56,20 @@ static void machine_range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn
 {
     IrReg *start = r->start ? temp_copy(l, lower_machine(l, r->start))
                             : emit_const(l, REP_I64, "0", false);
-    IrReg *stop = temp_copy(l, lower_machine(l, r->stop));
+    IrReg *stop;
+    if (machine_able(r->stop) || r->stop->kind != EX_NAME) {
+        stop = temp_copy(l, lower_machine(l, r->stop));
+    } else { /* an int local (typecheck's machine_stop) */
+        IrReg *v = lower_expr_as(l, r->stop, ty_simple(TY_INT));
+        stop = emit_call(l, "spy_int_to_i64_sat", REP_I64, ERR_NEVER, &v, 1);
+    }
     IrReg *step = r->step ? temp_copy(l, lower_machine(l, r->step)) : NULL;
+    /* A literal step other than 0 (which must raise) fixes the direction. */
     bool neg = r->step && r->step->kind == EX_UNARY && r->step->u.unary.op == UOP_NEG &&
-               r->step->u.unary.operand->kind == EX_INT;
-    bool literal = !r->step || r->step->kind == EX_INT || neg;
+               r->step->u.unary.operand->kind == EX_INT &&
+               r->step->u.unary.operand->u.int_lit.value != 0;
+    bool literal = !r->step || neg ||
+                   (r->step->kind == EX_INT && r->step->u.int_lit.value != 0);
     if (step && !literal)
         emit_call(l, "spy_range_check_step_i64", (IrRep)-1, ERR_NEG, &step, 1);
     IrReg *i = ir_reg(l->f, REP_I64, NULL);

@@ -424,6 +424,85 @@ static inline int64_t spy_int_to_i64(SpyInt x)
     return r;
 }
 
+/* xs[i] of a list[float] / list[int] / list[bool] straight into its
+ * unboxed form: the element is only borrowed, which is safe because
+ * unboxing a float, int or bool runs no Python code. Subclasses of list
+ * take the general path (their __getitem__ may be overridden). */
+static inline PyObject *spy_list__borrow_i64(PyObject *list, int64_t i)
+{
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    if (i < 0)
+        i += n;
+    if (SPY_LIKELY((uint64_t)i < (uint64_t)n))
+        return PyList_GET_ITEM(list, (Py_ssize_t)i);
+    PyErr_SetString(PyExc_IndexError, "list index out of range");
+    return NULL;
+}
+
+SPY_COLD double spy_list__getfloat_slow(PyObject *list, int64_t i)
+{
+    PyObject *x = spy_list_getitem_i64(list, i);
+    double d = x ? spy_unbox_float(x) : -1.0;
+    Py_XDECREF(x);
+    return d;
+}
+
+static inline double spy_list_getfloat_i64(PyObject *list, int64_t i)
+{
+    if (SPY_UNLIKELY(!PyList_CheckExact(list)))
+        return spy_list__getfloat_slow(list, i);
+    PyObject *x = spy_list__borrow_i64(list, i);
+    if (SPY_UNLIKELY(!x))
+        return -1.0;
+    return SPY_LIKELY(PyFloat_CheckExact(x)) ? PyFloat_AS_DOUBLE(x) : spy_unbox_float(x);
+}
+
+SPY_COLD SpyInt spy_list__getint_slow(PyObject *list, int64_t i)
+{
+    PyObject *x = spy_list_getitem_i64(list, i);
+    SpyInt v = x ? spy_unbox_int(x) : SPY_INT_ERR;
+    Py_XDECREF(x);
+    return v;
+}
+
+static inline SpyInt spy_list_getint_i64(PyObject *list, int64_t i)
+{
+    if (SPY_UNLIKELY(!PyList_CheckExact(list)))
+        return spy_list__getint_slow(list, i);
+    PyObject *x = spy_list__borrow_i64(list, i);
+    return x ? spy_unbox_int(x) : SPY_INT_ERR;
+}
+
+SPY_COLD char spy_list__getbool_slow(PyObject *list, int64_t i)
+{
+    PyObject *x = spy_list_getitem_i64(list, i);
+    char v = x ? spy_unbox_bool(x) : 2;
+    Py_XDECREF(x);
+    return v;
+}
+
+static inline char spy_list_getbool_i64(PyObject *list, int64_t i)
+{
+    if (SPY_UNLIKELY(!PyList_CheckExact(list)))
+        return spy_list__getbool_slow(list, i);
+    PyObject *x = spy_list__borrow_i64(list, i);
+    return x ? spy_unbox_bool(x) : 2;
+}
+
+/* A range() stop as int64_t, saturated: a stop beyond the int64 range is
+ * replaced by the nearest limit, which a counting loop from an int64 start
+ * would need 2**63 iterations to reach (the one place this differs). */
+static inline int64_t spy_int_to_i64_sat(SpyInt x)
+{
+    int64_t r;
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(x)))
+        return (int64_t)SPY_INT_VAL(x);
+    if (spy_int_as_i64(x, &r) == 0)
+        return r;
+    PyErr_Clear();
+    return _PyLong_Sign(SPY_INT_OBJ(x)) > 0 ? INT64_MAX : INT64_MIN;
+}
+
 /* len(o) for any object; -1 with an exception. */
 static inline int64_t spy_len_i64(PyObject *o) { return (int64_t)PyObject_Size(o); }
 

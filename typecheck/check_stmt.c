@@ -838,6 +838,16 @@ static bool machine_expr(const Expr *e);
 
 static bool machine_bound(const Expr *e) { return !e || machine_expr(e); }
 
+/* A stop may also be any int local: emit saturates it to the int64 range,
+ * so indices from a machine start stay machine-sized. */
+static bool machine_stop(const Expr *e)
+{
+    if (machine_expr(e))
+        return true;
+    const TcSymbol *s = e->kind == EX_NAME ? e->sema : NULL;
+    return s && s->kind == SYM_LOCAL && s->type && s->type->kind == TY_INT;
+}
+
 bool tc_machine_leaf(const Expr *e)
 {
     if (e->type && ty_is_fixed(e->type))
@@ -896,7 +906,7 @@ static void infer_machine_locals(TcFunc *f)
         changed = false;
         for (TcForRange *r = f->ranges; r; r = r->next)
             if (r->target->machine &&
-                !(machine_bound(r->start) && machine_bound(r->stop) && machine_bound(r->step))) {
+                !(machine_bound(r->start) && machine_stop(r->stop) && machine_bound(r->step))) {
                 r->target->machine = false;
                 changed = true;
             }
