@@ -79,21 +79,23 @@ static SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
     (void)depth;
     (void)v_n;
     SpyInt v_t = SPY_INT_ERR;
-    SpyInt v_i = SPY_INT_ERR;
+    int64_t v_i = 0;
     SpyInt r3 = SPY_INT_ERR;
     SpyInt r4 = SPY_INT_ERR;
-    SpyInt r5 = SPY_INT_ERR;
-    SpyInt r6 = SPY_INT_ERR;
-    SpyInt r7 = SPY_INT_ERR;
+    int64_t r5 = 0;
+    int64_t r6 = 0;
+    int64_t r7 = 0;
     char r8 = 0;
     SpyInt r9 = SPY_INT_ERR;
     SpyInt r10 = SPY_INT_ERR;
     SpyInt r11 = SPY_INT_ERR;
-    char r12 = 0;
-    SpyInt r13 = SPY_INT_ERR;
+    SpyInt r12 = SPY_INT_ERR;
+    char r13 = 0;
     SpyInt r14 = SPY_INT_ERR;
     SpyInt r15 = SPY_INT_ERR;
     SpyInt r16 = SPY_INT_ERR;
+    SpyInt r17 = SPY_INT_ERR;
+    int64_t r18 = 0;
     /* arith.py:9: t = 0 */
     r4 = SPY_INT_SMALL(0LL);
     {
@@ -102,18 +104,15 @@ static SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
         spy_int_xdecref(spy_old);
     }
     /* arith.py:10: for i in range(n): */
-    r5 = SPY_INT_SMALL(0);
-    r6 = v_n;
-    spy_int_incref(r6);
+    r5 = 0;
+    r6 = spy_int_to_i64_sat(v_n);
     r7 = r5;
     goto L5;
   L1:
     spy_int_xdecref(v_t);
-    spy_int_xdecref(v_i);
     return r3;
   L2: /* error path */
     spy_int_xdecref(v_t);
-    spy_int_xdecref(v_i);
     return SPY_INT_ERR;
   L3:
     /* arith.py:13: t += i * i */
@@ -125,36 +124,30 @@ static SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
     goto L1;
   L5:
     /* arith.py:10: for i in range(n): */
-    r8 = (char)spy_int_lt(r7, r6);
+    r8 = (char)(r7 < r6);
     if (r8) goto L6;
-    goto L15;
+    goto L3;
   L6:
     /* arith.py:10: for i in range(n): */
-    {
-        SpyInt spy_old = v_i;
-        v_i = r7;
-        spy_int_incref(v_i);
-        spy_int_xdecref(spy_old);
-    }
+    v_i = r7;
     /* arith.py:11: if i % 3 == 0: */
-    r9 = SPY_INT_SMALL(3LL);
-    r10 = spy_int_mod(v_i, r9);
-    if (SPY_UNLIKELY(r10 == SPY_INT_ERR)) goto L11;
-    spy_int_decref(r9);
-    r11 = SPY_INT_SMALL(0LL);
-    r12 = (char)spy_int_eq(r10, r11);
-    spy_int_decref(r11);
+    r9 = spy_int_from_i64(v_i);
+    if (SPY_UNLIKELY(r9 == SPY_INT_ERR)) goto L12;
+    r10 = SPY_INT_SMALL(3LL);
+    r11 = spy_int_mod(r9, r10);
+    if (SPY_UNLIKELY(r11 == SPY_INT_ERR)) goto L11;
     spy_int_decref(r10);
-    if (r12) goto L8;
+    spy_int_decref(r9);
+    r12 = SPY_INT_SMALL(0LL);
+    r13 = (char)spy_int_eq(r11, r12);
+    spy_int_decref(r12);
+    spy_int_decref(r11);
+    if (r13) goto L8;
     goto L9;
   L7:
     /* arith.py:13: t += i * i */
-    r15 = SPY_INT_SMALL(1);
-    r16 = spy_int_add(r7, r15);
-    if (SPY_UNLIKELY(r16 == SPY_INT_ERR)) goto L12;
-    spy_int_decref(r15);
-    spy_int_decref(r7);
-    r7 = r16;
+    r18 = (r7 + 1);
+    r7 = r18;
     goto L5;
   L8:
     /* arith.py:12: continue */
@@ -164,49 +157,53 @@ static SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
     goto L10;
   L10:
     /* arith.py:13: t += i * i */
-    r13 = spy_int_mul(v_i, v_i);
-    if (SPY_UNLIKELY(r13 == SPY_INT_ERR)) goto L14;
-    r14 = spy_int_add(v_t, r13);
-    if (SPY_UNLIKELY(r14 == SPY_INT_ERR)) goto L13;
-    spy_int_decref(r13);
+    r14 = spy_int_from_i64(v_i);
+    if (SPY_UNLIKELY(r14 == SPY_INT_ERR)) goto L16;
+    r15 = spy_int_from_i64(v_i);
+    if (SPY_UNLIKELY(r15 == SPY_INT_ERR)) goto L15;
+    r16 = spy_int_mul(r14, r15);
+    if (SPY_UNLIKELY(r16 == SPY_INT_ERR)) goto L14;
+    spy_int_decref(r15);
+    spy_int_decref(r14);
+    r17 = spy_int_add(v_t, r16);
+    if (SPY_UNLIKELY(r17 == SPY_INT_ERR)) goto L13;
+    spy_int_decref(r16);
     {
         SpyInt spy_old = v_t;
-        v_t = r14;
+        v_t = r17;
         spy_int_xdecref(spy_old);
     }
     goto L7;
   L11: /* error path */
-    spy_int_decref(r6);
-    spy_int_decref(r7);
     spy_int_decref(r9);
+    spy_int_decref(r10);
     /* arith.py:11: if i % 3 == 0: */
     spy_traceback_add("total", spy_source_path, 11);
     goto L2;
   L12: /* error path */
-    spy_int_decref(r6);
-    spy_int_decref(r7);
-    spy_int_decref(r15);
-    /* arith.py:13: t += i * i */
-    spy_traceback_add("total", spy_source_path, 13);
+    /* arith.py:11: if i % 3 == 0: */
+    spy_traceback_add("total", spy_source_path, 11);
     goto L2;
   L13: /* error path */
-    spy_int_decref(r6);
-    spy_int_decref(r7);
-    spy_int_decref(r13);
+    spy_int_decref(r16);
     /* arith.py:13: t += i * i */
     spy_traceback_add("total", spy_source_path, 13);
     goto L2;
   L14: /* error path */
-    spy_int_decref(r6);
-    spy_int_decref(r7);
+    spy_int_decref(r14);
+    spy_int_decref(r15);
     /* arith.py:13: t += i * i */
     spy_traceback_add("total", spy_source_path, 13);
     goto L2;
-  L15:
-    spy_int_xdecref(r6);
-    spy_int_xdecref(r7);
-    /* arith.py:10: for i in range(n): */
-    goto L3;
+  L15: /* error path */
+    spy_int_decref(r14);
+    /* arith.py:13: t += i * i */
+    spy_traceback_add("total", spy_source_path, 13);
+    goto L2;
+  L16: /* error path */
+    /* arith.py:13: t += i * i */
+    spy_traceback_add("total", spy_source_path, 13);
+    goto L2;
 }
 
 /* def run */

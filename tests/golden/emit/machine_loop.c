@@ -41,10 +41,9 @@ static SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs)
     int64_t r6 = 0;
     int64_t r7 = 0;
     char r8 = 0;
-    PyObject *r9 = NULL;
+    SpyInt r9 = SPY_INT_ERR;
     SpyInt r10 = SPY_INT_ERR;
-    SpyInt r11 = SPY_INT_ERR;
-    int64_t r12 = 0;
+    int64_t r11 = 0;
     /* machine_loop.py:4: t = 0 */
     r4 = SPY_INT_SMALL(0LL);
     {
@@ -80,36 +79,28 @@ static SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs)
     /* machine_loop.py:5: for i in range(len(xs)): */
     v_i = r7;
     /* machine_loop.py:6: t += xs[i] */
-    r9 = spy_list_getitem_i64(v_xs, v_i);
-    if (SPY_UNLIKELY(r9 == NULL)) goto L10;
-    r10 = spy_unbox_int(r9);
-    if (SPY_UNLIKELY(r10 == SPY_INT_ERR)) goto L9;
-    Py_DECREF(r9);
-    r11 = spy_int_add(v_t, r10);
-    if (SPY_UNLIKELY(r11 == SPY_INT_ERR)) goto L8;
-    spy_int_decref(r10);
+    r9 = spy_list_getint_i64(v_xs, v_i);
+    if (SPY_UNLIKELY(r9 == SPY_INT_ERR)) goto L9;
+    r10 = spy_int_add(v_t, r9);
+    if (SPY_UNLIKELY(r10 == SPY_INT_ERR)) goto L8;
+    spy_int_decref(r9);
     {
         SpyInt spy_old = v_t;
-        v_t = r11;
+        v_t = r10;
         spy_int_xdecref(spy_old);
     }
     goto L7;
   L7:
     /* machine_loop.py:6: t += xs[i] */
-    r12 = (r7 + 1);
-    r7 = r12;
+    r11 = (r7 + 1);
+    r7 = r11;
     goto L5;
   L8: /* error path */
-    spy_int_decref(r10);
+    spy_int_decref(r9);
     /* machine_loop.py:6: t += xs[i] */
     spy_traceback_add("total", spy_source_path, 6);
     goto L2;
   L9: /* error path */
-    Py_DECREF(r9);
-    /* machine_loop.py:6: t += xs[i] */
-    spy_traceback_add("total", spy_source_path, 6);
-    goto L2;
-  L10: /* error path */
     /* machine_loop.py:6: t += xs[i] */
     spy_traceback_add("total", spy_source_path, 6);
     goto L2;
