@@ -19,7 +19,7 @@ enum { EXIT_OK = 0, EXIT_COMPILE = 1, EXIT_USAGE = 2 };
 
 typedef enum DumpWhat { DUMP_NONE, DUMP_AST, DUMP_TYPES, DUMP_IR, DUMP_C } DumpWhat;
 
-typedef enum Action { ACT_COMPILE, ACT_HELP, ACT_VERSION } Action;
+typedef enum Action { ACT_COMPILE, ACT_HELP, ACT_VERSION, ACT_RUNTIME_DIR } Action;
 
 typedef struct Options {
     Action action;

@@ -125,6 +125,8 @@ int main(int argc, char **argv)
         options_print_help(stdout);
     } else if (st == EXIT_OK && o.action == ACT_VERSION) {
         options_print_version(stdout);
+    } else if (st == EXIT_OK && o.action == ACT_RUNTIME_DIR) {
+        printf("%s\n", build_options(&o).runtime_dir);
     } else if (st == EXIT_OK) {
         Arena *a = arena_new();
         st = run(a, &o);

@@ -25,6 +25,8 @@ static const char USAGE[] =
     " types: after typecheck; ir/c: after emit) and stop\n"
     "  --python PATH     target interpreter (default: python3 on PATH)\n"
     "  -j N              compile up to N modules in parallel (default 1)\n"
+    "  --print-runtime-dir  print the directory of the runtime headers the\n"
+    "                    generated C includes (for build tools) and exit\n"
     "  --version, --help\n";
 
 void options_print_help(FILE *out)
@@ -140,6 +142,8 @@ static int parse_flag(const char *a, Options *o)
         o->action = o->action == ACT_COMPILE ? ACT_HELP : o->action;
     else if (strcmp(a, "--version") == 0)
         o->action = o->action == ACT_COMPILE ? ACT_VERSION : o->action;
+    else if (strcmp(a, "--print-runtime-dir") == 0)
+        o->action = o->action == ACT_COMPILE ? ACT_RUNTIME_DIR : o->action;
     else
         return -1;
     return EXIT_OK;

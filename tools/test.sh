@@ -59,6 +59,7 @@ if [ -f tests/fuzz_frontend.py ]; then
     run_suite fuzz "$PYTHON" tests/fuzz_frontend.py
 fi
 run_suite robust "$PYTHON" tests/robust_compile.py
+run_suite build "$PYTHON" tests/build/run_build.py
 
 echo "==== summary"
 printf '%s\n' "${rows[@]}"

@@ -1,0 +1,1 @@
+"""A package whose fastmath module is compiled by staticpyc at build time."""
