@@ -36,6 +36,7 @@ typedef struct Cg {
     bool *labelled;      /* per block id: something jumps there */
     int last_line;
     bool counts_depth;   /* makes native calls: checks its depth */
+    bool gen;            /* a generator's body: registers live in F-> */
 } Cg;
 
 static const char *reg_cname(Cg *g, const IrReg *r) { return g->names[r->id]; }
@@ -141,6 +142,7 @@ static void error_check(Cg *g, const IrOp *op, const char *value)
     case ERR_FLOAT: cond = "%s == -1.0 && PyErr_Occurred()"; break;
     case ERR_BOOL: cond = "%s == 2"; break;
     case ERR_I64: cond = "%s == SPY_I64_ERR && PyErr_Occurred()"; break;
+    case ERR_NULLX: cond = "%s == NULL && PyErr_Occurred()"; break;
     case ERR_ALWAYS:
         fprintf(g->out, "    goto L%d;\n", op->err_target->id);
         return;
@@ -262,6 +264,15 @@ static void emit_op(Cg *g, const IrOp *op)
     case IR_CALL_NATIVE: emit_native_call(g, op); break;
     case IR_VCALL: emit_vcall(g, op); break;
     case IR_INCREF: case IR_DECREF: case IR_XDECREF:
+        if (g->gen && op->kind != IR_INCREF && op->args[0]->is_local) {
+            /* a suspended generator's locals are traversed: never stale */
+            const char *n = reg_cname(g, op->args[0]);
+            if (op->args[0]->rep == REP_OBJ)
+                fprintf(g->out, "    Py_CLEAR(%s);\n", n);
+            else
+                fprintf(g->out, "    spy_int_xdecref(%s);\n    %s = SPY_INT_ERR;\n", n, n);
+            break;
+        }
         fprintf(g->out, "    %s(%s);\n", refop(op->args[0]->rep, op->kind),
                 reg_cname(g, op->args[0]));
         break;
@@ -274,7 +285,18 @@ static void emit_op(Cg *g, const IrOp *op)
         fprintf(g->out, "    if (%s) goto L%d;\n    goto L%d;\n", reg_cname(g, op->args[0]),
                 op->target->id, op->target2->id);
         break;
+    case IR_YIELD: cg_yield(g->out, op, reg_cname(g, op->args[0]), reg_cname(g, op->dst),
+                            op->n_args > 1 ? reg_cname(g, op->args[1]) : NULL);
+        error_check(g, op, reg_cname(g, op->dst));
+        break;
     case IR_RETURN:
+        if (g->gen) {
+            if (op->n_args)
+                fprintf(g->out, "    return spy_gen_return(gen, %s);\n", reg_cname(g, op->args[0]));
+            else
+                fprintf(g->out, "    return spy_gen_fail(gen);\n");
+            break;
+        }
         fprintf(g->out, "    return %s;\n",
                 op->n_args ? reg_cname(g, op->args[0]) : error_value(g->f->ret_rep));
         break;
@@ -360,16 +382,26 @@ static void emit_depth_check(Cg *g)
 
 void cg_function(FILE *out, ModCtx *m, const IrFunc *f, const EmitOptions *o)
 {
-    Cg g = {out, m, f, o, NULL, NULL, -1, makes_native_calls(f)};
+    Cg g = {out, m, f, o, NULL, NULL, -1, makes_native_calls(f) && !f->is_generator,
+            f->is_generator};
     name_registers(&g);
     find_labels(&g);
-    const char *what = f->tc->is_module_body ? "module body" : "def";
-    fprintf(out, "/* %s %s */\n", what, f->tc->name);
-    cg_function_proto(out, f, false);
-    fprintf(out, "{\n    (void)st;\n    (void)depth;\n");
-    for (int i = 0; i < f->n_params; i++)
-        fprintf(out, "    (void)%s;\n", g.names[f->params[i]->id]);
-    declare_registers(&g);
+    const char **raw = g.names;
+    if (g.gen) {
+        cg_gen_frame(out, m, f, raw);
+        g.names = ARENA_ARRAY(m->a, const char *, f->n_regs ? f->n_regs : 1);
+        for (int i = 0; i < f->n_regs; i++)
+            g.names[i] = arena_printf(m->a, "F->%s", raw[i]);
+        cg_gen_resume_head(out, m, f);
+    } else {
+        const char *what = f->tc->is_module_body ? "module body" : "def";
+        fprintf(out, "/* %s %s */\n", what, f->tc->name);
+        cg_function_proto(out, f, false);
+        fprintf(out, "{\n    (void)st;\n    (void)depth;\n");
+        for (int i = 0; i < f->n_params; i++)
+            fprintf(out, "    (void)%s;\n", g.names[f->params[i]->id]);
+        declare_registers(&g);
+    }
     if (g.counts_depth)
         emit_depth_check(&g);
     for (int i = 0; i < f->n_blocks; i++) {
@@ -382,4 +414,6 @@ void cg_function(FILE *out, ModCtx *m, const IrFunc *f, const EmitOptions *o)
             emit_op(&g, b->ops[j]);
     }
     fprintf(out, "}\n\n");
+    if (g.gen)
+        cg_gen_creator(out, m, f, raw);
 }

@@ -285,6 +285,7 @@ static void emit_state(FILE *out, ModCtx *m)
             "    PyTypeObject *types[%d]; /* native classes, made when their class runs */\n"
             "    SpyGlobalCache g[%d]; /* memos of global reads (borrowed values) */\n"
             "    int depth_limit;    /* of native calls: spy_depth_exceeded */\n"
+            "    PyTypeObject *gen_type; /* generator objects, when the module has generators */\n"
             "};\n\n",
             m->n_consts ? m->n_consts : 1, m->n_defaults ? m->n_defaults : 1,
             m->tm->n_classes ? m->tm->n_classes : 1, m->n_gcache ? m->n_gcache : 1);
@@ -327,6 +328,7 @@ static void emit_init(FILE *out, ModCtx *m)
         "    for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)\n        Py_VISIT(st->d[i]);\n"
         "    for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)\n"
         "        Py_VISIT(st->types[i]);\n"
+        "    Py_VISIT(st->gen_type);\n"
         "    return 0;\n}\n\n"
         "static int spy_clear(PyObject *module)\n{\n"
         "    SpyModState *st = (SpyModState *)PyModule_GetState(module);\n"
@@ -336,6 +338,7 @@ static void emit_init(FILE *out, ModCtx *m)
         "    for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)\n        Py_CLEAR(st->d[i]);\n"
         "    for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)\n"
         "        Py_CLEAR(st->types[i]);\n"
+        "    Py_CLEAR(st->gen_type);\n"
         "    return 0;\n}\n\n"
         "static void spy_free(void *module) { spy_clear((PyObject *)module); }\n\n"
         "static int spy_exec(PyObject *module)\n{\n"
@@ -351,6 +354,7 @@ static void emit_init(FILE *out, ModCtx *m)
         "    Py_INCREF(st->builtins);\n"
         "    Py_DECREF(builtins);\n"
         "    if (spy_init_constants(st) < 0)\n        return -1;\n"
+        "%s"
         "    PyObject *r = f___module__(st, 0);\n"
         "    if (!r)\n        return -1;\n"
         "    Py_DECREF(r);\n"
@@ -359,7 +363,10 @@ static void emit_init(FILE *out, ModCtx *m)
         "    {Py_mod_exec, (void *)spy_exec},\n"
         "    {0, NULL}\n};\n\n"
         "static struct PyModuleDef spy_moduledef = {\n"
-        "    PyModuleDef_HEAD_INIT,\n    \"%s\",\n    ", ast->name);
+        "    PyModuleDef_HEAD_INIT,\n    \"%s\",\n    ",
+        m->has_generators ? "    st->gen_type = spy_gen_type_new(module);\n"
+                            "    if (!st->gen_type)\n        return -1;\n" : "",
+        ast->name);
     if (ast->docstring)
         c_string(out, ast->docstring, strlen(ast->docstring));
     else

@@ -53,6 +53,8 @@ typedef enum IrErrKind {
     ERR_I64,     /* fails when the int64_t result is SPY_I64_ERR and an
                     exception is set */
     ERR_ALWAYS,  /* always raises (raise statement) */
+    ERR_NULLX,   /* fails when the result is NULL and an exception is set
+                    (NULL alone means "no more": yield from) */
 } IrErrKind;
 
 #define IR_OPS(X) \
@@ -68,6 +70,9 @@ typedef enum IrErrKind {
     X(IR_GOTO, "goto") \
     X(IR_BRANCH, "branch")     /* if args[0] goto target else target2 */ \
     X(IR_RETURN, "return") \
+    X(IR_YIELD, "yield")       /* generator: hand out args[0], suspend; resumed,  \
+                                  dst = the value sent (NULL if an exception was  \
+                                  thrown in); args[1]: the iterator of a yield from */ \
     X(IR_UNREACHABLE, "unreachable")
 
 #define IR_ENUM_(k, s) k,
@@ -96,6 +101,7 @@ typedef struct IrOp {
     const char *method;   /* IR_VCALL: C text of an interned method name: call
                              that method of args[0] with args[1..] */
     bool move;            /* IR_ASSIGN: source dies here, no incref */
+    int yield_index;      /* IR_YIELD: its resume point, 1, 2, ... */
 } IrOp;
 
 struct IrBlock {
@@ -117,6 +123,9 @@ typedef struct IrFunc {
     IrBlock *exit_ok;     /* releases locals, returns retval */
     IrBlock *exit_err;    /* releases locals, returns the error value */
     IrReg **locals; int n_locals; /* refcounted locals released at exits */
+    bool is_generator;    /* the body is a resumable generator body */
+    int n_yields;
+    int name_const, qualname_const; /* generator: K_NAME constants for its objects */
 } IrFunc;
 
 IrFunc *ir_func_new(Arena *a, const TcFunc *tc);

@@ -38,6 +38,7 @@ typedef struct ModCtx {
     IrFunc **irs;               /* [id] -> lowered function */
     int *gcache_names;          /* [memo] -> K_NAME constant of a global read */
     int n_gcache, cap_gcache;
+    bool has_generators;        /* st->gen_type is needed */
 } ModCtx;
 
 /* The memo slot (st->g[]) of reads of global `name_const`. */
@@ -145,6 +146,10 @@ IrReg *lower_any_all(Lower *l, Expr *call);
 /* lower_stmt.c */
 IrReg *lower_lambda(Lower *l, Expr *e);
 
+/* lower_gen.c */
+IrReg *lower_yield(Lower *l, Expr *e);
+void lower_yield_from(Lower *l, Expr *e);
+
 /* refcount.c */
 void refcount_pass(IrFunc *f);
 
@@ -162,6 +167,15 @@ void cg_wrapper_body(FILE *out, ModCtx *m, const IrFunc *nf, int first, const ch
 const char *box_result(IrRep rep);
 const char *failed_result(IrRep rep);
 void c_string(FILE *out, const char *s, size_t len);
+
+/* cgen_gen.c: a generator function is its frame struct, a traverse
+ * function, the resumable body (cgen_func.c) and the function that makes
+ * the generator object. */
+void cg_gen_frame(FILE *out, ModCtx *m, const IrFunc *f, const char **names);
+void cg_gen_resume_head(FILE *out, ModCtx *m, const IrFunc *f);
+void cg_gen_creator(FILE *out, ModCtx *m, const IrFunc *f, const char **names);
+void cg_yield(FILE *out, const IrOp *op, const char *value, const char *dst,
+              const char *delegate);
 
 /* cgen_class.c */
 void cg_class_decls(FILE *out, ModCtx *m, const TcClass *c);

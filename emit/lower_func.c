@@ -226,6 +226,8 @@ static void settle_params(Lower *l, IrBlock *entry)
         IrReg *p = f->params[i];
         if (!ir_rep_refcounted(p->rep))
             continue;
+        if (f->is_generator)
+            continue; /* the generator's frame owns its copy (cgen_gen.c) */
         if (!assigned[p->id]) {
             p->is_local = false;
             p->borrowed = true;
@@ -257,6 +259,12 @@ IrFunc *lower_function(ModCtx *m, const TcFunc *tf)
     IrFunc *f = ir_func_new(m->a, tf);
     f->c_name = tf->is_module_body ? "f___module__" : func_cname(m->a, tf);
     f->ret_rep = rep_of(tf->ret);
+    f->is_generator = tf->is_generator;
+    if (f->is_generator) {
+        m->has_generators = true;
+        f->name_const = const_name(m, tf->name);
+        f->qualname_const = const_name(m, tf->qualname);
+    }
     Lower l = {.m = m, .f = f, .tf = tf};
     IrBlock *entry = ir_block(f);
     make_locals(&l, tf);
@@ -267,7 +275,7 @@ IrFunc *lower_function(ModCtx *m, const TcFunc *tf)
     StmtList *body = tf->is_module_body ? &m->tm->ast->body : &tf->def->u.funcdef.body;
     lower_block(&l, body);
     TyKind rk = tf->ret->kind;
-    if (l.cur && (rk == TY_NONE || rk == TY_ANY || rk == TY_OBJECT)) {
+    if (l.cur && (rk == TY_NONE || rk == TY_ANY || rk == TY_OBJECT || tf->is_generator)) {
         /* Falling off the end returns None. */
         l.line = 0;
         emit_assign(&l, f->retval, emit_const(&l, REP_OBJ, "Py_None", true));

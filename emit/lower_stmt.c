@@ -315,9 +315,13 @@ static void lower_return(Lower *l, Stmt *s)
 {
     IrFunc *f = l->f;
     const TyType *rt = f->tc->ret;
-    IrReg *v = s->u.ret.value ? lower_expr_as(l, s->u.ret.value, rt)
-                              : coerce(l, emit_const(l, REP_OBJ, "Py_None", true),
-                                       ty_simple(TY_NONE), rt);
+    Expr *x = s->u.ret.value;
+    IrReg *v;
+    if (f->is_generator) /* becomes StopIteration(value) (spy_gen_return) */
+        v = x ? box(l, lower_expr(l, x), x->type) : emit_const(l, REP_OBJ, "Py_None", true);
+    else
+        v = x ? lower_expr_as(l, x, rt)
+              : coerce(l, emit_const(l, REP_OBJ, "Py_None", true), ty_simple(TY_NONE), rt);
     emit_assign(l, f->retval, v);
     unwind(l, NULL);
     if (l->cur)
@@ -835,7 +839,9 @@ static void lower_stmt(Lower *l, Stmt *s)
     l->line = (int)s->span.line;
     switch (s->kind) {
     case ST_EXPR:
-        if (!is_docstring(s))
+        if (s->u.expr.value->kind == EX_YIELD_FROM)
+            lower_yield_from(l, s->u.expr.value);
+        else if (!is_docstring(s))
             lower_expr(l, s->u.expr.value);
         break;
     case ST_ASSIGN: lower_assign(l, s); break;

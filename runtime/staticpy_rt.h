@@ -31,5 +31,6 @@
 #include "spy_math.h"
 #include "spy_exc.h"
 #include "spy_fixed.h"
+#include "spy_gen.h"
 
 #endif /* STATICPY_RT_H */

@@ -907,6 +907,41 @@ static const char *unsupported_name(ExprKind k)
     }
 }
 
+/* yield x / yield from xs in a generator: what is yielded must fit the
+ * declared Iterator[T]; the value of `yield` is what send() passes (Any).
+ * `yield from` only as a statement, and neither inside an except or
+ * finally block (the generator would have to save the handled exception
+ * while suspended): those leave the function to the interpreter. */
+static TyType *check_yield(Tc *tc, Expr *e)
+{
+    TcFunc *f = tc->func;
+    if (!f || !f->is_generator) {
+        tc_error(tc, e->span, "'yield' outside function");
+        return any();
+    }
+    if (tc->in_handler)
+        tc_unsupported(tc, e->span, "yield inside an except or finally block");
+    Expr *v = e->u.starred.value;
+    if (e->kind == EX_YIELD_FROM) {
+        if (!tc->stmt || tc->stmt->kind != ST_EXPR || tc->stmt->u.expr.value != e)
+            tc_unsupported(tc, e->span, "'yield from' used as a value");
+        TyType *it = check_expr(tc, v), *elem = ty_iter_elem(it);
+        if (!elem) {
+            tc_error(tc, v->span, "\"%s\" is not iterable", ty_str(tc->a, it));
+            return any();
+        }
+        if (!ty_assignable(f->yield_type, elem))
+            tc_error(tc, v->span, "incompatible types in \"yield from\" (actual type \"%s\", "
+                     "expected type \"%s\")", ty_str(tc->a, elem), ty_str(tc->a, f->yield_type));
+        return any();
+    }
+    TyType *vt = v ? check_expr(tc, v) : ty_simple(TY_NONE);
+    if (!ty_assignable(f->yield_type, vt))
+        tc_error(tc, v ? v->span : e->span, "incompatible types in \"yield\" (actual type \"%s\", "
+                 "expected type \"%s\")", ty_str(tc->a, vt), ty_str(tc->a, f->yield_type));
+    return any();
+}
+
 static TyType *check_inner(Tc *tc, Expr *e)
 {
     switch (e->kind) {
@@ -935,6 +970,7 @@ static TyType *check_inner(Tc *tc, Expr *e)
         tc_unsupported(tc, e->span, unsupported_name(e->kind));
         return any();
     case EX_FSTRING: check_fstring(tc, &e->u.fstring); return ty_simple(TY_STR);
+    case EX_YIELD: case EX_YIELD_FROM: return check_yield(tc, e);
     default:
         tc_unsupported(tc, e->span, unsupported_name(e->kind));
         return any();

@@ -477,7 +477,9 @@ static void check_return(Tc *tc, Stmt *s)
     }
     Expr *v = s->u.ret.value;
     TyType *vt = v ? check_expr(tc, v) : ty_simple(TY_NONE);
-    if (!v && f->ret->kind != TY_NONE && f->ret->kind != TY_ANY &&
+    if (f->is_generator) /* the value becomes StopIteration(value) */
+        ;
+    else if (!v && f->ret->kind != TY_NONE && f->ret->kind != TY_ANY &&
         f->ret->kind != TY_OBJECT)
         tc_error(tc, s->span, "return value expected");
     else if (!ty_assignable(f->ret, vt))
@@ -669,7 +671,9 @@ static void check_handler(Tc *tc, ExceptHandler *h)
         assign_to(tc, n, ty_simple(TY_ANY), h->span);
         h->sema = n;
     }
+    tc->in_handler++;
     check_block(tc, &h->body);
+    tc->in_handler--;
 }
 
 /* try/except/else/finally.  A handler may start anywhere in the body, so
@@ -710,7 +714,9 @@ static void check_try(Tc *tc, Stmt *s)
          * assigned hold. */
         Assigned normal = da_copy(tc, &tc->assigned);
         da_join(tc, &tc->assigned, &entry);
+        tc->in_handler++;
         check_block(tc, &s->u.try_.finalbody);
+        tc->in_handler--;
         if (normal.unreachable || tc->assigned.unreachable) {
             tc->assigned.unreachable = true;
             return;
@@ -769,6 +775,7 @@ static const char *unsupported_stmt(StmtKind k)
 
 static void check_stmt(Tc *tc, Stmt *s)
 {
+    tc->stmt = s;
     switch (s->kind) {
     case ST_EXPR: check_expr(tc, s->u.expr.value); break;
     case ST_ASSIGN: {
@@ -1044,6 +1051,7 @@ static void check_function(Tc *tc, TcFunc *f)
     if (f->interpreted)
         return;
     int n = tc->d->n, errors = tc->d->n_errors, unsupported = tc->n_unsupported;
+    tc->in_handler = 0;
     check_function_body(tc, f);
     if (!f->fallback)
         f->fallback = only_unsupported(tc, n, errors, unsupported);
@@ -1056,11 +1064,32 @@ static void check_function(Tc *tc, TcFunc *f)
         f->fallback = NULL;
 }
 
+/* A generator's declared return type gives the type of what it yields. */
+static void start_generator(Tc *tc, TcFunc *f)
+{
+    f->is_generator = true;
+    TyKind rk = f->ret->kind;
+    if (rk == TY_ITER)
+        f->yield_type = f->ret->args[0];
+    else if (rk == TY_ANY || rk == TY_OBJECT)
+        f->yield_type = ty_simple(TY_ANY);
+    else {
+        Expr *r = f->def->u.funcdef.returns;
+        tc_error(tc, r ? r->span : f->def->u.funcdef.name_span,
+                 "the return type of a generator function should be \"Generator\" or one of "
+                 "its supertypes");
+        f->yield_type = ty_simple(TY_ANY);
+    }
+}
+
 static void check_function_body(Tc *tc, TcFunc *f)
 {
     if (block_yields(&f->def->u.funcdef.body)) {
-        tc_unsupported(tc, f->def->u.funcdef.name_span, "generators");
-        return;
+        if (f->def->u.funcdef.is_async) {
+            tc_unsupported(tc, f->def->u.funcdef.name_span, "async generators");
+            return;
+        }
+        start_generator(tc, f);
     }
     tc->func = f;
     scope_collect_function(tc, f);
@@ -1071,7 +1100,8 @@ static void check_function_body(Tc *tc, TcFunc *f)
     tc->loop = NULL;
     check_block(tc, &f->def->u.funcdef.body);
     TyKind rk = f->ret->kind;
-    if (!tc->assigned.unreachable && rk != TY_NONE && rk != TY_ANY && rk != TY_OBJECT)
+    if (!tc->assigned.unreachable && rk != TY_NONE && rk != TY_ANY && rk != TY_OBJECT &&
+        !f->is_generator)
         tc_error(tc, f->def->u.funcdef.name_span, "missing return statement");
     infer_machine_locals(f);
     /* Locals never assigned a value of known type stay dynamic. */

@@ -136,6 +136,13 @@ static TyType *generic_annotation(Tc *tc, Expr *ann, const char *base, Expr *ind
                  : is(base, "set") || is(base, "Set") ? TY_SET : TY_ITER;
         return ty_generic(tc->a, k, t, NULL);
     }
+    if (is(base, "Generator") && n == 3) {
+        /* Generator[Y, S, R]: what it yields; send and return types are
+         * checked as Any. */
+        scope_annotation(tc, args[1]);
+        scope_annotation(tc, args[2]);
+        return ty_generic(tc->a, TY_ITER, scope_annotation(tc, args[0]), NULL);
+    }
     if ((is(base, "dict") || is(base, "Dict")) && n == 2)
         return ty_generic(tc->a, TY_DICT, scope_annotation(tc, args[0]),
                           scope_annotation(tc, args[1]));
@@ -157,7 +164,7 @@ static TyType *generic_annotation(Tc *tc, Expr *ann, const char *base, Expr *ind
     static const struct { const char *name; int nargs; } arity[] = {
         {"list", 1}, {"List", 1}, {"set", 1}, {"Set", 1}, {"Sequence", 1}, {"Iterator", 1},
         {"Iterable", 1}, {"Optional", 1}, {"Final", 1}, {"dict", 2}, {"Dict", 2},
-        {"frozenset", 1}, {"FrozenSet", 1}, {"Callable", 2},
+        {"frozenset", 1}, {"FrozenSet", 1}, {"Callable", 2}, {"Generator", 3},
     };
     for (size_t i = 0; i < sizeof arity / sizeof *arity; i++)
         if (is(base, arity[i].name)) {
@@ -359,7 +366,8 @@ static bool looks_like_type(const Expr *e)
 {
     static const char *const generics[] = {
         "list", "List", "dict", "Dict", "set", "Set", "tuple", "Tuple", "Optional",
-        "Union", "Iterable", "Iterator", "Sequence", "frozenset", "FrozenSet", "Callable", NULL,
+        "Union", "Iterable", "Iterator", "Sequence", "frozenset", "FrozenSet", "Callable",
+        "Generator", NULL,
     };
     if (e->kind == EX_BINOP && e->u.binop.op == OP_BITOR)
         return looks_like_type(e->u.binop.left) || looks_like_type(e->u.binop.right);

@@ -66,6 +66,8 @@ typedef struct Tc {
     Expr *lazy_genexp;    /* the genexp argument of any()/all(), compiled as a loop */
     const char *captured; /* a local of the enclosing function a lambda uses */
     int alias_depth;      /* type aliases being expanded (guards cycles) */
+    int in_handler;       /* checking an except or finally body */
+    Stmt *stmt;           /* the statement being checked */
     /* Interned names the checker compares against. */
     const char *n_int, *n_float, *n_bool, *n_str, *n_object, *n_range,
         *n_Any, *n_tuple, *n_Tuple, *n_None;

@@ -136,6 +136,8 @@ struct TcFunc {
     TyType *ret;
     TcSymbol **locals; int n_locals;  /* params first, in order */
     bool is_module_body;
+    bool is_generator;     /* has yield: calling it makes a generator object */
+    TyType *yield_type;    /* generator: the type its yields must have */
     struct TcForRange *ranges; /* its range() loops, for machine-int inference */
     struct TcMachineAssign *machine_assigns; /* `n = expr` to locals, likewise */
     int index;             /* position in TcModule.funcs */

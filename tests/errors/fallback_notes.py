@@ -6,7 +6,10 @@ from typing import Iterator
 
 def squares(n: int) -> Iterator[int]:
     for i in range(n):
-        yield i * i
+        try:
+            pass
+        except ValueError:
+            yield i * i
 
 
 def by_key(xs: list[str], n: int) -> list[str]:

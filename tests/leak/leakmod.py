@@ -4,6 +4,8 @@
 # int/float/bool/str, no try/except (exceptions are raised here and caught by
 # the harness).
 
+from typing import Iterator
+
 LIMIT = 1 << 62
 GREETING = "hi"
 
@@ -108,3 +110,37 @@ def genexp_sum(xs: list[str]) -> int:
 def lambdas(xs: list[int]) -> list[int]:
     # A new function object from the cached code object on every call.
     return sorted(xs, key=lambda v: -v) + list(map(lambda v: v * LIMIT, xs))
+
+
+def _count(n: int, big: int) -> Iterator[int]:
+    try:
+        for i in range(n):
+            yield i * big
+    finally:
+        pass
+
+
+def _nest(n: int, items: list[str]) -> Iterator[str]:
+    if n == 0:
+        yield from items
+        return
+    yield from _nest(n - 1, items)
+
+
+def _raise_mid(xs: list[int]) -> Iterator[int]:
+    for x in xs:
+        yield 10 // x
+
+
+def generators(n: int) -> int:
+    """Run to the end, abandoned half-way (closed when released), delegation,
+    and a generator that raises."""
+    total = sum(_count(n, 1 << 62)) % 7
+    g = _count(n, 3)
+    next(g)
+    total += len(list(_nest(3, ["a", "bb"])))
+    try:
+        list(_raise_mid([1, 0]))
+    except ZeroDivisionError:
+        total += 1
+    return total

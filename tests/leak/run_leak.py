@@ -54,6 +54,7 @@ CASES = [
     ("all raises mid-way", "all_raising", ([5, 2, 0, 1],), {}, ZeroDivisionError),
     ("genexp into sum and join", "genexp_sum", (["ab", "cde"],), {}, None),
     ("lambdas made per call", "lambdas", ([3, 1, 2],), {}, None),
+    ("generators", "generators", (5,), {}, None),
 ]
 
 

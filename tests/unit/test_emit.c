@@ -855,6 +855,32 @@ static void test_c_native_depth_check(void **state)
     snip_free(s);
 }
 
+/* A generator: its registers live in a heap frame, the body is resumed
+ * through a switch on the yield it stopped at, and calling it only makes
+ * the generator object. */
+static void test_c_generator(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("from typing import Iterator\n"
+                      "def count(n: int) -> Iterator[int]:\n"
+                      "    i = 0\n"
+                      "    while i < n:\n"
+                      "        yield i\n"
+                      "        i += 1\n"
+                      "    yield from [n]\n");
+    assert_contains(s->c, "struct spy_frame_f_count {");
+    assert_contains(s->c, "static PyObject *spy_gres_f_count(SpyGen *gen, PyObject *sent, int thrown)");
+    assert_contains(s->c, "    case 1: goto spy_resume_1;\n    case 2: goto spy_resume_2;\n");
+    assert_contains(s->c, "    gen->resume_at = 1;\n    return F->");
+    assert_contains(s->c, "spy_yf_throw(F->");
+    assert_contains(s->c, "st->gen_type = spy_gen_type_new(module);");
+    const char *fn = strstr(s->c, "/* def count: calling it makes the generator");
+    assert_non_null(fn);
+    assert_contains(fn, "spy_gen_new(st->gen_type, st, sizeof(struct spy_frame_f_count)");
+    assert_contains(fn, "F->v_n = v_n;\n    spy_int_incref(v_n);");
+    snip_free(s);
+}
+
 static void test_c_range_step_sign(void **state)
 {
     (void)state;
@@ -1161,6 +1187,7 @@ int main(void)
         cmocka_unit_test(test_c_range_loop_is_counting),
         cmocka_unit_test(test_c_machine_loop),
         cmocka_unit_test(test_c_native_depth_check),
+        cmocka_unit_test(test_c_generator),
         cmocka_unit_test(test_c_range_step_sign),
         cmocka_unit_test(test_c_range_negated_variable_step),
         cmocka_unit_test(test_c_native_call_with_keywords),

@@ -15,6 +15,7 @@ struct SpyModState {
     PyTypeObject *types[1]; /* native classes, made when their class runs */
     SpyGlobalCache g[1]; /* memos of global reads (borrowed values) */
     int depth_limit;    /* of native calls: spy_depth_exceeded */
+    PyTypeObject *gen_type; /* generator objects, when the module has generators */
 };
 
 static SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs);
@@ -194,6 +195,7 @@ static int spy_traverse(PyObject *module, visitproc visit, void *arg)
         Py_VISIT(st->d[i]);
     for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)
         Py_VISIT(st->types[i]);
+    Py_VISIT(st->gen_type);
     return 0;
 }
 
@@ -211,6 +213,7 @@ static int spy_clear(PyObject *module)
         Py_CLEAR(st->d[i]);
     for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)
         Py_CLEAR(st->types[i]);
+    Py_CLEAR(st->gen_type);
     return 0;
 }
 
