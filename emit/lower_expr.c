@@ -773,6 +773,64 @@ static IrReg *lower_len(Lower *l, Expr *e)
     return coerce(l, n, ty_simple(TY_INT), e->type);
 }
 
+/* The C test for isinstance(x, C) of a builtin type or a native class
+ * named C (a template on %0), or NULL. */
+static const char *isinstance_check(Lower *l, const Expr *cls)
+{
+    static const struct { const char *name, *check; } builtin[] = {
+        {"int", "PyLong_Check(%0)"}, {"float", "PyFloat_Check(%0)"},
+        {"bool", "PyBool_Check(%0)"}, {"str", "PyUnicode_Check(%0)"},
+        {"bytes", "PyBytes_Check(%0)"}, {"list", "PyList_Check(%0)"},
+        {"dict", "PyDict_Check(%0)"}, {"tuple", "PyTuple_Check(%0)"},
+        {"set", "PySet_Check(%0)"}, {"frozenset", "PyFrozenSet_Check(%0)"},
+    };
+    const TcSymbol *s = cls->kind == EX_NAME ? cls->sema : NULL;
+    if (!s)
+        return NULL;
+    if (s->kind == SYM_BUILTIN) {
+        for (size_t i = 0; i < sizeof builtin / sizeof *builtin; i++)
+            if (!strcmp(s->name, builtin[i].name))
+                return builtin[i].check;
+        return NULL;
+    }
+    if (s->type && s->type->kind == TY_TYPE && s->type->cls && !s->type->cls->dynamic)
+        return arena_printf(A(l), "PyObject_TypeCheck(%%0, st->types[%d])", s->type->cls->index);
+    return NULL;
+}
+
+/* isinstance(x, C) and isinstance(x, (C, D)) with builtin types and
+ * native classes: a type test in C (none of them has __instancecheck__),
+ * NULL for anything else. */
+static IrReg *lower_isinstance(Lower *l, Expr *e)
+{
+    Expr *fn = e->u.call.func;
+    const TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+    if (!s || s->kind != SYM_BUILTIN || strcmp(s->name, "isinstance") || e->u.call.n_args != 2 ||
+        e->u.call.args[0]->name || e->u.call.args[1]->name)
+        return NULL;
+    Expr *cls = e->u.call.args[1]->value;
+    const Expr *one = cls;
+    int n = 1;
+    if (cls->kind == EX_TUPLE) {
+        n = cls->u.seq.elts.n;
+        if (n == 0)
+            return NULL;
+    }
+    const char *test = NULL;
+    for (int i = 0; i < n; i++) {
+        if (cls->kind == EX_TUPLE)
+            one = cls->u.seq.elts.v[i];
+        const char *c = isinstance_check(l, one);
+        if (!c)
+            return NULL;
+        test = test ? arena_printf(A(l), "%s || %s", test, c) : c;
+    }
+    Expr *x = e->u.call.args[0]->value;
+    IrReg *o = box(l, lower_expr(l, x), x->type);
+    IrReg *r = call1(l, arena_printf(A(l), "(char)(%s)", test), REP_BOOL, ERR_NEVER, o);
+    return coerce(l, r, ty_simple(TY_BOOL), e->type);
+}
+
 /* Fast paths for a few methods of known builtin types; NULL otherwise. */
 static IrReg *method_fast_path(Lower *l, const TcCall *call, IrReg **args, int n)
 {
@@ -866,6 +924,8 @@ static IrReg *lower_generic_call(Lower *l, Expr *e)
     if (is_any_all_genexp(e))
         return coerce(l, lower_any_all(l, e), ty_simple(TY_BOOL), e->type);
     IrReg *fast = lower_len(l, e);
+    if (!fast)
+        fast = lower_isinstance(l, e);
     if (!fast)
         fast = lower_numeric_builtin(l, e);
     if (fast)

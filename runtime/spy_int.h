@@ -14,6 +14,9 @@
 #define PY_SSIZE_T_CLEAN
 #endif
 #include <Python.h>
+#if PY_VERSION_HEX < 0x030B0000
+#include <longintrepr.h> /* ob_digit: part of Python.h from 3.11 on */
+#endif
 #include <stdint.h>
 #include <math.h>
 
@@ -128,9 +131,20 @@ static inline SpyInt spy_int_from_i64(int64_t v)
     return spy_int__steal(PyLong_FromLongLong((long long)v));
 }
 
-/* o is an int or a subclass (bool included); borrowed. */
+/* o is an int or a subclass (bool included); borrowed. An exact int of
+ * one digit is read straight from the object. */
 static inline SpyInt spy_int_from_long_object(PyObject *o)
 {
+#if PY_VERSION_HEX >= 0x030C0000
+    if (SPY_LIKELY(PyLong_CheckExact(o) && PyUnstable_Long_IsCompact((PyLongObject *)o)))
+        return spy_int__tag_small(PyUnstable_Long_CompactValue((PyLongObject *)o));
+#else
+    if (SPY_LIKELY(PyLong_CheckExact(o))) {
+        Py_ssize_t size = Py_SIZE(o);
+        if (size >= -1 && size <= 1)
+            return spy_int__tag_small(size * (Py_ssize_t)((PyLongObject *)o)->ob_digit[0]);
+    }
+#endif
     int overflow;
     long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
     if (SPY_LIKELY(!overflow && v >= SPY_INT_MIN_SMALL && v <= SPY_INT_MAX_SMALL)) {
