@@ -136,8 +136,14 @@ static inline SpyInt spy_int_from_i64(int64_t v)
 static inline SpyInt spy_int_from_long_object(PyObject *o)
 {
 #if PY_VERSION_HEX >= 0x030C0000
-    if (SPY_LIKELY(PyLong_CheckExact(o) && PyUnstable_Long_IsCompact((PyLongObject *)o)))
-        return spy_int__tag_small(PyUnstable_Long_CompactValue((PyLongObject *)o));
+    if (SPY_LIKELY(PyLong_CheckExact(o))) {
+        PyLongObject *lo = (PyLongObject *)o;
+#if defined(__GNUC__)
+        __asm__("" : "+r"(lo)); /* as below */
+#endif
+        if (PyUnstable_Long_IsCompact(lo))
+            return spy_int__tag_small(PyUnstable_Long_CompactValue(lo));
+    }
 #else
     if (SPY_LIKELY(PyLong_CheckExact(o))) {
         PyLongObject *lo = (PyLongObject *)o;
