@@ -120,6 +120,7 @@ IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg 
 bool machine_able(const Expr *e);
 IrReg *lower_index(Lower *l, Expr *ix);
 IrReg *lower_machine(Lower *l, Expr *e);
+IrReg *lower_machine_sat(Lower *l, Expr *e);
 /* The SPY_K_* kinds a slot of type t accepts; 0 when it accepts anything. */
 unsigned kind_mask(const TyType *t);
 const char *field_lvalue(Arena *a, const TcAttr *attr);

@@ -259,10 +259,18 @@ bool machine_able(const Expr *e)
     return tc_machine_leaf(e);
 }
 
+static IrReg *machine_value(Lower *l, Expr *e, bool saturate);
+
+IrReg *lower_machine(Lower *l, Expr *e) { return machine_value(l, e, false); }
+
+/* A range() stop: as lower_machine, but any other int is saturated to
+ * the int64 range (spy_int_to_i64_sat) instead of raising. */
+IrReg *lower_machine_sat(Lower *l, Expr *e) { return machine_value(l, e, true); }
+
 /* e's int value as an int64_t: literals and machine locals directly,
  * len() of a container from its size, sums of those with overflow checks,
  * anything else converted (OverflowError if it does not fit). */
-IrReg *lower_machine(Lower *l, Expr *e)
+static IrReg *machine_value(Lower *l, Expr *e, bool saturate)
 {
     if (e->type && ty_is_fixed(e->type))
         return lower_expr(l, e);
@@ -294,6 +302,9 @@ IrReg *lower_machine(Lower *l, Expr *e)
             return call1(l, "spy_len_i64", REP_I64, ERR_NEG, o);
         }
     }
+    if (saturate)
+        return call1(l, "spy_int_to_i64_sat", REP_I64, ERR_NEVER,
+                     lower_expr_as(l, e, ty_simple(TY_INT)));
     return call1(l, "spy_int_to_i64", REP_I64, ERR_I64, lower_expr_as(l, e, ty_simple(TY_INT)));
 }
 
@@ -985,11 +996,16 @@ static IrReg *lower_subscript(Lower *l, Expr *e)
     IrReg *r;
     int k = tuple_literal_index(ix, vt);
     TyKind et = e->type->kind;
-    if (vt->kind == TY_LIST && machine_able(ix) && (et == TY_FLOAT || et == TY_INT || et == TY_BOOL))
-        return call2(l, et == TY_FLOAT ? "spy_list_getfloat_i64" : et == TY_INT ? "spy_list_getint_i64"
-                        : "spy_list_getbool_i64", rep_of(e->type),
+    if (vt->kind == TY_LIST && ix->kind != EX_SLICE &&
+        (ix->type->kind == TY_INT || machine_able(ix)) &&
+        (et == TY_FLOAT || et == TY_INT || et == TY_BOOL)) {
+        bool m = machine_able(ix);
+        const char *get = arena_printf(A(l), "spy_list_get%s%s", et == TY_FLOAT ? "float"
+                                       : et == TY_INT ? "int" : "bool", m ? "_i64" : "");
+        return call2(l, get, rep_of(e->type),
                      et == TY_FLOAT ? ERR_FLOAT : et == TY_INT ? ERR_INT : ERR_BOOL, o,
-                     lower_machine(l, ix));
+                     m ? lower_machine(l, ix) : lower_expr_as(l, ix, tint));
+    }
     if (vt->kind == TY_LIST && machine_able(ix))
         r = call2(l, "spy_list_getitem_i64", REP_OBJ, ERR_NULL, o, lower_machine(l, ix));
     else if (vt->kind == TY_LIST && ix->kind != EX_SLICE)

@@ -56,13 +56,7 @@ static void machine_range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn
 {
     IrReg *start = r->start ? temp_copy(l, lower_machine(l, r->start))
                             : emit_const(l, REP_I64, "0", false);
-    IrReg *stop;
-    if (machine_able(r->stop) || r->stop->kind != EX_NAME) {
-        stop = temp_copy(l, lower_machine(l, r->stop));
-    } else { /* an int local (typecheck's machine_stop) */
-        IrReg *v = lower_expr_as(l, r->stop, ty_simple(TY_INT));
-        stop = emit_call(l, "spy_int_to_i64_sat", REP_I64, ERR_NEVER, &v, 1);
-    }
+    IrReg *stop = temp_copy(l, lower_machine_sat(l, r->stop));
     IrReg *step = r->step ? temp_copy(l, lower_machine(l, r->step)) : NULL;
     /* A literal step other than 0 (which must raise) fixes the direction. */
     bool neg = r->step && r->step->kind == EX_UNARY && r->step->u.unary.op == UOP_NEG &&

@@ -605,9 +605,11 @@ static const char *def_source(Lower *l, const Stmt *s)
 {
     const Source *src = l->m->tm->ast->src;
     int first = (int)s->span.line;
-    for (int i = 0; s->kind == ST_FUNCDEF && i < s->u.funcdef.decorators.n; i++)
-        if ((int)s->u.funcdef.decorators.v[i]->span.line < first)
-            first = (int)s->u.funcdef.decorators.v[i]->span.line;
+    const ExprList *decos = s->kind == ST_FUNCDEF ? &s->u.funcdef.decorators
+                          : s->kind == ST_CLASSDEF ? &s->u.classdef.decorators : NULL;
+    for (int i = 0; decos && i < decos->n; i++)
+        if ((int)decos->v[i]->span.line < first)
+            first = (int)decos->v[i]->span.line;
     size_t indent = 0, len0;
     const char *line0 = src_line(src, first, &len0);
     while (indent < len0 && (line0[indent] == ' ' || line0[indent] == '\t'))
@@ -714,6 +716,10 @@ static void lower_def(Lower *l, Stmt *s)
 static void lower_dynamic_class(Lower *l, const TcClass *c)
 {
     Stmt *def = c->def;
+    if (c->interp_why) { /* the interpreter runs the whole statement */
+        lower_interpreted_def(l, def);
+        return;
+    }
     int nb = def->u.classdef.n_bases;
     IrReg **bases = ARENA_ARRAY(A(l), IrReg *, nb ? nb : 1);
     for (int i = 0; i < nb; i++) {

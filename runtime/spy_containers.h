@@ -489,6 +489,38 @@ static inline char spy_list_getbool_i64(PyObject *list, int64_t i)
     return x ? spy_unbox_bool(x) : 2;
 }
 
+/* The same with a tagged index (a big one takes the general path, which
+ * raises the interpreter's IndexError). */
+static inline double spy_list_getfloat(PyObject *list, SpyInt i)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(i)))
+        return spy_list_getfloat_i64(list, SPY_INT_VAL(i));
+    PyObject *x = spy_list_getitem(list, i);
+    double d = x ? spy_unbox_float(x) : -1.0;
+    Py_XDECREF(x);
+    return d;
+}
+
+static inline SpyInt spy_list_getint(PyObject *list, SpyInt i)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(i)))
+        return spy_list_getint_i64(list, SPY_INT_VAL(i));
+    PyObject *x = spy_list_getitem(list, i);
+    SpyInt v = x ? spy_unbox_int(x) : SPY_INT_ERR;
+    Py_XDECREF(x);
+    return v;
+}
+
+static inline char spy_list_getbool(PyObject *list, SpyInt i)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(i)))
+        return spy_list_getbool_i64(list, SPY_INT_VAL(i));
+    PyObject *x = spy_list_getitem(list, i);
+    char v = x ? spy_unbox_bool(x) : 2;
+    Py_XDECREF(x);
+    return v;
+}
+
 /* A range() stop as int64_t, saturated: a stop beyond the int64 range is
  * replaced by the nearest limit, which a counting loop from an int64 start
  * would need 2**63 iterations to reach (the one place this differs). */

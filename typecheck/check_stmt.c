@@ -845,14 +845,11 @@ static bool machine_expr(const Expr *e);
 
 static bool machine_bound(const Expr *e) { return !e || machine_expr(e); }
 
-/* A stop may also be any int local: emit saturates it to the int64 range,
- * so indices from a machine start stay machine-sized. */
+/* A stop may also be any int: emit saturates it to the int64 range, so
+ * indices from a machine start stay machine-sized. */
 static bool machine_stop(const Expr *e)
 {
-    if (machine_expr(e))
-        return true;
-    const TcSymbol *s = e->kind == EX_NAME ? e->sema : NULL;
-    return s && s->kind == SYM_LOCAL && s->type && s->type->kind == TY_INT;
+    return machine_expr(e) || (e->type && e->type->kind == TY_INT);
 }
 
 bool tc_machine_leaf(const Expr *e)
@@ -1158,6 +1155,14 @@ static TcModule *check_once(Arena *a, Strtab *names, Module *m, DiagList *diags,
             diag_add(diags, DIAG_NOTE, f->def->u.funcdef.name_span,
                      "function '%s' is left to the interpreter: %s", f->name, f->fallback);
     }
+    for (int i = 0; i < tm->n_classes; i++)
+        if (tm->classes[i]->interp_why)
+        {
+            const char *why = tm->classes[i]->interp_why;
+            diag_add(diags, DIAG_NOTE, tm->classes[i]->def->u.classdef.name_span,
+                     "class '%s' is left to the interpreter: %s %s not supported yet",
+                     tm->classes[i]->name, why, why[strlen(why) - 1] == 's' ? "are" : "is");
+        }
     for (int i = 0; i < tm->n_classes; i++)
         for (int j = 0; j < tm->classes[i]->n_interp; j++) {
             TcFunc *f = tm->classes[i]->interp[j];

@@ -261,13 +261,28 @@ static void build_vtable(Tc *tc, TcClass *c)
     }
 }
 
+/* The class statement cannot be compiled natively: with --strict an
+ * error, else the interpreter runs all of it (a note says so). */
+static void leave_class(Tc *tc, TcClass *c, Span span, const char *why)
+{
+    if (tc->strict) {
+        tc_unsupported(tc, span, why);
+        return;
+    }
+    c->dynamic = true;
+    if (!c->interp_why)
+        c->interp_why = why;
+}
+
 static void resolve_base(Tc *tc, TcClass *c)
 {
     Stmt *def = c->def;
+    if (def->u.classdef.decorators.n)
+        leave_class(tc, c, def->u.classdef.decorators.v[0]->span, "class decorators");
     for (int i = 0; i < def->u.classdef.n_bases; i++) {
         Arg *b = def->u.classdef.bases[i];
         if (b->name) {
-            tc_unsupported(tc, b->span, "class keywords (metaclass=...)");
+            leave_class(tc, c, b->span, "metaclass keywords");
             continue;
         }
         if (b->value->kind == EX_NAME && !strcmp(b->value->u.name.id, "object"))
@@ -316,20 +331,21 @@ void classes_resolve_bases(Tc *tc)
     }
 }
 
-/* A dynamic class body may hold a docstring, pass and NAME = value. */
+/* A dynamic class body made natively may hold a docstring, pass and
+ * NAME = value; anything else leaves the class to the interpreter. */
 static void check_dynamic_body(Tc *tc, TcClass *c)
 {
     StmtList *body = &c->def->u.classdef.body;
-    for (int i = 0; i < body->n; i++) {
+    for (int i = 0; i < body->n && !c->interp_why; i++) {
         Stmt *s = body->v[i];
         if (s->kind == ST_PASS || (s->kind == ST_EXPR && s->u.expr.value->kind == EX_STR))
             continue;
         if (s->kind == ST_ASSIGN && s->u.assign.targets.n == 1 &&
             s->u.assign.targets.v[0]->kind == EX_NAME)
             continue;
-        tc_unsupported(tc, s->span, s->kind == ST_FUNCDEF
-                       ? "methods in classes with non-native bases"
-                       : "statements other than NAME = value in classes with non-native bases");
+        leave_class(tc, c, s->span, s->kind == ST_FUNCDEF
+                    ? "methods in classes with non-native bases"
+                    : "statements other than NAME = value in classes with non-native bases");
     }
 }
 
@@ -359,10 +375,9 @@ void classes_resolve(Tc *tc)
     TcModule *m = tc->mod;
     for (int i = 0; i < m->n_classes; i++) {
         TcClass *c = m->classes[i];
-        if (c->def->u.classdef.decorators.n)
-            tc_unsupported(tc, c->def->u.classdef.decorators.v[0]->span, "class decorators");
         if (c->dynamic) {
-            check_dynamic_body(tc, c);
+            if (!c->interp_why)
+                check_dynamic_body(tc, c);
             continue;
         }
         inherit_attrs(tc, c);

@@ -295,6 +295,11 @@ TyType *scope_annotation(Tc *tc, Expr *ann)
         TyType *f = sym ? scope_fixed_type(sym) : NULL;
         if (f)
             return f;
+        /* A class made at run time (non-native base, or left to the
+         * interpreter): its instances are dynamic values. */
+        for (int i = 0; sym && i < tc->mod->n_classes; i++)
+            if (tc->mod->classes[i]->dynamic && !strcmp(tc->mod->classes[i]->name, ann->u.name.id))
+                return ty_simple(TY_ANY);
         if (sym && sym->alias_of && tc->alias_depth < 20) {
             tc->alias_depth++;
             TyType *t = scope_annotation(tc, sym->alias_of);

@@ -197,6 +197,10 @@ typedef struct TcClass {
     /* A base is not a native class (Exception, dict, ...): the class is
      * made at run time by its metaclass, and its instances are dynamic. */
     bool dynamic;
+    /* Set (with why) when the whole class statement is left to the
+     * interpreter: decorators, metaclass keywords, or methods beside a
+     * non-native base. Such a class is dynamic. */
+    const char *interp_why;
     int index;               /* in TcModule.classes */
 } TcClass;
 

@@ -1,6 +1,7 @@
 # checks: without --strict, a function that uses a construct the compiler
 # cannot compile yet is left to the interpreter with a note (exit 0), and
-# every other function is still compiled.
+# every other function is still compiled; a class statement it cannot make
+# natively (here: decorated) is run by the interpreter, also with a note.
 from typing import Iterator
 
 
@@ -18,3 +19,11 @@ def by_key(xs: list[str], n: int) -> list[str]:
 
 def native(n: int) -> int:
     return sum(squares(n))
+
+
+import dataclasses
+
+
+@dataclasses.dataclass
+class Point:      # a whole class statement is left to the interpreter too
+    x: int = 0

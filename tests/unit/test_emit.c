@@ -800,11 +800,11 @@ static const char *const dynamic_test = "(char)(spy_int_gt(";
 static char *range_loop_c(Snip **keep, const char *step)
 {
     char buf[512];
-    /* A bound of unknown size (k) keeps the loop on tagged ints; literal
-     * or len() bounds would make i an int64_t (see test_c_machine_loop). */
+    /* A start of unknown size (k) keeps the loop on tagged ints; a
+     * literal or len() start would make i an int64_t (test_c_machine_loop). */
     snprintf(buf, sizeof buf, "def f(k: int) -> int:\n"
                               "    t = 0\n"
-                              "    for i in range(0, k + 10, %s):\n"
+                              "    for i in range(k, k + 10, %s):\n"
                               "        t += 1\n"
                               "    return t\n", step);
     *keep = emit_ok(buf);

@@ -1,0 +1,22 @@
+# staticpyc-args: --strict
+# checks: under --strict, class statements the compiler cannot make
+# natively are errors, each named.
+import dataclasses
+
+
+@dataclasses.dataclass
+class Point:
+    x: int = 0
+
+
+class Meta(type):
+    pass
+
+
+class WithMeta(metaclass=Meta):
+    pass
+
+
+class Mapping(dict):
+    def size(self) -> int:
+        return len(self)
