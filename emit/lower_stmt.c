@@ -702,10 +702,20 @@ static void lower_def(Lower *l, Stmt *s)
         lower_interpreted_def(l, s);
         return;
     }
+    /* As the interpreter does: decorators evaluated first, then defaults,
+     * the function made, and the decorators applied innermost first. */
+    ExprList *decos = &s->u.funcdef.decorators;
+    IrReg **dv = ARENA_ARRAY(A(l), IrReg *, decos->n ? decos->n : 1);
+    for (int i = 0; i < decos->n; i++)
+        dv[i] = temp_copy(l, box(l, lower_expr(l, decos->v[i]), decos->v[i]->type));
     store_defaults(l, f);
     const char *c = arena_printf(A(l), "PyCFunction_NewEx(&spy_methods[%d], st->module, "
                                  "st->modname)", f->index);
     IrReg *fn = emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
+    for (int i = decos->n - 1; i >= 0; i--) {
+        l->line = (int)decos->v[i]->span.line;
+        fn = emit_call(l, "PyObject_CallOneArg", REP_OBJ, ERR_NULL, (IrReg *[]){dv[i], fn}, 2);
+    }
     store_global(l, f->name, fn);
 }
 

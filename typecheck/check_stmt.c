@@ -500,6 +500,8 @@ static void check_funcdef(Tc *tc, Stmt *s)
         tc_unsupported(tc, s->span, "nested functions");
         return;
     }
+    for (int i = 0; i < s->u.funcdef.decorators.n; i++)
+        check_expr(tc, s->u.funcdef.decorators.v[i]);
     for (int i = 0; i < f->n_params; i++) {
         Expr *d = f->params[i].param->default_value;
         if (!d)

@@ -522,7 +522,8 @@ void scope_signature(Tc *tc, TcFunc *f, Stmt *def)
 
 void scope_check_def_header(Tc *tc, Stmt *s)
 {
-    if (s->u.funcdef.decorators.n)
+    const TcFunc *f = s->sema;
+    if (s->u.funcdef.decorators.n && (!f || f->cls)) /* module functions may have them */
         tc_unsupported(tc, s->u.funcdef.decorators.v[0]->span, "decorators");
     if (s->u.funcdef.is_async)
         tc_unsupported(tc, s->span, "async functions");
@@ -544,9 +545,14 @@ static void collect_funcdef(Tc *tc, Stmt *s)
     grown[m->n_funcs++] = f;
     m->funcs = grown;
     bool existed = symtab_get(&tc->globals, f->name) != NULL;
-    bind_global(tc, SYM_FUNC, f->name, s->u.funcdef.name_span);
+    /* A decorated function's name is bound to whatever its decorators
+     * return: a global like any other, called through the module dict. */
+    f->decorated = s->u.funcdef.decorators.n > 0;
+    bind_global(tc, f->decorated ? SYM_GLOBAL : SYM_FUNC, f->name, s->u.funcdef.name_span);
     TcSymbol *sym = symtab_get(&tc->globals, f->name);
-    if (!existed) {
+    if (!existed && f->decorated) {
+        sym->type = ty_simple(TY_ANY);
+    } else if (!existed) {
         sym->func = f;
         sym->type = ty_simple(TY_FUNC);
     }

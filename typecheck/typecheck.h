@@ -137,6 +137,8 @@ struct TcFunc {
     TcSymbol **locals; int n_locals;  /* params first, in order */
     bool is_module_body;
     bool is_generator;     /* has yield: calling it makes a generator object */
+    bool decorated;        /* module function with decorators: its name is a
+                              plain global bound to what they return */
     TyType *yield_type;    /* generator: the type its yields must have */
     struct TcForRange *ranges; /* its range() loops, for machine-int inference */
     struct TcMachineAssign *machine_assigns; /* `n = expr` to locals, likewise */
