@@ -87,6 +87,8 @@ typedef struct Lower {
     IrReg **local_regs;  /* by TcSymbol.index */
     IrReg **bound_regs;  /* by TcSymbol.index: "assigned" flags of unboxed
                             locals that may be read unbound, else NULL */
+    IrReg **cell_regs;   /* by TcSymbol.index: the cell mirroring a local a
+                            nested def reads, else NULL */
     int line;            /* source line of the statement being lowered */
     LoopTargets *loop;
     IrBlock *handler;    /* innermost except/finally block, NULL outside try */

@@ -149,6 +149,24 @@ void assign_local(Lower *l, const TcSymbol *s, IrReg *v)
     emit_assign(l, l->local_regs[s->index], v);
     if (l->bound_regs[s->index])
         emit_assign(l, l->bound_regs[s->index], emit_const(l, REP_BOOL, "1", false));
+    if (l->cell_regs[s->index]) /* what a nested def sees */
+        emit_call(l, "PyCell_Set", (IrRep)-1, ERR_NEG,
+                  (IrReg *[]){l->cell_regs[s->index], box(l, v, s->type)}, 2);
+}
+
+/* The cells of captured locals, made on entry; a parameter's holds its
+ * argument from the start. */
+static void make_cells(Lower *l, const TcFunc *tf)
+{
+    for (int i = 0; i < tf->n_locals; i++) {
+        IrReg *c = l->cell_regs[i];
+        if (!c)
+            continue;
+        emit_assign(l, c, emit_call(l, "PyCell_New(NULL)", REP_OBJ, ERR_NULL, NULL, 0));
+        if (tf->locals[i]->is_param)
+            emit_call(l, "PyCell_Set", (IrRep)-1, ERR_NEG,
+                      (IrReg *[]){c, box(l, l->local_regs[i], tf->locals[i]->type)}, 2);
+    }
 }
 
 /* An owned copy of r, so later assignments to the variable r came from
@@ -193,12 +211,17 @@ static void make_locals(Lower *l, const TcFunc *tf)
     IrFunc *f = l->f;
     l->local_regs = ARENA_ARRAY(l->m->a, IrReg *, tf->n_locals ? tf->n_locals : 1);
     l->bound_regs = ARENA_ARRAY(l->m->a, IrReg *, tf->n_locals ? tf->n_locals : 1);
-    f->locals = ARENA_ARRAY(l->m->a, IrReg *, tf->n_locals ? tf->n_locals : 1);
+    l->cell_regs = ARENA_ARRAY(l->m->a, IrReg *, tf->n_locals ? tf->n_locals : 1);
     for (int i = 0; i < tf->n_locals; i++) {
         TcSymbol *s = tf->locals[i];
         IrReg *r = ir_reg(f, s->machine ? REP_I64 : rep_of(s->type), s->name);
         r->is_local = true;
         l->local_regs[i] = r;
+        if (s->captured) {
+            IrReg *c = ir_reg(f, REP_OBJ, arena_printf(l->m->a, "%s__cell", s->name));
+            c->is_local = true;
+            l->cell_regs[i] = c;
+        }
         if (s->maybe_unbound && !ir_rep_refcounted(r->rep)) {
             IrReg *b = ir_reg(f, REP_BOOL, arena_printf(l->m->a, "%s__assigned", s->name));
             b->is_local = true;
@@ -237,6 +260,8 @@ static void settle_params(Lower *l, IrBlock *entry)
         ir_set_args(f, op, &p, 1);
         ir_insert(f, entry, 0, op);
     }
+    /* locals and the cells of captured ones: up to every register */
+    f->locals = ARENA_ARRAY(l->m->a, IrReg *, f->n_regs ? f->n_regs : 1);
     for (int i = 0; i < f->n_regs; i++)
         if (f->regs[i]->is_local && ir_rep_refcounted(f->regs[i]->rep))
             f->locals[f->n_locals++] = f->regs[i];
@@ -272,6 +297,8 @@ IrFunc *lower_function(ModCtx *m, const TcFunc *tf)
     f->exit_ok = ir_block(f);
     f->exit_err = ir_block(f);
     l.cur = entry;
+    if (!tf->is_module_body)
+        make_cells(&l, tf);
     StmtList *body = tf->is_module_body ? &m->tm->ast->body : &tf->def->u.funcdef.body;
     lower_block(&l, body);
     TyKind rk = tf->ret->kind;

@@ -680,8 +680,12 @@ static const char *lambda_source(Lower *l, const Expr *e)
 /* `lambda ...: ...`: the interpreter compiles its source once (the code
  * object is kept in a module slot); each evaluation makes a new function
  * of it, as the interpreter's MAKE_FUNCTION does. */
+static IrReg *lower_closure_lambda(Lower *l, Expr *e);
+
 IrReg *lower_lambda(Lower *l, Expr *e)
 {
+    if (e->sema)
+        return lower_closure_lambda(l, e);
     const char *code = lambda_source(l, e);
     const TcFunc *f = l->tf;
     const char *qual = f->is_module_body ? "<lambda>"
@@ -695,8 +699,167 @@ IrReg *lower_lambda(Lower *l, Expr *e)
     return emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
 }
 
+/* `def __spy_outer__():` on the line before a nested def (its decorators
+ * included), the def's lines as they are (they are indented: it is in a
+ * function), then the captured names assigned, at the def's indentation,
+ * so they are __spy_outer__'s locals and the def's free variables. */
+static const char *nested_def_source(Lower *l, const Stmt *s, const char **names, int n)
+{
+    const Source *src = l->m->tm->ast->src;
+    int first = (int)s->span.line;
+    for (int i = 0; i < s->u.funcdef.decorators.n; i++)
+        if ((int)s->u.funcdef.decorators.v[i]->span.line < first)
+            first = (int)s->u.funcdef.decorators.v[i]->span.line;
+    size_t len0, indent = 0;
+    const char *line0 = src_line(src, first, &len0);
+    while (indent < len0 && (line0[indent] == ' ' || line0[indent] == '\t'))
+        indent++;
+    size_t cap = (size_t)first + 64 + indent;
+    for (int ln = first; ln <= (int)s->span.end_line; ln++) {
+        size_t len;
+        src_line(src, ln, &len);
+        cap += len + 1;
+    }
+    for (int i = 0; i < n; i++)
+        cap += strlen(names[i]) + 3;
+    char *out = arena_alloc(A(l), cap), *w = out;
+    for (int i = 2; i < first; i++)
+        *w++ = '\n';
+    w += sprintf(w, "def __spy_outer__():\n");
+    for (int ln = first; ln <= (int)s->span.end_line; ln++) {
+        size_t len;
+        const char *text = src_line(src, ln, &len);
+        memcpy(w, text, len);
+        w += len;
+        *w++ = '\n';
+    }
+    memcpy(w, line0, indent);
+    w += indent;
+    for (int i = 0; i < n; i++)
+        w += sprintf(w, "%s = ", names[i]);
+    w += sprintf(w, "None\n");
+    return out;
+}
+
+/* The enclosing function's captured locals (their names and cells). */
+static int captured_cells(Lower *l, const char ***names, IrReg ***cells)
+{
+    const TcFunc *tf = l->tf;
+    *names = ARENA_ARRAY(A(l), const char *, tf->n_locals ? tf->n_locals : 1);
+    *cells = ARENA_ARRAY(A(l), IrReg *, tf->n_locals ? tf->n_locals : 1);
+    int n = 0;
+    for (int i = 0; i < tf->n_locals; i++)
+        if (l->cell_regs[i]) {
+            (*names)[n] = tf->locals[i]->name;
+            (*cells)[n++] = l->cell_regs[i];
+        }
+    return n;
+}
+
+/* The function `name` (a def or "<lambda>") of `code`, a wrapper
+ * __spy_outer__ around it, made with these cells (runtime:
+ * spy_make_closure). */
+static IrReg *emit_make_closure(Lower *l, const char *code, const char *name, const char **names,
+                                IrReg **cells, int n, IrReg *defaults, IrReg *kwdefaults)
+{
+    ModCtx *m = l->m;
+    IrReg *name_tuple = emit_const(l, REP_OBJ, const_ref(m, const_kwnames(m, names, n)), true);
+    IrReg *cell_tuple = emit_call(l, n ? arena_printf(A(l), "PyTuple_Pack(%d, %%*)", n)
+                                       : "PyTuple_New(0)", REP_OBJ, ERR_NULL, cells, n);
+    const char *qual = arena_printf(A(l), "%s.<locals>.%s", l->tf->qualname, name);
+    const char *c = arena_printf(A(l), "spy_make_closure(&st->d[%d], st->globals, %s, %s, %s, %s, "
+                                 "%%0, %%1, %%2, %%3)", m->n_defaults++,
+                                 const_ref(m, const_str(m, code, strlen(code))),
+                                 const_ref(m, const_str(m, m->src_path, strlen(m->src_path))),
+                                 const_ref(m, const_name(m, name)),
+                                 const_ref(m, const_str(m, qual, strlen(qual))));
+    return emit_call(l, c, REP_OBJ, ERR_NULL,
+                     (IrReg *[]){name_tuple, cell_tuple, defaults, kwdefaults}, 4);
+}
+
+/* A lambda that reads locals: `def __spy_outer__():` on the line above,
+ * the lambda at its line and column as ` _..._=(lambda ...)` (the checker
+ * made sure there is room), then the captured names assigned. */
+static IrReg *lower_closure_lambda(Lower *l, Expr *e)
+{
+    const char **names;
+    IrReg **cells;
+    int n = captured_cells(l, &names, &cells);
+    const Source *src = l->m->tm->ast->src;
+    size_t len;
+    const char *first = src_line(src, (int)e->span.line, &len);
+    const char *last = src_line(src, (int)e->span.end_line, &len);
+    size_t end = e->span.end_col < len ? e->span.end_col : len;
+    const char *text = first + e->span.col;
+    size_t tn = (size_t)(last + end - text), cap = e->span.line + e->span.col + tn + 64;
+    for (int i = 0; i < n; i++)
+        cap += strlen(names[i]) + 3;
+    char *code = arena_alloc(A(l), cap), *w = code;
+    for (uint32_t i = 2; i < e->span.line; i++)
+        *w++ = '\n';
+    w += sprintf(w, "def __spy_outer__():\n ");
+    memset(w, '_', e->span.col - 3);
+    w += e->span.col - 3;
+    memcpy(w, "=(", 2);
+    memcpy(w + 2, text, tn);
+    w += 2 + tn;
+    w += sprintf(w, ")\n ");
+    for (int i = 0; i < n; i++)
+        w += sprintf(w, "%s = ", names[i]);
+    sprintf(w, "None\n");
+    IrReg *none = emit_const(l, REP_OBJ, "Py_None", true);
+    return emit_make_closure(l, code, "<lambda>", names, cells, n, none, none);
+}
+
+/* def inside a compiled function (typecheck's check_nested_def): the
+ * decorators, then the defaults, evaluated here; the function made by
+ * spy_make_closure with this function's cells; decorators applied. */
+static void lower_nested_def(Lower *l, Stmt *s)
+{
+    ModCtx *m = l->m;
+    ExprList *decos = &s->u.funcdef.decorators;
+    IrReg **dv = ARENA_ARRAY(A(l), IrReg *, decos->n ? decos->n : 1);
+    for (int i = 0; i < decos->n; i++)
+        dv[i] = temp_copy(l, box(l, lower_expr(l, decos->v[i]), decos->v[i]->type));
+    ParamList *ps = &s->u.funcdef.params;
+    IrReg **pos = ARENA_ARRAY(A(l), IrReg *, ps->n + 1), **kw = ARENA_ARRAY(A(l), IrReg *, 2 * ps->n + 1);
+    int npos = 0, nkw = 0;
+    for (int i = 0; i < ps->n; i++) {
+        Expr *d = ps->v[i]->default_value;
+        if (!d)
+            continue;
+        IrReg *v = temp_copy(l, box(l, lower_expr(l, d), d->type));
+        if (ps->v[i]->kind == PARAM_KWONLY) {
+            kw[nkw++] = emit_const(l, REP_OBJ, const_ref(m, const_name(m, ps->v[i]->name)), true);
+            kw[nkw++] = v;
+        } else {
+            pos[npos++] = v;
+        }
+    }
+    IrReg *defaults = npos ? emit_call(l, arena_printf(A(l), "PyTuple_Pack(%d, %%*)", npos), REP_OBJ,
+                                       ERR_NULL, pos, npos)
+                           : emit_const(l, REP_OBJ, "Py_None", true);
+    IrReg *kwdefaults = nkw ? emit_call(l, arena_printf(A(l), "spy_dict_pack(%d, %%*)", nkw / 2),
+                                        REP_OBJ, ERR_NULL, kw, nkw)
+                            : emit_const(l, REP_OBJ, "Py_None", true);
+    const char **names;
+    IrReg **cells;
+    int n = captured_cells(l, &names, &cells);
+    const char *code = nested_def_source(l, s, names, n);
+    IrReg *fn = emit_make_closure(l, code, s->u.funcdef.name, names, cells, n, defaults, kwdefaults);
+    for (int i = decos->n - 1; i >= 0; i--) {
+        l->line = (int)decos->v[i]->span.line;
+        fn = emit_call(l, "PyObject_CallOneArg", REP_OBJ, ERR_NULL, (IrReg *[]){dv[i], fn}, 2);
+    }
+    store_target(l, s->sema, fn, ty_simple(TY_ANY));
+}
+
 static void lower_def(Lower *l, Stmt *s)
 {
+    if (!l->tf->is_module_body) {
+        lower_nested_def(l, s);
+        return;
+    }
     const TcFunc *f = s->sema;
     if (f->interpreted) {
         lower_interpreted_def(l, s);
@@ -821,6 +984,8 @@ static void lower_del(Lower *l, Expr *t)
         } else if (l->bound_regs[s->index]) {
             emit_assign(l, l->bound_regs[s->index], emit_const(l, REP_BOOL, "0", false));
         }
+        if (l->cell_regs[s->index])
+            emit_call(l, "PyCell_Set(%0, NULL)", (IrRep)-1, ERR_NEG, &l->cell_regs[s->index], 1);
         break;
     }
     case EX_SUBSCRIPT: {

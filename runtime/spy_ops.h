@@ -212,6 +212,66 @@ __attribute__((unused, noinline)) static PyObject *spy_make_lambda(PyObject **sl
     return PyFunction_NewWithQualName(*slot, globals, qualname);
 }
 
+/* A def nested in compiled code. Its code object is compiled once from
+ * `def __spy_outer__(): <the def> ...` in which the enclosing function's
+ * captured names are locals, so the interpreter makes the ones the def
+ * uses its free variables; each run of the def makes a function of that
+ * code whose closure holds the enclosing function's cells of those names
+ * (`names` and `cells` run in parallel). New reference, or NULL. */
+__attribute__((unused, noinline)) static PyObject *spy_make_closure(
+    PyObject **slot, PyObject *globals, PyObject *src, PyObject *filename, PyObject *name,
+    PyObject *qualname, PyObject *names, PyObject *cells, PyObject *defaults,
+    PyObject *kwdefaults)
+{
+    if (!*slot) {
+        PyObject *outer = spy_make_lambda(slot, globals, src, filename, qualname);
+        if (!outer)
+            return NULL;
+        Py_DECREF(outer);
+        /* *slot is now __spy_outer__'s code; the def's is among its consts */
+        PyObject *consts = ((PyCodeObject *)*slot)->co_consts, *code = NULL;
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(consts) && !code; i++) {
+            PyObject *c = PyTuple_GET_ITEM(consts, i);
+            if (PyCode_Check(c) && PyUnicode_Compare(((PyCodeObject *)c)->co_name, name) == 0)
+                code = c;
+        }
+        if (!code) {
+            Py_CLEAR(*slot);
+            PyErr_SetString(PyExc_SystemError, "staticpyc: nested def source has no code object");
+            return NULL;
+        }
+        Py_INCREF(code);
+        Py_SETREF(*slot, code);
+    }
+    PyObject *fv = PyObject_GetAttrString(*slot, "co_freevars");
+    if (!fv)
+        return NULL;
+    PyObject *closure = PyTuple_New(PyTuple_GET_SIZE(fv)), *fn = NULL;
+    for (Py_ssize_t i = 0; closure && i < PyTuple_GET_SIZE(fv); i++) {
+        Py_ssize_t j = 0;
+        while (j < PyTuple_GET_SIZE(names) &&
+               PyUnicode_Compare(PyTuple_GET_ITEM(names, j), PyTuple_GET_ITEM(fv, i)) != 0)
+            j++;
+        if (j == PyTuple_GET_SIZE(names)) {
+            PyErr_Format(PyExc_SystemError, "staticpyc: no cell for free variable %R",
+                         PyTuple_GET_ITEM(fv, i));
+            Py_CLEAR(closure);
+            break;
+        }
+        Py_INCREF(PyTuple_GET_ITEM(cells, j));
+        PyTuple_SET_ITEM(closure, i, PyTuple_GET_ITEM(cells, j));
+    }
+    Py_DECREF(fv);
+    if (closure)
+        fn = PyFunction_NewWithQualName(*slot, globals, qualname);
+    if (fn && (PyFunction_SetClosure(fn, closure) < 0 ||
+               (defaults != Py_None && PyFunction_SetDefaults(fn, defaults) < 0) ||
+               (kwdefaults != Py_None && PyFunction_SetKwDefaults(fn, kwdefaults) < 0)))
+        Py_CLEAR(fn);
+    Py_XDECREF(closure);
+    return fn;
+}
+
 /* A def the compiler left to the interpreter: compile its source (padded
  * so line numbers match the file) and run it in the module's namespace.
  * 0, or -1 with the exception. */

@@ -483,11 +483,16 @@ static TyType *check_lambda(Tc *tc, Expr *e)
     tc->narrow = saved;
     const char *captured = tc->captured;
     tc->captured = outer_capture;
-    if (captured) {
+    /* A lambda reading locals of a plain function is made with its cells
+     * (e->sema marks it; lowering wraps its source in a def, which needs
+     * a line above it and room for an indented `_=(` before it). */
+    if (captured && (tc->func->is_module_body || tc->func->cls || e->span.line < 2 ||
+                     e->span.col < 4)) {
         tc_unsupported(tc, e->span, arena_printf(tc->a, "'%s' read by a lambda: closures",
                                                   captured));
         return any();
     }
+    e->sema = captured ? tc->func : NULL;
     return ty_callable(tc->a, NULL, 0, any());
 }
 

@@ -491,8 +491,72 @@ static void check_return(Tc *tc, Stmt *s)
 
 /* ---- statements ------------------------------------------------------------ */
 
+/* Marks every local of the enclosing function whose name occurs in the
+ * nested def's text as captured (an over-approximation of its free
+ * variables: a name in a string only costs a cell); false when the text
+ * has `nonlocal`, whose writes the mirrored cells do not support. */
+static bool ident_char(unsigned char c, bool first)
+{
+    return c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (!first && c >= '0' && c <= '9');
+}
+
+static bool mark_captured(Tc *tc, const Stmt *s)
+{
+    for (uint32_t ln = s->span.line; ln <= s->span.end_line; ln++) {
+        size_t len, i = 0;
+        const char *t = src_line(tc->mod->ast->src, (int)ln, &len);
+        while (i < len) {
+            if (!ident_char((unsigned char)t[i], true)) {
+                i++;
+                continue;
+            }
+            size_t j = i;
+            while (j < len && ident_char((unsigned char)t[j], false))
+                j++;
+            if (j - i == 8 && !memcmp(t + i, "nonlocal", 8))
+                return false;
+            TcSymbol *sym = symtab_get(&tc->locals, strtab_intern(tc->names, t + i, j - i));
+            if (sym)
+                sym->captured = true;
+            i = j;
+        }
+    }
+    return true;
+}
+
+/* def inside a function: made at run time by the interpreter from its
+ * source, with the enclosing function's captured locals as its cells;
+ * its defaults and decorators are evaluated here, natively. */
+static void check_nested_def(Tc *tc, Stmt *s)
+{
+    if (s->u.funcdef.is_async) {
+        tc_unsupported(tc, s->span, "nested async functions");
+        return;
+    }
+    if (!mark_captured(tc, s)) {
+        tc_unsupported(tc, s->span, "nonlocal");
+        return;
+    }
+    for (int i = 0; i < s->u.funcdef.decorators.n; i++)
+        check_expr(tc, s->u.funcdef.decorators.v[i]);
+    for (int i = 0; i < s->u.funcdef.params.n; i++)
+        if (s->u.funcdef.params.v[i]->default_value)
+            check_expr(tc, s->u.funcdef.params.v[i]->default_value);
+    Expr *n = ARENA_NEW(tc->a, Expr);
+    n->kind = EX_NAME;
+    n->span = s->u.funcdef.name_span;
+    n->u.name.id = s->u.funcdef.name;
+    assign_to(tc, n, ty_simple(TY_ANY), s->span);
+    s->sema = n;
+}
+
 static void check_funcdef(Tc *tc, Stmt *s)
 {
+    if (!tc->func->is_module_body && !tc->func->cls && !tc->overlay) {
+        check_nested_def(tc, s); /* (its sema is not a TcFunc) */
+        return;
+    }
     TcFunc *f = s->sema;
     if (f && f->interpreted)
         return; /* the interpreter evaluates its defaults */
@@ -896,7 +960,8 @@ static bool machine_expr(const Expr *e)
  * target, drop those with a loop whose bounds are not machine-sized. */
 static bool machine_candidate(const TcSymbol *s)
 {
-    return !s->other_assign && !s->is_param && s->type && s->type->kind == TY_INT;
+    return !s->other_assign && !s->is_param && !s->captured && s->type &&
+           s->type->kind == TY_INT;
 }
 
 /* Fixpoint: start from every int local only ever assigned as a range()

@@ -741,6 +741,8 @@ TcSymbol *scope_lookup(Tc *tc, const char *name)
         if (s) {
             if (in_lambda && !tc->captured)
                 tc->captured = name;
+            if (in_lambda)
+                s->captured = true;
             return s;
         }
         in_lambda |= o->lambda;
@@ -749,6 +751,8 @@ TcSymbol *scope_lookup(Tc *tc, const char *name)
     if (s) {
         if (in_lambda && !tc->captured)
             tc->captured = name;
+        if (in_lambda)
+            s->captured = true; /* a cell mirrors it (closure lambdas) */
         return s;
     }
     s = symtab_get(&tc->globals, name);

@@ -14,6 +14,10 @@ def squares(n: int) -> Iterator[int]:
 
 
 def by_key(xs: list[str], n: int) -> list[str]:
+    def bump() -> None:
+        nonlocal n
+        n += 1
+    bump()
     return sorted(xs, key=lambda s: s[n:])
 
 

@@ -1,10 +1,17 @@
 # staticpyc-args: --strict
-# checks: a lambda reading a local of the enclosing function (a closure)
-# and a lambda with defaults are reported as not supported yet; a lambda
-# using only its parameters and globals compiles.
+# checks: a lambda reading a local of the enclosing method (a closure in
+# a method) and a lambda with defaults are reported as not supported yet; a
+# lambda using only its parameters and globals, and one reading locals of
+# a plain function, compile.
 
 
-def f(x: int) -> int:
+class C:
+    def f(self, x: int) -> int:
+        g = lambda y: y + x
+        return g(x)
+
+
+def closure(x: int) -> int:
     g = lambda y: y + x
     return g(x)
 

@@ -1,12 +1,16 @@
 # staticpyc-args: --strict
 # checks: every unsupported construct in a module is reported, not just
-# the first: a lambda, a generator expression and a nested function in one
-# file.
+# the first: a generator expression, a nonlocal, and a lambda closure in
+# a method in one file.
 
 
 def f(x: int) -> int:
-    g = lambda: x
     total = next(i for i in range(x))
-    def inner() -> int:
-        return 1
+    def inner() -> None:
+        nonlocal x
     return x
+
+
+class C:
+    def m(self, x: int) -> int:
+        return (lambda: x)()
