@@ -851,6 +851,13 @@ static IrReg *method_fast_path(Lower *l, const TcCall *call, IrReg **args, int n
         return emit_call(l, "spy_list_append", REP_OBJ, ERR_NULL, args, 2);
     if (k == TY_SET && !strcmp(m, "add") && n == 2)
         return emit_call(l, "spy_set_add", REP_OBJ, ERR_NULL, args, 2);
+    if (k == TY_SET && !call->receiver->type->frozen && n == 2 &&
+        (!strcmp(m, "remove") || !strcmp(m, "discard")))
+        return emit_call(l, !strcmp(m, "remove") ? "spy_set_remove(%0, %1, 1)"
+                                                 : "spy_set_remove(%0, %1, 0)",
+                         REP_OBJ, ERR_NULL, args, 2);
+    if (k == TY_LIST && !strcmp(m, "pop") && n == 1)
+        return emit_call(l, "spy_list_pop", REP_OBJ, ERR_NULL, args, 1);
     if (k == TY_DICT && !strcmp(m, "get") && (n == 2 || n == 3)) {
         IrReg *a[3] = {args[0], args[1], n == 3 ? args[2] : emit_const(l, REP_OBJ, "Py_None", true)};
         return emit_call(l, "spy_dict_get", REP_OBJ, ERR_NULL, a, 3);

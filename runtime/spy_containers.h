@@ -183,6 +183,44 @@ static inline PyObject *spy_set_add(PyObject *set, PyObject *x)
     return PyObject_CallMethod(set, "add", "O", x);
 }
 
+/* set.remove / set.discard on an exact set, else the method. */
+static inline PyObject *spy_set_remove(PyObject *set, PyObject *x, int must_exist)
+{
+    if (SPY_LIKELY(Py_IS_TYPE(set, &PySet_Type))) {
+        int r = PySet_Discard(set, x);
+        if (r < 0)
+            return NULL;
+        if (r == 0 && must_exist) {
+            PyObject *t = PyTuple_Pack(1, x); /* KeyError(x), as set.remove */
+            if (t) {
+                PyErr_SetObject(PyExc_KeyError, t);
+                Py_DECREF(t);
+            }
+            return NULL;
+        }
+        Py_INCREF(Py_None);
+        return Py_None;
+    }
+    return PyObject_CallMethod(set, must_exist ? "remove" : "discard", "O", x);
+}
+
+/* xs.pop() of an exact list: the last item, handed over by shrinking the
+ * list (as list.pop does); else the method. */
+static inline PyObject *spy_list_pop(PyObject *list)
+{
+    if (SPY_LIKELY(PyList_CheckExact(list))) {
+        Py_ssize_t n = PyList_GET_SIZE(list);
+        if (SPY_UNLIKELY(n == 0)) {
+            PyErr_SetString(PyExc_IndexError, "pop from empty list");
+            return NULL;
+        }
+        PyObject *x = PyList_GET_ITEM(list, n - 1);
+        Py_SET_SIZE(list, n - 1);
+        return x;
+    }
+    return PyObject_CallMethod(list, "pop", NULL);
+}
+
 /* The list a `for` over a list[T] walks: the list itself, or for a
  * subclass what its __iter__ yields.  A new reference. */
 static inline PyObject *spy_list_for_iter(PyObject *o)

@@ -486,8 +486,7 @@ static TyType *check_lambda(Tc *tc, Expr *e)
     /* A lambda reading locals of a plain function is made with its cells
      * (e->sema marks it; lowering wraps its source in a def, which needs
      * a line above it and room for an indented `_=(` before it). */
-    if (captured && (tc->func->is_module_body || tc->func->cls || e->span.line < 2 ||
-                     e->span.col < 4)) {
+    if (captured && (tc->func->is_module_body || e->span.line < 2 || e->span.col < 4)) {
         tc_unsupported(tc, e->span, arena_printf(tc->a, "'%s' read by a lambda: closures",
                                                   captured));
         return any();

@@ -495,6 +495,8 @@ static void check_return(Tc *tc, Stmt *s)
  * nested def's text as captured (an over-approximation of its free
  * variables: a name in a string only costs a cell); false when the text
  * has `nonlocal`, whose writes the mirrored cells do not support. */
+static bool mentions(Tc *tc, const Stmt *s, const char *word);
+
 static bool ident_char(unsigned char c, bool first)
 {
     return c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -538,6 +540,11 @@ static void check_nested_def(Tc *tc, Stmt *s)
         tc_unsupported(tc, s->span, "nonlocal");
         return;
     }
+    /* made outside any class, it would lack the __class__ cell super() needs */
+    if (tc->func->cls && mentions(tc, s, "super")) {
+        tc_unsupported(tc, s->span, "super() in a nested function");
+        return;
+    }
     for (int i = 0; i < s->u.funcdef.decorators.n; i++)
         check_expr(tc, s->u.funcdef.decorators.v[i]);
     for (int i = 0; i < s->u.funcdef.params.n; i++)
@@ -553,7 +560,7 @@ static void check_nested_def(Tc *tc, Stmt *s)
 
 static void check_funcdef(Tc *tc, Stmt *s)
 {
-    if (!tc->func->is_module_body && !tc->func->cls && !tc->overlay) {
+    if (!tc->func->is_module_body && !tc->overlay) {
         check_nested_def(tc, s); /* (its sema is not a TcFunc) */
         return;
     }

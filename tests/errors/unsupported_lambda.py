@@ -1,8 +1,7 @@
 # staticpyc-args: --strict
-# checks: a lambda reading a local of the enclosing method (a closure in
-# a method) and a lambda with defaults are reported as not supported yet; a
-# lambda using only its parameters and globals, and one reading locals of
-# a plain function, compile.
+# checks: a lambda with defaults is reported as not supported yet; a
+# lambda using only its parameters and globals, and closures reading locals
+# of a function or a method, compile.
 
 
 class C:

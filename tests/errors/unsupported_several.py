@@ -1,7 +1,7 @@
 # staticpyc-args: --strict
 # checks: every unsupported construct in a module is reported, not just
-# the first: a generator expression, a nonlocal, and a lambda closure in
-# a method in one file.
+# the first: a generator expression, a nonlocal, and super() in a
+# function nested in a method, in one file.
 
 
 def f(x: int) -> int:
@@ -13,4 +13,6 @@ def f(x: int) -> int:
 
 class C:
     def m(self, x: int) -> int:
-        return (lambda: x)()
+        def g() -> int:
+            return super().__hash__()
+        return g()
