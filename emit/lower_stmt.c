@@ -666,7 +666,7 @@ static void lower_interpreted_def(Lower *l, Stmt *s)
 
 /* The source of a lambda at its line and column (src_expr_at), so its
  * code object has the file's positions (for tracebacks). */
-static const char *lambda_source(Lower *l, const Expr *e)
+static const char *lambda_text(Lower *l, const Expr *e, size_t *n)
 {
     const Source *src = l->m->tm->ast->src;
     size_t len;
@@ -674,7 +674,15 @@ static const char *lambda_source(Lower *l, const Expr *e)
     const char *last = src_line(src, (int)e->span.end_line, &len);
     size_t end = e->span.end_col < len ? e->span.end_col : len;
     const char *text = first + e->span.col;
-    return src_expr_at(A(l), e->span.line, e->span.col, text, (size_t)(last + end - text));
+    *n = (size_t)(last + end - text);
+    return text;
+}
+
+static const char *lambda_source(Lower *l, const Expr *e)
+{
+    size_t n;
+    const char *text = lambda_text(l, e, &n);
+    return src_expr_at(A(l), e->span.line, e->span.col, text, n);
 }
 
 /* `lambda ...: ...`: the interpreter compiles its source once (the code
@@ -785,13 +793,9 @@ static IrReg *lower_closure_lambda(Lower *l, Expr *e)
     const char **names;
     IrReg **cells;
     int n = captured_cells(l, &names, &cells);
-    const Source *src = l->m->tm->ast->src;
-    size_t len;
-    const char *first = src_line(src, (int)e->span.line, &len);
-    const char *last = src_line(src, (int)e->span.end_line, &len);
-    size_t end = e->span.end_col < len ? e->span.end_col : len;
-    const char *text = first + e->span.col;
-    size_t tn = (size_t)(last + end - text), cap = e->span.line + e->span.col + tn + 64;
+    size_t tn;
+    const char *text = lambda_text(l, e, &tn);
+    size_t cap = e->span.line + e->span.col + tn + 64;
     for (int i = 0; i < n; i++)
         cap += strlen(names[i]) + 3;
     char *code = arena_alloc(A(l), cap), *w = code;

@@ -477,87 +477,38 @@ static inline PyObject *spy_list__borrow_i64(PyObject *list, int64_t i)
     return NULL;
 }
 
-SPY_COLD double spy_list__getfloat_slow(PyObject *list, int64_t i)
-{
-    PyObject *x = spy_list_getitem_i64(list, i);
-    double d = x ? spy_unbox_float(x) : -1.0;
-    Py_XDECREF(x);
-    return d;
-}
+/* For each unboxed kind: the general path (subclasses, errors), the
+ * int64-index reader and the tagged-index reader. A float element is read
+ * inline when it is an exact float. */
+#define SPY_LIST_GETTER(kind, ctype, unbox, err, fast)                          \
+    SPY_COLD ctype spy_list__get##kind##_slow(PyObject *list, PyObject *x)     \
+    {                                                                           \
+        ctype v = x ? unbox(x) : (err);                                         \
+        Py_XDECREF(x);                                                          \
+        (void)list;                                                             \
+        return v;                                                               \
+    }                                                                           \
+    static inline ctype spy_list_get##kind##_i64(PyObject *list, int64_t i)     \
+    {                                                                           \
+        if (SPY_UNLIKELY(!PyList_CheckExact(list)))                             \
+            return spy_list__get##kind##_slow(list, spy_list_getitem_i64(list, i)); \
+        PyObject *x = spy_list__borrow_i64(list, i);                            \
+        if (SPY_UNLIKELY(!x))                                                   \
+            return (err);                                                       \
+        return fast;                                                            \
+    }                                                                           \
+    static inline ctype spy_list_get##kind(PyObject *list, SpyInt i)            \
+    {                                                                           \
+        if (SPY_LIKELY(SPY_INT_IS_SMALL(i)))                                    \
+            return spy_list_get##kind##_i64(list, SPY_INT_VAL(i));              \
+        return spy_list__get##kind##_slow(list, spy_list_getitem(list, i));     \
+    }
 
-static inline double spy_list_getfloat_i64(PyObject *list, int64_t i)
-{
-    if (SPY_UNLIKELY(!PyList_CheckExact(list)))
-        return spy_list__getfloat_slow(list, i);
-    PyObject *x = spy_list__borrow_i64(list, i);
-    if (SPY_UNLIKELY(!x))
-        return -1.0;
-    return SPY_LIKELY(PyFloat_CheckExact(x)) ? PyFloat_AS_DOUBLE(x) : spy_unbox_float(x);
-}
-
-SPY_COLD SpyInt spy_list__getint_slow(PyObject *list, int64_t i)
-{
-    PyObject *x = spy_list_getitem_i64(list, i);
-    SpyInt v = x ? spy_unbox_int(x) : SPY_INT_ERR;
-    Py_XDECREF(x);
-    return v;
-}
-
-static inline SpyInt spy_list_getint_i64(PyObject *list, int64_t i)
-{
-    if (SPY_UNLIKELY(!PyList_CheckExact(list)))
-        return spy_list__getint_slow(list, i);
-    PyObject *x = spy_list__borrow_i64(list, i);
-    return x ? spy_unbox_int(x) : SPY_INT_ERR;
-}
-
-SPY_COLD char spy_list__getbool_slow(PyObject *list, int64_t i)
-{
-    PyObject *x = spy_list_getitem_i64(list, i);
-    char v = x ? spy_unbox_bool(x) : 2;
-    Py_XDECREF(x);
-    return v;
-}
-
-static inline char spy_list_getbool_i64(PyObject *list, int64_t i)
-{
-    if (SPY_UNLIKELY(!PyList_CheckExact(list)))
-        return spy_list__getbool_slow(list, i);
-    PyObject *x = spy_list__borrow_i64(list, i);
-    return x ? spy_unbox_bool(x) : 2;
-}
-
-/* The same with a tagged index (a big one takes the general path, which
- * raises the interpreter's IndexError). */
-static inline double spy_list_getfloat(PyObject *list, SpyInt i)
-{
-    if (SPY_LIKELY(SPY_INT_IS_SMALL(i)))
-        return spy_list_getfloat_i64(list, SPY_INT_VAL(i));
-    PyObject *x = spy_list_getitem(list, i);
-    double d = x ? spy_unbox_float(x) : -1.0;
-    Py_XDECREF(x);
-    return d;
-}
-
-static inline SpyInt spy_list_getint(PyObject *list, SpyInt i)
-{
-    if (SPY_LIKELY(SPY_INT_IS_SMALL(i)))
-        return spy_list_getint_i64(list, SPY_INT_VAL(i));
-    PyObject *x = spy_list_getitem(list, i);
-    SpyInt v = x ? spy_unbox_int(x) : SPY_INT_ERR;
-    Py_XDECREF(x);
-    return v;
-}
-
-static inline char spy_list_getbool(PyObject *list, SpyInt i)
-{
-    if (SPY_LIKELY(SPY_INT_IS_SMALL(i)))
-        return spy_list_getbool_i64(list, SPY_INT_VAL(i));
-    PyObject *x = spy_list_getitem(list, i);
-    char v = x ? spy_unbox_bool(x) : 2;
-    Py_XDECREF(x);
-    return v;
-}
+SPY_LIST_GETTER(float, double, spy_unbox_float, -1.0,
+                SPY_LIKELY(PyFloat_CheckExact(x)) ? PyFloat_AS_DOUBLE(x) : spy_unbox_float(x))
+SPY_LIST_GETTER(int, SpyInt, spy_unbox_int, SPY_INT_ERR, spy_unbox_int(x))
+SPY_LIST_GETTER(bool, char, spy_unbox_bool, 2, spy_unbox_bool(x))
+#undef SPY_LIST_GETTER
 
 /* A range() stop as int64_t, saturated: a stop beyond the int64 range is
  * replaced by the nearest limit, which a counting loop from an int64 start
