@@ -115,6 +115,43 @@ static TyType *callable_annotation(Tc *tc, Expr *params, Expr *ret)
     return ty_callable(tc->a, ps, n, r);
 }
 
+/* typing / collections.abc names the checker has no representation for
+ * yet: values of these types are dynamic (checked where they meet a typed
+ * slot), so annotated code using them compiles. */
+static bool dynamic_type_name(const char *n)
+{
+    static const char *const names[] = {
+        "Mapping", "MutableMapping", "AbstractSet", "MutableSet", "Collection",
+        "Container", "Reversible", "MutableSequence", "Deque", "deque", "DefaultDict",
+        "defaultdict", "OrderedDict", "Counter", "ChainMap", "Hashable", "Sized",
+        "Awaitable", "Coroutine", "AsyncIterator", "AsyncIterable", "AsyncGenerator",
+        "Type", "type", "Pattern", "Match", "IO", "TextIO", "BinaryIO", "KeysView",
+        "ValuesView", "ItemsView", "MappingView", "SupportsInt", "SupportsFloat",
+        "SupportsIndex", "SupportsAbs", "Buffer", "LiteralString", "Never", "NoReturn",
+        NULL,
+    };
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(n, names[i]))
+            return true;
+    return false;
+}
+
+/* Literal[...]: the type of its values when they all have one (str, int,
+ * bool, None), else Any. */
+static TyType *literal_annotation(Expr **args, int n)
+{
+    TyKind k = TY__COUNT;
+    for (int i = 0; i < n; i++) {
+        TyKind ki = args[i]->kind == EX_STR ? TY_STR
+                  : args[i]->kind == EX_INT ? TY_INT
+                  : args[i]->kind == EX_UNARY && args[i]->u.unary.operand->kind == EX_INT ? TY_INT
+                  : args[i]->kind == EX_TRUE || args[i]->kind == EX_FALSE ? TY_BOOL
+                  : args[i]->kind == EX_NONE ? TY_NONE : TY_ANY;
+        k = k == TY__COUNT || k == ki ? ki : TY_ANY;
+    }
+    return ty_simple(k == TY__COUNT ? TY_ANY : k);
+}
+
 static TyType *generic_annotation(Tc *tc, Expr *ann, const char *base, Expr *index)
 {
     Expr **args = &index;
@@ -136,6 +173,10 @@ static TyType *generic_annotation(Tc *tc, Expr *ann, const char *base, Expr *ind
                  : is(base, "set") || is(base, "Set") ? TY_SET : TY_ITER;
         return ty_generic(tc->a, k, t, NULL);
     }
+    if (dynamic_type_name(base))
+        return ty_simple(TY_ANY);
+    if (is(base, "Literal") && n >= 1)
+        return literal_annotation(args, n);
     if (is(base, "Generator") && n == 3) {
         /* Generator[Y, S, R]: what it yields; send and return types are
          * checked as Any. */
@@ -264,6 +305,8 @@ TyType *scope_annotation(Tc *tc, Expr *ann)
         for (size_t i = 0; i < sizeof simple / sizeof *simple; i++)
             if (is(n, simple[i].name))
                 return ty_simple(simple[i].kind);
+        if (dynamic_type_name(n))
+            return ty_simple(TY_ANY);
         if (is(n, "list") || is(n, "List"))
             return ty_generic(tc->a, TY_LIST, ty_simple(TY_ANY), NULL);
         if (is(n, "dict") || is(n, "Dict"))
@@ -389,10 +432,40 @@ static bool looks_like_type(const Expr *e)
 
 /* `Vec = list[float]`: the name is a type alias for annotations (it is
  * still assigned at run time, as the interpreter does). */
+/* T = TypeVar("T") (and ParamSpec, TypeVarTuple): in annotations T is
+ * dynamic; UserId = NewType("UserId", int): UserId stands for int. */
+static Expr *typevar_alias(Tc *tc, const Expr *v)
+{
+    if (v->kind != EX_CALL || v->u.call.n_args < 1)
+        return NULL;
+    const Expr *fn = v->u.call.func;
+    const char *n = fn->kind == EX_NAME ? fn->u.name.id
+                  : fn->kind == EX_ATTRIBUTE ? fn->u.attribute.attr : NULL;
+    if (!n)
+        return NULL;
+    if (!strcmp(n, "NewType") && v->u.call.n_args == 2 && !v->u.call.args[1]->name)
+        return v->u.call.args[1]->value;
+    if (strcmp(n, "TypeVar") && strcmp(n, "ParamSpec") && strcmp(n, "TypeVarTuple"))
+        return NULL;
+    Expr *any = ARENA_NEW(tc->a, Expr);
+    any->kind = EX_NAME;
+    any->span = v->span;
+    any->u.name.id = strtab_cstr(tc->names, "Any");
+    return any;
+}
+
 static void note_alias(Tc *tc, Stmt *s)
 {
-    if (s->u.assign.targets.n != 1 || s->u.assign.targets.v[0]->kind != EX_NAME ||
-        !looks_like_type(s->u.assign.value))
+    if (s->u.assign.targets.n != 1 || s->u.assign.targets.v[0]->kind != EX_NAME)
+        return;
+    Expr *tv = typevar_alias(tc, s->u.assign.value);
+    if (tv) {
+        TcSymbol *sym = symtab_get(&tc->globals, s->u.assign.targets.v[0]->u.name.id);
+        if (sym && sym->kind == SYM_GLOBAL)
+            sym->alias_of = sym->alias_of ? NULL : tv;
+        return;
+    }
+    if (!looks_like_type(s->u.assign.value))
         return;
     TcSymbol *sym = symtab_get(&tc->globals, s->u.assign.targets.v[0]->u.name.id);
     if (sym && sym->kind == SYM_GLOBAL)
