@@ -233,6 +233,11 @@ static void check_bound(Lower *l, const TcSymbol *s)
 static IrReg *lower_name(Lower *l, Expr *e)
 {
     TcSymbol *s = e->sema;
+    if (s->kind == SYM_LOCAL && s->rebound) { /* a nested def may have changed it */
+        IrReg *v = call1(l, arena_printf(A(l), "spy_cell_read(%%0, \"%s\")", s->name), REP_OBJ,
+                         ERR_NULL, l->cell_regs[s->index]);
+        return coerce(l, v, ty_simple(TY_ANY), e->type);
+    }
     if (s->kind == SYM_LOCAL && e->maybe_unbound)
         check_bound(l, s);
     if (s->kind == SYM_LOCAL && s->machine) /* an int64_t local read as an int */

@@ -143,6 +143,19 @@ static inline int spy_check_assigned(int assigned, const char *name)
     return -1;
 }
 
+/* A read of a local that a nested function may rebind (nonlocal): the
+ * value in its cell, a new reference, or UnboundLocalError. */
+static inline PyObject *spy_cell_read(PyObject *cell, const char *name)
+{
+    PyObject *v = PyCell_GET(cell);
+    if (SPY_UNLIKELY(!v)) {
+        spy_check_assigned(0, name);
+        return NULL;
+    }
+    Py_INCREF(v);
+    return v;
+}
+
 /* del of a local: releases the value, returns the "unbound" sentinel. */
 static inline PyObject *spy_clear_obj(PyObject *o)
 {

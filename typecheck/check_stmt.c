@@ -493,8 +493,10 @@ static void check_return(Tc *tc, Stmt *s)
 
 /* Marks every local of the enclosing function whose name occurs in the
  * nested def's text as captured (an over-approximation of its free
- * variables: a name in a string only costs a cell); false when the text
- * has `nonlocal`, whose writes the mirrored cells do not support. */
+ * variables: a name in a string only costs a cell); the names after a
+ * `nonlocal` are also rebound: the function then reads them from the cell
+ * and they become dynamic. Always true (kept for a construct it might
+ * one day refuse). */
 static bool mentions(Tc *tc, const Stmt *s, const char *word);
 
 static bool ident_char(unsigned char c, bool first)
@@ -508,6 +510,7 @@ static bool mark_captured(Tc *tc, const Stmt *s)
     for (uint32_t ln = s->span.line; ln <= s->span.end_line; ln++) {
         size_t len, i = 0;
         const char *t = src_line(tc->mod->ast->src, (int)ln, &len);
+        bool nonlocal = false;
         while (i < len) {
             if (!ident_char((unsigned char)t[i], true)) {
                 i++;
@@ -516,12 +519,21 @@ static bool mark_captured(Tc *tc, const Stmt *s)
             size_t j = i;
             while (j < len && ident_char((unsigned char)t[j], false))
                 j++;
-            if (j - i == 8 && !memcmp(t + i, "nonlocal", 8))
-                return false;
+            if (j - i == 8 && !memcmp(t + i, "nonlocal", 8)) {
+                nonlocal = true;
+                i = j;
+                continue;
+            }
             TcSymbol *sym = symtab_get(&tc->locals, strtab_intern(tc->names, t + i, j - i));
-            if (sym)
+            if (sym) {
                 sym->captured = true;
+                if (nonlocal) {
+                    sym->rebound = true;
+                    sym->type = ty_simple(TY_ANY);
+                }
+            }
             i = j;
+            /* `nonlocal a, b`: the names up to the end of the line */
         }
     }
     return true;

@@ -105,6 +105,8 @@ typedef struct TcSymbol {
     bool other_assign;  /* assigned other than as such a loop target */
     bool maybe_unbound; /* some read may find it unbound (UnboundLocalError) */
     bool captured;      /* a nested def may read it: mirrored in a cell */
+    bool rebound;       /* a nested def may assign it (nonlocal): read from
+                           the cell, and dynamic (its type is Any) */
     const char *import_of; /* SYM_IMPORT bound once: "math", "math.sqrt" */
     bool final;            /* declared Final: assigned once */
     Expr *const_value;     /* a Final global's literal value, folded by emit */

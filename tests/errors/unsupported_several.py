@@ -1,13 +1,15 @@
 # staticpyc-args: --strict
 # checks: every unsupported construct in a module is reported, not just
-# the first: a generator expression, a nonlocal, and super() in a
+# the first: a generator expression, an except*, and super() in a
 # function nested in a method, in one file.
 
 
 def f(x: int) -> int:
     total = next(i for i in range(x))
-    def inner() -> None:
-        nonlocal x
+    try:
+        pass
+    except* ValueError:
+        pass
     return x
 
 
