@@ -689,6 +689,7 @@ static const char *lambda_source(Lower *l, const Expr *e)
  * object is kept in a module slot); each evaluation makes a new function
  * of it, as the interpreter's MAKE_FUNCTION does. */
 static IrReg *lower_closure_lambda(Lower *l, Expr *e);
+static void lower_param_defaults(Lower *l, ParamList *ps, IrReg **defaults, IrReg **kwdefaults);
 
 IrReg *lower_lambda(Lower *l, Expr *e)
 {
@@ -700,11 +701,14 @@ IrReg *lower_lambda(Lower *l, Expr *e)
                                          : arena_printf(A(l), "%s.<locals>.<lambda>", f->qualname);
     int slot = l->m->n_defaults++;
     ModCtx *m = l->m;
-    const char *c = arena_printf(A(l), "spy_make_lambda(&st->d[%d], st->globals, %s, %s, %s)", slot,
+    IrReg *defaults, *kwdefaults;
+    lower_param_defaults(l, &e->u.lambda.params, &defaults, &kwdefaults);
+    const char *c = arena_printf(A(l), "spy_func_defaults(spy_make_lambda(&st->d[%d], st->globals, "
+                                 "%s, %s, %s), %%0, %%1)", slot,
                                  const_ref(m, const_str(m, code, strlen(code))),
                                  const_ref(m, const_str(m, m->src_path, strlen(m->src_path))),
                                  const_ref(m, const_str(m, qual, strlen(qual))));
-    return emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
+    return emit_call(l, c, REP_OBJ, ERR_NULL, (IrReg *[]){defaults, kwdefaults}, 2);
 }
 
 /* `def __spy_outer__():` on the line before a nested def (its decorators
@@ -747,6 +751,34 @@ static const char *nested_def_source(Lower *l, const Stmt *s, const char **names
         w += sprintf(w, "%s = ", names[i]);
     w += sprintf(w, "None\n");
     return out;
+}
+
+/* The __defaults__ tuple and __kwdefaults__ dict of a function the
+ * interpreter makes (a nested def, a lambda), evaluated here in order;
+ * None when there are none. */
+static void lower_param_defaults(Lower *l, ParamList *ps, IrReg **defaults, IrReg **kwdefaults)
+{
+    ModCtx *m = l->m;
+    IrReg **pos = ARENA_ARRAY(A(l), IrReg *, ps->n + 1), **kw = ARENA_ARRAY(A(l), IrReg *, 2 * ps->n + 1);
+    int npos = 0, nkw = 0;
+    for (int i = 0; i < ps->n; i++) {
+        Expr *d = ps->v[i]->default_value;
+        if (!d)
+            continue;
+        IrReg *v = temp_copy(l, box(l, lower_expr(l, d), d->type));
+        if (ps->v[i]->kind == PARAM_KWONLY) {
+            kw[nkw++] = emit_const(l, REP_OBJ, const_ref(m, const_name(m, ps->v[i]->name)), true);
+            kw[nkw++] = v;
+        } else {
+            pos[npos++] = v;
+        }
+    }
+    *defaults = npos ? emit_call(l, arena_printf(A(l), "PyTuple_Pack(%d, %%*)", npos), REP_OBJ,
+                                 ERR_NULL, pos, npos)
+                     : emit_const(l, REP_OBJ, "Py_None", true);
+    *kwdefaults = nkw ? emit_call(l, arena_printf(A(l), "spy_dict_pack(%d, %%*)", nkw / 2), REP_OBJ,
+                                  ERR_NULL, kw, nkw)
+                      : emit_const(l, REP_OBJ, "Py_None", true);
 }
 
 /* The enclosing function's captured locals (their names and cells). */
@@ -811,8 +843,9 @@ static IrReg *lower_closure_lambda(Lower *l, Expr *e)
     for (int i = 0; i < n; i++)
         w += sprintf(w, "%s = ", names[i]);
     sprintf(w, "None\n");
-    IrReg *none = emit_const(l, REP_OBJ, "Py_None", true);
-    return emit_make_closure(l, code, "<lambda>", names, cells, n, none, none);
+    IrReg *defaults, *kwdefaults;
+    lower_param_defaults(l, &e->u.lambda.params, &defaults, &kwdefaults);
+    return emit_make_closure(l, code, "<lambda>", names, cells, n, defaults, kwdefaults);
 }
 
 /* def inside a compiled function (typecheck's check_nested_def): the
@@ -820,32 +853,12 @@ static IrReg *lower_closure_lambda(Lower *l, Expr *e)
  * spy_make_closure with this function's cells; decorators applied. */
 static void lower_nested_def(Lower *l, Stmt *s)
 {
-    ModCtx *m = l->m;
     ExprList *decos = &s->u.funcdef.decorators;
     IrReg **dv = ARENA_ARRAY(A(l), IrReg *, decos->n ? decos->n : 1);
     for (int i = 0; i < decos->n; i++)
         dv[i] = temp_copy(l, box(l, lower_expr(l, decos->v[i]), decos->v[i]->type));
-    ParamList *ps = &s->u.funcdef.params;
-    IrReg **pos = ARENA_ARRAY(A(l), IrReg *, ps->n + 1), **kw = ARENA_ARRAY(A(l), IrReg *, 2 * ps->n + 1);
-    int npos = 0, nkw = 0;
-    for (int i = 0; i < ps->n; i++) {
-        Expr *d = ps->v[i]->default_value;
-        if (!d)
-            continue;
-        IrReg *v = temp_copy(l, box(l, lower_expr(l, d), d->type));
-        if (ps->v[i]->kind == PARAM_KWONLY) {
-            kw[nkw++] = emit_const(l, REP_OBJ, const_ref(m, const_name(m, ps->v[i]->name)), true);
-            kw[nkw++] = v;
-        } else {
-            pos[npos++] = v;
-        }
-    }
-    IrReg *defaults = npos ? emit_call(l, arena_printf(A(l), "PyTuple_Pack(%d, %%*)", npos), REP_OBJ,
-                                       ERR_NULL, pos, npos)
-                           : emit_const(l, REP_OBJ, "Py_None", true);
-    IrReg *kwdefaults = nkw ? emit_call(l, arena_printf(A(l), "spy_dict_pack(%d, %%*)", nkw / 2),
-                                        REP_OBJ, ERR_NULL, kw, nkw)
-                            : emit_const(l, REP_OBJ, "Py_None", true);
+    IrReg *defaults, *kwdefaults;
+    lower_param_defaults(l, &s->u.funcdef.params, &defaults, &kwdefaults);
     const char **names;
     IrReg **cells;
     int n = captured_cells(l, &names, &cells);

@@ -225,6 +225,16 @@ __attribute__((unused, noinline)) static PyObject *spy_make_lambda(PyObject **sl
     return PyFunction_NewWithQualName(*slot, globals, qualname);
 }
 
+/* fn (a new reference, or NULL) with its defaults set when they are not
+ * None; fn or NULL. */
+static inline PyObject *spy_func_defaults(PyObject *fn, PyObject *defaults, PyObject *kwdefaults)
+{
+    if (fn && ((defaults != Py_None && PyFunction_SetDefaults(fn, defaults) < 0) ||
+               (kwdefaults != Py_None && PyFunction_SetKwDefaults(fn, kwdefaults) < 0)))
+        Py_CLEAR(fn);
+    return fn;
+}
+
 /* A def nested in compiled code. Its code object is compiled once from
  * `def __spy_outer__(): <the def> ...` in which the enclosing function's
  * captured names are locals, so the interpreter makes the ones the def

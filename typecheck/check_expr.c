@@ -456,17 +456,16 @@ static void check_method_args(Tc *tc, Expr *e, TyType *recv, const char *m, TyTy
 /* A lambda is made by the interpreter from its source (emit/ compiles it
  * once and makes a new function each time the expression runs), so the
  * function around it still compiles.  Its body is checked for names with
- * its parameters as Any; one that uses a local of the enclosing function
- * (a closure) or has defaults to evaluate is not supported yet. */
+ * its parameters as Any; its defaults are evaluated here, natively; one
+ * that reads locals of the enclosing function gets its cells. */
 static TyType *check_lambda(Tc *tc, Expr *e)
 {
     ParamList *ps = &e->u.lambda.params;
     Overlay ov = {{0}, tc->overlay, true};
+    for (int i = 0; i < ps->n; i++)
+        if (ps->v[i]->default_value)
+            check_expr(tc, ps->v[i]->default_value);
     for (int i = 0; i < ps->n; i++) {
-        if (ps->v[i]->default_value) {
-            tc_unsupported(tc, ps->v[i]->default_value->span, "lambda default values");
-            return any();
-        }
         TcSymbol *s = ARENA_NEW(tc->a, TcSymbol);
         s->kind = SYM_GLOBAL; /* only for checking: the body is not compiled */
         s->name = ps->v[i]->name;
