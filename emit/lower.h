@@ -148,6 +148,7 @@ IrReg *lower_comprehension(Lower *l, Expr *e);
 IrReg *lower_any_all(Lower *l, Expr *call);
 /* lower_stmt.c */
 IrReg *lower_lambda(Lower *l, Expr *e);
+IrReg *lower_dynamic_genexp(Lower *l, Expr *e);
 
 /* lower_gen.c */
 IrReg *lower_yield(Lower *l, Expr *e);

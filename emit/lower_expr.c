@@ -1214,6 +1214,7 @@ static IrReg *lower_inner(Lower *l, Expr *e)
     case EX_LAMBDA: return lower_lambda(l, e);
     case EX_FSTRING: return lower_fstring(l, &e->u.fstring);
     case EX_YIELD: return coerce(l, lower_yield(l, e), ty_simple(TY_ANY), e->type);
+    case EX_GENEXP: return lower_dynamic_genexp(l, e); /* typecheck: check_dynamic_genexp */
     default:
         fprintf(stderr, "internal error at %s:%d: cannot lower %s\n", __FILE__, __LINE__,
                 ast_expr_kind_name(e->kind));

@@ -848,6 +848,55 @@ static IrReg *lower_closure_lambda(Lower *l, Expr *e)
     return emit_make_closure(l, code, "<lambda>", names, cells, n, defaults, kwdefaults);
 }
 
+/* A generator expression not consumed by a builtin: the interpreter makes
+ * it, from `lambda __spy_it: (<the genexp, its first iterable replaced by
+ * __spy_it>)` wrapped like a closure lambda, called with the first
+ * iterable evaluated here (where the interpreter evaluates it too). The
+ * replaced text keeps its line breaks, so later lines keep their numbers. */
+IrReg *lower_dynamic_genexp(Lower *l, Expr *e)
+{
+    Expr *first = e->u.comp.gens[0]->iter;
+    IrReg *it = temp_copy(l, box(l, lower_expr(l, first), first->type));
+    const char **names;
+    IrReg **cells;
+    int n = l->tf->is_module_body ? 0 : captured_cells(l, &names, &cells);
+    if (l->tf->is_module_body) {
+        names = NULL;
+        cells = NULL;
+    }
+    size_t tn;
+    const char *text = lambda_text(l, e, &tn);
+    const Source *src = l->m->tm->ast->src;
+    size_t len;
+    const char *a = src_line(src, (int)first->span.line, &len) + first->span.col;
+    const char *b = src_line(src, (int)first->span.end_line, &len) + first->span.end_col;
+    size_t cap = e->span.line + e->span.col + tn + 128 + (first->span.end_line - first->span.line);
+    for (int i = 0; i < n; i++)
+        cap += strlen(names[i]) + 3;
+    char *code = arena_alloc(A(l), cap), *w = code;
+    for (uint32_t i = 2; i < e->span.line; i++)
+        *w++ = '\n';
+    w += sprintf(w, "def __spy_outer__():\n ");
+    memset(w, '_', e->span.col - 3);
+    w += e->span.col - 3;
+    w += sprintf(w, "=(lambda __spy_it: (");
+    memcpy(w, text, (size_t)(a - text));
+    w += a - text;
+    w += sprintf(w, "__spy_it");
+    for (uint32_t i = first->span.line; i < first->span.end_line; i++)
+        *w++ = '\n';
+    memcpy(w, b, (size_t)(text + tn - b));
+    w += text + tn - b;
+    w += sprintf(w, "))\n ");
+    for (int i = 0; i < n; i++)
+        w += sprintf(w, "%s = ", names[i]);
+    sprintf(w, "None\n");
+    IrReg *none = emit_const(l, REP_OBJ, "Py_None", true);
+    IrReg *fn = emit_make_closure(l, code, "<lambda>", names, cells, n, none, none);
+    IrReg *gen = emit_call(l, "PyObject_CallOneArg", REP_OBJ, ERR_NULL, (IrReg *[]){fn, it}, 2);
+    return coerce(l, gen, ty_simple(TY_ANY), e->type);
+}
+
 /* def inside a compiled function (typecheck's check_nested_def): the
  * decorators, then the defaults, evaluated here; the function made by
  * spy_make_closure with this function's cells; decorators applied. */

@@ -945,6 +945,24 @@ static TyType *check_yield(Tc *tc, Expr *e)
     return any();
 }
 
+/* Any other generator expression is made by the interpreter (emit wraps
+ * it in a lambda taking its first iterable, which is evaluated here, and
+ * gives the lambda this function's cells); its elements are Any. Its
+ * source needs a line above it and room before it for the wrapper. */
+static TyType *check_dynamic_genexp(Tc *tc, Expr *e)
+{
+    if (e->span.line < 2 || e->span.col < 4 || e->u.comp.gens[0]->is_async ||
+        (tc->func->is_module_body && tc->overlay)) {
+        tc_unsupported(tc, e->span, unsupported_name(e->kind));
+        return any();
+    }
+    check_expr(tc, e->u.comp.gens[0]->iter);
+    if (!tc->func->is_module_body)
+        tc_mark_captured(tc, e->span);
+    e->sema = tc->func;
+    return ty_generic(tc->a, TY_ITER, any(), NULL);
+}
+
 static TyType *check_inner(Tc *tc, Expr *e)
 {
     switch (e->kind) {
@@ -970,8 +988,7 @@ static TyType *check_inner(Tc *tc, Expr *e)
     case EX_GENEXP:
         if (e == tc->lazy_genexp)
             return check_comp(tc, e);
-        tc_unsupported(tc, e->span, unsupported_name(e->kind));
-        return any();
+        return check_dynamic_genexp(tc, e);
     case EX_FSTRING: check_fstring(tc, &e->u.fstring); return ty_simple(TY_STR);
     case EX_YIELD: case EX_YIELD_FROM: return check_yield(tc, e);
     default:

@@ -507,6 +507,23 @@ static bool ident_char(unsigned char c, bool first)
 
 static bool mark_captured(Tc *tc, const Stmt *s)
 {
+    return tc_mark_captured(tc, s->span);
+}
+
+/* A local or comprehension variable of the function being checked. */
+static TcSymbol *enclosing_local(Tc *tc, const char *name)
+{
+    for (Overlay *o = tc->overlay; o; o = o->outer) {
+        TcSymbol *s = symtab_get(&o->names, name);
+        if (s)
+            return s->kind == SYM_LOCAL ? s : NULL;
+    }
+    return symtab_get(&tc->locals, name);
+}
+
+bool tc_mark_captured(Tc *tc, Span span)
+{
+    const Stmt *s = &(Stmt){.span = span};
     for (uint32_t ln = s->span.line; ln <= s->span.end_line; ln++) {
         size_t len, i = 0;
         const char *t = src_line(tc->mod->ast->src, (int)ln, &len);
@@ -524,7 +541,7 @@ static bool mark_captured(Tc *tc, const Stmt *s)
                 i = j;
                 continue;
             }
-            TcSymbol *sym = symtab_get(&tc->locals, strtab_intern(tc->names, t + i, j - i));
+            TcSymbol *sym = enclosing_local(tc, strtab_intern(tc->names, t + i, j - i));
             if (sym) {
                 sym->captured = true;
                 if (nonlocal) {

@@ -120,6 +120,9 @@ TyType *method_result(Tc *tc, TyType *recv, const char *m, TyType **args, int n,
 
 /* check_stmt.c */
 void check_block(Tc *tc, StmtList *body);
+/* Marks the locals whose names occur in the source lines of span as read
+ * by a nested function (nonlocal ones as rebound). */
+bool tc_mark_captured(Tc *tc, Span span);
 void assigned_set(Tc *tc, TcSymbol *s);
 
 /* builtins.c */

@@ -14,8 +14,9 @@ def squares(n: int) -> Iterator[int]:
 
 
 def by_key(xs: list[str], n: int) -> list[str]:
-    later = (s[n:] for s in xs)
-    return sorted(xs, key=lambda s: s[n:]) + list(later)
+    class Key:
+        pass
+    return sorted(xs, key=lambda s: s[n:])
 
 
 def native(n: int) -> int:

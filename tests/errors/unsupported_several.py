@@ -1,11 +1,12 @@
 # staticpyc-args: --strict
 # checks: every unsupported construct in a module is reported, not just
-# the first: a generator expression, an except*, and super() in a
-# function nested in a method, in one file.
+# the first: a nested class, an except*, and super() in a function nested
+# in a method, in one file.
 
 
 def f(x: int) -> int:
-    total = next(i for i in range(x))
+    class Local:
+        pass
     try:
         pass
     except* ValueError:
