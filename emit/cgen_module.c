@@ -225,9 +225,10 @@ void cg_wrapper_body(FILE *out, ModCtx *m, const IrFunc *nf, int first, const ch
     /* 3.10 and later name methods by their qualname in argument errors. */
     fprintf(out, "#if PY_VERSION_HEX >= 0x030A0000\n    static const char spy_name[] = \"%s\";\n"
             "#else\n    static const char spy_name[] = \"%s\";\n#endif\n", qual, f->name);
-    fprintf(out, "    static const SpyFuncSig sig = {spy_name, %d, %d, %d, %d, %s, %d};\n",
+    fprintf(out, "    static const SpyFuncSig sig = {spy_name, %d, %d, %d, %d, %s, %d, %d, %d};\n",
             f->n_pos - first, f->n_posonly ? f->n_posonly - first : 0, f->n_kwonly,
-            f->n_required_pos - first, f->n_kwonly ? "kwonly_required" : "NULL", first);
+            f->n_required_pos - first, f->n_kwonly ? "kwonly_required" : "NULL", first,
+            f->varargs, f->varkw);
     fprintf(out, "    PyObject *a[%d];\n    PyObject *res = NULL;\n", np ? np : 1);
     for (int i = first; i < n; i++) {
         const IrReg *p = nf->params[i];
@@ -247,6 +248,8 @@ void cg_wrapper_body(FILE *out, ModCtx *m, const IrFunc *nf, int first, const ch
     for (int i = first; i < n; i++)
         if (nf->params[i]->rep == REP_INT)
             fprintf(out, "    spy_int_xdecref(%s);\n", cg_ident(m->a, "v_", nf->params[i]->name));
+    for (int i = n - f->varargs - f->varkw; i < n; i++) /* the tuple and dict parse made */
+        fprintf(out, "    Py_DECREF(a[%d]);\n", i - first);
     fprintf(out, "    return res;\n");
 }
 

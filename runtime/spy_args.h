@@ -24,6 +24,9 @@ typedef struct SpyFuncSig {
     const char *kwonly_required; /* n_kwonly chars, 1 = required; may be NULL if none required */
     int n_self;                /* 1 for a method: self is bound before the
                                   arguments but counts in messages */
+    int varargs, varkw;        /* has *args / **kwargs: out[] gets the tuple of
+                                  extra positionals, then the dict of extra
+                                  keywords (new references) after the others */
 } SpyFuncSig;
 
 /* "'a'", "'a' and 'b'", "'a', 'b', and 'c'" from the reprs of the names. */
@@ -230,9 +233,9 @@ SPY_COLD void spy_args__unexpected(const SpyFuncSig *sig, PyObject *const *names
                  sig->name, keyword);
 }
 
-SPY_COLD int spy_args__parse_slow(const SpyFuncSig *sig, PyObject *const *names,
-                                  PyObject *const *args, Py_ssize_t nargs,
-                                  PyObject *kwnames, PyObject **out)
+SPY_COLD int spy_args__bind(const SpyFuncSig *sig, PyObject *const *names,
+                          PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                          PyObject **out, PyObject **xpos, PyObject **xkw)
 {
     int total = sig->n_pos + sig->n_kwonly, j;
     Py_ssize_t n = nargs < sig->n_pos ? nargs : sig->n_pos, i, kwcount;
@@ -258,6 +261,13 @@ SPY_COLD int spy_args__parse_slow(const SpyFuncSig *sig, PyObject *const *names,
             if (cmp < 0)
                 return -1;
         }
+        if (xkw) { /* **kwargs takes it (a positional-only name included) */
+            if (!*xkw && !(*xkw = PyDict_New()))
+                return -1;
+            if (PyDict_SetItem(*xkw, keyword, args[nargs + i]) < 0)
+                return -1;
+            continue;
+        }
         if (sig->n_posonly) {
             int r = spy_args__posonly_as_kw(sig, names, kwnames);
             if (r != 0)
@@ -274,8 +284,17 @@ SPY_COLD int spy_args__parse_slow(const SpyFuncSig *sig, PyObject *const *names,
         out[j] = args[nargs + i];
     }
 
-    if (nargs > sig->n_pos)
+    if (nargs > sig->n_pos && xpos) {
+        *xpos = PyTuple_New(nargs - sig->n_pos);
+        if (!*xpos)
+            return -1;
+        for (i = sig->n_pos; i < nargs; i++) {
+            Py_INCREF(args[i]);
+            PyTuple_SET_ITEM(*xpos, i - sig->n_pos, args[i]);
+        }
+    } else if (nargs > sig->n_pos) {
         return spy_args__too_many(sig, nargs, out);
+    }
 
     if (nargs < sig->n_required_pos) {
         for (i = nargs; i < sig->n_required_pos; i++)
@@ -294,12 +313,36 @@ SPY_COLD int spy_args__parse_slow(const SpyFuncSig *sig, PyObject *const *names,
  * out: n_pos + n_kwonly slots; on success each is a BORROWED reference or
  * NULL when the argument was not passed (the caller substitutes the
  * default). Returns 0, or -1 with TypeError set. */
+SPY_COLD int spy_args__parse_slow(const SpyFuncSig *sig, PyObject *const *names,
+                                  PyObject *const *args, Py_ssize_t nargs,
+                                  PyObject *kwnames, PyObject **out)
+{
+    PyObject *xpos = NULL, *xkw = NULL;
+    int total = sig->n_pos + sig->n_kwonly;
+    int r = spy_args__bind(sig, names, args, nargs, kwnames, out, sig->varargs ? &xpos : NULL,
+                           sig->varkw ? &xkw : NULL);
+    if (r == 0 && sig->varargs && !xpos && !(xpos = PyTuple_New(0)))
+        r = -1;
+    if (r == 0 && sig->varkw && !xkw && !(xkw = PyDict_New()))
+        r = -1;
+    if (r < 0) {
+        Py_XDECREF(xpos);
+        Py_XDECREF(xkw);
+        return -1;
+    }
+    if (sig->varargs)
+        out[total] = xpos;
+    if (sig->varkw)
+        out[total + sig->varargs] = xkw;
+    return 0;
+}
+
 static inline int spy_parse_args(const SpyFuncSig *sig, PyObject *const *names,
                                  PyObject *const *args, Py_ssize_t nargs,
                                  PyObject *kwnames, PyObject **out)
 {
     if (SPY_LIKELY(kwnames == NULL && nargs == sig->n_pos
-                   && sig->kwonly_required == NULL)) {
+                   && sig->kwonly_required == NULL && !sig->varargs && !sig->varkw)) {
         int i;
         for (i = 0; i < sig->n_pos; i++)
             out[i] = args[i];

@@ -626,7 +626,8 @@ static TyType *check_call(Tc *tc, Expr *e)
     if (star)
         return any();
     TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
-    if (s && s->kind == SYM_FUNC && s->func && !s->func->interpreted) {
+    if (s && s->kind == SYM_FUNC && s->func && !s->func->interpreted && !s->func->varargs &&
+        !s->func->varkw) { /* those take the wrapper's argument binding */
         bind_native_call(tc, e, s->func, call, 0);
         return s->func->ret;
     }

@@ -567,12 +567,16 @@ void scope_signature(Tc *tc, TcFunc *f, Stmt *def)
 {
     ParamList *pl = &def->u.funcdef.params;
     f->params = ARENA_ARRAY(tc->a, TcParam, pl->n ? pl->n : 1);
+    Param *star[2] = {NULL, NULL}; /* *args, **kwargs: bound last */
     for (int i = 0; i < pl->n; i++) {
         Param *p = pl->v[i];
         if (p->kind == PARAM_VARARGS || p->kind == PARAM_VARKW) {
-            tc_unsupported(tc, p->span, p->kind == PARAM_VARARGS
-                                            ? "*args parameters"
-                                            : "**kwargs parameters");
+            if (f->cls) /* methods: the vtable call path binds no extras yet */
+                tc_unsupported(tc, p->span, p->kind == PARAM_VARARGS
+                                                ? "*args parameters in methods"
+                                                : "**kwargs parameters in methods");
+            else
+                star[p->kind == PARAM_VARKW] = p;
             continue;
         }
         TcParam *tp = &f->params[f->n_params++];
@@ -587,6 +591,22 @@ void scope_signature(Tc *tc, TcFunc *f, Stmt *def)
             if (!p->default_value && f->n_pos == f->n_required_pos)
                 f->n_required_pos++;
             f->n_pos++;
+        }
+    }
+    for (int k = 0; k < 2; k++) {
+        Param *p = star[k];
+        if (!p)
+            continue;
+        TyType *t = p->annotation ? scope_annotation(tc, p->annotation) : ty_simple(TY_ANY);
+        TcParam *tp = &f->params[f->n_params++];
+        tp->param = p;
+        if (k == 0) {
+            tp->type = ty_generic(tc->a, TY_TUPLE, t, NULL);
+            tp->type->variadic = true;
+            f->varargs = true;
+        } else {
+            tp->type = ty_generic(tc->a, TY_DICT, ty_simple(TY_STR), t);
+            f->varkw = true;
         }
     }
     f->ret = def->u.funcdef.returns ? scope_annotation(tc, def->u.funcdef.returns)

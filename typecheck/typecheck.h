@@ -140,6 +140,8 @@ struct TcFunc {
     TcSymbol **locals; int n_locals;  /* params first, in order */
     bool is_module_body;
     bool is_generator;     /* has yield: calling it makes a generator object */
+    bool varargs, varkw;   /* has *args / **kwargs: their params come last
+                              (after the keyword-only ones), tuple and dict */
     bool decorated;        /* module function with decorators: its name is a
                               plain global bound to what they return */
     TyType *yield_type;    /* generator: the type its yields must have */

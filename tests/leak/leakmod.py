@@ -144,3 +144,7 @@ def generators(n: int) -> int:
     except ZeroDivisionError:
         total += 1
     return total
+
+
+def varargs(first: int, *rest: int, scale: int = 1, **named: int) -> int:
+    return (first + sum(rest) + sum(named.values())) * scale

@@ -55,6 +55,8 @@ CASES = [
     ("genexp into sum and join", "genexp_sum", (["ab", "cde"],), {}, None),
     ("lambdas made per call", "lambdas", ([3, 1, 2],), {}, None),
     ("generators", "generators", (5,), {}, None),
+    ("*args and **kwargs", "varargs", (1, 2, 3), {"scale": 2, "x": 4}, None),
+    ("*args, TypeError after binding", "varargs", (1, "no"), {"y": 1}, TypeError),
 ]
 
 

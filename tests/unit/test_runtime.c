@@ -680,6 +680,7 @@ static void load_sig(const char *def, TestSig *t)
     Py_DECREF(kwdefaults);
     Py_DECREF(code);
     t->sig.name = t->name;
+    t->sig.varargs = t->sig.varkw = 0;
 }
 
 /* Run one call shape through Python and through spy_parse_args; compare. */
@@ -793,7 +794,7 @@ static void test_parse_args(void **state)
 static void test_parse_args_fast_path(void **state)
 {
     PyObject *names[3], *args[2], *out[3];
-    static const SpyFuncSig sig = {"f", 2, 0, 1, 2, NULL, 0};
+    static const SpyFuncSig sig = {"f", 2, 0, 1, 2, NULL, 0, 0, 0};
     int i;
     (void)state;
     for (i = 0; i < 3; i++)

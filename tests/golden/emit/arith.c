@@ -315,7 +315,7 @@ static PyObject *w_scale(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 #else
     static const char spy_name[] = "scale";
 #endif
-    static const SpyFuncSig sig = {spy_name, 2, 0, 0, 1, NULL, 0};
+    static const SpyFuncSig sig = {spy_name, 2, 0, 0, 1, NULL, 0, 0, 0};
     PyObject *a[2];
     PyObject *res = NULL;
     SpyInt v_x = SPY_INT_ERR;
@@ -358,7 +358,7 @@ static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 #else
     static const char spy_name[] = "total";
 #endif
-    static const SpyFuncSig sig = {spy_name, 1, 0, 0, 1, NULL, 0};
+    static const SpyFuncSig sig = {spy_name, 1, 0, 0, 1, NULL, 0, 0, 0};
     PyObject *a[1];
     PyObject *res = NULL;
     SpyInt v_n = SPY_INT_ERR;
@@ -391,7 +391,7 @@ static PyObject *w_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs, 
 #else
     static const char spy_name[] = "run";
 #endif
-    static const SpyFuncSig sig = {spy_name, 1, 0, 0, 1, NULL, 0};
+    static const SpyFuncSig sig = {spy_name, 1, 0, 0, 1, NULL, 0, 0, 0};
     PyObject *a[1];
     PyObject *res = NULL;
     SpyInt v_n = SPY_INT_ERR;

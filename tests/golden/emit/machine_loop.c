@@ -148,7 +148,7 @@ static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 #else
     static const char spy_name[] = "total";
 #endif
-    static const SpyFuncSig sig = {spy_name, 1, 0, 0, 1, NULL, 0};
+    static const SpyFuncSig sig = {spy_name, 1, 0, 0, 1, NULL, 0, 0, 0};
     PyObject *a[1];
     PyObject *res = NULL;
     PyObject *v_xs = NULL;

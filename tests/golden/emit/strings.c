@@ -269,7 +269,7 @@ static PyObject *w_greet(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 #else
     static const char spy_name[] = "greet";
 #endif
-    static const SpyFuncSig sig = {spy_name, 2, 0, 0, 1, NULL, 0};
+    static const SpyFuncSig sig = {spy_name, 2, 0, 0, 1, NULL, 0, 0, 0};
     PyObject *a[2];
     PyObject *res = NULL;
     PyObject *v_name = NULL;
@@ -311,7 +311,7 @@ static PyObject *w_pair(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
 #else
     static const char spy_name[] = "pair";
 #endif
-    static const SpyFuncSig sig = {spy_name, 2, 0, 0, 2, NULL, 0};
+    static const SpyFuncSig sig = {spy_name, 2, 0, 0, 2, NULL, 0, 0, 0};
     PyObject *a[2];
     PyObject *res = NULL;
     SpyInt v_a = SPY_INT_ERR;
