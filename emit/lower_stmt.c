@@ -817,9 +817,30 @@ static IrReg *emit_make_closure(Lower *l, const char *code, const char *name, co
                      (IrReg *[]){name_tuple, cell_tuple, defaults, kwdefaults}, 4);
 }
 
-/* A lambda that reads locals: `def __spy_outer__():` on the line above,
- * the lambda at its line and column as ` _..._=(lambda ...)` (the checker
- * made sure there is room), then the captured names assigned. */
+/* `def __spy_outer__():` on the line above span, then expression text
+ * `expr` placed at span's line and column as ` _..._=(expr)` (the checker
+ * made sure there is room), then the captured names assigned, so that
+ * they are the expression's free variables. */
+static const char *outer_expr_source(Lower *l, Span span, const char **names, int n,
+                                     const char *expr)
+{
+    size_t cap = span.line + span.col + strlen(expr) + 64;
+    for (int i = 0; i < n; i++)
+        cap += strlen(names[i]) + 3;
+    char *code = arena_alloc(A(l), cap), *w = code;
+    for (uint32_t i = 2; i < span.line; i++)
+        *w++ = '\n';
+    w += sprintf(w, "def __spy_outer__():\n ");
+    memset(w, '_', span.col - 3);
+    w += span.col - 3;
+    w += sprintf(w, "=(%s)\n ", expr);
+    for (int i = 0; i < n; i++)
+        w += sprintf(w, "%s = ", names[i]);
+    sprintf(w, "None\n");
+    return code;
+}
+
+/* A lambda that reads locals, made with this function's cells. */
 static IrReg *lower_closure_lambda(Lower *l, Expr *e)
 {
     const char **names;
@@ -827,22 +848,7 @@ static IrReg *lower_closure_lambda(Lower *l, Expr *e)
     int n = captured_cells(l, &names, &cells);
     size_t tn;
     const char *text = lambda_text(l, e, &tn);
-    size_t cap = e->span.line + e->span.col + tn + 64;
-    for (int i = 0; i < n; i++)
-        cap += strlen(names[i]) + 3;
-    char *code = arena_alloc(A(l), cap), *w = code;
-    for (uint32_t i = 2; i < e->span.line; i++)
-        *w++ = '\n';
-    w += sprintf(w, "def __spy_outer__():\n ");
-    memset(w, '_', e->span.col - 3);
-    w += e->span.col - 3;
-    memcpy(w, "=(", 2);
-    memcpy(w + 2, text, tn);
-    w += 2 + tn;
-    w += sprintf(w, ")\n ");
-    for (int i = 0; i < n; i++)
-        w += sprintf(w, "%s = ", names[i]);
-    sprintf(w, "None\n");
+    const char *code = outer_expr_source(l, e->span, names, n, arena_strndup(A(l), text, tn));
     IrReg *defaults, *kwdefaults;
     lower_param_defaults(l, &e->u.lambda.params, &defaults, &kwdefaults);
     return emit_make_closure(l, code, "<lambda>", names, cells, n, defaults, kwdefaults);
@@ -857,29 +863,16 @@ IrReg *lower_dynamic_genexp(Lower *l, Expr *e)
 {
     Expr *first = e->u.comp.gens[0]->iter;
     IrReg *it = temp_copy(l, box(l, lower_expr(l, first), first->type));
-    const char **names;
-    IrReg **cells;
+    const char **names = NULL;
+    IrReg **cells = NULL;
     int n = l->tf->is_module_body ? 0 : captured_cells(l, &names, &cells);
-    if (l->tf->is_module_body) {
-        names = NULL;
-        cells = NULL;
-    }
-    size_t tn;
+    size_t tn, len;
     const char *text = lambda_text(l, e, &tn);
     const Source *src = l->m->tm->ast->src;
-    size_t len;
     const char *a = src_line(src, (int)first->span.line, &len) + first->span.col;
     const char *b = src_line(src, (int)first->span.end_line, &len) + first->span.end_col;
-    size_t cap = e->span.line + e->span.col + tn + 128 + (first->span.end_line - first->span.line);
-    for (int i = 0; i < n; i++)
-        cap += strlen(names[i]) + 3;
-    char *code = arena_alloc(A(l), cap), *w = code;
-    for (uint32_t i = 2; i < e->span.line; i++)
-        *w++ = '\n';
-    w += sprintf(w, "def __spy_outer__():\n ");
-    memset(w, '_', e->span.col - 3);
-    w += e->span.col - 3;
-    w += sprintf(w, "=(lambda __spy_it: (");
+    char *expr = arena_alloc(A(l), tn + 64 + (first->span.end_line - first->span.line)), *w = expr;
+    w += sprintf(w, "lambda __spy_it: (");
     memcpy(w, text, (size_t)(a - text));
     w += a - text;
     w += sprintf(w, "__spy_it");
@@ -887,10 +880,8 @@ IrReg *lower_dynamic_genexp(Lower *l, Expr *e)
         *w++ = '\n';
     memcpy(w, b, (size_t)(text + tn - b));
     w += text + tn - b;
-    w += sprintf(w, "))\n ");
-    for (int i = 0; i < n; i++)
-        w += sprintf(w, "%s = ", names[i]);
-    sprintf(w, "None\n");
+    sprintf(w, ")");
+    const char *code = outer_expr_source(l, e->span, names, n, expr);
     IrReg *none = emit_const(l, REP_OBJ, "Py_None", true);
     IrReg *fn = emit_make_closure(l, code, "<lambda>", names, cells, n, none, none);
     IrReg *gen = emit_call(l, "PyObject_CallOneArg", REP_OBJ, ERR_NULL, (IrReg *[]){fn, it}, 2);
