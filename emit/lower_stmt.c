@@ -601,15 +601,22 @@ static void store_defaults(Lower *l, const TcFunc *f)
 /* The source of a statement left to the interpreter (a def, a `type`
  * statement), with as many newlines in front as lines before it
  * (tracebacks show the right lines) and its indentation removed. */
-static const char *def_source(Lower *l, const Stmt *s)
+/* The first line of a def or class statement: its first decorator's. */
+static int first_line(const Stmt *s)
 {
-    const Source *src = l->m->tm->ast->src;
     int first = (int)s->span.line;
     const ExprList *decos = s->kind == ST_FUNCDEF ? &s->u.funcdef.decorators
                           : s->kind == ST_CLASSDEF ? &s->u.classdef.decorators : NULL;
     for (int i = 0; decos && i < decos->n; i++)
         if ((int)decos->v[i]->span.line < first)
             first = (int)decos->v[i]->span.line;
+    return first;
+}
+
+static const char *def_source(Lower *l, const Stmt *s)
+{
+    const Source *src = l->m->tm->ast->src;
+    int first = first_line(s);
     size_t indent = 0, len0;
     const char *line0 = src_line(src, first, &len0);
     while (indent < len0 && (line0[indent] == ' ' || line0[indent] == '\t'))
@@ -718,10 +725,7 @@ IrReg *lower_lambda(Lower *l, Expr *e)
 static const char *nested_def_source(Lower *l, const Stmt *s, const char **names, int n)
 {
     const Source *src = l->m->tm->ast->src;
-    int first = (int)s->span.line;
-    for (int i = 0; i < s->u.funcdef.decorators.n; i++)
-        if ((int)s->u.funcdef.decorators.v[i]->span.line < first)
-            first = (int)s->u.funcdef.decorators.v[i]->span.line;
+    int first = first_line(s);
     size_t len0, indent = 0;
     const char *line0 = src_line(src, first, &len0);
     while (indent < len0 && (line0[indent] == ' ' || line0[indent] == '\t'))
@@ -888,15 +892,33 @@ IrReg *lower_dynamic_genexp(Lower *l, Expr *e)
     return coerce(l, gen, ty_simple(TY_ANY), e->type);
 }
 
+/* A def's decorators, evaluated (first, as the interpreter does) and
+ * kept for apply_decorators. */
+static IrReg **lower_decorators(Lower *l, ExprList *decos)
+{
+    IrReg **dv = ARENA_ARRAY(A(l), IrReg *, decos->n ? decos->n : 1);
+    for (int i = 0; i < decos->n; i++)
+        dv[i] = temp_copy(l, box(l, lower_expr(l, decos->v[i]), decos->v[i]->type));
+    return dv;
+}
+
+/* fn passed through the decorators, innermost first. */
+static IrReg *apply_decorators(Lower *l, ExprList *decos, IrReg **dv, IrReg *fn)
+{
+    for (int i = decos->n - 1; i >= 0; i--) {
+        l->line = (int)decos->v[i]->span.line;
+        fn = emit_call(l, "PyObject_CallOneArg", REP_OBJ, ERR_NULL, (IrReg *[]){dv[i], fn}, 2);
+    }
+    return fn;
+}
+
 /* def inside a compiled function (typecheck's check_nested_def): the
  * decorators, then the defaults, evaluated here; the function made by
  * spy_make_closure with this function's cells; decorators applied. */
 static void lower_nested_def(Lower *l, Stmt *s)
 {
     ExprList *decos = &s->u.funcdef.decorators;
-    IrReg **dv = ARENA_ARRAY(A(l), IrReg *, decos->n ? decos->n : 1);
-    for (int i = 0; i < decos->n; i++)
-        dv[i] = temp_copy(l, box(l, lower_expr(l, decos->v[i]), decos->v[i]->type));
+    IrReg **dv = lower_decorators(l, decos);
     IrReg *defaults, *kwdefaults;
     lower_param_defaults(l, &s->u.funcdef.params, &defaults, &kwdefaults);
     const char **names;
@@ -904,10 +926,7 @@ static void lower_nested_def(Lower *l, Stmt *s)
     int n = captured_cells(l, &names, &cells);
     const char *code = nested_def_source(l, s, names, n);
     IrReg *fn = emit_make_closure(l, code, s->u.funcdef.name, names, cells, n, defaults, kwdefaults);
-    for (int i = decos->n - 1; i >= 0; i--) {
-        l->line = (int)decos->v[i]->span.line;
-        fn = emit_call(l, "PyObject_CallOneArg", REP_OBJ, ERR_NULL, (IrReg *[]){dv[i], fn}, 2);
-    }
+    fn = apply_decorators(l, decos, dv, fn);
     store_target(l, s->sema, fn, ty_simple(TY_ANY));
 }
 
@@ -925,17 +944,12 @@ static void lower_def(Lower *l, Stmt *s)
     /* As the interpreter does: decorators evaluated first, then defaults,
      * the function made, and the decorators applied innermost first. */
     ExprList *decos = &s->u.funcdef.decorators;
-    IrReg **dv = ARENA_ARRAY(A(l), IrReg *, decos->n ? decos->n : 1);
-    for (int i = 0; i < decos->n; i++)
-        dv[i] = temp_copy(l, box(l, lower_expr(l, decos->v[i]), decos->v[i]->type));
+    IrReg **dv = lower_decorators(l, decos);
     store_defaults(l, f);
     const char *c = arena_printf(A(l), "PyCFunction_NewEx(&spy_methods[%d], st->module, "
                                  "st->modname)", f->index);
     IrReg *fn = emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
-    for (int i = decos->n - 1; i >= 0; i--) {
-        l->line = (int)decos->v[i]->span.line;
-        fn = emit_call(l, "PyObject_CallOneArg", REP_OBJ, ERR_NULL, (IrReg *[]){dv[i], fn}, 2);
-    }
+    fn = apply_decorators(l, decos, dv, fn);
     store_global(l, f->name, fn);
 }
 

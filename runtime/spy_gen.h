@@ -61,11 +61,8 @@ static PyObject *spy_gen__step(SpyGen *g, PyObject *sent, int thrown)
         PyErr_SetString(PyExc_ValueError, "generator already executing");
         return NULL;
     }
-    if (g->resume_at < 0) {
-        if (thrown)
-            return NULL; /* the thrown exception propagates */
-        return NULL;
-    }
+    if (g->resume_at < 0)
+        return NULL; /* exhausted; a thrown exception propagates as it is */
     if (g->resume_at == 0 && thrown) {
         g->resume_at = -1; /* throw() before the start: raised at once */
         return NULL;

@@ -193,6 +193,34 @@ static inline int spy_ensure_builtins(PyObject *globals)
     return r;
 }
 
+/* Compiles src (a module of one expression or def) once into *slot: the
+ * first code object among its constants. 0, or -1 with the exception. */
+__attribute__((unused, noinline)) static int spy__code_once(PyObject **slot, PyObject *globals,
+                                                           PyObject *src, PyObject *filename)
+{
+    if (*slot)
+        return 0;
+    const char *text = PyUnicode_AsUTF8(src);
+    if (!text || spy_ensure_builtins(globals) < 0)
+        return -1;
+    PyCompilerFlags flags = {0, PY_MINOR_VERSION};
+    PyObject *mod = Py_CompileStringObject(text, filename, Py_file_input, &flags, -1);
+    if (!mod)
+        return -1;
+    PyObject *consts = ((PyCodeObject *)mod)->co_consts;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(consts) && !*slot; i++)
+        if (PyCode_Check(PyTuple_GET_ITEM(consts, i))) {
+            *slot = PyTuple_GET_ITEM(consts, i);
+            Py_INCREF(*slot);
+        }
+    Py_DECREF(mod);
+    if (!*slot) {
+        PyErr_SetString(PyExc_SystemError, "staticpyc: lambda source has no code object");
+        return -1;
+    }
+    return 0;
+}
+
 /* A lambda: its code object is compiled from source on first use (kept
  * in *slot, a module-state reference) and each call makes a new function
  * with the module's globals, as the interpreter does.  NULL + exception. */
@@ -202,26 +230,8 @@ __attribute__((unused, noinline)) static PyObject *spy_make_lambda(PyObject **sl
                                                                    PyObject *filename,
                                                                    PyObject *qualname)
 {
-    if (!*slot) {
-        const char *text = PyUnicode_AsUTF8(src);
-        if (!text || spy_ensure_builtins(globals) < 0)
-            return NULL;
-        PyCompilerFlags flags = {0, PY_MINOR_VERSION};
-        PyObject *mod = Py_CompileStringObject(text, filename, Py_file_input, &flags, -1);
-        if (!mod)
-            return NULL;
-        PyObject *consts = ((PyCodeObject *)mod)->co_consts;
-        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(consts) && !*slot; i++)
-            if (PyCode_Check(PyTuple_GET_ITEM(consts, i))) {
-                *slot = PyTuple_GET_ITEM(consts, i);
-                Py_INCREF(*slot);
-            }
-        Py_DECREF(mod);
-        if (!*slot) {
-            PyErr_SetString(PyExc_SystemError, "staticpyc: lambda source has no code object");
-            return NULL;
-        }
-    }
+    if (spy__code_once(slot, globals, src, filename) < 0)
+        return NULL;
     return PyFunction_NewWithQualName(*slot, globals, qualname);
 }
 
@@ -247,10 +257,8 @@ __attribute__((unused, noinline)) static PyObject *spy_make_closure(
     PyObject *kwdefaults)
 {
     if (!*slot) {
-        PyObject *outer = spy_make_lambda(slot, globals, src, filename, qualname);
-        if (!outer)
+        if (spy__code_once(slot, globals, src, filename) < 0)
             return NULL;
-        Py_DECREF(outer);
         /* *slot is now __spy_outer__'s code; the def's is among its consts */
         PyObject *consts = ((PyCodeObject *)*slot)->co_consts, *code = NULL;
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(consts) && !code; i++) {
