@@ -6,6 +6,7 @@
 #   make demo         compile samples/demo.py and time it against the interpreter
 #   make bench        python3 bench/run.py      (bench-quick: --quick)
 #   make deps         install what is missing (tools/deps.sh); silent when all is there
+#                     (deps-bench: also the Debian peers bench measures, i.e. pypy3)
 #   make clean        remove build/ (distclean: also .deps/)
 #
 # Top-level targets run tools/deps.sh first, then a sub-make does the build, so
@@ -57,13 +58,17 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRCS))
 UNIT_HELPER_OBJS := $(patsubst %.c,build/obj/%.o,$(filter-out $(UNIT_SRCS),$(sort $(wildcard tests/unit/*.c))))
 RUNTIME_OBJS := $(patsubst %.c,build/obj/rt/%.o,$(sort $(wildcard runtime/*.c)))
 
-.PHONY: all build deps test test-asan unit demo bench bench-quick clean distclean
+.PHONY: all build deps deps-bench test test-asan unit demo bench bench-quick clean distclean
 
 all: deps
 	@$(SUBMAKE) build
 
 deps:
 	@tools/deps.sh
+
+# The benchmark peers from Debian (PyPy); only bench and bench-quick need them.
+deps-bench:
+	@tools/deps.sh --bench
 
 ifneq ($(wildcard driver/main.c),)
 build: build/staticpyc
@@ -139,11 +144,11 @@ demo: deps
 	@$(SUBMAKE) build
 	$(PYTHON) tools/demo.py
 
-bench: deps
+bench: deps deps-bench
 	@$(SUBMAKE) build
 	$(PYTHON) bench/run.py
 
-bench-quick: deps
+bench-quick: deps deps-bench
 	@$(SUBMAKE) build
 	$(PYTHON) bench/run.py --quick
 

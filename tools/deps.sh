@@ -6,8 +6,9 @@
 #     pinned in tools/deps.lock, its sha512 checked against the pinned integrity,
 #     and unpacked to .deps/tree-sitter-python/src (parser.c, scanner.c,
 #     tree_sitter/*.h). A mismatch stops everything.
+#   - with --bench, also BENCH_APT_PACKAGES (the peers `make bench` measures).
 # Silent when there is nothing to do. Called by `make deps` (and so by make,
-# make test, make demo, make bench).
+# make test, make demo, make bench) and `make deps-bench`.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -52,8 +53,10 @@ apt_install() {
     quiet apt-get install -y --no-install-recommends "$@" || die "apt-get install $* failed"
 }
 
+want_packages=$APT_PACKAGES
+[ "${1:-}" != --bench ] || want_packages="$want_packages $BENCH_APT_PACKAGES"
 missing=()
-for p in $APT_PACKAGES; do
+for p in $want_packages; do
     installed "$p" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
