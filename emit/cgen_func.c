@@ -307,9 +307,40 @@ static void emit_op(Cg *g, const IrOp *op)
 
 /* ---- the function ---------------------------------------------------------------------- */
 
+/* A small function is declared `inline`, and a small leaf (no native
+ * calls, so no recursion; no loop) always inlined: gcc's -O2 limit for inlining a
+ * function nobody asked for is far below what one line of tagged-int
+ * arithmetic expands to (its cold paths count), and a call costs more than
+ * the work in a leaf like `1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)`.
+ * Only the ops on the normal path count. */
+enum { CG_INLINE_MAX_OPS = 48 };
+
+static const char *inline_hint(const IrFunc *f)
+{
+    if (f->is_generator || f->tc->is_module_body)
+        return "";
+    int n = 0;
+    bool leaf = true;
+    for (int b = 0; b < f->n_blocks; b++) {
+        if (f->blocks[b]->is_error_path)
+            continue;
+        n += f->blocks[b]->n_ops;
+        for (int i = 0; i < f->blocks[b]->n_ops; i++) {
+            const IrOp *op = f->blocks[b]->ops[i];
+            leaf &= op->kind != IR_CALL_NATIVE;
+            /* a jump back to an earlier block: a loop (blocks are made in
+             * source order, a loop's head before its body) */
+            leaf &= !(op->target && op->target->id <= f->blocks[b]->id) &&
+                    !(op->target2 && op->target2->id <= f->blocks[b]->id);
+        }
+    }
+    return n > CG_INLINE_MAX_OPS ? "" : leaf ? "SPY_ALWAYS_INLINE inline " : "inline ";
+}
+
 void cg_function_proto(FILE *out, const IrFunc *f, bool semicolon)
 {
-    fprintf(out, "static %s%s(SpyModState *st, int depth", ir_rep_ctype(f->ret_rep), f->c_name);
+    fprintf(out, "static %s%s%s(SpyModState *st, int depth", inline_hint(f),
+            ir_rep_ctype(f->ret_rep), f->c_name);
     for (int i = 0; i < f->n_params; i++) {
         const IrReg *p = f->params[i];
         fprintf(out, ", %s%s", ir_rep_ctype(p->rep), cg_ident(f->a, "v_", p->name));

@@ -400,6 +400,8 @@ void cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o)
         if (!tm->classes[i]->dynamic)
             cg_class_proto(out, m, tm->classes[i]);
     fprintf(out, "\n");
+    for (int i = 0; i < m->n_helpers; i++)
+        fputs(m->helpers[i], out);
     emit_methods(out, m, tm->n_funcs);
     for (int i = 0; i < m->n_ids; i++)
         if (m->irs[i])

@@ -39,12 +39,16 @@ typedef struct ModCtx {
     int *gcache_names;          /* [memo] -> K_NAME constant of a global read */
     int n_gcache, cap_gcache;
     bool has_generators;        /* st->gen_type is needed */
+    const char **helpers;       /* C text of static helper functions the */
+    int n_helpers, cap_helpers; /* lowered code calls (lower_intfast.c) */
 } ModCtx;
 
 /* The memo slot (st->g[]) of reads of global `name_const`. */
 int global_cache_slot(ModCtx *m, int name_const);
 
 int func_id(const ModCtx *m, const TcFunc *f);
+/* Adds the C text of a helper function, printed before the functions. */
+void module_helper(ModCtx *m, const char *text);
 /* The C name of a function's native code: f_<name>, m_<Class>__<name>. */
 const char *func_cname(Arena *a, const TcFunc *f);
 /* struct spy_obj_<Class> */
@@ -146,6 +150,12 @@ void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyF
                 void *ctx, IrBlock *orelse);
 IrReg *lower_comprehension(Lower *l, Expr *e);
 IrReg *lower_any_all(Lower *l, Expr *call);
+/* lower_intfast.c: an int operator tree (or a comparison of two) over
+ * locals and literals, on int64_t when every value is small; NULL when
+ * the expression is not such a tree. */
+IrReg *lower_int_fast(Lower *l, Expr *e);
+IrReg *lower_int_fast_compare(Lower *l, Expr *a, CmpOp op, Expr *b);
+
 /* lower_stmt.c */
 IrReg *lower_lambda(Lower *l, Expr *e);
 IrReg *lower_dynamic_genexp(Lower *l, Expr *e);

@@ -348,7 +348,9 @@ static IrReg *float_binop(Lower *l, BinOp op, IrReg *a, IrReg *b)
     case OP_ADD: return call2(l, "(%0 + %1)", REP_FLOAT, ERR_NEVER, a, b);
     case OP_SUB: return call2(l, "(%0 - %1)", REP_FLOAT, ERR_NEVER, a, b);
     case OP_MUL: return call2(l, "(%0 * %1)", REP_FLOAT, ERR_NEVER, a, b);
-    case OP_DIV: return call2(l, "spy_float_truediv", REP_FLOAT, ERR_FLOAT, a, b);
+    case OP_DIV:
+        call2(l, "spy_float_truediv_check(%0, %1)", (IrRep)-1, ERR_NEG, a, b);
+        return call2(l, "(%0 / %1)", REP_FLOAT, ERR_NEVER, a, b);
     case OP_FLOORDIV: return call2(l, "spy_float_floordiv", REP_FLOAT, ERR_FLOAT, a, b);
     case OP_MOD: return call2(l, "spy_float_mod", REP_FLOAT, ERR_FLOAT, a, b);
     case OP_POW: return call2(l, "spy_float_pow", REP_FLOAT, ERR_FLOAT, a, b);
@@ -401,6 +403,9 @@ IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg 
 
 static IrReg *lower_binop(Lower *l, Expr *e)
 {
+    IrReg *fast = e->type->kind == TY_INT ? lower_int_fast(l, e) : NULL;
+    if (fast)
+        return fast;
     IrReg *a = lower_expr(l, e->u.binop.left);
     IrReg *b = lower_expr(l, e->u.binop.right);
     return lower_binop_values(l, e->u.binop.op, a, e->u.binop.left->type, b,
@@ -418,6 +423,9 @@ static IrReg *lower_unary(Lower *l, Expr *e)
     if (op == UOP_NEG && x->kind == EX_FLOAT)
         return emit_const(l, REP_FLOAT, float_text(A(l), -x->u.float_lit.value), false);
     if (e->type->kind == TY_INT) {
+        IrReg *fast = lower_int_fast(l, e);
+        if (fast)
+            return fast;
         IrReg *v = lower_expr_as(l, x, ty_simple(TY_INT));
         if (op == UOP_POS)
             return v;
@@ -591,6 +599,10 @@ static IrReg *lower_compare(Lower *l, Expr *e)
             return call2(l, arena_printf(A(l), "(char)(%%0 %s %%1)", cmp_c[op]), REP_BOOL,
                          ERR_NEVER, x, y);
         }
+        IrReg *fast = e->u.compare.n_ops == 1 && as_bool
+                    ? lower_int_fast_compare(l, ae, op, be) : NULL;
+        if (fast)
+            return fast;
         if (first_pending) {
             a = lower_expr(l, ae);
             first_pending = false;

@@ -27,6 +27,19 @@ static int add_const(ModCtx *m, Const *c)
     return const_append(m, c);
 }
 
+void module_helper(ModCtx *m, const char *text)
+{
+    if (m->n_helpers == m->cap_helpers) {
+        int nc = m->cap_helpers ? m->cap_helpers * 2 : 16;
+        const char **nv = ARENA_ARRAY(m->a, const char *, nc);
+        if (m->n_helpers)
+            memcpy(nv, m->helpers, sizeof(const char *) * (size_t)m->n_helpers);
+        m->helpers = nv;
+        m->cap_helpers = nc;
+    }
+    m->helpers[m->n_helpers++] = text;
+}
+
 int const_append(ModCtx *m, Const *c)
 {
     if (m->n_consts == m->cap_consts) {

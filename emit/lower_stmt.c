@@ -102,12 +102,19 @@ void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt)
         TyKind k = o->type->kind;
         bool list = k == TY_LIST && ix->kind != EX_SLICE, machine = list && machine_able(ix);
         const TyType *slot = list ? o->type->args[0] : k == TY_DICT ? o->type->args[1] : vt;
+        /* list[bool] and list[float] stores take the unboxed value */
+        const char *unboxed = !list ? NULL : rep_of(slot) == REP_BOOL ? "bool"
+                            : rep_of(slot) == REP_FLOAT ? "float" : NULL;
         IrReg *args[3] = {box(l, lower_expr(l, o), o->type),
                           machine ? lower_machine(l, ix)
                           : list ? lower_expr_as(l, ix, ty_simple(TY_INT))
                           : lower_index(l, ix),
-                          box(l, coerce(l, v, vt, slot), slot)};
-        const char *c = machine ? "spy_list_setitem_i64" : list ? "spy_list_setitem"
+                          coerce(l, v, vt, slot)};
+        if (!unboxed)
+            args[2] = box(l, args[2], slot);
+        const char *c = unboxed ? arena_printf(A(l), "spy_list_set%s%s", unboxed,
+                                               machine ? "_i64" : "")
+                      : machine ? "spy_list_setitem_i64" : list ? "spy_list_setitem"
                       : k == TY_DICT ? "spy_dict_setitem" : "PyObject_SetItem";
         emit_call(l, c, (IrRep)-1, ERR_NEG, args, 3);
         break;

@@ -510,6 +510,93 @@ SPY_LIST_GETTER(int, SpyInt, spy_unbox_int, SPY_INT_ERR, spy_unbox_int(x))
 SPY_LIST_GETTER(bool, char, spy_unbox_bool, 2, spy_unbox_bool(x))
 #undef SPY_LIST_GETTER
 
+/* list[i] = v for an unboxed bool or float, without the box/store/release
+ * round trip on every store.  A bool store that finds the same object in
+ * the slot changes nothing (no reference-count writes at all: in a loop
+ * those writes to Py_True/Py_False serialise).  A float store overwrites
+ * the old element in place when it is an exact float only the list holds:
+ * no other reference can observe it, and floats have no weak references. */
+SPY_COLD int spy_list__setbool_slow(PyObject *list, SpyInt index, char b)
+{
+    return spy_list_setitem(list, index, b ? Py_True : Py_False);
+}
+
+static inline int spy_list_setbool_i64(PyObject *list, int64_t i, char b)
+{
+    if (SPY_LIKELY(PyList_CheckExact(list))) {
+        Py_ssize_t n = PyList_GET_SIZE(list);
+        if (i < 0)
+            i += n;
+        if (SPY_LIKELY((uint64_t)i < (uint64_t)n)) {
+            PyObject *v = b ? Py_True : Py_False, *old = PyList_GET_ITEM(list, (Py_ssize_t)i);
+            if (old != v) {
+                Py_INCREF(v);
+                PyList_SET_ITEM(list, (Py_ssize_t)i, v);
+                Py_DECREF(old);
+            }
+            return 0;
+        }
+        PyErr_SetString(PyExc_IndexError, "list assignment index out of range");
+        return -1;
+    }
+    SpyInt t = spy_int_from_i64(i);
+    int r = t == SPY_INT_ERR ? -1 : spy_list__setbool_slow(list, t, b);
+    spy_int_decref(t);
+    return r;
+}
+
+static inline int spy_list_setbool(PyObject *list, SpyInt index, char b)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(index)))
+        return spy_list_setbool_i64(list, SPY_INT_VAL(index), b);
+    return spy_list__setbool_slow(list, index, b);
+}
+
+SPY_COLD int spy_list__setfloat_slow(PyObject *list, SpyInt index, double d)
+{
+    PyObject *v = PyFloat_FromDouble(d);
+    if (v == NULL)
+        return -1;
+    int r = spy_list_setitem(list, index, v);
+    Py_DECREF(v);
+    return r;
+}
+
+static inline int spy_list_setfloat_i64(PyObject *list, int64_t i, double d)
+{
+    if (SPY_LIKELY(PyList_CheckExact(list))) {
+        Py_ssize_t n = PyList_GET_SIZE(list);
+        if (i < 0)
+            i += n;
+        if (SPY_LIKELY((uint64_t)i < (uint64_t)n)) {
+            PyObject *old = PyList_GET_ITEM(list, (Py_ssize_t)i);
+            if (PyFloat_CheckExact(old) && Py_REFCNT(old) == 1) {
+                ((PyFloatObject *)old)->ob_fval = d;
+                return 0;
+            }
+            PyObject *v = PyFloat_FromDouble(d);
+            if (v == NULL)
+                return -1;
+            PyList_SET_ITEM(list, (Py_ssize_t)i, v);
+            Py_DECREF(old);
+            return 0;
+        }
+        PyErr_SetString(PyExc_IndexError, "list assignment index out of range");
+        return -1;
+    }
+    SpyInt t = spy_int_from_i64(i);
+    int r = t == SPY_INT_ERR ? -1 : spy_list__setfloat_slow(list, t, d);
+    spy_int_decref(t);
+    return r;
+}
+
+static inline int spy_list_setfloat(PyObject *list, SpyInt index, double d)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(index)))
+        return spy_list_setfloat_i64(list, SPY_INT_VAL(index), d);
+    return spy_list__setfloat_slow(list, index, d);
+}
+
 /* A range() stop as int64_t, saturated: a stop beyond the int64 range is
  * replaced by the nearest limit, which a counting loop from an int64 start
  * would need 2**63 iterations to reach (the one place this differs). */

@@ -52,6 +52,18 @@ SPY_COLD double spy_float__raise(double a, double b, binaryfunc op)
     return -1.0;
 }
 
+/* The check of a / b before a plain C division: 0, or -1 with the
+ * interpreter's ZeroDivisionError.  Testing the divisor, not the
+ * quotient, keeps the division off the error test's critical path. */
+static inline int spy_float_truediv_check(double a, double b)
+{
+    if (SPY_UNLIKELY(b == 0.0)) {
+        spy_float__raise(a, b, PyNumber_TrueDivide);
+        return -1;
+    }
+    return 0;
+}
+
 static inline double spy_float_truediv(double a, double b)
 {
     if (SPY_UNLIKELY(b == 0.0))

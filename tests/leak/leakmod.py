@@ -148,3 +148,16 @@ def generators(n: int) -> int:
 
 def varargs(first: int, *rest: int, scale: int = 1, **named: int) -> int:
     return (first + sum(rest) + sum(named.values())) * scale
+
+
+def fast_trees(a: int, b: int) -> int:
+    """Int trees on the int64 fast path and, with big values or a zero
+    divisor, on the general path (lower_intfast.c)."""
+    total = (a * b + a - b) * 3 + (a << 2) - (b >> 1)
+    if a * a - b > b * 2 + 1:
+        total += 1
+    try:
+        total += (a + b) // (a - a) + 1
+    except ZeroDivisionError:
+        total += 2
+    return total

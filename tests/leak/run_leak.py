@@ -26,6 +26,9 @@ SLACK = 64   # blocks
 # (label, function name, args, kwargs, exception expected from the compiled call or None)
 CASES = [
     ("add small", "add", (3, 4), {}, None),
+    ("fast_trees small", "fast_trees", (3, 4), {}, None),
+    ("fast_trees big", "fast_trees", (1 << 62, 3 ** 50), {}, None),
+    ("fast_trees edge", "fast_trees", ((1 << 62) - 1, -(1 << 62)), {}, None),
     ("add big", "add", (1 << 62, 1 << 62), {}, None),
     ("big_mix", "big_mix", (5, 40), {}, None),
     ("fib_pair", "fib_pair", (120,), {}, None),

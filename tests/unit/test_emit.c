@@ -658,7 +658,9 @@ static void test_c_module_shape(void **state)
     assert_contains(s->c, "return PyModuleDef_Init(&spy_moduledef);");
     assert_contains(s->c, "#include \"staticpy_rt.h\"");
     /* the native function and its Python-visible wrapper */
-    assert_contains(s->c, "static SpyInt f_area(SpyModState *st, int depth, SpyInt v_w, SpyInt v_h)\n{");
+    /* a small leaf: always inlined into native callers */
+    assert_contains(s->c, "static SPY_ALWAYS_INLINE inline SpyInt f_area(SpyModState *st, int depth, "
+                          "SpyInt v_w, SpyInt v_h)\n{");
     assert_contains(s->c, "static PyObject *w_area(PyObject *self, PyObject *const *args, "
                           "Py_ssize_t nargs, PyObject *kwnames)\n{");
     assert_contains(s->c, "spy_parse_args(&sig, ");

@@ -18,10 +18,21 @@ struct SpyModState {
     PyTypeObject *gen_type; /* generator objects, when the module has generators */
 };
 
-static double f_scale(SpyModState *st, int depth, SpyInt v_x, double v_factor);
-static SpyInt f_total(SpyModState *st, int depth, SpyInt v_n);
-static double f_run(SpyModState *st, int depth, SpyInt v_n);
+static SPY_ALWAYS_INLINE inline double f_scale(SpyModState *st, int depth, SpyInt v_x, double v_factor);
+static inline SpyInt f_total(SpyModState *st, int depth, SpyInt v_n);
+static inline double f_run(SpyModState *st, int depth, SpyInt v_n);
 static PyObject *f___module__(SpyModState *st, int depth);
+
+/* arith.py:11: i % 3 == 0
+ * on int64_t when every int is small; -1 when not (the caller then
+ * computes it with the general int operations). */
+static inline int spy_fast_1(int64_t x_i)
+{
+    int64_t v_i = x_i;
+    int64_t t0;
+    t0 = v_i % INT64_C(3) + (v_i % INT64_C(3) != 0 && (v_i % INT64_C(3) ^ INT64_C(3)) < 0 ? INT64_C(3) : 0);
+    return t0 == INT64_C(0);
+}
 
 static PyObject *w_scale(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyObject *w_total(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
@@ -35,7 +46,7 @@ __attribute__((unused)) static PyMethodDef spy_methods[] = {
 };
 
 /* def scale */
-static double f_scale(SpyModState *st, int depth, SpyInt v_x, double v_factor)
+static SPY_ALWAYS_INLINE inline double f_scale(SpyModState *st, int depth, SpyInt v_x, double v_factor)
 {
     (void)st;
     (void)depth;
@@ -74,7 +85,7 @@ static double f_scale(SpyModState *st, int depth, SpyInt v_x, double v_factor)
 }
 
 /* def total */
-static SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
+static inline SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
 {
     (void)st;
     (void)depth;
@@ -87,16 +98,20 @@ static SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
     int64_t r6 = 0;
     int64_t r7 = 0;
     char r8 = 0;
-    SpyInt r9 = SPY_INT_ERR;
-    SpyInt r10 = SPY_INT_ERR;
-    SpyInt r11 = SPY_INT_ERR;
-    SpyInt r12 = SPY_INT_ERR;
-    char r13 = 0;
+    int r9 = 0;
+    char r10 = 0;
+    char r11 = 0;
+    char r12 = 0;
+    SpyInt r13 = SPY_INT_ERR;
     SpyInt r14 = SPY_INT_ERR;
     SpyInt r15 = SPY_INT_ERR;
     SpyInt r16 = SPY_INT_ERR;
-    SpyInt r17 = SPY_INT_ERR;
-    int64_t r18 = 0;
+    char r17 = 0;
+    SpyInt r18 = SPY_INT_ERR;
+    SpyInt r19 = SPY_INT_ERR;
+    SpyInt r20 = SPY_INT_ERR;
+    SpyInt r21 = SPY_INT_ERR;
+    int64_t r22 = 0;
     /* arith.py:9: t = 0 */
     r4 = SPY_INT_SMALL(0LL);
     {
@@ -132,23 +147,14 @@ static SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
     /* arith.py:10: for i in range(n): */
     v_i = r7;
     /* arith.py:11: if i % 3 == 0: */
-    r9 = spy_int_from_i64(v_i);
-    if (SPY_UNLIKELY(r9 == SPY_INT_ERR)) goto L12;
-    r10 = SPY_INT_SMALL(3LL);
-    r11 = spy_int_mod(r9, r10);
-    if (SPY_UNLIKELY(r11 == SPY_INT_ERR)) goto L11;
-    spy_int_decref(r10);
-    spy_int_decref(r9);
-    r12 = SPY_INT_SMALL(0LL);
-    r13 = (char)spy_int_eq(r11, r12);
-    spy_int_decref(r12);
-    spy_int_decref(r11);
-    if (r13) goto L8;
-    goto L9;
+    r9 = spy_fast_1(v_i);
+    r10 = (char)(r9 >= 0);
+    if (r10) goto L11;
+    goto L12;
   L7:
     /* arith.py:13: t += i * i */
-    r18 = (r7 + 1);
-    r7 = r18;
+    r22 = (r7 + 1);
+    r7 = r22;
     goto L5;
   L8:
     /* arith.py:12: continue */
@@ -158,57 +164,81 @@ static SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
     goto L10;
   L10:
     /* arith.py:13: t += i * i */
-    r14 = spy_int_from_i64(v_i);
-    if (SPY_UNLIKELY(r14 == SPY_INT_ERR)) goto L16;
-    r15 = spy_int_from_i64(v_i);
-    if (SPY_UNLIKELY(r15 == SPY_INT_ERR)) goto L15;
-    r16 = spy_int_mul(r14, r15);
-    if (SPY_UNLIKELY(r16 == SPY_INT_ERR)) goto L14;
-    spy_int_decref(r15);
-    spy_int_decref(r14);
-    r17 = spy_int_add(v_t, r16);
-    if (SPY_UNLIKELY(r17 == SPY_INT_ERR)) goto L13;
-    spy_int_decref(r16);
+    r18 = spy_int_from_i64(v_i);
+    if (SPY_UNLIKELY(r18 == SPY_INT_ERR)) goto L17;
+    r19 = spy_int_from_i64(v_i);
+    if (SPY_UNLIKELY(r19 == SPY_INT_ERR)) goto L16;
+    r20 = spy_int_mul(r18, r19);
+    if (SPY_UNLIKELY(r20 == SPY_INT_ERR)) goto L15;
+    spy_int_decref(r19);
+    spy_int_decref(r18);
+    r21 = spy_int_add(v_t, r20);
+    if (SPY_UNLIKELY(r21 == SPY_INT_ERR)) goto L14;
+    spy_int_decref(r20);
     {
         SpyInt spy_old = v_t;
-        v_t = r17;
+        v_t = r21;
         spy_int_xdecref(spy_old);
     }
     goto L7;
-  L11: /* error path */
-    spy_int_decref(r9);
-    spy_int_decref(r10);
+  L11:
     /* arith.py:11: if i % 3 == 0: */
-    spy_traceback_add("total", spy_source_path, 11);
-    goto L2;
-  L12: /* error path */
+    r12 = (char)r9;
+    r11 = r12;
+    goto L13;
+  L12:
     /* arith.py:11: if i % 3 == 0: */
-    spy_traceback_add("total", spy_source_path, 11);
-    goto L2;
-  L13: /* error path */
-    spy_int_decref(r16);
-    /* arith.py:13: t += i * i */
-    spy_traceback_add("total", spy_source_path, 13);
-    goto L2;
-  L14: /* error path */
+    r13 = spy_int_from_i64(v_i);
+    if (SPY_UNLIKELY(r13 == SPY_INT_ERR)) goto L19;
+    r14 = SPY_INT_SMALL(3LL);
+    r15 = spy_int_mod(r13, r14);
+    if (SPY_UNLIKELY(r15 == SPY_INT_ERR)) goto L18;
     spy_int_decref(r14);
+    spy_int_decref(r13);
+    r16 = SPY_INT_SMALL(0LL);
+    r17 = (char)spy_int_eq(r15, r16);
+    spy_int_decref(r16);
     spy_int_decref(r15);
+    r11 = r17;
+    goto L13;
+  L13:
+    /* arith.py:11: if i % 3 == 0: */
+    if (r11) goto L8;
+    goto L9;
+  L14: /* error path */
+    spy_int_decref(r20);
     /* arith.py:13: t += i * i */
     spy_traceback_add("total", spy_source_path, 13);
     goto L2;
   L15: /* error path */
-    spy_int_decref(r14);
+    spy_int_decref(r18);
+    spy_int_decref(r19);
     /* arith.py:13: t += i * i */
     spy_traceback_add("total", spy_source_path, 13);
     goto L2;
   L16: /* error path */
+    spy_int_decref(r18);
     /* arith.py:13: t += i * i */
     spy_traceback_add("total", spy_source_path, 13);
+    goto L2;
+  L17: /* error path */
+    /* arith.py:13: t += i * i */
+    spy_traceback_add("total", spy_source_path, 13);
+    goto L2;
+  L18: /* error path */
+    spy_int_decref(r13);
+    spy_int_decref(r14);
+    /* arith.py:11: if i % 3 == 0: */
+    spy_traceback_add("total", spy_source_path, 11);
+    goto L2;
+  L19: /* error path */
+    /* arith.py:11: if i % 3 == 0: */
+    spy_traceback_add("total", spy_source_path, 11);
     goto L2;
 }
 
 /* def run */
-static double f_run(SpyModState *st, int depth, SpyInt v_n)
+static inline double f_run(SpyModState *st, int depth, SpyInt v_n)
 {
     (void)st;
     (void)depth;

@@ -18,7 +18,7 @@ struct SpyModState {
     PyTypeObject *gen_type; /* generator objects, when the module has generators */
 };
 
-static SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs);
+static inline SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs);
 static PyObject *f___module__(SpyModState *st, int depth);
 
 static PyObject *w_total(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
@@ -29,7 +29,7 @@ __attribute__((unused)) static PyMethodDef spy_methods[] = {
 };
 
 /* def total */
-static SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs)
+static inline SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs)
 {
     (void)st;
     (void)depth;

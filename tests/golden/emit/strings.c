@@ -18,8 +18,8 @@ struct SpyModState {
     PyTypeObject *gen_type; /* generator objects, when the module has generators */
 };
 
-static PyObject *f_greet(SpyModState *st, int depth, PyObject *v_name, SpyInt v_times);
-static PyObject *f_pair(SpyModState *st, int depth, SpyInt v_a, PyObject *v_b);
+static SPY_ALWAYS_INLINE inline PyObject *f_greet(SpyModState *st, int depth, PyObject *v_name, SpyInt v_times);
+static SPY_ALWAYS_INLINE inline PyObject *f_pair(SpyModState *st, int depth, SpyInt v_a, PyObject *v_b);
 static PyObject *f___module__(SpyModState *st, int depth);
 
 static PyObject *w_greet(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
@@ -32,7 +32,7 @@ __attribute__((unused)) static PyMethodDef spy_methods[] = {
 };
 
 /* def greet */
-static PyObject *f_greet(SpyModState *st, int depth, PyObject *v_name, SpyInt v_times)
+static SPY_ALWAYS_INLINE inline PyObject *f_greet(SpyModState *st, int depth, PyObject *v_name, SpyInt v_times)
 {
     (void)st;
     (void)depth;
@@ -108,7 +108,7 @@ static PyObject *f_greet(SpyModState *st, int depth, PyObject *v_name, SpyInt v_
 }
 
 /* def pair */
-static PyObject *f_pair(SpyModState *st, int depth, SpyInt v_a, PyObject *v_b)
+static SPY_ALWAYS_INLINE inline PyObject *f_pair(SpyModState *st, int depth, SpyInt v_a, PyObject *v_b)
 {
     (void)st;
     (void)depth;

@@ -1,0 +1,428 @@
+/*
+ * lower_intfast.c — int arithmetic on plain int64_t when every operand is
+ * small.
+ *
+ * An `int` is a tagged word (runtime/spy_int.h): each operation tests the
+ * tags of its operands, checks for overflow, and the caller tests for an
+ * error.  In `(i + j) * (i + j + 1) // 2 + i + 1` that is five times more
+ * work than the arithmetic.  For a tree of int operators over locals and
+ * literals, lowering emits one helper function that tests every tag once,
+ * computes on int64_t with an overflow check per operation and hands back
+ * the tagged result — or SPY_INT_ERR, meaning "not all small or an
+ * overflow or an operation that would raise": the caller then computes the
+ * same tree with the general operations, which give exactly the
+ * interpreter's result or exception.  The tree is computed from the leaf
+ * values already evaluated, so nothing is evaluated twice.
+ *
+ * Evaluation order: the fast path evaluates every leaf before any
+ * operator.  An operator that can raise (// % << >>) may only appear with
+ * leaves that cannot (locals that are bound, literals); `+ - * & | ^ ~`
+ * raise nothing but MemoryError, so their leaves may be any int
+ * expression, evaluated in order, a local read before a later leaf being
+ * copied first (the later leaf may assign it: `i + (i := 5)`).
+ */
+#include "emit/lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { FAST_MAX_LEAVES = 8, FAST_MIN_OPS = 2 };
+
+typedef struct FastTree {
+    Lower *l;
+    Expr *leaf[FAST_MAX_LEAVES];
+    int n_leaves;
+    int n_ops;
+    bool raises;        /* has // % << >> */
+    bool opaque;        /* has a leaf that is not a bound local */
+    const char *params; /* C parameter list of the helper */
+    const char *body;   /* C statements of the helper */
+    const char *text;   /* the Python expression, for the comment */
+    int n_temps;
+} FastTree;
+
+static Arena *A(const FastTree *t) { return t->l->m->a; }
+
+static bool fast_op(BinOp op)
+{
+    switch (op) {
+    case OP_ADD: case OP_SUB: case OP_MUL: case OP_FLOORDIV: case OP_MOD:
+    case OP_LSHIFT: case OP_RSHIFT: case OP_BITAND: case OP_BITOR: case OP_BITXOR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_int(const Expr *e) { return e->type && e->type->kind == TY_INT; }
+
+static bool literal(const Expr *e, int64_t *v)
+{
+    if (e->kind == EX_INT && e->u.int_lit.fits_i64) {
+        *v = e->u.int_lit.value;
+        return true;
+    }
+    if (e->kind == EX_UNARY && e->u.unary.op == UOP_NEG && e->u.unary.operand->kind == EX_INT &&
+        e->u.unary.operand->u.int_lit.fits_i64) {
+        *v = -e->u.unary.operand->u.int_lit.value;
+        return true;
+    }
+    return false;
+}
+
+static const TcSymbol *plain_local(const Expr *e)
+{
+    const TcSymbol *s = e->kind == EX_NAME ? e->sema : NULL;
+    return s && s->kind == SYM_LOCAL && !s->rebound && !e->maybe_unbound ? s : NULL;
+}
+
+/* Pass 1: is e a tree worth a fast path?  Collects the leaves in
+ * evaluation order. */
+static bool collect(FastTree *t, Expr *e)
+{
+    int64_t v;
+    if (!is_int(e))
+        return false;
+    if (literal(e, &v))
+        return true;
+    if (e->kind == EX_BINOP && fast_op(e->u.binop.op)) {
+        BinOp op = e->u.binop.op;
+        t->n_ops++;
+        t->raises |= op == OP_FLOORDIV || op == OP_MOD || op == OP_LSHIFT || op == OP_RSHIFT;
+        return collect(t, e->u.binop.left) && collect(t, e->u.binop.right);
+    }
+    if (e->kind == EX_UNARY && (e->u.unary.op == UOP_NEG || e->u.unary.op == UOP_INVERT)) {
+        t->n_ops++;
+        return collect(t, e->u.unary.operand);
+    }
+    if (e->kind == EX_UNARY && e->u.unary.op == UOP_POS)
+        return collect(t, e->u.unary.operand);
+    if (t->n_leaves == FAST_MAX_LEAVES)
+        return false;
+    t->opaque |= !plain_local(e);
+    t->leaf[t->n_leaves++] = e;
+    return true;
+}
+
+static int leaf_index(const FastTree *t, const Expr *e)
+{
+    for (int i = 0; i < t->n_leaves; i++)
+        if (t->leaf[i] == e)
+            return i;
+    return -1;
+}
+
+/* Without opaque leaves, every read of one local is one value. */
+static int canonical_leaf(const FastTree *t, int i)
+{
+    if (t->opaque)
+        return i;
+    for (int j = 0; j < i; j++)
+        if (t->leaf[j]->sema == t->leaf[i]->sema)
+            return j;
+    return i;
+}
+
+static bool machine_leaf(const Expr *e)
+{
+    const TcSymbol *s = plain_local(e);
+    return s && s->machine;
+}
+
+/* ---- the helper's C ------------------------------------------------------------- */
+
+/* An int64_t operand of the helper: its C text, and its value when it is
+ * a literal (so no test is written for what the literal rules out). */
+typedef struct COperand {
+    const char *c;
+    bool is_lit;
+    int64_t lit;
+} COperand;
+
+static void line(FastTree *t, const char *s)
+{
+    t->body = arena_printf(A(t), "%s    %s\n", t->body, s);
+}
+
+static const char *fail_if(FastTree *t, const char *cond)
+{
+    return arena_printf(A(t), "if (%s) return SPY_INT_ERR;", cond);
+}
+
+/* `r = a OP b` on int64_t; any case Python would raise or int64 cannot
+ * hold returns SPY_INT_ERR (the general path then decides). */
+static void c_binop(FastTree *t, BinOp op, const char *r, COperand a, COperand b)
+{
+    Arena *ar = A(t);
+    const char *x = a.c, *y = b.c;
+    switch (op) {
+    case OP_ADD: case OP_SUB: case OP_MUL:
+        line(t, fail_if(t, arena_printf(ar, "__builtin_%s_overflow(%s, %s, &%s)",
+                                        op == OP_ADD ? "add" : op == OP_SUB ? "sub" : "mul",
+                                        x, y, r)));
+        break;
+    case OP_FLOORDIV: case OP_MOD:
+        if (!b.is_lit || b.lit == 0 || b.lit == -1) /* ZeroDivisionError; MIN // -1 */
+            line(t, fail_if(t, arena_printf(ar, "%s == 0 || %s == -1", y, y)));
+        if (op == OP_FLOORDIV) /* rounds toward minus infinity */
+            line(t, arena_printf(ar, "%s = %s / %s - (%s %% %s != 0 && (%s ^ %s) < 0);",
+                                 r, x, y, x, y, x, y));
+        else /* takes the sign of the divisor */
+            line(t, arena_printf(ar, "%s = %s %% %s + (%s %% %s != 0 && (%s %% %s ^ %s) < 0 ? %s : 0);",
+                                 r, x, y, x, y, x, y, y, y));
+        break;
+    case OP_LSHIFT:
+        if (!b.is_lit || b.lit < 0 || b.lit > 62) /* ValueError; too wide */
+            line(t, fail_if(t, arena_printf(ar, "%s < 0 || %s > 62", y, y)));
+        line(t, arena_printf(ar, "%s = (int64_t)((uint64_t)%s << %s);", r, x, y));
+        line(t, fail_if(t, arena_printf(ar, "(%s >> %s) != %s", r, y, x)));
+        break;
+    case OP_RSHIFT:
+        if (!b.is_lit || b.lit < 0 || b.lit > 63)
+            line(t, fail_if(t, arena_printf(ar, "%s < 0", y)));
+        if (b.is_lit && b.lit >= 0 && b.lit <= 63)
+            line(t, arena_printf(ar, "%s = %s >> %s;", r, x, y));
+        else
+            line(t, arena_printf(ar, "%s = %s > 63 ? (%s < 0 ? -1 : 0) : %s >> %s;",
+                                 r, y, x, x, y));
+        break;
+    case OP_BITAND: case OP_BITOR: case OP_BITXOR:
+        line(t, arena_printf(ar, "%s = %s %s %s;", r, x, ast_binop_str(op), y));
+        break;
+    default:
+        abort(); /* fast_op() admits no other */
+    }
+}
+
+static const char *new_temp(FastTree *t)
+{
+    return arena_printf(A(t), "t%d", t->n_temps++);
+}
+
+/* The C names of leaf i: its tagged parameter and its int64_t value. */
+static const char *leaf_name(FastTree *t, const char *prefix, int i)
+{
+    const Expr *e = t->leaf[i];
+    if (plain_local(e))
+        return cg_ident(A(t), prefix, ((const TcSymbol *)e->sema)->name);
+    return arena_printf(A(t), "%s%d", prefix, i);
+}
+
+/* Pass 2: C statements computing e into an int64_t. */
+static COperand c_expr(FastTree *t, Expr *e)
+{
+    Arena *ar = A(t);
+    COperand r = {0};
+    if (literal(e, &r.lit)) {
+        r.is_lit = true;
+        r.c = r.lit == INT64_MIN ? "INT64_MIN" : arena_printf(ar, "INT64_C(%lld)", (long long)r.lit);
+        return r;
+    }
+    if (e->kind == EX_BINOP) {
+        COperand a = c_expr(t, e->u.binop.left), b = c_expr(t, e->u.binop.right);
+        r.c = new_temp(t);
+        c_binop(t, e->u.binop.op, r.c, a, b);
+        return r;
+    }
+    if (e->kind == EX_UNARY) {
+        COperand x = c_expr(t, e->u.unary.operand);
+        if (e->u.unary.op == UOP_POS)
+            return x;
+        r.c = new_temp(t);
+        if (e->u.unary.op == UOP_NEG)
+            line(t, fail_if(t, arena_printf(ar, "__builtin_sub_overflow(0, %s, &%s)", x.c, r.c)));
+        else
+            line(t, arena_printf(ar, "%s = ~%s;", r.c, x.c));
+        return r;
+    }
+    r.c = leaf_name(t, "v_", canonical_leaf(t, leaf_index(t, e)));
+    return r;
+}
+
+/* The Python text of [a .. b] on one line, made safe for a C comment. */
+static const char *python_text(FastTree *t, const Expr *a, const Expr *b)
+{
+    const Source *src = t->l->m->tm->ast->src;
+    if (a->span.line != b->span.end_line)
+        return "the expression";
+    size_t len;
+    const char *text = src_line(src, (int)a->span.line, &len);
+    uint32_t from = a->span.col, to = b->span.end_col;
+    if (to > len || from >= to)
+        return "the expression";
+    char *out = arena_strndup(A(t), text + from, to - from);
+    for (char *c = out; *c; c++)
+        if ((c[0] == '*' && c[1] == '/') || (c[0] == '/' && c[1] == '*') ||
+            (unsigned char)*c < 0x20)
+            *c = '+';
+    return out;
+}
+
+static const char *replace_all(Arena *a, const char *s, const char *from, const char *to)
+{
+    const char *out = "", *p;
+    size_t n = strlen(from);
+    while ((p = strstr(s, from)) != NULL) {
+        out = arena_printf(a, "%s%.*s%s", out, (int)(p - s), s, to);
+        s = p + n;
+    }
+    return arena_printf(a, "%s%s", out, s);
+}
+
+/* The helper: tag tests, leaf values, the tree, and the result (for a
+ * comparison root, 0/1, or -1 when the fast path does not apply). */
+static const char *helper_text(FastTree *t, const char *name, Expr *root, CmpOp cmp, Expr *rhs)
+{
+    Arena *ar = A(t);
+    const char *params = "", *tags = NULL, *loads = "";
+    t->body = "";
+    for (int i = 0; i < t->n_leaves; i++) {
+        bool machine = machine_leaf(t->leaf[i]);
+        const char *x = leaf_name(t, "x_", i);
+        if (canonical_leaf(t, i) != i)
+            continue; /* a local read twice is passed once */
+        params = arena_printf(ar, "%s%s%s %s", params, *params ? ", " : "",
+                              machine ? "int64_t" : "SpyInt", x);
+        if (!machine)
+            tags = tags ? arena_printf(ar, "%s | %s", tags, x) : x;
+        loads = arena_printf(ar, "%s    int64_t %s = %s;\n", loads, leaf_name(t, "v_", i),
+                             machine ? x : arena_printf(ar, "SPY_INT_VAL(%s)", x));
+    }
+    COperand res = c_expr(t, root);
+    if (rhs) {
+        COperand b = c_expr(t, rhs);
+        line(t, arena_printf(ar, "return %s %s %s;", res.c, ast_cmpop_str(cmp), b.c));
+    } else {
+        line(t, fail_if(t, arena_printf(ar, "%s < SPY_INT_MIN_SMALL || %s > SPY_INT_MAX_SMALL",
+                                        res.c, res.c)));
+        line(t, arena_printf(ar, "return SPY_INT_SMALL(%s);", res.c));
+    }
+    const char *temps = "";
+    for (int i = 0; i < t->n_temps; i++)
+        temps = arena_printf(ar, "%s%st%d", temps, i ? ", " : "    int64_t ", i);
+    if (t->n_temps)
+        temps = arena_printf(ar, "%s;\n", temps);
+    const char *fail = rhs ? "-1" : "SPY_INT_ERR";
+    if (rhs)
+        t->body = replace_all(ar, t->body, "return SPY_INT_ERR;", "return -1;");
+    return arena_printf(ar,
+        "/* %s:%d: %s\n"
+        " * on int64_t when every int is small; %s when not (the caller then\n"
+        " * computes it with the general int operations). */\n"
+        "static inline %s %s(%s)\n{\n%s%s%s%s}\n\n",
+        t->l->m->tm->ast->src->path, t->l->line, python_text(t, root, rhs ? rhs : root), fail,
+        rhs ? "int" : "SpyInt", name, *params ? params : "void",
+        tags ? arena_printf(ar, "    if (SPY_UNLIKELY((%s) & 1))\n        return %s;\n", tags, fail)
+             : "",
+        loads, temps, t->body);
+}
+
+/* ---- lowering --------------------------------------------------------------------- */
+
+/* Leaf values in evaluation order; a local read is copied when a later
+ * leaf could assign it. */
+static void eval_leaves(FastTree *t, IrReg **vals)
+{
+    Lower *l = t->l;
+    for (int i = 0; i < t->n_leaves; i++) {
+        Expr *e = t->leaf[i];
+        const TcSymbol *s = plain_local(e);
+        if (s && s->machine)
+            vals[i] = l->local_regs[s->index];
+        else
+            vals[i] = lower_expr_as(l, e, ty_simple(TY_INT));
+        if (s && t->opaque && i + 1 < t->n_leaves)
+            vals[i] = temp_copy(l, vals[i]);
+    }
+}
+
+static IrReg *as_int(Lower *l, FastTree *t, IrReg **vals, const Expr *leaf)
+{
+    int i = leaf_index(t, leaf);
+    if (machine_leaf(leaf))
+        return emit_call(l, "spy_int_from_i64", REP_INT, ERR_INT, &vals[i], 1);
+    return vals[i];
+}
+
+static const char *const slow_cmp[CMP__COUNT] = {
+    [CMP_EQ] = "(char)spy_int_eq(%0, %1)", [CMP_NE] = "(char)spy_int_ne(%0, %1)",
+    [CMP_LT] = "(char)spy_int_lt(%0, %1)", [CMP_LE] = "(char)spy_int_le(%0, %1)",
+    [CMP_GT] = "(char)spy_int_gt(%0, %1)", [CMP_GE] = "(char)spy_int_ge(%0, %1)",
+};
+
+/* The general path: the same tree with the tagged-int operations. */
+static IrReg *slow_expr(Lower *l, FastTree *t, IrReg **vals, Expr *e)
+{
+    const TyType *tint = ty_simple(TY_INT);
+    if (e->kind == EX_BINOP) {
+        IrReg *a = slow_expr(l, t, vals, e->u.binop.left);
+        IrReg *b = slow_expr(l, t, vals, e->u.binop.right);
+        return lower_binop_values(l, e->u.binop.op, a, tint, b, tint, tint, false);
+    }
+    if (e->kind == EX_UNARY && e->u.unary.op == UOP_POS)
+        return slow_expr(l, t, vals, e->u.unary.operand);
+    if (e->kind == EX_UNARY && !(e->u.unary.operand->kind == EX_INT &&
+                                 e->u.unary.op == UOP_NEG)) {
+        IrReg *x = slow_expr(l, t, vals, e->u.unary.operand);
+        return emit_call(l, e->u.unary.op == UOP_NEG ? "spy_int_neg" : "spy_int_invert", REP_INT,
+                         ERR_INT, &x, 1);
+    }
+    if (leaf_index(t, e) >= 0)
+        return as_int(l, t, vals, e);
+    return lower_expr(l, e); /* a literal */
+}
+
+static IrReg *lower_tree(Lower *l, FastTree *t, Expr *root, CmpOp cmp, Expr *rhs)
+{
+    ModCtx *m = l->m;
+    const char *name = arena_printf(m->a, "spy_fast_%d", m->n_helpers + 1);
+    module_helper(m, helper_text(t, name, root, cmp, rhs));
+
+    IrReg *vals[FAST_MAX_LEAVES];
+    eval_leaves(t, vals);
+    const char *call = arena_printf(m->a, "%s(", name);
+    for (int i = 0, first = 1; i < t->n_leaves; i++)
+        if (canonical_leaf(t, i) == i) {
+            call = arena_printf(m->a, "%s%s%%%d", call, first ? "" : ", ", i);
+            first = 0;
+        }
+    call = arena_printf(m->a, "%s)", call);
+    IrReg *fast = emit_call(l, call, rhs ? REP_CINT : REP_INT, ERR_NEVER, vals, t->n_leaves);
+    fast->borrowed = true; /* small or SPY_INT_ERR: nothing to release */
+    IrReg *ok = emit_call(l, rhs ? "(char)(%0 >= 0)" : "(char)(%0 != SPY_INT_ERR)", REP_BOOL,
+                          ERR_NEVER, &fast, 1);
+
+    IrReg *r = ir_reg(l->f, rhs ? REP_BOOL : REP_INT, NULL);
+    IrBlock *yes = ir_block(l->f), *no = ir_block(l->f), *done = ir_block(l->f);
+    emit_branch(l, ok, yes, no);
+    l->cur = yes;
+    emit_assign(l, r, rhs ? emit_call(l, "(char)%0", REP_BOOL, ERR_NEVER, &fast, 1) : fast);
+    emit_goto(l, done);
+    l->cur = no;
+    IrReg *slow = slow_expr(l, t, vals, root);
+    if (rhs) {
+        IrReg *args[2] = {slow, slow_expr(l, t, vals, rhs)};
+        slow = emit_call(l, slow_cmp[cmp], REP_BOOL, ERR_NEVER, args, 2);
+    }
+    emit_assign(l, r, slow);
+    emit_goto(l, done);
+    l->cur = done;
+    return r;
+}
+
+IrReg *lower_int_fast(Lower *l, Expr *e)
+{
+    FastTree t = {.l = l};
+    if (!collect(&t, e) || t.n_ops < FAST_MIN_OPS || (t.raises && t.opaque))
+        return NULL;
+    return lower_tree(l, &t, e, CMP_EQ, NULL);
+}
+
+IrReg *lower_int_fast_compare(Lower *l, Expr *a, CmpOp op, Expr *b)
+{
+    FastTree t = {.l = l};
+    if (op > CMP_GE || !collect(&t, a) || !collect(&t, b) || t.n_ops < FAST_MIN_OPS - 1 ||
+        (t.raises && t.opaque))
+        return NULL;
+    return lower_tree(l, &t, a, op, b);
+}
