@@ -213,6 +213,11 @@ static COperand c_expr(FastTree *t, Expr *e)
 {
     Arena *ar = A(t);
     COperand r = {0};
+    int leaf = leaf_index(t, e);
+    if (leaf >= 0) { /* checked first: `a ** b` is a leaf, not a node */
+        r.c = leaf_name(t, "v_", canonical_leaf(t, leaf));
+        return r;
+    }
     if (literal(e, &r.lit)) {
         r.is_lit = true;
         r.c = r.lit == INT64_MIN ? "INT64_MIN" : arena_printf(ar, "INT64_C(%lld)", (long long)r.lit);
@@ -235,8 +240,7 @@ static COperand c_expr(FastTree *t, Expr *e)
             line(t, arena_printf(ar, "%s = ~%s;", r.c, x.c));
         return r;
     }
-    r.c = leaf_name(t, "v_", canonical_leaf(t, leaf_index(t, e)));
-    return r;
+    abort(); /* collect() made every other expression a leaf */
 }
 
 /* The Python text of [a .. b] on one line, made safe for a C comment. */
@@ -354,6 +358,8 @@ static const char *const slow_cmp[CMP__COUNT] = {
 static IrReg *slow_expr(Lower *l, FastTree *t, IrReg **vals, Expr *e)
 {
     const TyType *tint = ty_simple(TY_INT);
+    if (leaf_index(t, e) >= 0)
+        return as_int(l, t, vals, e);
     if (e->kind == EX_BINOP) {
         IrReg *a = slow_expr(l, t, vals, e->u.binop.left);
         IrReg *b = slow_expr(l, t, vals, e->u.binop.right);
@@ -367,8 +373,6 @@ static IrReg *slow_expr(Lower *l, FastTree *t, IrReg **vals, Expr *e)
         return emit_call(l, e->u.unary.op == UOP_NEG ? "spy_int_neg" : "spy_int_invert", REP_INT,
                          ERR_INT, &x, 1);
     }
-    if (leaf_index(t, e) >= 0)
-        return as_int(l, t, vals, e);
     return lower_expr(l, e); /* a literal */
 }
 

@@ -33,6 +33,10 @@ def negs(a: int, b: int) -> int:
     return -(a - b) * 3 + -a
 
 
+def with_pow(a: int, b: int) -> int:
+    return a ** 2 + b * 3 - (a ** b if 0 <= b < 70 else 1)
+
+
 def cmp_tree(i: int, limit: int) -> bool:
     return i * i + 1 <= limit
 
@@ -81,6 +85,7 @@ def main() -> None:
             show("mixed", mixed, i, j, 300)
             show("divs", divs, i, j)
             show("negs", negs, i, j)
+            show("with_pow", with_pow, i, j)
             show("cmp_tree", cmp_tree, i, j)
             show("cmp_both", cmp_both, i, j)
     for a in (0, 1, -1, 5, -5, M62 - 1, -M62, 12345678901234567):
