@@ -466,6 +466,12 @@ static inline int64_t spy_int_to_i64(SpyInt x)
  * unboxed form: the element is only borrowed, which is safe because
  * unboxing a float, int or bool runs no Python code. Subclasses of list
  * take the general path (their __getitem__ may be overridden). */
+SPY_COLD PyObject *spy_list__index_error(void)
+{
+    PyErr_SetString(PyExc_IndexError, "list index out of range");
+    return NULL;
+}
+
 static inline PyObject *spy_list__borrow_i64(PyObject *list, int64_t i)
 {
     Py_ssize_t n = PyList_GET_SIZE(list);
@@ -473,25 +479,33 @@ static inline PyObject *spy_list__borrow_i64(PyObject *list, int64_t i)
         i += n;
     if (SPY_LIKELY((uint64_t)i < (uint64_t)n))
         return PyList_GET_ITEM(list, (Py_ssize_t)i);
-    PyErr_SetString(PyExc_IndexError, "list index out of range");
-    return NULL;
+    return spy_list__index_error();
 }
 
 /* For each unboxed kind: the general path (subclasses, errors), the
  * int64-index reader and the tagged-index reader. A float element is read
  * inline when it is an exact float. */
 #define SPY_LIST_GETTER(kind, ctype, unbox, err, fast)                          \
-    SPY_COLD ctype spy_list__get##kind##_slow(PyObject *list, PyObject *x)     \
+    SPY_COLD ctype spy_list__get##kind##_slow(PyObject *list, SpyInt i)        \
     {                                                                           \
+        PyObject *x = spy_list_getitem(list, i);                                \
         ctype v = x ? unbox(x) : (err);                                         \
         Py_XDECREF(x);                                                          \
-        (void)list;                                                             \
+        return v;                                                               \
+    }                                                                           \
+    SPY_COLD ctype spy_list__get##kind##_slow_i64(PyObject *list, int64_t i)   \
+    {                                                                           \
+        SpyInt t = spy_int_from_i64(i);                                         \
+        if (t == SPY_INT_ERR)                                                   \
+            return (err);                                                       \
+        ctype v = spy_list__get##kind##_slow(list, t);                          \
+        spy_int_decref(t);                                                      \
         return v;                                                               \
     }                                                                           \
     static inline ctype spy_list_get##kind##_i64(PyObject *list, int64_t i)     \
     {                                                                           \
         if (SPY_UNLIKELY(!PyList_CheckExact(list)))                             \
-            return spy_list__get##kind##_slow(list, spy_list_getitem_i64(list, i)); \
+            return spy_list__get##kind##_slow_i64(list, i);                     \
         PyObject *x = spy_list__borrow_i64(list, i);                            \
         if (SPY_UNLIKELY(!x))                                                   \
             return (err);                                                       \
@@ -501,7 +515,7 @@ static inline PyObject *spy_list__borrow_i64(PyObject *list, int64_t i)
     {                                                                           \
         if (SPY_LIKELY(SPY_INT_IS_SMALL(i)))                                    \
             return spy_list_get##kind##_i64(list, SPY_INT_VAL(i));              \
-        return spy_list__get##kind##_slow(list, spy_list_getitem(list, i));     \
+        return spy_list__get##kind##_slow(list, i);                             \
     }
 
 SPY_LIST_GETTER(float, double, spy_unbox_float, -1.0,

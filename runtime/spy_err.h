@@ -166,12 +166,20 @@ SPY_COLD void spy_err__expected(const char *what, PyObject *got)
 }
 
 /* int or a subclass (bool included); SPY_INT_ERR + TypeError otherwise. */
-static inline SpyInt spy_unbox_int(PyObject *o)
+SPY_COLD SpyInt spy_unbox_int__slow(PyObject *o)
 {
-    if (SPY_LIKELY(PyLong_Check(o)))
-        return spy_int_from_long_object(o);
+    if (PyLong_Check(o))
+        return spy_int__from_long_slow(o);
     spy_err__expected("int", o);
     return SPY_INT_ERR;
+}
+
+/* An exact int of one digit inline; anything else out of line. */
+static inline SpyInt spy_unbox_int(PyObject *o)
+{
+    if (SPY_LIKELY(PyLong_CheckExact(o)))
+        return spy_int_from_long_object(o);
+    return spy_unbox_int__slow(o);
 }
 
 /* float or int; -1.0 + exception otherwise. */

@@ -133,6 +133,20 @@ static inline SpyInt spy_int_from_i64(int64_t v)
     return spy_int__steal(PyLong_FromLongLong((long long)v));
 }
 
+/* Out of line: an int of more than one digit, or a subclass. */
+SPY_COLD SpyInt spy_int__from_long_slow(PyObject *o)
+{
+    int overflow;
+    long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (SPY_LIKELY(!overflow && v >= SPY_INT_MIN_SMALL && v <= SPY_INT_MAX_SMALL)) {
+        if (v == -1 && PyErr_Occurred())
+            return SPY_INT_ERR;
+        return spy_int__tag_small((Py_ssize_t)v);
+    }
+    Py_INCREF(o);
+    return spy_int__steal(o);
+}
+
 /* o is an int or a subclass (bool included); borrowed. An exact int of
  * one digit is read straight from the object. */
 static inline SpyInt spy_int_from_long_object(PyObject *o)
@@ -159,15 +173,7 @@ static inline SpyInt spy_int_from_long_object(PyObject *o)
             return spy_int__tag_small(size * (Py_ssize_t)lo->ob_digit[0]);
     }
 #endif
-    int overflow;
-    long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
-    if (SPY_LIKELY(!overflow && v >= SPY_INT_MIN_SMALL && v <= SPY_INT_MAX_SMALL)) {
-        if (v == -1 && PyErr_Occurred())
-            return SPY_INT_ERR;
-        return spy_int__tag_small((Py_ssize_t)v);
-    }
-    Py_INCREF(o);
-    return spy_int__steal(o);
+    return spy_int__from_long_slow(o);
 }
 
 /* New reference; does not consume x. */
