@@ -315,6 +315,42 @@ static void emit_op(Cg *g, const IrOp *op)
  * Only the ops on the normal path count. */
 enum { CG_INLINE_MAX_OPS = 48 };
 
+/* Does the control flow have a cycle (a loop)?  Depth-first search with
+ * an explicit stack; an edge to a block still on the stack closes one. */
+static bool has_loop(const IrFunc *f)
+{
+    enum { UNSEEN, OPEN, DONE };
+    char *state = ARENA_ARRAY(f->a, char, f->n_blocks ? f->n_blocks : 1);
+    int *stack = ARENA_ARRAY(f->a, int, f->n_blocks ? f->n_blocks : 1);
+    int *next = ARENA_ARRAY(f->a, int, f->n_blocks ? f->n_blocks : 1);
+    memset(state, UNSEEN, (size_t)f->n_blocks);
+    int sp = 0;
+    stack[sp++] = 0;
+    state[0] = OPEN;
+    next[0] = 0;
+    while (sp) {
+        const IrBlock *b = f->blocks[stack[sp - 1]];
+        const IrOp *last = b->n_ops ? b->ops[b->n_ops - 1] : NULL;
+        const IrBlock *succ[2] = {last ? last->target : NULL, last ? last->target2 : NULL};
+        int k = next[b->id]++;
+        if (k >= 2) {
+            state[b->id] = DONE;
+            sp--;
+            continue;
+        }
+        if (!succ[k])
+            continue;
+        if (state[succ[k]->id] == OPEN)
+            return true;
+        if (state[succ[k]->id] == UNSEEN) {
+            state[succ[k]->id] = OPEN;
+            next[succ[k]->id] = 0;
+            stack[sp++] = succ[k]->id;
+        }
+    }
+    return false;
+}
+
 static const char *inline_hint(const IrFunc *f)
 {
     if (f->is_generator || f->tc->is_module_body)
@@ -322,19 +358,15 @@ static const char *inline_hint(const IrFunc *f)
     int n = 0;
     bool leaf = true;
     for (int b = 0; b < f->n_blocks; b++) {
-        if (f->blocks[b]->is_error_path)
+        if (f->blocks[b]->is_error_path || f->blocks[b]->cold)
             continue;
         n += f->blocks[b]->n_ops;
-        for (int i = 0; i < f->blocks[b]->n_ops; i++) {
-            const IrOp *op = f->blocks[b]->ops[i];
-            leaf &= op->kind != IR_CALL_NATIVE;
-            /* a jump back to an earlier block: a loop (blocks are made in
-             * source order, a loop's head before its body) */
-            leaf &= !(op->target && op->target->id <= f->blocks[b]->id) &&
-                    !(op->target2 && op->target2->id <= f->blocks[b]->id);
-        }
+        for (int i = 0; i < f->blocks[b]->n_ops; i++)
+            leaf &= f->blocks[b]->ops[i]->kind != IR_CALL_NATIVE;
     }
-    return n > CG_INLINE_MAX_OPS ? "" : leaf ? "SPY_ALWAYS_INLINE inline " : "inline ";
+    if (n > CG_INLINE_MAX_OPS)
+        return "";
+    return leaf && !has_loop(f) ? "SPY_ALWAYS_INLINE inline " : "inline ";
 }
 
 void cg_function_proto(FILE *out, const IrFunc *f, bool semicolon)

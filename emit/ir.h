@@ -109,6 +109,7 @@ struct IrBlock {
     IrOp **ops;
     int n_ops, cap;
     bool is_error_path;   /* cleanup/traceback blocks, for readability */
+    bool cold;            /* a rarely taken path (not counted for inlining) */
 };
 
 typedef struct IrFunc {

@@ -169,8 +169,10 @@ IrReg *coerce(Lower *l, IrReg *r, const TyType *from, const TyType *to)
         return call1(l, "spy_int_from_bool(%0)", REP_INT, ERR_NEVER, r);
     if (from->kind == TY_BOOL && to->kind == TY_FLOAT)
         return call1(l, "(double)%0", REP_FLOAT, ERR_NEVER, r);
-    if (from->kind == TY_INT && to->kind == TY_FLOAT)
-        return call1(l, "spy_int_to_double", REP_FLOAT, ERR_FLOAT, r);
+    if (from->kind == TY_INT && to->kind == TY_FLOAT) {
+        call1(l, "spy_int_to_double_check(%0)", (IrRep)-1, ERR_NEG, r);
+        return call1(l, "spy_int_to_double", REP_FLOAT, ERR_NEVER, r);
+    }
     if (rep_of(to) == REP_OBJ)
         return box(l, r, from); /* into a union, or tuple[int] into tuple[float] */
     if (rep_of(from) == REP_OBJ)

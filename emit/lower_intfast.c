@@ -403,6 +403,7 @@ static IrReg *lower_tree(Lower *l, FastTree *t, Expr *root, CmpOp cmp, Expr *rhs
     emit_assign(l, r, rhs ? emit_call(l, "(char)%0", REP_BOOL, ERR_NEVER, &fast, 1) : fast);
     emit_goto(l, done);
     l->cur = no;
+    int first_slow = l->f->n_blocks;
     IrReg *slow = slow_expr(l, t, vals, root);
     if (rhs) {
         IrReg *args[2] = {slow, slow_expr(l, t, vals, rhs)};
@@ -410,6 +411,9 @@ static IrReg *lower_tree(Lower *l, FastTree *t, Expr *root, CmpOp cmp, Expr *rhs
     }
     emit_assign(l, r, slow);
     emit_goto(l, done);
+    no->cold = true;
+    for (int b = first_slow; b < l->f->n_blocks; b++)
+        l->f->blocks[b]->cold = true;
     l->cur = done;
     return r;
 }

@@ -41,6 +41,13 @@ static inline int spy_expect(PyObject *o, unsigned mask, const char *expected)
     return -1;
 }
 
+/* Py_NewRef, which 3.9 lacks. */
+static inline PyObject *spy_new_ref(PyObject *o)
+{
+    Py_INCREF(o);
+    return o;
+}
+
 /* ---- lists ---------------------------------------------------------------- */
 
 /* list[i] for a tagged index, negative from the end.  NULL + IndexError. */
@@ -106,29 +113,59 @@ static inline PyObject *spy_list_getitem_i64(PyObject *list, int64_t i)
         PyErr_SetString(PyExc_IndexError, "list index out of range");
         return NULL;
     }
-    return spy_list_getitem(list, spy_int_from_i64(i));
+    SpyInt t = spy_int_from_i64(i);
+    if (t == SPY_INT_ERR)
+        return NULL;
+    PyObject *x = spy_list_getitem(list, t);
+    spy_int_decref(t);
+    return x;
+}
+
+/* The slot of item i of an exact list, negative from the end; NULL with
+ * the interpreter's IndexError. */
+static inline PyObject **spy_list__store_slot(PyObject *list, int64_t i)
+{
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    if (i < 0)
+        i += n;
+    if (SPY_LIKELY((uint64_t)i < (uint64_t)n))
+        return &((PyListObject *)list)->ob_item[i];
+    PyErr_SetString(PyExc_IndexError, "list assignment index out of range");
+    return NULL;
+}
+
+/* The general path, for list subclasses and indexes that are not small:
+ * list[index] = v (v is a new reference, consumed; NULL: already failed). */
+SPY_COLD int spy_list__set_slow(PyObject *list, SpyInt index, PyObject *v)
+{
+    int r = v ? spy_list_setitem(list, index, v) : -1;
+    Py_XDECREF(v);
+    return r;
+}
+
+SPY_COLD int spy_list__set_slow_i64(PyObject *list, int64_t i, PyObject *v)
+{
+    SpyInt t = v ? spy_int_from_i64(i) : SPY_INT_ERR;
+    if (t == SPY_INT_ERR) {
+        Py_XDECREF(v);
+        return -1;
+    }
+    int r = spy_list__set_slow(list, t, v);
+    spy_int_decref(t);
+    return r;
 }
 
 static inline int spy_list_setitem_i64(PyObject *list, int64_t i, PyObject *v)
 {
-    if (SPY_LIKELY(PyList_CheckExact(list))) {
-        Py_ssize_t n = PyList_GET_SIZE(list);
-        if (i < 0)
-            i += n;
-        if (SPY_LIKELY((uint64_t)i < (uint64_t)n)) {
-            PyObject *old = PyList_GET_ITEM(list, (Py_ssize_t)i);
-            Py_INCREF(v);
-            PyList_SET_ITEM(list, (Py_ssize_t)i, v);
-            Py_DECREF(old);
-            return 0;
-        }
-        PyErr_SetString(PyExc_IndexError, "list assignment index out of range");
+    if (SPY_UNLIKELY(!PyList_CheckExact(list)))
+        return spy_list__set_slow_i64(list, i, spy_new_ref(v));
+    PyObject **slot = spy_list__store_slot(list, i);
+    if (SPY_UNLIKELY(!slot))
         return -1;
-    }
-    SpyInt t = spy_int_from_i64(i);
-    int r = t == SPY_INT_ERR ? -1 : spy_list_setitem(list, t, v);
-    spy_int_decref(t);
-    return r;
+    PyObject *old = *slot;
+    *slot = spy_new_ref(v);
+    Py_DECREF(old);
+    return 0;
 }
 
 /* Item i of a list whose length was just checked: a new reference. */
@@ -530,85 +567,55 @@ SPY_LIST_GETTER(bool, char, spy_unbox_bool, 2, spy_unbox_bool(x))
  * those writes to Py_True/Py_False serialise).  A float store overwrites
  * the old element in place when it is an exact float only the list holds:
  * no other reference can observe it, and floats have no weak references. */
-SPY_COLD int spy_list__setbool_slow(PyObject *list, SpyInt index, char b)
-{
-    return spy_list_setitem(list, index, b ? Py_True : Py_False);
-}
 
 static inline int spy_list_setbool_i64(PyObject *list, int64_t i, char b)
 {
-    if (SPY_LIKELY(PyList_CheckExact(list))) {
-        Py_ssize_t n = PyList_GET_SIZE(list);
-        if (i < 0)
-            i += n;
-        if (SPY_LIKELY((uint64_t)i < (uint64_t)n)) {
-            PyObject *v = b ? Py_True : Py_False, *old = PyList_GET_ITEM(list, (Py_ssize_t)i);
-            if (old != v) {
-                Py_INCREF(v);
-                PyList_SET_ITEM(list, (Py_ssize_t)i, v);
-                Py_DECREF(old);
-            }
-            return 0;
-        }
-        PyErr_SetString(PyExc_IndexError, "list assignment index out of range");
+    PyObject *v = b ? Py_True : Py_False;
+    if (SPY_UNLIKELY(!PyList_CheckExact(list)))
+        return spy_list__set_slow_i64(list, i, spy_new_ref(v));
+    PyObject **slot = spy_list__store_slot(list, i);
+    if (SPY_UNLIKELY(!slot))
         return -1;
+    PyObject *old = *slot;
+    if (old != v) {
+        *slot = spy_new_ref(v);
+        Py_DECREF(old);
     }
-    SpyInt t = spy_int_from_i64(i);
-    int r = t == SPY_INT_ERR ? -1 : spy_list__setbool_slow(list, t, b);
-    spy_int_decref(t);
-    return r;
+    return 0;
+}
+
+static inline int spy_list_setfloat_i64(PyObject *list, int64_t i, double d)
+{
+    if (SPY_UNLIKELY(!PyList_CheckExact(list)))
+        return spy_list__set_slow_i64(list, i, PyFloat_FromDouble(d));
+    PyObject **slot = spy_list__store_slot(list, i);
+    if (SPY_UNLIKELY(!slot))
+        return -1;
+    PyObject *old = *slot;
+    if (PyFloat_CheckExact(old) && Py_REFCNT(old) == 1) {
+        ((PyFloatObject *)old)->ob_fval = d;
+        return 0;
+    }
+    PyObject *v = PyFloat_FromDouble(d);
+    if (v == NULL)
+        return -1;
+    *slot = v;
+    Py_DECREF(old);
+    return 0;
 }
 
 static inline int spy_list_setbool(PyObject *list, SpyInt index, char b)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(index)))
         return spy_list_setbool_i64(list, SPY_INT_VAL(index), b);
-    return spy_list__setbool_slow(list, index, b);
-}
-
-SPY_COLD int spy_list__setfloat_slow(PyObject *list, SpyInt index, double d)
-{
-    PyObject *v = PyFloat_FromDouble(d);
-    if (v == NULL)
-        return -1;
-    int r = spy_list_setitem(list, index, v);
-    Py_DECREF(v);
-    return r;
-}
-
-static inline int spy_list_setfloat_i64(PyObject *list, int64_t i, double d)
-{
-    if (SPY_LIKELY(PyList_CheckExact(list))) {
-        Py_ssize_t n = PyList_GET_SIZE(list);
-        if (i < 0)
-            i += n;
-        if (SPY_LIKELY((uint64_t)i < (uint64_t)n)) {
-            PyObject *old = PyList_GET_ITEM(list, (Py_ssize_t)i);
-            if (PyFloat_CheckExact(old) && Py_REFCNT(old) == 1) {
-                ((PyFloatObject *)old)->ob_fval = d;
-                return 0;
-            }
-            PyObject *v = PyFloat_FromDouble(d);
-            if (v == NULL)
-                return -1;
-            PyList_SET_ITEM(list, (Py_ssize_t)i, v);
-            Py_DECREF(old);
-            return 0;
-        }
-        PyErr_SetString(PyExc_IndexError, "list assignment index out of range");
-        return -1;
-    }
-    SpyInt t = spy_int_from_i64(i);
-    int r = t == SPY_INT_ERR ? -1 : spy_list__setfloat_slow(list, t, d);
-    spy_int_decref(t);
-    return r;
+    return spy_list__set_slow(list, index, spy_new_ref(b ? Py_True : Py_False));
 }
 
 static inline int spy_list_setfloat(PyObject *list, SpyInt index, double d)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(index)))
         return spy_list_setfloat_i64(list, SPY_INT_VAL(index), d);
-    return spy_list__setfloat_slow(list, index, d);
+    return spy_list__set_slow(list, index, PyFloat_FromDouble(d));
 }
 
 /* A range() stop as int64_t, saturated: a stop beyond the int64 range is

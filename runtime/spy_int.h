@@ -415,6 +415,22 @@ static inline double spy_int_to_double(SpyInt x)
     return PyLong_AsDouble(SPY_INT_OBJ(x));
 }
 
+SPY_COLD int spy_int__to_double_check_big(SpyInt x)
+{
+    return PyLong_AsDouble(SPY_INT_OBJ(x)) == -1.0 && PyErr_Occurred() ? -1 : 0;
+}
+
+/* Whether spy_int_to_double(x) succeeds: 0, or -1 with the interpreter's
+ * OverflowError.  Emitted before the conversion, so that a small x is
+ * converted with no test of the result (a small int never fails: the
+ * check folds away). */
+static inline int spy_int_to_double_check(SpyInt x)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(x)))
+        return 0;
+    return spy_int__to_double_check_big(x);
+}
+
 SPY_COLD double spy_int__truediv_slow(SpyInt a, SpyInt b)
 {
     PyObject *x, *y, *r;

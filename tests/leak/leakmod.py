@@ -161,3 +161,28 @@ def fast_trees(a: int, b: int) -> int:
     except ZeroDivisionError:
         total += 2
     return total
+
+
+class AnyIndex(list):
+    """A list whose items exist at every index, however large."""
+
+    def __getitem__(self, i):
+        return "item"
+
+    def __setitem__(self, i, v):
+        pass
+
+
+def huge_machine_index(xs: list[str], fs: list[float], start: int) -> int:
+    """int64 loop indexes beyond the tagged range into list subclasses:
+    the boxed index of the general path is released."""
+    total = 0
+    for i in range(start, start + 3):
+        total += len(xs[i])
+        xs[i] = "x"
+        fs[i] = 1.5
+    return total
+
+
+def huge_index_case(start: int) -> int:
+    return huge_machine_index(AnyIndex(), AnyIndex(), start)

@@ -59,12 +59,12 @@ static SPY_ALWAYS_INLINE inline double f_scale(SpyModState *st, int depth, SpyIn
     double r6 = 0.0;
     double r7 = 0.0;
     /* arith.py:5: return x * factor + 1 */
+    if (SPY_UNLIKELY((spy_int_to_double_check(v_x)) < 0)) goto L4;
     r3 = spy_int_to_double(v_x);
-    if (SPY_UNLIKELY(r3 == -1.0 && PyErr_Occurred())) goto L4;
     r4 = (r3 * v_factor);
     r5 = SPY_INT_SMALL(1LL);
+    if (SPY_UNLIKELY((spy_int_to_double_check(r5)) < 0)) goto L3;
     r6 = spy_int_to_double(r5);
-    if (SPY_UNLIKELY(r6 == -1.0 && PyErr_Occurred())) goto L3;
     spy_int_decref(r5);
     r7 = (r4 + r6);
     r2 = r7;
