@@ -327,8 +327,10 @@ static void build_argv(Argv *av, const PyTarget *t, const BuildOptions *o,
     argv_push(av, "-fPIC");
     argv_push(av, "-std=c11");
     argv_push(av, flagbuf[0]);             /* -O<n> */
-    if (o->debug)
-        argv_push(av, "-g");
+    /* As setuptools builds extensions: without NDEBUG every PyList_GET_ITEM
+     * and PyFloat_AS_DOUBLE of CPython's headers checks its type again.  A
+     * debug build keeps those checks. */
+    argv_push(av, o->debug ? "-g" : "-DNDEBUG");
     argv_push(av, "-fno-strict-aliasing");
     /* Helpers in the runtime must never clash between two modules;
      * PyMODINIT_FUNC still exports PyInit_<mod>. */

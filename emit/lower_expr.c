@@ -527,7 +527,10 @@ static IrReg *compare_bool(Lower *l, CmpOp op, IrReg *a, const TyType *at, IrReg
     if (op == CMP_IN || op == CMP_NOT_IN) {
         /* sq_contains: the fast path for dict and set, __contains__ for
          * their subclasses. */
-        const char *contains = "PySequence_Contains(%1, %0)";
+        const char *contains = bt->kind == TY_STR && at->kind == TY_STR ? "spy_str_contains(%1, %0)"
+                             : bt->kind == TY_SET ? "spy_set_contains(%1, %0)"
+                             : bt->kind == TY_DICT ? "spy_dict_contains(%1, %0)"
+                             : "PySequence_Contains(%1, %0)";
         IrReg *c = call2(l, contains, REP_CINT, ERR_NEG, box(l, a, at), box(l, b, bt));
         return call1(l, op == CMP_IN ? "(char)%0" : "(char)!%0", REP_BOOL, ERR_NEVER, c);
     }
@@ -1037,8 +1040,11 @@ static IrReg *lower_subscript(Lower *l, Expr *e)
     else if (vt->kind == TY_LIST && ix->kind != EX_SLICE)
         r = call2(l, "spy_list_getitem", REP_OBJ, ERR_NULL, o, lower_expr_as(l, ix, tint));
     else if (vt->kind == TY_STR && ix->kind != EX_SLICE &&
-             (ix->type->kind == TY_INT || ix->type->kind == TY_BOOL))
+             (ix->type->kind == TY_INT || ix->type->kind == TY_BOOL)) {
         r = call2(l, "spy_str_getitem", REP_OBJ, ERR_NULL, o, lower_expr_as(l, ix, tint));
+        if (e->type->kind == TY_STR)
+            return r; /* spy_str_getitem checked a subclass's result */
+    }
     else if (vt->kind == TY_STR && ix->kind == EX_SLICE && !ix->u.slice.step &&
              (!ix->u.slice.lower || ix->u.slice.lower->type->kind == TY_INT) &&
              (!ix->u.slice.upper || ix->u.slice.upper->type->kind == TY_INT)) {

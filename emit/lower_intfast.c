@@ -426,11 +426,26 @@ IrReg *lower_int_fast(Lower *l, Expr *e)
     return lower_tree(l, &t, e, CMP_EQ, NULL);
 }
 
+/* `i < n` with one int64_t local and one tagged int: worth a helper too
+ * (the general path must box the int64_t first). */
+static bool mixed_machine(const FastTree *t)
+{
+    bool machine = false, tagged = false;
+    for (int i = 0; i < t->n_leaves; i++) {
+        if (machine_leaf(t->leaf[i]))
+            machine = true;
+        else
+            tagged = true;
+    }
+    return machine && tagged;
+}
+
 IrReg *lower_int_fast_compare(Lower *l, Expr *a, CmpOp op, Expr *b)
 {
     FastTree t = {.l = l};
-    if (op > CMP_GE || !collect(&t, a) || !collect(&t, b) || t.n_ops < FAST_MIN_OPS - 1 ||
-        (t.raises && t.opaque))
+    if (op > CMP_GE || !collect(&t, a) || !collect(&t, b) || (t.raises && t.opaque))
+        return NULL;
+    if (t.n_ops < FAST_MIN_OPS - 1 && !mixed_machine(&t))
         return NULL;
     return lower_tree(l, &t, a, op, b);
 }

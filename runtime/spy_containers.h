@@ -355,6 +355,21 @@ static inline PyObject *spy_set_pack(Py_ssize_t n, ...)
 /* ---- strings ------------------------------------------------------------------ */
 
 /* s[i] for a str: the one-character string (cached for Latin-1). */
+/* The general path of s[i]: a str subclass's __getitem__ may return
+ * anything, and the caller relies on a str. */
+SPY_COLD PyObject *spy_str__getitem_slow(PyObject *s, SpyInt index)
+{
+    PyObject *i = spy_int_box(index);
+    if (!i)
+        return NULL;
+    PyObject *x = PyObject_GetItem(s, i);
+    Py_DECREF(i);
+    if (x && spy_expect(x, SPY_K_STR, "str") < 0)
+        Py_CLEAR(x);
+    return x;
+}
+
+/* s[i]: always a str (new reference), or NULL with an exception. */
 static inline PyObject *spy_str_getitem(PyObject *s, SpyInt index)
 {
     if (SPY_LIKELY(PyUnicode_CheckExact(s) && SPY_INT_IS_SMALL(index))) {
@@ -366,12 +381,7 @@ static inline PyObject *spy_str_getitem(PyObject *s, SpyInt index)
         PyErr_SetString(PyExc_IndexError, "string index out of range");
         return NULL;
     }
-    PyObject *i = spy_int_box(index);
-    if (!i)
-        return NULL;
-    PyObject *x = PyObject_GetItem(s, i);
-    Py_DECREF(i);
-    return x;
+    return spy_str__getitem_slow(s, index);
 }
 
 /* s[lo:hi] for a str with int (or absent: has_lo/has_hi 0) bounds, clamped
@@ -412,7 +422,40 @@ static inline int spy_str_eq(PyObject *a, PyObject *b)
     Py_ssize_t n = PyUnicode_GET_LENGTH(a);
     if (n != PyUnicode_GET_LENGTH(b) || PyUnicode_KIND(a) != PyUnicode_KIND(b))
         return 0;
-    return memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), (size_t)n * PyUnicode_KIND(a)) == 0;
+    if (n == 0)
+        return 1;
+    /* one character (ch == " "): no memcmp call */
+    int kind = PyUnicode_KIND(a);
+    const void *da = PyUnicode_DATA(a), *db = PyUnicode_DATA(b);
+    if (PyUnicode_READ(kind, da, 0) != PyUnicode_READ(kind, db, 0))
+        return 0;
+    return n == 1 || memcmp(da, db, (size_t)n * (size_t)kind) == 0;
+}
+
+/* `x in s`, `x in set`, `x in dict` straight to the type's own lookup
+ * when the container is exactly that type (a subclass may override
+ * __contains__). 1/0, or -1 with an exception. */
+static inline int spy_str_contains(PyObject *s, PyObject *x)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(s) && PyUnicode_Check(x)))
+        return PyUnicode_Contains(s, x);
+    return PySequence_Contains(s, x);
+}
+
+static inline int spy_set_contains(PyObject *s, PyObject *x)
+{
+    /* a set key is looked up as a frozenset: set.__contains__ does that,
+     * PySet_Contains does not */
+    if (SPY_LIKELY(PyAnySet_CheckExact(s) && !PySet_Check(x)))
+        return PySet_Contains(s, x);
+    return PySequence_Contains(s, x);
+}
+
+static inline int spy_dict_contains(PyObject *d, PyObject *x)
+{
+    if (SPY_LIKELY(PyDict_CheckExact(d)))
+        return PyDict_Contains(d, x);
+    return PySequence_Contains(d, x);
 }
 
 /* format(v, spec) as an f-string field; spec may be NULL. */
