@@ -153,14 +153,33 @@ static void emit_tp_new(FILE *out, ModCtx *m, const TcClass *c)
 
 /* ---- garbage collection ---------------------------------------------------------- */
 
-static void emit_gc(FILE *out, ModCtx *m, const TcClass *c)
+/* An instance whose fields are all ints, floats and bools (a boxed int
+ * is an exact int) can never be part of a reference cycle: its type
+ * leaves the cyclic GC out, so creating and freeing one skips tracking
+ * and it never makes a collection run.  A class with a native base or
+ * native subclasses keeps GC (one layout rule for the whole hierarchy);
+ * Python code cannot subclass a class without native subclasses. */
+static bool needs_gc(const TcClass *c)
 {
-    fprintf(out, "static int %s(PyObject *obj, visitproc visit, void *arg)\n{\n"
-            "    %s *self = (%s *)obj;\n    (void)self;\n", N(m, "spy_traverse_", c), S(m, c), S(m, c));
+    if (c->base || c->has_subclasses)
+        return true;
     for (int i = 0; i < c->n_attrs; i++)
         if (rep_of(c->attrs[i]->type) == REP_OBJ)
+            return true;
+    return false;
+}
+
+static void emit_gc(FILE *out, ModCtx *m, const TcClass *c)
+{
+    bool gc = needs_gc(c);
+    if (gc)
+        fprintf(out, "static int %s(PyObject *obj, visitproc visit, void *arg)\n{\n"
+            "    %s *self = (%s *)obj;\n    (void)self;\n", N(m, "spy_traverse_", c), S(m, c), S(m, c));
+    for (int i = 0; gc && i < c->n_attrs; i++)
+        if (rep_of(c->attrs[i]->type) == REP_OBJ)
             fprintf(out, "    Py_VISIT(self->%s);\n", F(m, c->attrs[i]));
-    fprintf(out, "    Py_VISIT(Py_TYPE(obj));\n    return 0;\n}\n\n");
+    if (gc)
+        fprintf(out, "    Py_VISIT(Py_TYPE(obj));\n    return 0;\n}\n\n");
     fprintf(out, "static int %s(PyObject *obj)\n{\n    %s *self = (%s *)obj;\n    (void)self;\n",
             N(m, "spy_clear_", c), S(m, c), S(m, c));
     for (int i = 0; i < c->n_attrs; i++) {
@@ -174,8 +193,10 @@ static void emit_gc(FILE *out, ModCtx *m, const TcClass *c)
     }
     fprintf(out, "    return 0;\n}\n\n");
     fprintf(out, "static void %s(PyObject *obj)\n{\n    PyTypeObject *tp = Py_TYPE(obj);\n"
-            "    PyObject_GC_UnTrack(obj);\n    %s(obj);\n    tp->tp_free(obj);\n"
-            "    Py_DECREF(tp);\n}\n\n", N(m, "spy_dealloc_", c), N(m, "spy_clear_", c));
+            "%s    %s(obj);\n    tp->tp_free(obj);\n"
+            "    Py_DECREF(tp);\n}\n\n", N(m, "spy_dealloc_", c),
+            gc ? "    PyObject_GC_UnTrack(obj);\n" : "    /* not tracked: only ints, floats and bools */\n",
+            N(m, "spy_clear_", c));
 }
 
 /* ---- attribute descriptors ---------------------------------------------------------- */
@@ -331,12 +352,13 @@ static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
 static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
 {
     fprintf(out, "static PyType_Slot %s[] = {\n"
-            "    {Py_tp_new, (void *)%s},\n    {Py_tp_dealloc, (void *)%s},\n"
-            "    {Py_tp_traverse, (void *)%s},\n    {Py_tp_clear, (void *)%s},\n"
-            "    {Py_tp_methods, %s},\n    {Py_tp_getset, %s},\n",
-            N(m, "spy_slots_", c), N(m, "spy_tpnew_", c), N(m, "spy_dealloc_", c),
-            N(m, "spy_traverse_", c), N(m, "spy_clear_", c), N(m, "spy_methods_", c),
-            N(m, "spy_getset_", c));
+            "    {Py_tp_new, (void *)%s},\n    {Py_tp_dealloc, (void *)%s},\n",
+            N(m, "spy_slots_", c), N(m, "spy_tpnew_", c), N(m, "spy_dealloc_", c));
+    if (needs_gc(c))
+        fprintf(out, "    {Py_tp_traverse, (void *)%s},\n    {Py_tp_clear, (void *)%s},\n",
+                N(m, "spy_traverse_", c), N(m, "spy_clear_", c));
+    fprintf(out, "    {Py_tp_methods, %s},\n    {Py_tp_getset, %s},\n",
+            N(m, "spy_methods_", c), N(m, "spy_getset_", c));
     const TcFunc *repr = method_named(c, "__repr__"), *str = method_named(c, "__str__");
     if (repr && repr->cls == c)
         fprintf(out, "    {Py_tp_repr, (void *)%s_repr__},\n", N(m, "spy_slot_", c));
@@ -349,8 +371,9 @@ static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
         fprintf(out, "},\n");
     }
     fprintf(out, "    {0, NULL}\n};\n\nstatic PyType_Spec %s = {\n    \"%s.%s\",\n"
-            "    sizeof(%s),\n    0,\n    Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC%s,\n    %s\n};\n\n",
+            "    sizeof(%s),\n    0,\n    Py_TPFLAGS_DEFAULT%s%s,\n    %s\n};\n\n",
             N(m, "spy_spec_", c), m->tm->ast->name, c->name, S(m, c),
+            needs_gc(c) ? " | Py_TPFLAGS_HAVE_GC" : "",
             c->has_subclasses ? " | Py_TPFLAGS_BASETYPE" : "", N(m, "spy_slots_", c));
     fprintf(out, "/* Runs when the class statement does; a new reference to the type. */\n"
             "static PyObject *%s(SpyModState *st)\n{\n", N(m, "spy_create_type_", c));

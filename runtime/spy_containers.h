@@ -446,7 +446,8 @@ static inline int spy_set_contains(PyObject *s, PyObject *x)
 {
     /* a set key is looked up as a frozenset: set.__contains__ does that,
      * PySet_Contains does not */
-    if (SPY_LIKELY(PyAnySet_CheckExact(s) && !PySet_Check(x)))
+    if (SPY_LIKELY(PyAnySet_CheckExact(s)) &&
+        (PyLong_CheckExact(x) || PyUnicode_CheckExact(x) || !PySet_Check(x)))
         return PySet_Contains(s, x);
     return PySequence_Contains(s, x);
 }

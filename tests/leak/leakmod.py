@@ -186,3 +186,24 @@ def huge_machine_index(xs: list[str], fs: list[float], start: int) -> int:
 
 def huge_index_case(start: int) -> int:
     return huge_machine_index(AnyIndex(), AnyIndex(), start)
+
+
+class Atoms:
+    """Only int, float and bool fields: instances are not GC-tracked."""
+
+    def __init__(self, i: int, f: float, b: bool) -> None:
+        self.i = i
+        self.f = f
+        self.b = b
+
+    def bump(self) -> "Atoms":
+        return Atoms(self.i * 3, self.f / 2.0, not self.b)
+
+
+def atoms(n: int, big: int) -> int:
+    a = Atoms(big, 1.5, True)
+    total = 0
+    for _ in range(n):
+        a = a.bump()
+        total += a.i % 1000 + int(a.b)
+    return total

@@ -27,6 +27,8 @@ SLACK = 64   # blocks
 CASES = [
     ("add small", "add", (3, 4), {}, None),
     ("fast_trees small", "fast_trees", (3, 4), {}, None),
+    ("untracked instances, small ints", "atoms", (5, 7), {}, None),
+    ("untracked instances, boxed ints", "atoms", (5, 1 << 70), {}, None),
     ("int64 index beyond the tagged range", "huge_index_case", ((1 << 62) + 5,), {}, None),
     ("fast_trees big", "fast_trees", (1 << 62, 3 ** 50), {}, None),
     ("fast_trees edge", "fast_trees", ((1 << 62) - 1, -(1 << 62)), {}, None),
