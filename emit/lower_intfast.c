@@ -16,7 +16,8 @@
  *
  * Evaluation order: the fast path evaluates every leaf before any
  * operator.  An operator that can raise (// % << >>) may only appear with
- * leaves that cannot (locals that are bound, literals); `+ - * & | ^ ~`
+ * leaves that cannot (locals that are bound, literals, attributes of a
+ * native object in a local that __init__ always sets); `+ - * & | ^ ~`
  * raise nothing but MemoryError, so their leaves may be any int
  * expression, evaluated in order, a local read before a later leaf being
  * copied first (the later leaf may assign it: `i + (i := 5)`).
@@ -76,6 +77,15 @@ static const TcSymbol *plain_local(const Expr *e)
     return s && s->kind == SYM_LOCAL && !s->rebound && !e->maybe_unbound ? s : NULL;
 }
 
+/* `self.total`: a field every instance has, of an object in a local. */
+static bool pure_field(const Expr *e)
+{
+    const TcAttr *a = e->kind == EX_ATTRIBUTE ? e->sema : NULL;
+    const Expr *recv = a ? e->u.attribute.value : NULL;
+    return a && a->always_defined && recv->type && recv->type->kind == TY_CLASS &&
+           plain_local(recv);
+}
+
 /* Pass 1: is e a tree worth a fast path?  Collects the leaves in
  * evaluation order. */
 static bool collect(FastTree *t, Expr *e)
@@ -99,7 +109,7 @@ static bool collect(FastTree *t, Expr *e)
         return collect(t, e->u.unary.operand);
     if (t->n_leaves == FAST_MAX_LEAVES)
         return false;
-    t->opaque |= !plain_local(e);
+    t->opaque |= !plain_local(e) && !pure_field(e);
     t->leaf[t->n_leaves++] = e;
     return true;
 }
@@ -115,10 +125,10 @@ static int leaf_index(const FastTree *t, const Expr *e)
 /* Without opaque leaves, every read of one local is one value. */
 static int canonical_leaf(const FastTree *t, int i)
 {
-    if (t->opaque)
+    if (t->opaque || !plain_local(t->leaf[i]))
         return i;
     for (int j = 0; j < i; j++)
-        if (t->leaf[j]->sema == t->leaf[i]->sema)
+        if (t->leaf[j]->sema == t->leaf[i]->sema && plain_local(t->leaf[j]))
             return j;
     return i;
 }

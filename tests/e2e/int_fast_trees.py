@@ -69,6 +69,30 @@ def machine_leaves(n: int) -> int:
     return total
 
 
+class Acc:
+    def __init__(self, total: int, step: int) -> None:
+        self.total = total
+        self.step = step
+
+    def bump(self) -> int:
+        self.total += 1000
+        return 1
+
+    def fold(self, value: int, cap: int) -> int:
+        self.total = (self.total + value * self.step) % cap
+        return self.total
+
+    def ordered(self) -> int:
+        # the field is read before bump() changes it, as the interpreter does
+        return self.total * 2 + self.bump() + self.total
+
+
+def fields(total: int, step: int, value: int, cap: int) -> str:
+    a = Acc(total, step)
+    first = a.fold(value, cap)
+    return "%d %d %d" % (first, a.fold(value, cap), a.ordered())
+
+
 def show(label: str, f, *args) -> None:
     try:
         print(label, args, f(*args))
@@ -96,6 +120,9 @@ def main() -> None:
     show("divs", divs, -(2 ** 63), -1)
     show("poly", poly, 3037000499, 3037000499)
     show("poly", poly, 2147483647, 2147483647)
+    for t, st, v, cap in ((1, 3, 5, 7), (M62, 3, 5, 1000003), (5, M62, M62, 97),
+                          (2, 3, 4, 0), (-7, -3, 11, -5), (M63, -1, M63, M62 + 1)):
+        show("fields", fields, t, st, v, cap)
     print(calls())
     print(walrus_order(3), walrus_order(M62))
     print(machine_leaves(30))
