@@ -171,6 +171,12 @@ static inline SpyInt spy_int_from_long_object(PyObject *o)
         Py_ssize_t size = Py_SIZE(lo);
         if (size >= -1 && size <= 1)
             return spy_int__tag_small(size * (Py_ssize_t)lo->ob_digit[0]);
+        /* two 30-bit digits (0xFFFFF, 10**9): 60 bits, always small */
+        if ((size == 2 || size == -2) && PyLong_SHIFT == 30) {
+            Py_ssize_t v = (Py_ssize_t)lo->ob_digit[0] |
+                           ((Py_ssize_t)lo->ob_digit[1] << PyLong_SHIFT);
+            return spy_int__tag_small(size < 0 ? -v : v);
+        }
     }
 #endif
     return spy_int__from_long_slow(o);
