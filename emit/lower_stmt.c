@@ -171,10 +171,30 @@ static IrReg *held_across(Lower *l, IrReg *r, const Expr *e, const Expr *later)
     return temp_copy(l, r);
 }
 
+/* `s += t` on a str local: appended in place when the local holds the
+ * only reference, as the interpreter does; a loop building a string
+ * this way stays linear. */
+static bool lower_str_append(Lower *l, Stmt *s)
+{
+    Expr *t = s->u.augassign.target, *v = s->u.augassign.value;
+    const TcSymbol *sym = t->kind == EX_NAME ? t->sema : NULL;
+    const TyType *rt = s->sema;
+    if (!sym || sym->kind != SYM_LOCAL || sym->captured || sym->rebound ||
+        s->u.augassign.op != OP_ADD || rt->kind != TY_STR || t->type->kind != TY_STR ||
+        v->type->kind != TY_STR || sym->type->kind != TY_STR)
+        return false;
+    lower_expr(l, t); /* UnboundLocalError first, if it may be unbound */
+    IrReg *args[2] = {l->local_regs[sym->index], lower_expr(l, v)};
+    emit_call(l, "spy_str_iadd(&%0, %1)", (IrRep)-1, ERR_NEG, args, 2);
+    return true;
+}
+
 static void lower_augassign(Lower *l, Stmt *s)
 {
     Expr *t = s->u.augassign.target, *v = s->u.augassign.value;
     const TyType *rt = s->sema, *tint = ty_simple(TY_INT);
+    if (lower_str_append(l, s))
+        return;
     if (t->kind == EX_NAME) {
         IrReg *cur = lower_expr(l, t);
         IrReg *r = lower_binop_values(l, s->u.augassign.op, cur, t->type, lower_expr(l, v),

@@ -432,6 +432,34 @@ static inline int spy_str_eq(PyObject *a, PyObject *b)
     return n == 1 || memcmp(da, db, (size_t)n * (size_t)kind) == 0;
 }
 
+/* `*p += r` for a str local *p (a new reference it owns): PyUnicode_Append
+ * resizes *p in place when nothing else refers to it, as the interpreter's
+ * own `s += t` does.  On failure *p is left a valid str (""), so the local
+ * never holds NULL.  0, or -1 with an exception. */
+static inline int spy_str_iadd(PyObject **p, PyObject *r)
+{
+    PyObject *s = *p;
+    if (SPY_LIKELY(PyUnicode_CheckExact(s) && PyUnicode_CheckExact(r))) {
+        PyObject *empty = PyUnicode_New(0, 0);
+        if (empty == NULL)
+            return -1;
+        PyUnicode_Append(&s, r); /* consumes s; NULL on failure */
+        if (s == NULL) {
+            *p = empty;
+            return -1;
+        }
+        Py_DECREF(empty);
+        *p = s;
+        return 0;
+    }
+    PyObject *n = PyUnicode_Concat(s, r); /* what `+` on two str does here */
+    if (n == NULL)
+        return -1;
+    *p = n;
+    Py_DECREF(s);
+    return 0;
+}
+
 /* `x in s`, `x in set`, `x in dict` straight to the type's own lookup
  * when the container is exactly that type (a subclass may override
  * __contains__). 1/0, or -1 with an exception. */
