@@ -142,6 +142,22 @@ static bool store_parallel(Lower *l, Expr *target, Expr *value)
     return true;
 }
 
+/* `s += t` and `s = s + t` on a str local (read is the `s` being read):
+ * appended in place when the local holds the only reference, as the
+ * interpreter does; a loop building a string this way stays linear. */
+static bool lower_str_append(Lower *l, Expr *target, Expr *read, Expr *v)
+{
+    const TcSymbol *sym = target->kind == EX_NAME ? target->sema : NULL;
+    if (!sym || sym->kind != SYM_LOCAL || sym->captured || sym->rebound ||
+        sym->type->kind != TY_STR || read->kind != EX_NAME || read->sema != sym ||
+        read->type->kind != TY_STR || v->type->kind != TY_STR)
+        return false;
+    lower_expr(l, read); /* UnboundLocalError first, if it may be unbound */
+    IrReg *args[2] = {l->local_regs[sym->index], lower_expr(l, v)};
+    emit_call(l, "spy_str_iadd(&%0, %1)", (IrRep)-1, ERR_NEG, args, 2);
+    return true;
+}
+
 static void lower_assign(Lower *l, Stmt *s)
 {
     ExprList *ts = &s->u.assign.targets;
@@ -152,6 +168,11 @@ static void lower_assign(Lower *l, Stmt *s)
         return;
     }
     if (ts->n == 1 && store_parallel(l, ts->v[0], s->u.assign.value))
+        return;
+    Expr *val = s->u.assign.value;
+    if (ts->n == 1 && val->kind == EX_BINOP && val->u.binop.op == OP_ADD &&
+        val->type->kind == TY_STR &&
+        lower_str_append(l, ts->v[0], val->u.binop.left, val->u.binop.right))
         return;
     IrReg *v = lower_expr(l, s->u.assign.value);
     for (int i = 0; i < ts->n; i++)
@@ -171,29 +192,12 @@ static IrReg *held_across(Lower *l, IrReg *r, const Expr *e, const Expr *later)
     return temp_copy(l, r);
 }
 
-/* `s += t` on a str local: appended in place when the local holds the
- * only reference, as the interpreter does; a loop building a string
- * this way stays linear. */
-static bool lower_str_append(Lower *l, Stmt *s)
-{
-    Expr *t = s->u.augassign.target, *v = s->u.augassign.value;
-    const TcSymbol *sym = t->kind == EX_NAME ? t->sema : NULL;
-    const TyType *rt = s->sema;
-    if (!sym || sym->kind != SYM_LOCAL || sym->captured || sym->rebound ||
-        s->u.augassign.op != OP_ADD || rt->kind != TY_STR || t->type->kind != TY_STR ||
-        v->type->kind != TY_STR || sym->type->kind != TY_STR)
-        return false;
-    lower_expr(l, t); /* UnboundLocalError first, if it may be unbound */
-    IrReg *args[2] = {l->local_regs[sym->index], lower_expr(l, v)};
-    emit_call(l, "spy_str_iadd(&%0, %1)", (IrRep)-1, ERR_NEG, args, 2);
-    return true;
-}
-
 static void lower_augassign(Lower *l, Stmt *s)
 {
     Expr *t = s->u.augassign.target, *v = s->u.augassign.value;
     const TyType *rt = s->sema, *tint = ty_simple(TY_INT);
-    if (lower_str_append(l, s))
+    if (s->u.augassign.op == OP_ADD && ((const TyType *)s->sema)->kind == TY_STR &&
+        lower_str_append(l, t, t, v))
         return;
     if (t->kind == EX_NAME) {
         IrReg *cur = lower_expr(l, t);

@@ -26,6 +26,15 @@ def shared(parts: list[str]) -> list[str]:
     return out
 
 
+def plain_form(n: int) -> str:
+    s = ""
+    for i in range(n):
+        s = s + str(i % 10)
+    t = "q"
+    t = t + t
+    return s[:12] + s[-3:] + t + str(len(s))
+
+
 def self_add(s: str) -> str:
     s += s
     s += ""
@@ -49,6 +58,7 @@ def main() -> None:
     print(len(s), s[:6], s[-6:], s.count("ab"))
     print(shared(["a", "bc", "", "déf"]))
     print(self_add("xy"), self_add(""))
+    print(plain_form(100000))
     print(maybe(True))
     try:
         print(maybe(False))
