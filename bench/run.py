@@ -237,7 +237,7 @@ def compile_job(peer, prog, venv_py, ext_suffix):
         elif peer == "mypyc":
             cmd = [str(VENV / "bin" / "mypyc"), name + ".py"]
         elif peer == "c":
-            cmd = ["cc", "-O2", "-o", str(d / name), str(CSRC / (name + ".c")), "-lm"]
+            cmd = ["cc", "-O3", "-o", str(d / name), str(CSRC / (name + ".c")), "-lm"]
         else:
             raise ValueError(peer)
         cwd = d

@@ -15,7 +15,7 @@
 static const char USAGE[] =
     "usage: staticpyc [options] FILE.py...\n"
     "  -o DIR            write outputs into DIR (default: beside each source)\n"
-    "  -O0 -O1 -O2 -O3   C optimisation level (default -O2)\n"
+    "  -O0 -O1 -O2 -O3   C optimisation level (default -O3)\n"
     "  -g                debug info, #line directives pointing at the .py, and\n"
     "                    CPython's header assertions (otherwise -DNDEBUG)\n"
     "  --emit-c          write DIR/<mod>.c and stop (no C compiler run)\n"
@@ -163,7 +163,7 @@ static int parse_option(int argc, char **argv, int *i, Options *o)
 int options_parse(int argc, char **argv, Options *o)
 {
     memset(o, 0, sizeof *o);
-    o->opt_level = 2;
+    o->opt_level = 3;
     o->python = "python3";
     o->jobs = 1;
     o->inputs = calloc((size_t)argc + 1, sizeof *o->inputs);

@@ -69,7 +69,7 @@ def _run(cmd):
     return res
 
 
-def staticpyify(paths, opt_level=2, strict=False, staticpyc=None, build_dir=None,
+def staticpyify(paths, opt_level=3, strict=False, staticpyc=None, build_dir=None,
                 root=None):
     """setuptools Extensions for the given module files (paths relative to
     the project root, ``root``, by default the current directory: where
