@@ -287,11 +287,13 @@ static void emit_state(FILE *out, ModCtx *m)
             "    PyObject *d[%d];    /* default values, stored when their def runs */\n"
             "    PyTypeObject *types[%d]; /* native classes, made when their class runs */\n"
             "    SpyGlobalCache g[%d]; /* memos of global reads (borrowed values) */\n"
+            "    PyObject *mc[%d];   /* method descriptors of builtin types, looked up once */\n"
             "    int depth_limit;    /* of native calls: spy_depth_exceeded */\n"
             "    PyTypeObject *gen_type; /* generator objects, when the module has generators */\n"
             "};\n\n",
             m->n_consts ? m->n_consts : 1, m->n_defaults ? m->n_defaults : 1,
-            m->tm->n_classes ? m->tm->n_classes : 1, m->n_gcache ? m->n_gcache : 1);
+            m->tm->n_classes ? m->tm->n_classes : 1, m->n_gcache ? m->n_gcache : 1,
+            m->n_mcache ? m->n_mcache : 1);
 }
 
 static void emit_methods(FILE *out, ModCtx *m, int n)
@@ -329,6 +331,7 @@ static void emit_init(FILE *out, ModCtx *m)
         "    Py_VISIT(st->modname);\n    Py_VISIT(st->globals);\n    Py_VISIT(st->builtins);\n"
         "    for (size_t i = 0; i < sizeof st->c / sizeof *st->c; i++)\n        Py_VISIT(st->c[i]);\n"
         "    for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)\n        Py_VISIT(st->d[i]);\n"
+        "    for (size_t i = 0; i < sizeof st->mc / sizeof *st->mc; i++)\n        Py_VISIT(st->mc[i]);\n"
         "    for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)\n"
         "        Py_VISIT(st->types[i]);\n"
         "    Py_VISIT(st->gen_type);\n"
@@ -339,6 +342,7 @@ static void emit_init(FILE *out, ModCtx *m)
         "    Py_CLEAR(st->modname);\n    Py_CLEAR(st->globals);\n    Py_CLEAR(st->builtins);\n"
         "    for (size_t i = 0; i < sizeof st->c / sizeof *st->c; i++)\n        Py_CLEAR(st->c[i]);\n"
         "    for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)\n        Py_CLEAR(st->d[i]);\n"
+        "    for (size_t i = 0; i < sizeof st->mc / sizeof *st->mc; i++)\n        Py_CLEAR(st->mc[i]);\n"
         "    for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)\n"
         "        Py_CLEAR(st->types[i]);\n"
         "    Py_CLEAR(st->gen_type);\n"

@@ -39,6 +39,7 @@ typedef struct ModCtx {
     int *gcache_names;          /* [memo] -> K_NAME constant of a global read */
     int n_gcache, cap_gcache;
     bool has_generators;        /* st->gen_type is needed */
+    int n_mcache;               /* st->mc[]: method descriptors of builtin types */
     const char **helpers;       /* C text of static helper functions the */
     int n_helpers, cap_helpers; /* lowered code calls (lower_intfast.c) */
 } ModCtx;

@@ -473,4 +473,38 @@ static inline void spy_set_slot(PyObject **slot, PyObject *v)
 /* 0, or -1 when an iteration ended by an exception rather than exhaustion. */
 static inline int spy_iter_error(void) { return PyErr_Occurred() ? -1 : 0; }
 
+/* tp's plain method `name` (a method descriptor), or None when it has
+ * none (a staticmethod, a classmethod, no such attribute). New reference. */
+SPY_COLD PyObject *spy__method_descr(PyTypeObject *tp, PyObject *name)
+{
+    PyObject *d = PyObject_GetAttr((PyObject *)tp, name);
+    if (d == NULL)
+        PyErr_Clear(); /* the generic path raises the interpreter's error */
+    else if (Py_IS_TYPE(d, &PyMethodDescr_Type))
+        return d;
+    Py_XDECREF(d);
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
+/* args[0].name(args[1..]) where args[0] is statically of the builtin type
+ * tp: when it is exactly tp, the method descriptor is looked up in tp once
+ * (into *slot, a module-state slot) and called with the receiver first,
+ * as the interpreter's method cache would; a subclass, or a name that is
+ * not a plain method, takes the generic lookup. nargsf counts the
+ * receiver; kwnames as for vectorcall. New reference, or NULL. */
+static inline PyObject *spy_call_method_typed(PyObject **slot, PyTypeObject *tp, PyObject *name,
+                                              PyObject *const *args, size_t nargsf,
+                                              PyObject *kwnames)
+{
+    if (SPY_LIKELY(Py_IS_TYPE(args[0], tp))) {
+        PyObject *d = *slot;
+        if (SPY_UNLIKELY(d == NULL))
+            d = *slot = spy__method_descr(tp, name);
+        if (d != Py_None)
+            return PyObject_Vectorcall(d, args, nargsf, kwnames);
+    }
+    return PyObject_VectorcallMethod(name, args, nargsf, kwnames);
+}
+
 #endif /* SPY_OPS_H */

@@ -14,6 +14,7 @@ struct SpyModState {
     PyObject *d[1];    /* default values, stored when their def runs */
     PyTypeObject *types[1]; /* native classes, made when their class runs */
     SpyGlobalCache g[1]; /* memos of global reads (borrowed values) */
+    PyObject *mc[1];   /* method descriptors of builtin types, looked up once */
     int depth_limit;    /* of native calls: spy_depth_exceeded */
     PyTypeObject *gen_type; /* generator objects, when the module has generators */
 };
@@ -482,6 +483,8 @@ static int spy_traverse(PyObject *module, visitproc visit, void *arg)
         Py_VISIT(st->c[i]);
     for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)
         Py_VISIT(st->d[i]);
+    for (size_t i = 0; i < sizeof st->mc / sizeof *st->mc; i++)
+        Py_VISIT(st->mc[i]);
     for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)
         Py_VISIT(st->types[i]);
     Py_VISIT(st->gen_type);
@@ -500,6 +503,8 @@ static int spy_clear(PyObject *module)
         Py_CLEAR(st->c[i]);
     for (size_t i = 0; i < sizeof st->d / sizeof *st->d; i++)
         Py_CLEAR(st->d[i]);
+    for (size_t i = 0; i < sizeof st->mc / sizeof *st->mc; i++)
+        Py_CLEAR(st->mc[i]);
     for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)
         Py_CLEAR(st->types[i]);
     Py_CLEAR(st->gen_type);
