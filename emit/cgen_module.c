@@ -288,12 +288,13 @@ static void emit_state(FILE *out, ModCtx *m)
             "    PyTypeObject *types[%d]; /* native classes, made when their class runs */\n"
             "    SpyGlobalCache g[%d]; /* memos of global reads (borrowed values) */\n"
             "    PyObject *mc[%d];   /* method descriptors of builtin types, looked up once */\n"
+            "    PyTypeObject *mct[%d]; /* for a dynamic receiver: the type mc[i] is of */\n"
             "    int depth_limit;    /* of native calls: spy_depth_exceeded */\n"
             "    PyTypeObject *gen_type; /* generator objects, when the module has generators */\n"
             "};\n\n",
             m->n_consts ? m->n_consts : 1, m->n_defaults ? m->n_defaults : 1,
             m->tm->n_classes ? m->tm->n_classes : 1, m->n_gcache ? m->n_gcache : 1,
-            m->n_mcache ? m->n_mcache : 1);
+            m->n_mcache ? m->n_mcache : 1, m->n_mcache ? m->n_mcache : 1);
 }
 
 static void emit_methods(FILE *out, ModCtx *m, int n)

@@ -101,7 +101,8 @@ typedef struct IrOp {
     const char *method;   /* IR_VCALL: C text of an interned method name: call
                              that method of args[0] with args[1..] */
     const char *recv_type;/* IR_VCALL with method: the builtin type args[0]
-                             statically is ("&PyUnicode_Type"), or NULL */
+                             statically is ("&PyUnicode_Type"), "NULL" for a
+                             dynamic receiver (a per-site type cache), or NULL */
     int mcache;           /* ... and its st->mc[] slot */
     bool move;            /* IR_ASSIGN: source dies here, no incref */
     int yield_index;      /* IR_YIELD: its resume point, 1, 2, ... */

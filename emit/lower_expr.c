@@ -924,7 +924,10 @@ static IrReg *lower_method_call(Lower *l, Expr *e, const TcCall *call)
         op->n_pos = n - n_kw;
         op->c = n_kw ? const_ref(l->m, const_kwnames(l->m, kw, n_kw)) : NULL;
         op->method = const_ref(l->m, const_name(l->m, call->method));
+        TyKind rk = call->receiver->type->kind;
         op->recv_type = n_kw ? NULL : builtin_type_object(call->receiver->type);
+        if (!op->recv_type && !n_kw && (rk == TY_ANY || rk == TY_OBJECT))
+            op->recv_type = "NULL"; /* whatever builtin type it turns out to be */
         if (op->recv_type)
             op->mcache = l->m->n_mcache++;
         op->err = ERR_NULL;

@@ -507,4 +507,28 @@ static inline PyObject *spy_call_method_typed(PyObject **slot, PyTypeObject *tp,
     return PyObject_VectorcallMethod(name, args, nargsf, kwnames);
 }
 
+/* recv.name(args[1..]) for a dynamic receiver args[0]: a one-entry cache
+ * per call site (*slot_type, *slot) of the method descriptor, kept only
+ * for static types without instance dicts (list, dict, str, ...): their
+ * methods cannot change or be shadowed, and the type keeps the descriptor
+ * alive. Anything else takes the generic lookup. */
+static inline PyObject *spy_call_method_cached(PyObject **slot, PyTypeObject **slot_type,
+                                               PyObject *name, PyObject *const *args,
+                                               size_t nargsf, PyObject *kwnames)
+{
+    PyTypeObject *tp = Py_TYPE(args[0]);
+    if (SPY_LIKELY(tp == *slot_type))
+        return PyObject_Vectorcall(*slot, args, nargsf, kwnames);
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) && tp->tp_dictoffset == 0) {
+        PyObject *d = spy__method_descr(tp, name);
+        if (d != Py_None) {
+            Py_XSETREF(*slot, d);
+            *slot_type = tp;
+            return PyObject_Vectorcall(d, args, nargsf, kwnames);
+        }
+        Py_DECREF(d);
+    }
+    return PyObject_VectorcallMethod(name, args, nargsf, kwnames);
+}
+
 #endif /* SPY_OPS_H */

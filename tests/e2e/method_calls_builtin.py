@@ -1,8 +1,12 @@
 # Method calls on str/bytes/list/dict/set/frozenset/tuple receivers look
-# the method descriptor up once per call site (spy_call_method_typed); a
+# the method descriptor up once per call site (spy_call_method_typed, and
+# for dynamic receivers a one-type cache, spy_call_method_cached); a
 # subclass's override, staticmethods and classmethods called through an
 # instance, and errors raised inside the method behave as in the
 # interpreter.
+
+
+import types
 
 
 class Shout(str):
@@ -45,6 +49,29 @@ def set_methods(s: set[int], f: frozenset[int], t: tuple[int, ...], b: bytes) ->
             b.upper().decode(), str(b.split())]
 
 
+class HasCopy:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def copy(self):
+        self.n += 1
+        return "HasCopy.copy %d" % self.n
+
+
+def dynamic(objs):
+    # one call site, receivers of many types: the per-site cache must
+    # follow each change of type
+    out = []
+    for o in objs:
+        out.append(repr(o.copy()))
+    return out
+
+
+def dynamic_shadow(o):
+    # a static type with instance dicts: never cached
+    return o.copy()
+
+
 def failing(s: str, xs: list[int]) -> None:
     try:
         s.index("zzz")
@@ -69,6 +96,14 @@ def main() -> None:
     print(dict_methods({"a": 1, "b": 2}))
     print(set_methods({1, 2}, frozenset({2, 3}), (1, 2, 1), "a b".encode()))
     failing("abc", [1])
+    hc = HasCopy()
+    print(dynamic([[1], {2: 3}, {4}, frozenset({5}), Counted([6]), hc, [7], hc, {8: 9}]))
+    print(dynamic_shadow(types.SimpleNamespace(copy=lambda: "instance attribute wins")))
+    print(dynamic_shadow([1, 2]))
+    try:
+        dynamic([1])
+    except AttributeError as e:
+        print("AttributeError", e)
 
 
 main()
