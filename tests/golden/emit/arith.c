@@ -15,6 +15,7 @@ struct SpyModState {
     PyTypeObject *types[1]; /* native classes, made when their class runs */
     SpyGlobalCache g[1]; /* memos of global reads (borrowed values) */
     PyObject *mc[1];   /* method descriptors of builtin types, looked up once */
+    PyTypeObject *mct[1]; /* for a dynamic receiver: the type mc[i] is of */
     int depth_limit;    /* of native calls: spy_depth_exceeded */
     PyTypeObject *gen_type; /* generator objects, when the module has generators */
 };
