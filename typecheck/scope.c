@@ -777,6 +777,18 @@ static void collect_locals(LocalCollector *lc, StmtList *body)
             break;
         case ST_FUNCDEF: add_local(lc, s->u.funcdef.name, s->span); break;
         case ST_CLASSDEF: add_local(lc, s->u.classdef.name, s->span); break;
+        case ST_IMPORT: /* the function is left to the interpreter; its names
+                           are locals there, so no "not defined" errors here */
+            for (int j = 0; j < s->u.import.n_names; j++)
+                add_local(lc, import_binding(lc->tc, s->u.import.names[j]), s->span);
+            break;
+        case ST_IMPORTFROM:
+            for (int j = 0; j < s->u.importfrom.n_names; j++) {
+                const Alias *al = s->u.importfrom.names[j];
+                if (strcmp(al->name, "*") != 0)
+                    add_local(lc, al->asname ? al->asname : al->name, s->span);
+            }
+            break;
         default: break;
         }
     }
