@@ -155,6 +155,9 @@ SPY_COLD int spy_list__set_slow_i64(PyObject *list, int64_t i, PyObject *v)
     return r;
 }
 
+/* A store that finds v already in the slot writes nothing: no
+ * reference-count traffic (in a loop storing True/False those writes to
+ * the one shared object serialise). */
 static inline int spy_list_setitem_i64(PyObject *list, int64_t i, PyObject *v)
 {
     if (SPY_UNLIKELY(!PyList_CheckExact(list)))
@@ -163,8 +166,10 @@ static inline int spy_list_setitem_i64(PyObject *list, int64_t i, PyObject *v)
     if (SPY_UNLIKELY(!slot))
         return -1;
     PyObject *old = *slot;
-    *slot = spy_new_ref(v);
-    Py_DECREF(old);
+    if (old != v) {
+        *slot = spy_new_ref(v);
+        Py_DECREF(old);
+    }
     return 0;
 }
 
@@ -634,26 +639,13 @@ SPY_LIST_GETTER(bool, char, spy_unbox_bool, 2, spy_unbox_bool(x))
 #undef SPY_LIST_GETTER
 
 /* list[i] = v for an unboxed bool or float, without the box/store/release
- * round trip on every store.  A bool store that finds the same object in
- * the slot changes nothing (no reference-count writes at all: in a loop
- * those writes to Py_True/Py_False serialise).  A float store overwrites
- * the old element in place when it is an exact float only the list holds:
- * no other reference can observe it, and floats have no weak references. */
+ * round trip on every store.  A float store overwrites the old element in
+ * place when it is an exact float only the list holds: no other reference
+ * can observe it, and floats have no weak references. */
 
 static inline int spy_list_setbool_i64(PyObject *list, int64_t i, char b)
 {
-    PyObject *v = b ? Py_True : Py_False;
-    if (SPY_UNLIKELY(!PyList_CheckExact(list)))
-        return spy_list__set_slow_i64(list, i, spy_new_ref(v));
-    PyObject **slot = spy_list__store_slot(list, i);
-    if (SPY_UNLIKELY(!slot))
-        return -1;
-    PyObject *old = *slot;
-    if (old != v) {
-        *slot = spy_new_ref(v);
-        Py_DECREF(old);
-    }
-    return 0;
+    return spy_list_setitem_i64(list, i, b ? Py_True : Py_False);
 }
 
 static inline int spy_list_setfloat_i64(PyObject *list, int64_t i, double d)
