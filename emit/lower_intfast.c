@@ -36,9 +36,8 @@ typedef struct FastTree {
     int n_ops;
     bool raises;        /* has // % << >> */
     bool opaque;        /* has a leaf that is not a bound local */
-    const char *params; /* C parameter list of the helper */
     const char *body;   /* C statements of the helper */
-    const char *text;   /* the Python expression, for the comment */
+    const char *fail;   /* what it returns when the fast path does not apply */
     int n_temps;
 } FastTree;
 
@@ -156,7 +155,7 @@ static void line(FastTree *t, const char *s)
 
 static const char *fail_if(FastTree *t, const char *cond)
 {
-    return arena_printf(A(t), "if (%s) return SPY_INT_ERR;", cond);
+    return arena_printf(A(t), "if (%s) return %s;", cond, t->fail);
 }
 
 /* `r = a OP b` on int64_t; any case Python would raise or int64 cannot
@@ -272,17 +271,6 @@ static const char *python_text(FastTree *t, const Expr *a, const Expr *b)
     return out;
 }
 
-static const char *replace_all(Arena *a, const char *s, const char *from, const char *to)
-{
-    const char *out = "", *p;
-    size_t n = strlen(from);
-    while ((p = strstr(s, from)) != NULL) {
-        out = arena_printf(a, "%s%.*s%s", out, (int)(p - s), s, to);
-        s = p + n;
-    }
-    return arena_printf(a, "%s%s", out, s);
-}
-
 /* The helper: tag tests, leaf values, the tree, and the result (for a
  * comparison root, 0/1, or -1 when the fast path does not apply). */
 static const char *helper_text(FastTree *t, const char *name, Expr *root, CmpOp cmp, Expr *rhs)
@@ -290,6 +278,7 @@ static const char *helper_text(FastTree *t, const char *name, Expr *root, CmpOp 
     Arena *ar = A(t);
     const char *params = "", *tags = NULL, *loads = "";
     t->body = "";
+    t->fail = rhs ? "-1" : "SPY_INT_ERR";
     for (int i = 0; i < t->n_leaves; i++) {
         bool machine = machine_leaf(t->leaf[i]);
         const char *x = leaf_name(t, "x_", i);
@@ -316,17 +305,14 @@ static const char *helper_text(FastTree *t, const char *name, Expr *root, CmpOp 
         temps = arena_printf(ar, "%s%st%d", temps, i ? ", " : "    int64_t ", i);
     if (t->n_temps)
         temps = arena_printf(ar, "%s;\n", temps);
-    const char *fail = rhs ? "-1" : "SPY_INT_ERR";
-    if (rhs)
-        t->body = replace_all(ar, t->body, "return SPY_INT_ERR;", "return -1;");
     return arena_printf(ar,
         "/* %s:%d: %s\n"
         " * on int64_t when every int is small; %s when not (the caller then\n"
         " * computes it with the general int operations). */\n"
         "static inline %s %s(%s)\n{\n%s%s%s%s}\n\n",
-        t->l->m->tm->ast->src->path, t->l->line, python_text(t, root, rhs ? rhs : root), fail,
+        t->l->m->tm->ast->src->path, t->l->line, python_text(t, root, rhs ? rhs : root), t->fail,
         rhs ? "int" : "SpyInt", name, *params ? params : "void",
-        tags ? arena_printf(ar, "    if (SPY_UNLIKELY((%s) & 1))\n        return %s;\n", tags, fail)
+        tags ? arena_printf(ar, "    if (SPY_UNLIKELY((%s) & 1))\n        return %s;\n", tags, t->fail)
              : "",
         loads, temps, t->body);
 }
