@@ -235,19 +235,6 @@ static inline PyObject *spy_int__power2(PyObject *x, PyObject *y)
     return PyNumber_Power(x, y, Py_None);
 }
 
-/* The result of a fast path: a small value.  Saying so lets the C compiler
- * drop, on the fast path, the caller's error test (r == SPY_INT_ERR) and the
- * next operation's tag test (jump threading through the merge with the slow
- * path): tagged arithmetic then costs one overflow branch per operation. */
-static inline SpyInt spy_int__fast(SpyInt r)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    if (r & 1)
-        __builtin_unreachable();
-#endif
-    return r;
-}
-
 /* ---- arithmetic; never consumes its arguments ---- */
 
 static inline SpyInt spy_int_add(SpyInt a, SpyInt b)
@@ -255,7 +242,7 @@ static inline SpyInt spy_int_add(SpyInt a, SpyInt b)
     Py_ssize_t r;
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))
         && !__builtin_add_overflow((Py_ssize_t)a, (Py_ssize_t)b, &r))
-        return spy_int__fast((SpyInt)r);
+        return (SpyInt)r;
     return spy_int__binop_slow(a, b, PyNumber_Add);
 }
 
@@ -264,7 +251,7 @@ static inline SpyInt spy_int_sub(SpyInt a, SpyInt b)
     Py_ssize_t r;
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))
         && !__builtin_sub_overflow((Py_ssize_t)a, (Py_ssize_t)b, &r))
-        return spy_int__fast((SpyInt)r);
+        return (SpyInt)r;
     return spy_int__binop_slow(a, b, PyNumber_Subtract);
 }
 
@@ -274,7 +261,7 @@ static inline SpyInt spy_int_mul(SpyInt a, SpyInt b)
     /* value(a) * tagged(b) == tagged(value(a) * value(b)) */
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))
         && !__builtin_mul_overflow(SPY_INT_VAL(a), (Py_ssize_t)b, &r))
-        return spy_int__fast((SpyInt)r);
+        return (SpyInt)r;
     return spy_int__binop_slow(a, b, PyNumber_Multiply);
 }
 
@@ -300,7 +287,7 @@ static inline SpyInt spy_int_mod(SpyInt a, SpyInt b)
         Py_ssize_t r = x % y;
         if (r != 0 && ((r ^ y) < 0))
             r += y;
-        return spy_int__fast(spy_int__tag_small(r));
+        return spy_int__tag_small(r);
     }
     return spy_int__binop_slow(a, b, PyNumber_Remainder);
 }
@@ -308,21 +295,21 @@ static inline SpyInt spy_int_mod(SpyInt a, SpyInt b)
 static inline SpyInt spy_int_and(SpyInt a, SpyInt b)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)))
-        return spy_int__fast(a & b);
+        return a & b;
     return spy_int__binop_slow(a, b, PyNumber_And);
 }
 
 static inline SpyInt spy_int_or(SpyInt a, SpyInt b)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)))
-        return spy_int__fast(a | b);
+        return a | b;
     return spy_int__binop_slow(a, b, PyNumber_Or);
 }
 
 static inline SpyInt spy_int_xor(SpyInt a, SpyInt b)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)))
-        return spy_int__fast(a ^ b);
+        return a ^ b;
     return spy_int__binop_slow(a, b, PyNumber_Xor);
 }
 
@@ -333,7 +320,7 @@ static inline SpyInt spy_int_lshift(SpyInt a, SpyInt b)
         if (n >= 0 && n < (Py_ssize_t)(8 * sizeof(Py_ssize_t) - 1)) {
             Py_ssize_t r = (Py_ssize_t)((size_t)a << n);
             if ((r >> n) == (Py_ssize_t)a)
-                return spy_int__fast((SpyInt)r);
+                return (SpyInt)r;
         }
         else if (n >= 0 && a == 0) {
             return 0;
@@ -350,7 +337,7 @@ static inline SpyInt spy_int_rshift(SpyInt a, SpyInt b)
         if (n >= 0) {
             if (n >= (Py_ssize_t)(8 * sizeof(Py_ssize_t) - 1))
                 return x < 0 ? SPY_INT_SMALL(-1) : 0;
-            return spy_int__fast(spy_int__tag_small(x >> n));
+            return spy_int__tag_small(x >> n);
         }
     }
     return spy_int__binop_slow(a, b, PyNumber_Rshift);
