@@ -201,14 +201,9 @@ static void emit_vcall(Cg *g, const IrOp *op)
     for (int i = first; i < op->n_args; i++)
         fprintf(g->out, ", %s", reg_cname(g, op->args[i]));
     fprintf(g->out, "};\n        %s = ", reg_cname(g, op->dst));
-    if (op->method && op->recv_type && !strcmp(op->recv_type, "NULL"))
+    if (op->method)
         fprintf(g->out, "spy_call_method_cached(&st->mc[%d], &st->mct[%d], %s, ", op->mcache,
                 op->mcache, op->method);
-    else if (op->method && op->recv_type)
-        fprintf(g->out, "spy_call_method_typed(&st->mc[%d], %s, %s, ", op->mcache,
-                op->recv_type, op->method);
-    else if (op->method)
-        fprintf(g->out, "PyObject_VectorcallMethod(%s, ", op->method);
     else
         fprintf(g->out, "PyObject_Vectorcall(%s, ", reg_cname(g, op->args[0]));
     fprintf(g->out, "spy_args + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);\n    }\n",

@@ -287,8 +287,8 @@ static void emit_state(FILE *out, ModCtx *m)
             "    PyObject *d[%d];    /* default values, stored when their def runs */\n"
             "    PyTypeObject *types[%d]; /* native classes, made when their class runs */\n"
             "    SpyGlobalCache g[%d]; /* memos of global reads (borrowed values) */\n"
-            "    PyObject *mc[%d];   /* method descriptors of builtin types, looked up once */\n"
-            "    PyTypeObject *mct[%d]; /* for a dynamic receiver: the type mc[i] is of */\n"
+            "    PyObject *mc[%d];   /* per method-call site: the method descriptor of */\n"
+            "    PyTypeObject *mct[%d]; /* the last static builtin type seen there */\n"
             "    int depth_limit;    /* of native calls: spy_depth_exceeded */\n"
             "    PyTypeObject *gen_type; /* generator objects, when the module has generators */\n"
             "};\n\n",

@@ -100,10 +100,8 @@ typedef struct IrOp {
     int n_pos;            /* IR_VCALL: positional argument count */
     const char *method;   /* IR_VCALL: C text of an interned method name: call
                              that method of args[0] with args[1..] */
-    const char *recv_type;/* IR_VCALL with method: the builtin type args[0]
-                             statically is ("&PyUnicode_Type"), "NULL" for a
-                             dynamic receiver (a per-site type cache), or NULL */
-    int mcache;           /* ... and its st->mc[] slot */
+    int mcache;           /* IR_VCALL with method: its st->mc[]/mct[] slots,
+                             a per-site cache of the method descriptor */
     bool move;            /* IR_ASSIGN: source dies here, no incref */
     int yield_index;      /* IR_YIELD: its resume point, 1, 2, ... */
 } IrOp;

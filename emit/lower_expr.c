@@ -865,21 +865,6 @@ static IrReg *lower_isinstance(Lower *l, Expr *e)
 }
 
 /* Fast paths for a few methods of known builtin types; NULL otherwise. */
-/* The C type object of a builtin type whose methods a call may look up
- * once (spy_call_method_typed), or NULL. */
-static const char *builtin_type_object(const TyType *t)
-{
-    switch (t->kind) {
-    case TY_STR: return "&PyUnicode_Type";
-    case TY_BYTES: return "&PyBytes_Type";
-    case TY_LIST: return "&PyList_Type";
-    case TY_DICT: return "&PyDict_Type";
-    case TY_SET: return t->frozen ? "&PyFrozenSet_Type" : "&PySet_Type";
-    case TY_TUPLE: return "&PyTuple_Type";
-    default: return NULL;
-    }
-}
-
 static IrReg *method_fast_path(Lower *l, const TcCall *call, IrReg **args, int n)
 {
     TyKind k = call->receiver->type->kind;
@@ -924,12 +909,7 @@ static IrReg *lower_method_call(Lower *l, Expr *e, const TcCall *call)
         op->n_pos = n - n_kw;
         op->c = n_kw ? const_ref(l->m, const_kwnames(l->m, kw, n_kw)) : NULL;
         op->method = const_ref(l->m, const_name(l->m, call->method));
-        TyKind rk = call->receiver->type->kind;
-        op->recv_type = n_kw ? NULL : builtin_type_object(call->receiver->type);
-        if (!op->recv_type && !n_kw && (rk == TY_ANY || rk == TY_OBJECT))
-            op->recv_type = "NULL"; /* whatever builtin type it turns out to be */
-        if (op->recv_type)
-            op->mcache = l->m->n_mcache++;
+        op->mcache = l->m->n_mcache++;
         op->err = ERR_NULL;
         op->dst = r = ir_reg(l->f, REP_OBJ, NULL);
     }

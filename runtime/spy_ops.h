@@ -487,31 +487,13 @@ SPY_COLD PyObject *spy__method_descr(PyTypeObject *tp, PyObject *name)
     return Py_None;
 }
 
-/* args[0].name(args[1..]) where args[0] is statically of the builtin type
- * tp: when it is exactly tp, the method descriptor is looked up in tp once
- * (into *slot, a module-state slot) and called with the receiver first,
- * as the interpreter's method cache would; a subclass, or a name that is
- * not a plain method, takes the generic lookup. nargsf counts the
- * receiver; kwnames as for vectorcall. New reference, or NULL. */
-static inline PyObject *spy_call_method_typed(PyObject **slot, PyTypeObject *tp, PyObject *name,
-                                              PyObject *const *args, size_t nargsf,
-                                              PyObject *kwnames)
-{
-    if (SPY_LIKELY(Py_IS_TYPE(args[0], tp))) {
-        PyObject *d = *slot;
-        if (SPY_UNLIKELY(d == NULL))
-            d = *slot = spy__method_descr(tp, name);
-        if (d != Py_None)
-            return PyObject_Vectorcall(d, args, nargsf, kwnames);
-    }
-    return PyObject_VectorcallMethod(name, args, nargsf, kwnames);
-}
-
-/* recv.name(args[1..]) for a dynamic receiver args[0]: a one-entry cache
- * per call site (*slot_type, *slot) of the method descriptor, kept only
- * for static types without instance dicts (list, dict, str, ...): their
- * methods cannot change or be shadowed, and the type keeps the descriptor
- * alive. Anything else takes the generic lookup. */
+/* args[0].name(args[1..]): a one-entry cache per call site (*slot_type,
+ * *slot) of the method descriptor, as the interpreter's method cache
+ * would, kept only for static types without instance dicts (list, dict,
+ * str, ...): their methods cannot change or be shadowed, and the type
+ * keeps the descriptor alive. Subclasses (heap types), staticmethods,
+ * classmethods and anything else take the generic lookup. nargsf counts
+ * the receiver. New reference, or NULL. */
 static inline PyObject *spy_call_method_cached(PyObject **slot, PyTypeObject **slot_type,
                                                PyObject *name, PyObject *const *args,
                                                size_t nargsf, PyObject *kwnames)

@@ -14,8 +14,8 @@ struct SpyModState {
     PyObject *d[1];    /* default values, stored when their def runs */
     PyTypeObject *types[1]; /* native classes, made when their class runs */
     SpyGlobalCache g[2]; /* memos of global reads (borrowed values) */
-    PyObject *mc[1];   /* method descriptors of builtin types, looked up once */
-    PyTypeObject *mct[1]; /* for a dynamic receiver: the type mc[i] is of */
+    PyObject *mc[1];   /* per method-call site: the method descriptor of */
+    PyTypeObject *mct[1]; /* the last static builtin type seen there */
     int depth_limit;    /* of native calls: spy_depth_exceeded */
     PyTypeObject *gen_type; /* generator objects, when the module has generators */
 };
