@@ -445,15 +445,13 @@ static inline int spy_str_iadd(PyObject **p, PyObject *r)
 {
     PyObject *s = *p;
     if (SPY_LIKELY(PyUnicode_CheckExact(s) && PyUnicode_CheckExact(r))) {
-        PyObject *empty = PyUnicode_New(0, 0);
-        if (empty == NULL)
-            return -1;
         PyUnicode_Append(&s, r); /* consumes s; NULL on failure */
-        if (s == NULL) {
-            *p = empty;
+        if (SPY_UNLIKELY(s == NULL)) {
+            /* the interpreter's empty-string singleton: 3.9-3.13 make it
+             * at startup, so this returns it and cannot fail */
+            *p = PyUnicode_New(0, 0);
             return -1;
         }
-        Py_DECREF(empty);
         *p = s;
         return 0;
     }
