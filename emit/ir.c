@@ -171,6 +171,9 @@ static void print_op(const IrOp *op, FILE *out)
     }
     if (op->kind == IR_ASSIGN && op->move)
         fprintf(out, " (move)");
+    for (int i = 0; i < op->n_args; i++)
+        if (op->owns & (1u << i))
+            fprintf(out, " (owns %d)", i);
     if (op->target)
         fprintf(out, " -> L%d", op->target->id);
     if (op->target2)

@@ -13,6 +13,8 @@
  *    unless the register is marked `borrowed` (constants, parameters);
  *  - ops never steal their operands; IR_RETURN hands its operand to the
  *    caller, and IR_ASSIGN copies (incref) unless the pass marks it a move;
+ *    the pass may switch a tagged-int operation to its owning form, which
+ *    consumes the operands in `owns` on success and failure alike;
  *  - named locals own their value: assignment releases the old value and
  *    the function's exits release them all (lowering emits that);
  *  - every other refcounted register is a temporary, released after its
@@ -103,6 +105,7 @@ typedef struct IrOp {
     int mcache;           /* IR_VCALL with method: its st->mc[]/mct[] slots,
                              a per-site cache of the method descriptor */
     bool move;            /* IR_ASSIGN: source dies here, no incref */
+    unsigned owns;        /* IR_CALL: bit j set: consumes args[j] (refcount pass) */
     int yield_index;      /* IR_YIELD: its resume point, 1, 2, ... */
 } IrOp;
 

@@ -181,6 +181,43 @@ static IrBlock *cleanup_block(Pass *p, const bool *held_in, const IrOp *op)
     return b;
 }
 
+/* ---- operands handed over ------------------------------------------------------------ */
+
+/* Tagged-int operations with a form that releases its operands itself
+ * (runtime/spy_int.h, spy_int_<op>_own): its fast path then needs no
+ * refcount test after the call, which the C compiler cannot drop on its
+ * own once the fast and slow paths have merged. */
+static const char *const owning_ops[] = {
+    "spy_int_add", "spy_int_sub", "spy_int_mul", "spy_int_floordiv",
+    "spy_int_mod", "spy_int_and", "spy_int_or", "spy_int_xor",
+    "spy_int_lshift", "spy_int_rshift", "spy_int_pow",
+};
+
+/* When op is one of those and a temporary operand dies at it, switches op
+ * to the owning form; returns the operands it now consumes (bit j for
+ * args[j]), which need no release after it nor on its error edge. */
+static unsigned hand_over(Pass *p, IrOp *op, const bool *live)
+{
+    if (op->kind != IR_CALL || op->n_args != 2 || !op->c)
+        return 0;
+    bool known = false;
+    for (size_t i = 0; i < sizeof owning_ops / sizeof *owning_ops; i++)
+        known |= strcmp(op->c, owning_ops[i]) == 0;
+    if (!known || op->args[0] == op->args[1])
+        return 0;
+    unsigned own = 0;
+    for (int j = 0; j < 2; j++) {
+        int k = tracked(p, op->args[j]);
+        if (k >= 0 && !live[k])
+            own |= 1u << j;
+    }
+    op->owns = own;
+    if (own)
+        op->c = arena_printf(p->f->a, "%s_own(%%0, %%1, %s)", op->c,
+                             own == 3 ? "SPY_OWN_AB" : own == 1 ? "SPY_OWN_A" : "SPY_OWN_B");
+    return own;
+}
+
 /* Walks one block backwards: error edges, releases after last uses, moves. */
 static void process_block(Pass *p, IrBlock *b)
 {
@@ -192,6 +229,7 @@ static void process_block(Pass *p, IrBlock *b)
         int d = tracked(p, op->dst);
         /* live now means "live after op". */
         int insert_at = i + 1;
+        unsigned own = hand_over(p, op, live);
         if (op->kind == IR_ASSIGN) {
             int s = tracked(p, op->args[0]);
             if (s >= 0 && !live[s] && s != d) {
@@ -203,7 +241,8 @@ static void process_block(Pass *p, IrBlock *b)
             ir_insert(p->f, b, insert_at, release_op(p, op->dst, false));
         for (int j = 0; j < op->n_args; j++) {
             int k = tracked(p, op->args[j]);
-            if (k < 0 || live[k] || op->kind == IR_RETURN || op->err == ERR_ALWAYS)
+            if (k < 0 || live[k] || op->kind == IR_RETURN || op->err == ERR_ALWAYS ||
+                (own & (1u << j)))
                 continue;
             bool dup = false;
             for (int q = 0; q < j; q++)
@@ -217,7 +256,7 @@ static void process_block(Pass *p, IrBlock *b)
                 held[d] = false;
             for (int j = 0; j < op->n_args; j++) {
                 int k = tracked(p, op->args[j]);
-                if (k >= 0)
+                if (k >= 0 && !(own & (1u << j)))
                     held[k] = true;
             }
             op->err_target = cleanup_block(p, held, op);

@@ -235,38 +235,58 @@ static inline PyObject *spy_int__power2(PyObject *x, PyObject *y)
     return PyNumber_Power(x, y, Py_None);
 }
 
-/* ---- arithmetic; never consumes its arguments ---- */
+/* ---- arithmetic ----
+ * spy_int_<op>_own(a, b, own) releases the operands named in `own`
+ * (SPY_OWN_A | SPY_OWN_B) once the result is made, on success and on
+ * failure alike: the emitter passes an operand it would release right
+ * after the call.  Only the slow path can hold a boxed operand, so the
+ * fast path returns without a single refcount test.  spy_int_<op>(a, b)
+ * never consumes its arguments. */
 
-static inline SpyInt spy_int_add(SpyInt a, SpyInt b)
+#define SPY_OWN_A 1
+#define SPY_OWN_B 2
+#define SPY_OWN_AB 3
+
+SPY_COLD SpyInt spy_int__binop_slow_own(SpyInt a, SpyInt b, binaryfunc op, int own)
+{
+    SpyInt r = spy_int__binop_slow(a, b, op);
+    if (own & SPY_OWN_A)
+        spy_int_decref(a);
+    if (own & SPY_OWN_B)
+        spy_int_decref(b);
+    return r;
+}
+
+static inline SpyInt spy_int_add_own(SpyInt a, SpyInt b, int own)
 {
     Py_ssize_t r;
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))
         && !__builtin_add_overflow((Py_ssize_t)a, (Py_ssize_t)b, &r))
         return (SpyInt)r;
-    return spy_int__binop_slow(a, b, PyNumber_Add);
+    return spy_int__binop_slow_own(a, b, PyNumber_Add, own);
 }
 
-static inline SpyInt spy_int_sub(SpyInt a, SpyInt b)
+static inline SpyInt spy_int_sub_own(SpyInt a, SpyInt b, int own)
 {
     Py_ssize_t r;
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))
         && !__builtin_sub_overflow((Py_ssize_t)a, (Py_ssize_t)b, &r))
         return (SpyInt)r;
-    return spy_int__binop_slow(a, b, PyNumber_Subtract);
+    return spy_int__binop_slow_own(a, b, PyNumber_Subtract, own);
 }
 
-static inline SpyInt spy_int_mul(SpyInt a, SpyInt b)
+static inline SpyInt spy_int_mul_own(SpyInt a, SpyInt b, int own)
 {
     Py_ssize_t r;
     /* value(a) * tagged(b) == tagged(value(a) * value(b)) */
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))
         && !__builtin_mul_overflow(SPY_INT_VAL(a), (Py_ssize_t)b, &r))
         return (SpyInt)r;
-    return spy_int__binop_slow(a, b, PyNumber_Multiply);
+    return spy_int__binop_slow_own(a, b, PyNumber_Multiply, own);
 }
 
 /* Python's // rounds toward minus infinity. */
-static inline SpyInt spy_int_floordiv(SpyInt a, SpyInt b)
+static inline SpyInt spy_int_floordiv_own(SpyInt a, SpyInt b, int own)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)) && b != 0) {
         Py_ssize_t x = SPY_INT_VAL(a), y = SPY_INT_VAL(b);
@@ -276,11 +296,11 @@ static inline SpyInt spy_int_floordiv(SpyInt a, SpyInt b)
         return spy_int_from_ssize(q); /* MIN_SMALL // -1 is not small */
     }
     /* division by zero included: the interpreter's own message */
-    return spy_int__binop_slow(a, b, PyNumber_FloorDivide);
+    return spy_int__binop_slow_own(a, b, PyNumber_FloorDivide, own);
 }
 
 /* Python's % takes the sign of the divisor. */
-static inline SpyInt spy_int_mod(SpyInt a, SpyInt b)
+static inline SpyInt spy_int_mod_own(SpyInt a, SpyInt b, int own)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)) && b != 0) {
         Py_ssize_t x = SPY_INT_VAL(a), y = SPY_INT_VAL(b);
@@ -289,31 +309,31 @@ static inline SpyInt spy_int_mod(SpyInt a, SpyInt b)
             r += y;
         return spy_int__tag_small(r);
     }
-    return spy_int__binop_slow(a, b, PyNumber_Remainder);
+    return spy_int__binop_slow_own(a, b, PyNumber_Remainder, own);
 }
 
-static inline SpyInt spy_int_and(SpyInt a, SpyInt b)
+static inline SpyInt spy_int_and_own(SpyInt a, SpyInt b, int own)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)))
         return a & b;
-    return spy_int__binop_slow(a, b, PyNumber_And);
+    return spy_int__binop_slow_own(a, b, PyNumber_And, own);
 }
 
-static inline SpyInt spy_int_or(SpyInt a, SpyInt b)
+static inline SpyInt spy_int_or_own(SpyInt a, SpyInt b, int own)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)))
         return a | b;
-    return spy_int__binop_slow(a, b, PyNumber_Or);
+    return spy_int__binop_slow_own(a, b, PyNumber_Or, own);
 }
 
-static inline SpyInt spy_int_xor(SpyInt a, SpyInt b)
+static inline SpyInt spy_int_xor_own(SpyInt a, SpyInt b, int own)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b)))
         return a ^ b;
-    return spy_int__binop_slow(a, b, PyNumber_Xor);
+    return spy_int__binop_slow_own(a, b, PyNumber_Xor, own);
 }
 
-static inline SpyInt spy_int_lshift(SpyInt a, SpyInt b)
+static inline SpyInt spy_int_lshift_own(SpyInt a, SpyInt b, int own)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))) {
         Py_ssize_t n = SPY_INT_VAL(b);
@@ -327,10 +347,10 @@ static inline SpyInt spy_int_lshift(SpyInt a, SpyInt b)
         }
     }
     /* negative count included: the interpreter's own ValueError */
-    return spy_int__binop_slow(a, b, PyNumber_Lshift);
+    return spy_int__binop_slow_own(a, b, PyNumber_Lshift, own);
 }
 
-static inline SpyInt spy_int_rshift(SpyInt a, SpyInt b)
+static inline SpyInt spy_int_rshift_own(SpyInt a, SpyInt b, int own)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))) {
         Py_ssize_t x = SPY_INT_VAL(a), n = SPY_INT_VAL(b);
@@ -340,7 +360,7 @@ static inline SpyInt spy_int_rshift(SpyInt a, SpyInt b)
             return spy_int__tag_small(x >> n);
         }
     }
-    return spy_int__binop_slow(a, b, PyNumber_Rshift);
+    return spy_int__binop_slow_own(a, b, PyNumber_Rshift, own);
 }
 
 static inline SpyInt spy_int_neg(SpyInt a)
@@ -368,7 +388,7 @@ static inline SpyInt spy_int_abs(SpyInt a)
 
 /* a ** b for b >= 0 (the compiler only emits it then; b < 0 would be a
  * float result, so it is reported as a ValueError here). */
-static inline SpyInt spy_int_pow(SpyInt a, SpyInt b)
+static inline SpyInt spy_int_pow_own(SpyInt a, SpyInt b, int own)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(a | b))) {
         Py_ssize_t base = SPY_INT_VAL(a), e = SPY_INT_VAL(b), r = 1;
@@ -391,12 +411,35 @@ static inline SpyInt spy_int_pow(SpyInt a, SpyInt b)
                             : spy_int__big_sign(SPY_INT_OBJ(b)) < 0)
         goto negative;
 slow:
-    return spy_int__binop_slow(a, b, spy_int__power2);
+    return spy_int__binop_slow_own(a, b, spy_int__power2, own);
 negative:
     PyErr_SetString(PyExc_ValueError,
                     "spy_int_pow: negative exponent (result is a float)");
+    if (own & SPY_OWN_A)
+        spy_int_decref(a);
+    if (own & SPY_OWN_B)
+        spy_int_decref(b);
     return SPY_INT_ERR;
 }
+
+/* The borrowing forms. */
+#define SPY_INT_BORROWING_(name)                                              \
+    static inline SpyInt spy_int_##name(SpyInt a, SpyInt b)                   \
+    {                                                                         \
+        return spy_int_##name##_own(a, b, 0);                                 \
+    }
+SPY_INT_BORROWING_(add)
+SPY_INT_BORROWING_(sub)
+SPY_INT_BORROWING_(mul)
+SPY_INT_BORROWING_(floordiv)
+SPY_INT_BORROWING_(mod)
+SPY_INT_BORROWING_(and)
+SPY_INT_BORROWING_(or)
+SPY_INT_BORROWING_(xor)
+SPY_INT_BORROWING_(lshift)
+SPY_INT_BORROWING_(rshift)
+SPY_INT_BORROWING_(pow)
+#undef SPY_INT_BORROWING_
 
 /* ---- conversions to and from double ---- */
 

@@ -163,6 +163,24 @@ def fast_trees(a: int, b: int) -> int:
     return total
 
 
+def _twice(x: int) -> int:
+    return x * 2
+
+
+def owned_temps(a: int, b: int, k: int) -> int:
+    """Operands that die at an int operation are consumed by it
+    (spy_int_<op>_own): with big values they are boxed on every path,
+    including the ZeroDivisionError of a zero k."""
+    t = _twice(a) * _twice(b) + _twice(a) - _twice(b) // _twice(k)
+    t += (_twice(a) % _twice(k)) ** 2 + (_twice(a) << (k % 3)) + (_twice(b) >> 1)
+    t ^= _twice(a) & _twice(b) | _twice(k)
+    return t
+
+
+def owned_shift(a: int, k: int) -> int:
+    return _twice(a) << _twice(k)
+
+
 class AnyIndex(list):
     """A list whose items exist at every index, however large."""
 

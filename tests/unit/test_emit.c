@@ -29,6 +29,7 @@ typedef struct IOp {
     char args[IR_MAX_ARGS][IR_NAME];
     int n_args;
     bool move;
+    unsigned owns;                  /* " (owns j)": consumes args[j] */
     int target, target2, err;       /* labels, -1 when none */
 } IOp;
 
@@ -76,6 +77,11 @@ static void parse_op(IOp *o, const char *line)
     }
     if ((e = strstr(buf, " (move)"))) {
         o->move = true;
+        *e = 0;
+    }
+    if ((e = strstr(buf, " (owns "))) {
+        for (char *w = e; (w = strstr(w, " (owns ")); w += 7)
+            o->owns |= 1u << atoi(w + 7);
         *e = 0;
     }
     char *p = buf;
@@ -185,6 +191,9 @@ static bool op_is(const IOp *o, const char *name) { return !strcmp(o->op, name);
 /* Does this op release (or hand away) the reference held by temp `r`? */
 static bool op_consumes(const IOp *o, const char *r)
 {
+    for (int j = 0; j < o->n_args; j++)
+        if ((o->owns & (1u << j)) && !strcmp(o->args[j], r))
+            return true;
     if (o->n_args < 1 || strcmp(o->args[0], r))
         return false;
     return op_is(o, "decref") || op_is(o, "xdecref") || op_is(o, "return") ||
@@ -258,8 +267,16 @@ static void rc_walk(RcWalk *w, int label, const bool *live_in)
     memcpy(live, live_in, n);
     for (int i = 0; i < b->n; i++) {
         const IOp *o = &b->ops[i];
-        if (o->err >= 0)
-            rc_check_error_edge(w, o, live);
+        if (o->err >= 0) {
+            /* operands an owning op consumes are not held on its error edge */
+            bool *held = malloc(n ? n : 1);
+            memcpy(held, live, n);
+            for (int a = 0; a < o->n_args; a++)
+                if (o->owns & (1u << a))
+                    held[ifn_reg(f, o->args[a])] = false;
+            rc_check_error_edge(w, o, held);
+            free(held);
+        }
         else if (strstr(o->text, "[may fail]"))
             fail_msg("op without error edge: %s\n%s", o->text, f->text);
         for (int a = 0; a < o->n_args; a++) {

@@ -167,16 +167,13 @@ static inline SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
   L10:
     /* arith.py:13: t += i * i */
     r18 = spy_int_from_i64(v_i);
-    if (SPY_UNLIKELY(r18 == SPY_INT_ERR)) goto L17;
+    if (SPY_UNLIKELY(r18 == SPY_INT_ERR)) goto L14;
     r19 = spy_int_from_i64(v_i);
-    if (SPY_UNLIKELY(r19 == SPY_INT_ERR)) goto L16;
-    r20 = spy_int_mul(r18, r19);
-    if (SPY_UNLIKELY(r20 == SPY_INT_ERR)) goto L15;
-    spy_int_decref(r19);
-    spy_int_decref(r18);
-    r21 = spy_int_add(v_t, r20);
+    if (SPY_UNLIKELY(r19 == SPY_INT_ERR)) goto L15;
+    r20 = spy_int_mul_own(r18, r19, SPY_OWN_AB);
+    if (SPY_UNLIKELY(r20 == SPY_INT_ERR)) goto L14;
+    r21 = spy_int_add_own(v_t, r20, SPY_OWN_B);
     if (SPY_UNLIKELY(r21 == SPY_INT_ERR)) goto L14;
-    spy_int_decref(r20);
     {
         SpyInt spy_old = v_t;
         v_t = r21;
@@ -191,12 +188,10 @@ static inline SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
   L12:
     /* arith.py:11: if i % 3 == 0: */
     r13 = spy_int_from_i64(v_i);
-    if (SPY_UNLIKELY(r13 == SPY_INT_ERR)) goto L19;
+    if (SPY_UNLIKELY(r13 == SPY_INT_ERR)) goto L16;
     r14 = SPY_INT_SMALL(3LL);
-    r15 = spy_int_mod(r13, r14);
-    if (SPY_UNLIKELY(r15 == SPY_INT_ERR)) goto L18;
-    spy_int_decref(r14);
-    spy_int_decref(r13);
+    r15 = spy_int_mod_own(r13, r14, SPY_OWN_AB);
+    if (SPY_UNLIKELY(r15 == SPY_INT_ERR)) goto L16;
     r16 = SPY_INT_SMALL(0LL);
     r17 = (char)spy_int_eq(r15, r16);
     spy_int_decref(r16);
@@ -208,32 +203,15 @@ static inline SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
     if (r11) goto L8;
     goto L9;
   L14: /* error path */
-    spy_int_decref(r20);
     /* arith.py:13: t += i * i */
     spy_traceback_add("total", spy_source_path, 13);
     goto L2;
   L15: /* error path */
     spy_int_decref(r18);
-    spy_int_decref(r19);
     /* arith.py:13: t += i * i */
     spy_traceback_add("total", spy_source_path, 13);
     goto L2;
   L16: /* error path */
-    spy_int_decref(r18);
-    /* arith.py:13: t += i * i */
-    spy_traceback_add("total", spy_source_path, 13);
-    goto L2;
-  L17: /* error path */
-    /* arith.py:13: t += i * i */
-    spy_traceback_add("total", spy_source_path, 13);
-    goto L2;
-  L18: /* error path */
-    spy_int_decref(r13);
-    spy_int_decref(r14);
-    /* arith.py:11: if i % 3 == 0: */
-    spy_traceback_add("total", spy_source_path, 11);
-    goto L2;
-  L19: /* error path */
     /* arith.py:11: if i % 3 == 0: */
     spy_traceback_add("total", spy_source_path, 11);
     goto L2;

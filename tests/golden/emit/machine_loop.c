@@ -83,10 +83,9 @@ static inline SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs)
     v_i = r7;
     /* machine_loop.py:6: t += xs[i] */
     r9 = spy_list_getint_i64(v_xs, v_i);
-    if (SPY_UNLIKELY(r9 == SPY_INT_ERR)) goto L9;
-    r10 = spy_int_add(v_t, r9);
+    if (SPY_UNLIKELY(r9 == SPY_INT_ERR)) goto L8;
+    r10 = spy_int_add_own(v_t, r9, SPY_OWN_B);
     if (SPY_UNLIKELY(r10 == SPY_INT_ERR)) goto L8;
-    spy_int_decref(r9);
     {
         SpyInt spy_old = v_t;
         v_t = r10;
@@ -99,11 +98,6 @@ static inline SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs)
     r7 = r11;
     goto L5;
   L8: /* error path */
-    spy_int_decref(r9);
-    /* machine_loop.py:6: t += xs[i] */
-    spy_traceback_add("total", spy_source_path, 6);
-    goto L2;
-  L9: /* error path */
     /* machine_loop.py:6: t += xs[i] */
     spy_traceback_add("total", spy_source_path, 6);
     goto L2;
