@@ -15,8 +15,9 @@
  * values already evaluated, so nothing is evaluated twice.
  *
  * Evaluation order: the fast path evaluates every leaf before any
- * operator.  An operator that can raise (// % << >>) may only appear with
- * leaves that cannot (locals that are bound, literals, attributes of a
+ * operator.  An operator that can raise (// and % unless by a non-zero
+ * literal, << and >> unless by a literal count in 0..63) may only appear
+ * with leaves that cannot (locals that are bound, literals, attributes of a
  * native object in a local that __init__ always sets); `+ - * & | ^ ~`
  * raise nothing but MemoryError, so their leaves may be any int
  * expression, evaluated in order, a local read before a later leaf being
@@ -97,7 +98,12 @@ static bool collect(FastTree *t, Expr *e)
     if (e->kind == EX_BINOP && fast_op(e->u.binop.op)) {
         BinOp op = e->u.binop.op;
         t->n_ops++;
-        t->raises |= op == OP_FLOORDIV || op == OP_MOD || op == OP_LSHIFT || op == OP_RSHIFT;
+        /* a literal right operand that rules the exception out */
+        bool lit = literal(e->u.binop.right, &v);
+        if (op == OP_FLOORDIV || op == OP_MOD)
+            t->raises |= !lit || v == 0;
+        if (op == OP_LSHIFT || op == OP_RSHIFT)
+            t->raises |= !lit || v < 0 || v > 63;
         return collect(t, e->u.binop.left) && collect(t, e->u.binop.right);
     }
     if (e->kind == EX_UNARY && (e->u.unary.op == UOP_NEG || e->u.unary.op == UOP_INVERT)) {
@@ -171,6 +177,19 @@ static void c_binop(FastTree *t, BinOp op, const char *r, COperand a, COperand b
                                         x, y, r)));
         break;
     case OP_FLOORDIV: case OP_MOD:
+        if (b.is_lit && b.lit > 0 && (b.lit & (b.lit - 1)) == 0) {
+            /* a power of two: floor division is the arithmetic shift and
+             * the (non-negative) remainder the low bits, for any sign */
+            int k = 0;
+            while ((INT64_C(1) << k) != b.lit)
+                k++;
+            if (op == OP_FLOORDIV)
+                line(t, arena_printf(ar, "%s = %s >> %d;", r, x, k));
+            else
+                line(t, arena_printf(ar, "%s = %s & %s;", r, x,
+                                     arena_printf(ar, "INT64_C(%lld)", (long long)b.lit - 1)));
+            break;
+        }
         if (!b.is_lit || b.lit == 0 || b.lit == -1) /* ZeroDivisionError; MIN // -1 */
             line(t, fail_if(t, arena_printf(ar, "%s == 0 || %s == -1", y, y)));
         if (op == OP_FLOORDIV) /* rounds toward minus infinity */

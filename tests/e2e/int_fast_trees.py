@@ -29,6 +29,26 @@ def divs(a: int, b: int) -> int:
     return a // b + a % b * 2
 
 
+def pow2_divs(a: int, b: int) -> int:
+    # floor division and remainder by a power of two: a shift and a mask
+    return (a + b) // 4 - (a - b) % 8 + a // 1 + (a * b) % 1 + (a - 3) // 2 ** 1
+
+
+LOG: list[int] = []
+
+
+def logged(x: int) -> int:
+    LOG.append(x)
+    return x
+
+
+def pow2_after_calls(a: int) -> list[int]:
+    # // and % by a non-zero literal cannot raise: leaves may be calls
+    LOG.clear()
+    LOG.append((logged(-7) * logged(a) + logged(5)) // 4 + logged(9) % 8 - logged(a) // 3)
+    return LOG
+
+
 def negs(a: int, b: int) -> int:
     return -(a - b) * 3 + -a
 
@@ -108,6 +128,7 @@ def main() -> None:
             show("poly", poly, i, j)
             show("mixed", mixed, i, j, 300)
             show("divs", divs, i, j)
+            show("pow2_divs", pow2_divs, i, j)
             show("negs", negs, i, j)
             show("with_pow", with_pow, i, j)
             show("cmp_tree", cmp_tree, i, j)
@@ -124,6 +145,7 @@ def main() -> None:
                           (2, 3, 4, 0), (-7, -3, 11, -5), (M63, -1, M63, M62 + 1)):
         show("fields", fields, t, st, v, cap)
     print(calls())
+    print(pow2_after_calls(3), pow2_after_calls(M62), pow2_after_calls(-M63))
     print(walrus_order(3), walrus_order(M62))
     print(machine_leaves(30))
 

@@ -852,6 +852,43 @@ static void test_c_machine_loop(void **state)
     snip_free(s);
 }
 
+/* An int tree divided by a power of two shifts and masks (lower_intfast.c);
+ * the helper does no division. */
+static void test_c_int_tree_pow2(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def f(a: int, b: int) -> int:\n"
+                      "    return (a + b) // 4 - (a - b) % 8\n");
+    const char *p = strstr(s->c, "static inline SpyInt spy_fast_1(");
+    assert_non_null(p);
+    const char *end = strstr(p, "\n}\n");
+    assert_non_null(end);
+    char *fn = strndup(p, (size_t)(end - p));
+    assert_contains(fn, ">> 2;");
+    assert_contains(fn, "& INT64_C(7);");
+    assert_not_contains(fn, " / ");
+    assert_not_contains(fn, " % ");
+    free(fn);
+    snip_free(s);
+}
+
+/* A temporary that dies at an int operation is handed to it (the owning
+ * form), so no release follows the call; a local is only borrowed. */
+static void test_c_int_ops_own_dying_operands(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def fib(n: int) -> int:\n"
+                      "    if n < 2:\n"
+                      "        return n\n"
+                      "    return fib(n - 1) + fib(n - 2)\n");
+    char *fn = c_func_of(s, "f_fib");
+    assert_contains(fn, "spy_int_add_own(r6, r9, SPY_OWN_AB);");
+    assert_contains(fn, "spy_int_sub_own(v_n, r4, SPY_OWN_B);");
+    assert_not_contains(fn, "spy_int_decref(r9);\n    spy_int_decref(r6);\n    r1");
+    free(fn);
+    snip_free(s);
+}
+
 /* Native calls bypass the interpreter's recursion check, so a function
  * making them checks its depth (and passes depth + 1); a leaf does not. */
 static void test_c_native_depth_check(void **state)
@@ -1206,6 +1243,8 @@ int main(void)
         cmocka_unit_test(test_c_range_loop_is_counting),
         cmocka_unit_test(test_c_machine_loop),
         cmocka_unit_test(test_c_native_depth_check),
+        cmocka_unit_test(test_c_int_tree_pow2),
+        cmocka_unit_test(test_c_int_ops_own_dying_operands),
         cmocka_unit_test(test_c_generator),
         cmocka_unit_test(test_c_range_step_sign),
         cmocka_unit_test(test_c_range_negated_variable_step),
