@@ -216,7 +216,7 @@ static void emit_getter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
             fprintf(out, "    if (self->defined & ((uint64_t)1 << %d))\n    ", a->index);
         fprintf(out, "    return %s(self->%s);\n",
                 rep_of(a->type) == REP_FLOAT ? "PyFloat_FromDouble"
-                : rep_of(a->type) == REP_I64 ? "PyLong_FromLongLong" : "spy_bool_box", f);
+                : rep_of(a->type) == REP_I64 ? "spy_i64_box" : "spy_bool_box", f);
         break;
     default:
         fprintf(out, "    if (self->%s) {\n        Py_INCREF(self->%s);\n        return self->%s;\n"

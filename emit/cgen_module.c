@@ -188,7 +188,7 @@ const char *box_result(IrRep rep)
     case REP_INT: return "    res = spy_int_box(r);\n    spy_int_decref(r);\n";
     case REP_FLOAT: return "    res = PyFloat_FromDouble(r);\n";
     case REP_BOOL: return "    res = spy_bool_box(r);\n";
-    case REP_I64: return "    res = PyLong_FromLongLong(r);\n";
+    case REP_I64: return "    res = spy_i64_box(r);\n";
     default: return "    res = r;\n";
     }
 }
@@ -361,7 +361,7 @@ static void emit_init(FILE *out, ModCtx *m)
         "    st->builtins = PyModule_GetDict(builtins);\n"
         "    Py_INCREF(st->builtins);\n"
         "    Py_DECREF(builtins);\n"
-        "    if (spy_init_constants(st) < 0)\n        return -1;\n"
+        "    if (spy_int_init_cache() < 0 || spy_init_constants(st) < 0)\n        return -1;\n"
         "%s"
         "    PyObject *r = f___module__(st, 0);\n"
         "    if (!r)\n        return -1;\n"

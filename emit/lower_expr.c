@@ -45,7 +45,7 @@ IrReg *box(Lower *l, IrReg *r, const TyType *t)
     case REP_INT: return call1(l, "spy_int_box", REP_OBJ, ERR_NULL, r);
     case REP_FLOAT: return call1(l, "PyFloat_FromDouble", REP_OBJ, ERR_NULL, r);
     case REP_BOOL: return call1(l, "spy_bool_box", REP_OBJ, ERR_NEVER, r);
-    case REP_I64: return call1(l, "PyLong_FromLongLong", REP_OBJ, ERR_NULL, r);
+    case REP_I64: return call1(l, "spy_i64_box", REP_OBJ, ERR_NULL, r);
     default: return r;
     }
 }

@@ -182,11 +182,50 @@ static inline SpyInt spy_int_from_long_object(PyObject *o)
     return spy_int__from_long_slow(o);
 }
 
+/* The interpreter's cached ints -5..256, fetched once (spy_int_init_cache,
+ * at module exec): boxing one of them is then a load and an incref instead
+ * of a call into CPython, and gives the very object the interpreter would,
+ * so `is` behaves the same.  From 3.11 on these objects are static in the
+ * runtime, shared by every interpreter and never freed; before 3.11 each
+ * interpreter has its own, which a process-wide cache must not hand out,
+ * so older versions keep calling PyLong_FromSsize_t. */
+#if PY_VERSION_HEX >= 0x030B0000
+#define SPY_SMALL_INT_CACHE 1
+#define SPY_SMALL_INT_MIN (-5)
+#define SPY_SMALL_INT_COUNT 262
+static PyObject *spy_small_ints[SPY_SMALL_INT_COUNT];
+#endif
+
+static inline int spy_int_init_cache(void)
+{
+#ifdef SPY_SMALL_INT_CACHE
+    for (int i = 0; i < SPY_SMALL_INT_COUNT; i++) {
+        /* the reference is kept: these objects live as long as the process */
+        if (!spy_small_ints[i] && !(spy_small_ints[i] = PyLong_FromLong(i + SPY_SMALL_INT_MIN)))
+            return -1;
+    }
+#endif
+    return 0;
+}
+
+/* A new reference to int v. */
+static inline PyObject *spy_i64_box(int64_t v)
+{
+#ifdef SPY_SMALL_INT_CACHE
+    if ((uint64_t)(v - SPY_SMALL_INT_MIN) < SPY_SMALL_INT_COUNT) {
+        PyObject *o = spy_small_ints[v - SPY_SMALL_INT_MIN];
+        Py_INCREF(o);
+        return o;
+    }
+#endif
+    return PyLong_FromLongLong((long long)v);
+}
+
 /* New reference; does not consume x. */
 static inline PyObject *spy_int_box(SpyInt x)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(x)))
-        return PyLong_FromSsize_t(SPY_INT_VAL(x));
+        return spy_i64_box((int64_t)SPY_INT_VAL(x));
     spy_int__retain(x);
     return SPY_INT_OBJ(x);
 }
