@@ -102,8 +102,11 @@ static bool collect(FastTree *t, Expr *e)
         bool lit = literal(e->u.binop.right, &v);
         if (op == OP_FLOORDIV || op == OP_MOD)
             t->raises |= !lit || v == 0;
+        /* a literal count outside these has no int64_t form: not a tree */
+        if (lit && ((op == OP_LSHIFT && (v < 0 || v > 62)) || (op == OP_RSHIFT && (v < 0 || v > 63))))
+            return false;
         if (op == OP_LSHIFT || op == OP_RSHIFT)
-            t->raises |= !lit || v < 0 || v > 63;
+            t->raises |= !lit;
         return collect(t, e->u.binop.left) && collect(t, e->u.binop.right);
     }
     if (e->kind == EX_UNARY && (e->u.unary.op == UOP_NEG || e->u.unary.op == UOP_INVERT)) {
@@ -200,15 +203,15 @@ static void c_binop(FastTree *t, BinOp op, const char *r, COperand a, COperand b
                                  r, x, y, x, y, x, y, y, y));
         break;
     case OP_LSHIFT:
-        if (!b.is_lit || b.lit < 0 || b.lit > 62) /* ValueError; too wide */
+        if (!b.is_lit) /* ValueError; too wide */
             line(t, fail_if(t, arena_printf(ar, "%s < 0 || %s > 62", y, y)));
         line(t, arena_printf(ar, "%s = (int64_t)((uint64_t)%s << %s);", r, x, y));
         line(t, fail_if(t, arena_printf(ar, "(%s >> %s) != %s", r, y, x)));
         break;
     case OP_RSHIFT:
-        if (!b.is_lit || b.lit < 0 || b.lit > 63)
+        if (!b.is_lit)
             line(t, fail_if(t, arena_printf(ar, "%s < 0", y)));
-        if (b.is_lit && b.lit >= 0 && b.lit <= 63)
+        if (b.is_lit)
             line(t, arena_printf(ar, "%s = %s >> %s;", r, x, y));
         else
             line(t, arena_printf(ar, "%s = %s > 63 ? (%s < 0 ? -1 : 0) : %s >> %s;",

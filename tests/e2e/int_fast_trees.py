@@ -49,6 +49,15 @@ def pow2_after_calls(a: int) -> list[int]:
     return LOG
 
 
+def lit_shifts(a: int) -> int:
+    # literal counts with no int64_t form (once a C compiler error)
+    return (a << 80) + (a >> 70) - (1 << 63) + ((a << 62) >> 64) + -(1 << 80)
+
+
+def neg_count(a: int) -> int:
+    return (a + 1) >> -1
+
+
 def negs(a: int, b: int) -> int:
     return -(a - b) * 3 + -a
 
@@ -144,6 +153,9 @@ def main() -> None:
     for t, st, v, cap in ((1, 3, 5, 7), (M62, 3, 5, 1000003), (5, M62, M62, 97),
                           (2, 3, 4, 0), (-7, -3, 11, -5), (M63, -1, M63, M62 + 1)):
         show("fields", fields, t, st, v, cap)
+    for a in (0, 1, -1, M62, -M63, 3 ** 50):
+        show("lit_shifts", lit_shifts, a)
+        show("neg_count", neg_count, a)
     print(calls())
     print(pow2_after_calls(3), pow2_after_calls(M62), pow2_after_calls(-M63))
     print(walrus_order(3), walrus_order(M62))
