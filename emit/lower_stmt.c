@@ -102,9 +102,10 @@ void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt)
         TyKind k = o->type->kind;
         bool list = k == TY_LIST && ix->kind != EX_SLICE, machine = list && machine_able(ix);
         const TyType *slot = list ? o->type->args[0] : k == TY_DICT ? o->type->args[1] : vt;
-        /* list[bool] and list[float] stores take the unboxed value */
+        /* list[bool], list[float] and list[int] stores take the unboxed value */
         const char *unboxed = !list ? NULL : rep_of(slot) == REP_BOOL ? "bool"
-                            : rep_of(slot) == REP_FLOAT ? "float" : NULL;
+                            : rep_of(slot) == REP_FLOAT ? "float"
+                            : rep_of(slot) == REP_INT ? "int" : NULL;
         IrReg *args[3] = {box(l, lower_expr(l, o), o->type),
                           machine ? lower_machine(l, ix)
                           : list ? lower_expr_as(l, ix, ty_simple(TY_INT))

@@ -666,6 +666,31 @@ static inline int spy_list_setfloat_i64(PyObject *list, int64_t i, double d)
     return 0;
 }
 
+/* An int is boxed straight into the slot (a small one is the interpreter's
+ * cached object, runtime/spy_int.h): one reference made, none dropped. */
+static inline int spy_list_setint_i64(PyObject *list, int64_t i, SpyInt v)
+{
+    if (SPY_UNLIKELY(!PyList_CheckExact(list)))
+        return spy_list__set_slow_i64(list, i, spy_int_box(v));
+    PyObject **slot = spy_list__store_slot(list, i);
+    if (SPY_UNLIKELY(!slot))
+        return -1;
+    PyObject *o = spy_int_box(v);
+    if (SPY_UNLIKELY(!o))
+        return -1;
+    PyObject *old = *slot;
+    *slot = o;
+    Py_DECREF(old);
+    return 0;
+}
+
+static inline int spy_list_setint(PyObject *list, SpyInt index, SpyInt v)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(index)))
+        return spy_list_setint_i64(list, SPY_INT_VAL(index), v);
+    return spy_list__set_slow(list, index, spy_int_box(v));
+}
+
 static inline int spy_list_setbool(PyObject *list, SpyInt index, char b)
 {
     if (SPY_LIKELY(SPY_INT_IS_SMALL(index)))

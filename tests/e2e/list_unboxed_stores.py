@@ -1,5 +1,6 @@
-# Stores into list[bool] and list[float] take the unboxed value
-# (runtime/spy_containers.h: spy_list_setbool, spy_list_setfloat).  A float
+# Stores into list[bool], list[float] and list[int] take the unboxed value
+# (runtime/spy_containers.h: spy_list_setbool, spy_list_setfloat,
+# spy_list_setint).  A float
 # store may overwrite, in place, an exact float that only the list holds:
 # no reference held anywhere else may see its value change.
 
@@ -42,6 +43,47 @@ def shared_elements() -> None:
     for i in range(4):
         xs[i] = -1.0
     print(xs, snapshot, first)
+
+
+class IntList(list):
+    def __setitem__(self, i, v):
+        print("IntList.__setitem__", i, v)
+        super().__setitem__(i, v)
+
+
+def store_int(xs: list[int], i: int, v: int) -> None:
+    xs[i] = v
+
+
+def swaps(perm: list[int], n: int) -> list[int]:
+    for i in range(n // 2):
+        t = perm[i]
+        perm[i] = perm[n - 1 - i]
+        perm[n - 1 - i] = t * 3 - 1
+    return perm
+
+
+def ints() -> None:
+    xs = [1, 2, 3, 4]
+    for i, v in ((0, 7), (-1, 1 << 70), (2, -5), (1, 256), (-4, -(1 << 63))):
+        store_int(xs, i, v)
+    print(xs)
+    for bad in (4, -5, 1 << 70, -(1 << 80)):
+        try:
+            store_int(xs, bad, 1)
+        except IndexError as e:
+            print("IndexError", e)
+    sub = IntList([0, 1])
+    store_int(sub, 1, 1 << 65)
+    print(sub)
+    try:
+        store_int(sub, 1 << 66, 3)
+    except IndexError as e:
+        print("IndexError", e)
+    print(swaps(list(range(9)), 9), swaps([1 << 64, 5, -(1 << 62)], 3))
+    odd = [0, "a", None]
+    store_int(odd, 1, 12)
+    print(odd)
 
 
 def kept_alive() -> None:
@@ -90,6 +132,7 @@ def main() -> None:
     print(odd)
     kept_alive()
     shared_elements()
+    ints()
 
 
 main()

@@ -181,6 +181,16 @@ def owned_shift(a: int, k: int) -> int:
     return _twice(a) << _twice(k)
 
 
+def int_stores(n: int, big: int) -> int:
+    """list[int] stores box straight into the slot (spy_list_setint)."""
+    xs: list[int] = [big] * n
+    for i in range(n):
+        xs[i] = big + i
+    xs[-1] = 3
+    xs[0] = xs[1]
+    return len(xs)
+
+
 class AnyIndex(list):
     """A list whose items exist at every index, however large."""
 

@@ -33,6 +33,8 @@ CASES = [
     ("fast_trees big", "fast_trees", (1 << 62, 3 ** 50), {}, None),
     ("fast_trees edge", "fast_trees", ((1 << 62) - 1, -(1 << 62)), {}, None),
     ("add big", "add", (1 << 62, 1 << 62), {}, None),
+    ("list[int] stores, boxed", "int_stores", (5, 1 << 70), {}, None),
+    ("list[int] stores, small", "int_stores", (5, 7), {}, None),
     ("owned temps small", "owned_temps", (3, 5, 2), {}, None),
     ("owned temps big", "owned_temps", (1 << 70, 3 ** 45, 7), {}, None),
     ("owned temps big, zero divisor", "owned_temps", (1 << 70, 3 ** 45, 0), {}, ZeroDivisionError),
