@@ -35,7 +35,7 @@ static const TcFunc *init_of(const TcClass *c)
 
 static void vtable_member(FILE *out, ModCtx *m, const IrFunc *f)
 {
-    fprintf(out, "    %s(*%s)(SpyModState *, int", ir_rep_ctype(f->ret_rep),
+    fprintf(out, "    %s(*%s)(SpyModState *, int", ret_ctype(f->ret_rep),
             cg_ident(m->a, "m_", f->tc->name));
     for (int i = 0; i < f->n_params; i++)
         fprintf(out, ", %s", ir_rep_ctype(f->params[i]->rep));
@@ -110,7 +110,7 @@ static void emit_new(FILE *out, ModCtx *m, const TcClass *c)
     for (int i = 0; i < c->n_attrs; i++)
         init_field(out, m, c->attrs[i]);
     if (init) {
-        fprintf(out, "    %sr = %s(st, depth, (PyObject *)self", ir_rep_ctype(ir_of(m, init)->ret_rep),
+        fprintf(out, "    %sr = %s(st, depth, (PyObject *)self", ret_ctype(ir_of(m, init)->ret_rep),
                 func_cname(m->a, init));
         init_params(out, m, init, false);
         fprintf(out, ");\n    if (%s) {\n        Py_DECREF(self);\n        return NULL;\n    }\n",

@@ -142,6 +142,7 @@ static void error_check(Cg *g, const IrOp *op, const char *value)
     case ERR_FLOAT: cond = "%s == -1.0 && PyErr_Occurred()"; break;
     case ERR_BOOL: cond = "%s == 2"; break;
     case ERR_I64: cond = "%s == SPY_I64_ERR && PyErr_Occurred()"; break;
+    case ERR_RET: cond = "%s.failed"; break;
     case ERR_NULLX: cond = "%s == NULL && PyErr_Occurred()"; break;
     case ERR_ALWAYS:
         fprintf(g->out, "    goto L%d;\n", op->err_target->id);
@@ -184,10 +185,21 @@ static void emit_native_call(Cg *g, const IrOp *op)
                               reg_cname(g, op->args[0]), cg_ident(g->m->a, "m_", op->callee->name));
     else
         callee = func_cname(g->m->a, op->callee);
-    fprintf(g->out, "    %s = %s(st, depth + 1", reg_cname(g, op->dst), callee);
+    bool pair = op->err == ERR_RET; /* a value and a failure flag */
+    if (pair)
+        fprintf(g->out, "    {\n        %sspy_r = %s(st, depth + 1", ret_ctype(op->dst->rep),
+                callee);
+    else
+        fprintf(g->out, "    %s = %s(st, depth + 1", reg_cname(g, op->dst), callee);
     for (int i = 0; i < op->n_args; i++)
         fprintf(g->out, ", %s", reg_cname(g, op->args[i]));
     fprintf(g->out, ");\n");
+    if (pair) {
+        fprintf(g->out, "        %s = spy_r.v;\n    ", reg_cname(g, op->dst));
+        error_check(g, op, "spy_r");
+        fprintf(g->out, "    }\n");
+        return;
+    }
     error_check(g, op, reg_cname(g, op->dst));
 }
 
@@ -242,13 +254,14 @@ static void emit_assign_op(Cg *g, const IrOp *op)
         fprintf(g->out, "    %s(%s);\n", refop(d->rep, IR_INCREF), dn);
 }
 
+/* What a native function returns on failure (see ret_ctype). */
 static const char *error_value(IrRep rep)
 {
     switch (rep) {
     case REP_INT: return "SPY_INT_ERR";
-    case REP_FLOAT: return "-1.0";
+    case REP_FLOAT: return "(SpyRetFloat){-1.0, 1}";
     case REP_BOOL: return "2";
-    case REP_I64: return "SPY_I64_ERR";
+    case REP_I64: return "(SpyRetI64){SPY_I64_ERR, 1}";
     default: return "NULL";
     }
 }
@@ -298,8 +311,13 @@ static void emit_op(Cg *g, const IrOp *op)
                 fprintf(g->out, "    return spy_gen_fail(gen);\n");
             break;
         }
-        fprintf(g->out, "    return %s;\n",
-                op->n_args ? reg_cname(g, op->args[0]) : error_value(g->f->ret_rep));
+        if (!op->n_args)
+            fprintf(g->out, "    return %s;\n", error_value(g->f->ret_rep));
+        else if (g->f->ret_rep == REP_FLOAT || g->f->ret_rep == REP_I64)
+            fprintf(g->out, "    return (%s){%s, 0};\n", g->f->ret_rep == REP_FLOAT
+                    ? "SpyRetFloat" : "SpyRetI64", reg_cname(g, op->args[0]));
+        else
+            fprintf(g->out, "    return %s;\n", reg_cname(g, op->args[0]));
         break;
     case IR_UNREACHABLE: fprintf(g->out, "    Py_UNREACHABLE();\n"); break;
     case IR__COUNT: break;
@@ -373,7 +391,7 @@ static const char *inline_hint(const IrFunc *f)
 void cg_function_proto(FILE *out, const IrFunc *f, bool semicolon)
 {
     fprintf(out, "static %s%s%s(SpyModState *st, int depth", inline_hint(f),
-            ir_rep_ctype(f->ret_rep), f->c_name);
+            ret_ctype(f->ret_rep), f->c_name);
     for (int i = 0; i < f->n_params; i++) {
         const IrReg *p = f->params[i];
         fprintf(out, ", %s%s", ir_rep_ctype(p->rep), cg_ident(f->a, "v_", p->name));

@@ -182,24 +182,36 @@ static void bind_param(FILE *out, ModCtx *m, const TcFunc *f, int i, int ai, con
     fprintf(out, "    }\n");
 }
 
+/* The C type a native function returns for a result of this rep: float
+ * and i64 come back as a value and a failure flag (runtime/spy_err.h). */
+const char *ret_ctype(IrRep rep)
+{
+    switch (rep) {
+    case REP_FLOAT: return "SpyRetFloat ";
+    case REP_I64: return "SpyRetI64 ";
+    default: return ir_rep_ctype(rep);
+    }
+}
+
+/* `res = ` the boxed result r of a native function (of ret_ctype). */
 const char *box_result(IrRep rep)
 {
     switch (rep) {
     case REP_INT: return "    res = spy_int_box(r);\n    spy_int_decref(r);\n";
-    case REP_FLOAT: return "    res = PyFloat_FromDouble(r);\n";
+    case REP_FLOAT: return "    res = PyFloat_FromDouble(r.v);\n";
     case REP_BOOL: return "    res = spy_bool_box(r);\n";
-    case REP_I64: return "    res = spy_i64_box(r);\n";
+    case REP_I64: return "    res = spy_i64_box(r.v);\n";
     default: return "    res = r;\n";
     }
 }
 
+/* Did the native function returning r (of ret_ctype) fail? */
 const char *failed_result(IrRep rep)
 {
     switch (rep) {
     case REP_INT: return "r == SPY_INT_ERR";
-    case REP_FLOAT: return "r == -1.0 && PyErr_Occurred()";
+    case REP_FLOAT: case REP_I64: return "r.failed";
     case REP_BOOL: return "r == 2";
-    case REP_I64: return "r == SPY_I64_ERR && PyErr_Occurred()";
     default: return "r == NULL";
     }
 }
@@ -239,7 +251,7 @@ void cg_wrapper_body(FILE *out, ModCtx *m, const IrFunc *nf, int first, const ch
             "        return NULL;\n", m->param_names[func_id(m, f)] + first);
     for (int i = first; i < n; i++)
         bind_param(out, m, f, i, i - first, cg_ident(m->a, "v_", nf->params[i]->name));
-    fprintf(out, "    %sr = %s(st, 0%s", ir_rep_ctype(ret_rep), callee, pass_self ? ", self" : "");
+    fprintf(out, "    %sr = %s(st, 0%s", ret_ctype(ret_rep), callee, pass_self ? ", self" : "");
     for (int i = first; i < n; i++)
         fprintf(out, ", %s", cg_ident(m->a, "v_", nf->params[i]->name));
     fprintf(out, ");\n    if (%s)\n        goto fail;\n%s", failed_result(ret_rep),

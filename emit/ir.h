@@ -57,6 +57,8 @@ typedef enum IrErrKind {
     ERR_ALWAYS,  /* always raises (raise statement) */
     ERR_NULLX,   /* fails when the result is NULL and an exception is set
                     (NULL alone means "no more": yield from) */
+    ERR_RET,     /* a native function returning float/i64: fails when its
+                    SpyRet* result says so */
 } IrErrKind;
 
 #define IR_OPS(X) \

@@ -179,6 +179,7 @@ void cg_wrapper(FILE *out, ModCtx *m, const IrFunc *nf);
  * constructor (__init__'s parameters, no self). */
 void cg_wrapper_body(FILE *out, ModCtx *m, const IrFunc *nf, int first, const char *callee,
                      IrRep ret_rep);
+const char *ret_ctype(IrRep rep);
 const char *box_result(IrRep rep);
 const char *failed_result(IrRep rep);
 void c_string(FILE *out, const char *s, size_t len);

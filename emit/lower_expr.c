@@ -738,8 +738,8 @@ static IrReg *lower_native_call(Lower *l, Expr *e, const TcCall *call, IrReg *se
     ir_set_args(l->f, op, vals + (ctor ? 1 : 0), ctor ? (n ? n - 1 : 0) : n);
     const TyType *ret = ctor ? ctor->type : f->ret;
     IrRep rep = rep_of(ret);
-    op->err = rep == REP_INT ? ERR_INT : rep == REP_FLOAT ? ERR_FLOAT
-            : rep == REP_BOOL ? ERR_BOOL : rep == REP_I64 ? ERR_I64 : ERR_NULL;
+    op->err = rep == REP_INT ? ERR_INT : rep == REP_FLOAT || rep == REP_I64 ? ERR_RET
+            : rep == REP_BOOL ? ERR_BOOL : ERR_NULL;
     op->dst = ir_reg(l->f, rep, NULL);
     return coerce(l, op->dst, ret, e->type);
 }

@@ -23,6 +23,22 @@
 PyAPI_FUNC(void) _PyTraceback_Add(const char *, const char *, int);
 #endif
 
+/* What a compiled function declared to return `float` or a fixed-width int
+ * hands back: the value and, apart from it, whether it failed.  A caller
+ * that inlines the function then sees the flag is a constant 0 on the
+ * normal path and drops its test; a sentinel value (-1.0, then
+ * PyErr_Occurred()) could never be dropped, since -1.0 is also a result.
+ * In registers both ways (x86-64 and AArch64 return such a pair in two). */
+typedef struct SpyRetFloat {
+    double v;
+    int failed;
+} SpyRetFloat;
+
+typedef struct SpyRetI64 {
+    int64_t v;
+    int failed;
+} SpyRetI64;
+
 /* Add (filename, line, funcname) to the current exception's traceback, as
  * the interpreter does when an exception passes through a Python frame. */
 SPY_COLD void spy_traceback_add(const char *funcname, const char *filename, int line)

@@ -20,9 +20,9 @@ struct SpyModState {
     PyTypeObject *gen_type; /* generator objects, when the module has generators */
 };
 
-static SPY_ALWAYS_INLINE inline double f_scale(SpyModState *st, int depth, SpyInt v_x, double v_factor);
+static SPY_ALWAYS_INLINE inline SpyRetFloat f_scale(SpyModState *st, int depth, SpyInt v_x, double v_factor);
 static inline SpyInt f_total(SpyModState *st, int depth, SpyInt v_n);
-static inline double f_run(SpyModState *st, int depth, SpyInt v_n);
+static inline SpyRetFloat f_run(SpyModState *st, int depth, SpyInt v_n);
 static PyObject *f___module__(SpyModState *st, int depth);
 
 /* arith.py:11: i % 3 == 0
@@ -48,7 +48,7 @@ __attribute__((unused)) static PyMethodDef spy_methods[] = {
 };
 
 /* def scale */
-static SPY_ALWAYS_INLINE inline double f_scale(SpyModState *st, int depth, SpyInt v_x, double v_factor)
+static SPY_ALWAYS_INLINE inline SpyRetFloat f_scale(SpyModState *st, int depth, SpyInt v_x, double v_factor)
 {
     (void)st;
     (void)depth;
@@ -72,9 +72,9 @@ static SPY_ALWAYS_INLINE inline double f_scale(SpyModState *st, int depth, SpyIn
     r2 = r7;
     goto L1;
   L1:
-    return r2;
+    return (SpyRetFloat){r2, 0};
   L2: /* error path */
-    return -1.0;
+    return (SpyRetFloat){-1.0, 1};
   L3: /* error path */
     spy_int_decref(r5);
     /* arith.py:5: return x * factor + 1 */
@@ -218,7 +218,7 @@ static inline SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
 }
 
 /* def run */
-static inline double f_run(SpyModState *st, int depth, SpyInt v_n)
+static inline SpyRetFloat f_run(SpyModState *st, int depth, SpyInt v_n)
 {
     (void)st;
     (void)depth;
@@ -229,20 +229,23 @@ static inline double f_run(SpyModState *st, int depth, SpyInt v_n)
     double r4 = 0.0;
     if (SPY_UNLIKELY(depth > st->depth_limit)
         && spy_depth_exceeded(depth, &st->depth_limit))
-        return -1.0;
+        return (SpyRetFloat){-1.0, 1};
     /* arith.py:18: return scale(factor=0.5, x=total(n)) */
     r2 = 0.5;
     r3 = f_total(st, depth + 1, v_n);
     if (SPY_UNLIKELY(r3 == SPY_INT_ERR)) goto L4;
-    r4 = f_scale(st, depth + 1, r3, r2);
-    if (SPY_UNLIKELY(r4 == -1.0 && PyErr_Occurred())) goto L3;
+    {
+        SpyRetFloat spy_r = f_scale(st, depth + 1, r3, r2);
+        r4 = spy_r.v;
+        if (SPY_UNLIKELY(spy_r.failed)) goto L3;
+    }
     spy_int_decref(r3);
     r1 = r4;
     goto L1;
   L1:
-    return r1;
+    return (SpyRetFloat){r1, 0};
   L2: /* error path */
-    return -1.0;
+    return (SpyRetFloat){-1.0, 1};
   L3: /* error path */
     spy_int_decref(r3);
     /* arith.py:18: return scale(factor=0.5, x=total(n)) */
@@ -350,10 +353,10 @@ static PyObject *w_scale(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         v_factor = PyFloat_AsDouble(a[1]);
         if (v_factor == -1.0 && PyErr_Occurred()) goto fail;
     }
-    double r = f_scale(st, 0, v_x, v_factor);
-    if (r == -1.0 && PyErr_Occurred())
+    SpyRetFloat r = f_scale(st, 0, v_x, v_factor);
+    if (r.failed)
         goto fail;
-    res = PyFloat_FromDouble(r);
+    res = PyFloat_FromDouble(r.v);
   fail:
     spy_int_xdecref(v_x);
     return res;
@@ -415,10 +418,10 @@ static PyObject *w_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs, 
         v_n = spy_int_from_long_object(a[0]);
         if (v_n == SPY_INT_ERR) goto fail;
     }
-    double r = f_run(st, 0, v_n);
-    if (r == -1.0 && PyErr_Occurred())
+    SpyRetFloat r = f_run(st, 0, v_n);
+    if (r.failed)
         goto fail;
-    res = PyFloat_FromDouble(r);
+    res = PyFloat_FromDouble(r.v);
   fail:
     spy_int_xdecref(v_n);
     return res;
