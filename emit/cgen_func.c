@@ -184,7 +184,8 @@ static void emit_native_call(Cg *g, const IrOp *op)
         callee = arena_printf(g->m->a, "((%s *)%s)->vtable->%s", class_struct(g->m->a, op->vclass),
                               reg_cname(g, op->args[0]), cg_ident(g->m->a, "m_", op->callee->name));
     else
-        callee = func_cname(g->m->a, op->callee);
+        callee = arena_printf(g->m->a, "%s%s", func_cname(g->m->a, op->callee),
+                              op->i64_clone ? "__i64" : "");
     bool pair = op->err == ERR_RET; /* a value and a failure flag */
     if (pair)
         fprintf(g->out, "    {\n        %sspy_r = %s(st, depth + 1", ret_ctype(op->dst->rep),

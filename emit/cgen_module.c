@@ -409,9 +409,12 @@ void cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o)
         if (!tm->classes[i]->dynamic)
             cg_class_decls(out, m, tm->classes[i]);
     emit_state(out, m);
-    for (int i = 0; i < m->n_ids; i++)
+    for (int i = 0; i < m->n_ids; i++) {
         if (m->irs[i])
             cg_function_proto(out, m->irs[i], true);
+        if (m->clones[i])
+            cg_function_proto(out, m->clones[i], true);
+    }
     cg_function_proto(out, body, true);
     for (int i = 0; i < tm->n_classes; i++)
         if (!tm->classes[i]->dynamic)
@@ -420,9 +423,12 @@ void cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o)
     for (int i = 0; i < m->n_helpers; i++)
         fputs(m->helpers[i], out);
     emit_methods(out, m, tm->n_funcs);
-    for (int i = 0; i < m->n_ids; i++)
+    for (int i = 0; i < m->n_ids; i++) {
         if (m->irs[i])
             cg_function(out, m, m->irs[i], o);
+        if (m->clones[i])
+            cg_function(out, m, m->clones[i], o);
+    }
     cg_function(out, m, body, o);
     for (int i = 0; i < tm->n_funcs; i++)
         if (m->irs[i])

@@ -53,6 +53,8 @@ static void number_functions(ModCtx *m)
     m->default_slot = ARENA_ARRAY(m->a, int *, m->n_ids ? m->n_ids : 1);
     m->param_names = ARENA_ARRAY(m->a, int, m->n_ids ? m->n_ids : 1);
     m->irs = ARENA_ARRAY(m->a, IrFunc *, m->n_ids ? m->n_ids : 1);
+    m->wants_clone = ARENA_ARRAY(m->a, bool, m->n_ids ? m->n_ids : 1);
+    m->clones = ARENA_ARRAY(m->a, IrFunc *, m->n_ids ? m->n_ids : 1);
 }
 
 static void assign_default_slots(ModCtx *m, const TcFunc *f)
@@ -73,9 +75,9 @@ static const char *absolute_path(Arena *a, const char *path)
     return realpath(path, buf) ? arena_strdup(a, buf) : path;
 }
 
-static IrFunc *lower_checked(ModCtx *m, const TcFunc *tf, const EmitOptions *o)
+static IrFunc *lower_checked(ModCtx *m, const TcFunc *tf, const EmitOptions *o, bool clone)
 {
-    IrFunc *f = lower_function(m, tf);
+    IrFunc *f = clone ? lower_i64_clone(m, tf) : lower_function(m, tf);
     refcount_pass(f);
     if (!ir_verify(f)) {
         ir_print(f, stderr);
@@ -100,13 +102,22 @@ int emit_module_c(Arena *a, TcModule *tm, const EmitOptions *opts, FILE *out, Di
             assign_default_slots(&m, tm->classes[i]->methods[j]);
     for (int i = 0; i < tm->n_funcs; i++)
         if (!tm->funcs[i]->interpreted)
-            m.irs[i] = lower_checked(&m, tm->funcs[i], opts);
+            m.irs[i] = lower_checked(&m, tm->funcs[i], opts, false);
     for (int i = 0; i < tm->n_classes; i++)
         for (int j = 0; j < tm->classes[i]->n_methods; j++) {
             const TcFunc *f = tm->classes[i]->methods[j];
-            m.irs[func_id(&m, f)] = lower_checked(&m, f, opts);
+            m.irs[func_id(&m, f)] = lower_checked(&m, f, opts, false);
         }
-    IrFunc *body = lower_checked(&m, tm->body, opts);
+    IrFunc *body = lower_checked(&m, tm->body, opts, false);
+    /* clones asked for by the calls lowered so far, and by theirs */
+    for (bool more = true; more;) {
+        more = false;
+        for (int i = 0; i < tm->n_funcs; i++)
+            if (m.wants_clone[i] && !m.clones[i]) {
+                m.clones[i] = lower_checked(&m, tm->funcs[i], opts, true);
+                more = true;
+            }
+    }
     if (diags->n_errors > errors_before)
         return diags->n_errors - errors_before;
     cg_module(out, &m, body, opts);

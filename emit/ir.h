@@ -101,6 +101,7 @@ typedef struct IrOp {
     const TcFunc *callee; /* IR_CALL_NATIVE */
     const TcClass *ctor;  /* IR_CALL_NATIVE: construct this class instead */
     const TcClass *vclass;/* IR_CALL_NATIVE: dispatch through this class's vtable */
+    bool i64_clone;       /* IR_CALL_NATIVE: call the callee's int64_t clone */
     int n_pos;            /* IR_VCALL: positional argument count */
     const char *method;   /* IR_VCALL: C text of an interned method name: call
                              that method of args[0] with args[1..] */

@@ -36,6 +36,8 @@ typedef struct ModCtx {
     int **default_slot;         /* [id][param] -> slot or -1 */
     int *param_names;           /* [id] -> first K_NAME of its params */
     IrFunc **irs;               /* [id] -> lowered function */
+    bool *wants_clone;          /* [id] -> a call goes to its int64_t clone */
+    IrFunc **clones;            /* [id] -> that clone, f_<name>__i64 */
     int *gcache_names;          /* [memo] -> K_NAME constant of a global read */
     int n_gcache, cap_gcache;
     bool has_generators;        /* st->gen_type is needed */
@@ -102,6 +104,10 @@ typedef struct Lower {
 
 /* lower_func.c */
 IrFunc *lower_function(ModCtx *m, const TcFunc *tf);
+/* lower_clone.c: int64_t clones of small functions for machine-int calls. */
+bool lower_clonable(const TcFunc *tf);
+bool lower_clone_param(const TcFunc *tf, int i);
+IrFunc *lower_i64_clone(ModCtx *m, const TcFunc *tf);
 IrRep rep_of(const TyType *t);
 IrOp *lower_op(Lower *l, IrOpKind kind);
 IrReg *emit_call(Lower *l, const char *c, IrRep rep, IrErrKind err,

@@ -712,6 +712,35 @@ static int arg_slot(const TcFunc *f, const TcCall *call, const Arg *arg)
     return -1;
 }
 
+/* Does this call go to the callee's int64_t clone (lower_clone.c)?  When
+ * every parameter the clone takes as int64_t gets an argument that is one
+ * already (a machine local, a literal), or a literal default. */
+static bool wants_i64_clone(Lower *l, const Expr *e, const TcCall *call)
+{
+    const TcFunc *f = call->target;
+    if (!lower_clonable(f))
+        return false;
+    bool *given = ARENA_ARRAY(A(l), bool, f->n_params);
+    bool local = false; /* literals alone: a tagged constant folds as well */
+    for (int i = 0; i < e->u.call.n_args; i++) {
+        Arg *arg = e->u.call.args[i];
+        int slot = arg_slot(f, call, arg);
+        if (lower_clone_param(f, slot) && !machine_able(arg->value))
+            return false;
+        given[slot] = true;
+        local |= lower_clone_param(f, slot) && (machine_local(arg->value) ||
+                                                ty_is_fixed(arg->value->type));
+    }
+    if (!local)
+        return false;
+    for (int i = 0; i < f->n_params; i++) {
+        const Expr *d = f->params[i].param->default_value;
+        if (lower_clone_param(f, i) && !given[i] && !(d && machine_able(d)))
+            return false;
+    }
+    return true;
+}
+
 /* A direct call of a module function, method (self given) or class
  * constructor: arguments evaluated in source order, passed in parameter
  * order, defaults filled in. */
@@ -721,20 +750,27 @@ static IrReg *lower_native_call(Lower *l, Expr *e, const TcCall *call, IrReg *se
     const TcFunc *f = call->target;
     int n = f ? f->n_params : 0, first = self || ctor ? 1 : 0;
     IrReg **vals = ARENA_ARRAY(A(l), IrReg *, n ? n : 1);
+    bool clone = !self && !ctor && wants_i64_clone(l, e, call);
     for (int i = 0; i < e->u.call.n_args; i++) {
         Arg *arg = e->u.call.args[i];
         int slot = arg_slot(f, call, arg);
-        vals[slot] = lower_expr_as(l, arg->value, f->params[slot].type);
+        vals[slot] = clone && lower_clone_param(f, slot) ? lower_machine(l, arg->value)
+                   : lower_expr_as(l, arg->value, f->params[slot].type);
     }
     for (int i = first; i < n; i++)
         if (!vals[i])
-            vals[i] = default_value(l, f, i);
+            vals[i] = clone && lower_clone_param(f, i)
+                    ? lower_machine(l, f->params[i].param->default_value)
+                    : default_value(l, f, i);
     if (self)
         vals[0] = self;
     IrOp *op = lower_op(l, IR_CALL_NATIVE);
     op->callee = f;
     op->ctor = ctor;
     op->vclass = vclass;
+    op->i64_clone = clone;
+    if (clone)
+        l->m->wants_clone[func_id(l->m, f)] = true;
     ir_set_args(l->f, op, vals + (ctor ? 1 : 0), ctor ? (n ? n - 1 : 0) : n);
     const TyType *ret = ctor ? ctor->type : f->ret;
     IrRep rep = rep_of(ret);

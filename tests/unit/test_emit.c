@@ -889,6 +889,29 @@ static void test_c_int_ops_own_dying_operands(void **state)
     snip_free(s);
 }
 
+/* A small function called with machine-int arguments gets an int64_t
+ * clone: the loop index reaches it untagged, and its int tree takes it as
+ * an int64_t leaf.  A call with a tagged argument keeps the original. */
+static void test_c_int64_clone(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def a(i: int, j: int) -> float:\n"
+                      "    return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)\n"
+                      "def row(n: int) -> float:\n"
+                      "    s = 0.0\n"
+                      "    for j in range(n):\n"
+                      "        s += a(3, j)\n"
+                      "    return s + a(n, n)\n");
+    char *fn = c_func_of(s, "f_row");
+    assert_contains(fn, "f_a__i64(st, depth + 1, r");
+    assert_contains(fn, "f_a(st, depth + 1, v_n, v_n)");
+    assert_not_contains(fn, "spy_int_from_i64(v_j)");
+    free(fn);
+    assert_non_null(strstr(s->c, "SpyRetFloat f_a__i64(SpyModState *st, int depth, int64_t v_i, int64_t v_j)"));
+    assert_non_null(strstr(s->c, "(int64_t x_i, int64_t x_j)"));
+    snip_free(s);
+}
+
 /* Native calls bypass the interpreter's recursion check, so a function
  * making them checks its depth (and passes depth + 1); a leaf does not. */
 static void test_c_native_depth_check(void **state)
@@ -1244,6 +1267,7 @@ int main(void)
         cmocka_unit_test(test_c_machine_loop),
         cmocka_unit_test(test_c_native_depth_check),
         cmocka_unit_test(test_c_int_tree_pow2),
+        cmocka_unit_test(test_c_int64_clone),
         cmocka_unit_test(test_c_int_ops_own_dying_operands),
         cmocka_unit_test(test_c_generator),
         cmocka_unit_test(test_c_range_step_sign),
