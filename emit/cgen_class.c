@@ -192,11 +192,24 @@ static void emit_gc(FILE *out, ModCtx *m, const TcClass *c)
                     "        spy_int_xdecref(old);\n    }\n", f, f);
     }
     fprintf(out, "    return 0;\n}\n\n");
+    const char *dealloc = N(m, "spy_dealloc_", c), *clear = N(m, "spy_clear_", c);
+    if (!gc) {
+        fprintf(out, "static void %s(PyObject *obj)\n{\n    PyTypeObject *tp = Py_TYPE(obj);\n"
+                "    /* not tracked: only ints, floats and bools */\n"
+                "    %s(obj);\n    tp->tp_free(obj);\n    Py_DECREF(tp);\n}\n\n", dealloc, clear);
+        return;
+    }
+    /* Releasing a long chain of instances (a linked list dropped at once)
+     * recurses as deep as the chain: past SPY_DEALLOC_NESTING_MAX nested
+     * deallocs the interpreter's trashcan takes over, which defers the
+     * deeper ones and frees them in a loop, as for its own containers. */
     fprintf(out, "static void %s(PyObject *obj)\n{\n    PyTypeObject *tp = Py_TYPE(obj);\n"
-            "%s    %s(obj);\n    tp->tp_free(obj);\n"
-            "    Py_DECREF(tp);\n}\n\n", N(m, "spy_dealloc_", c),
-            gc ? "    PyObject_GC_UnTrack(obj);\n" : "    /* not tracked: only ints, floats and bools */\n",
-            N(m, "spy_clear_", c));
+            "    PyObject_GC_UnTrack(obj);\n"
+            "    if (SPY_LIKELY(spy_dealloc_nesting < SPY_DEALLOC_NESTING_MAX)) {\n"
+            "        spy_dealloc_nesting++;\n        %s(obj);\n        spy_dealloc_nesting--;\n"
+            "        tp->tp_free(obj);\n        Py_DECREF(tp);\n        return;\n    }\n"
+            "    Py_TRASHCAN_BEGIN(obj, %s)\n    %s(obj);\n    tp->tp_free(obj);\n"
+            "    Py_DECREF(tp);\n    Py_TRASHCAN_END\n}\n\n", dealloc, clear, dealloc, clear);
 }
 
 /* ---- attribute descriptors ---------------------------------------------------------- */

@@ -6,6 +6,16 @@
 #ifndef SPY_CLASSES_H
 #define SPY_CLASSES_H
 
+/* Deallocs of native instances in progress on this thread, one inside
+ * another (spy_dealloc_<Class>): a bound on how deep freeing a chain of
+ * them recurses before the interpreter's trashcan is used.  Counting here
+ * costs an increment; the trashcan's calls on every dealloc cost more. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((unused))
+#endif
+static _Thread_local int spy_dealloc_nesting;
+#define SPY_DEALLOC_NESTING_MAX 100
+
 /* A class's name as the interpreter prints it in messages: a native
  * type's tp_name is "module.Class", a class statement's just "Class". */
 static inline const char *spy_type_name(PyTypeObject *t)
