@@ -646,6 +646,18 @@ static inline int spy_list_setbool_i64(PyObject *list, int64_t i, char b)
     return spy_list_setitem_i64(list, i, b ? Py_True : Py_False);
 }
 
+/* Puts the new reference v (NULL: making it failed) in a list slot and
+ * releases what the slot held: 0, or -1 with an exception. */
+static inline int spy_list__replace(PyObject **slot, PyObject *v)
+{
+    if (SPY_UNLIKELY(!v))
+        return -1;
+    PyObject *old = *slot;
+    *slot = v;
+    Py_DECREF(old);
+    return 0;
+}
+
 static inline int spy_list_setfloat_i64(PyObject *list, int64_t i, double d)
 {
     if (SPY_UNLIKELY(!PyList_CheckExact(list)))
@@ -658,12 +670,7 @@ static inline int spy_list_setfloat_i64(PyObject *list, int64_t i, double d)
         ((PyFloatObject *)old)->ob_fval = d;
         return 0;
     }
-    PyObject *v = PyFloat_FromDouble(d);
-    if (v == NULL)
-        return -1;
-    *slot = v;
-    Py_DECREF(old);
-    return 0;
+    return spy_list__replace(slot, PyFloat_FromDouble(d));
 }
 
 /* An int is boxed straight into the slot (a small one is the interpreter's
@@ -675,13 +682,7 @@ static inline int spy_list_setint_i64(PyObject *list, int64_t i, SpyInt v)
     PyObject **slot = spy_list__store_slot(list, i);
     if (SPY_UNLIKELY(!slot))
         return -1;
-    PyObject *o = spy_int_box(v);
-    if (SPY_UNLIKELY(!o))
-        return -1;
-    PyObject *old = *slot;
-    *slot = o;
-    Py_DECREF(old);
-    return 0;
+    return spy_list__replace(slot, spy_int_box(v));
 }
 
 static inline int spy_list_setint(PyObject *list, SpyInt index, SpyInt v)
