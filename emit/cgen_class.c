@@ -96,6 +96,12 @@ void cg_class_proto(FILE *out, ModCtx *m, const TcClass *c)
     fprintf(out, "static PyObject *%s(SpyModState *st, int depth", N(m, "spy_new_", c));
     init_params(out, m, init_of(c), true);
     fprintf(out, ");\nstatic PyObject *%s(SpyModState *st);\n", N(m, "spy_create_type_", c));
+    /* accessors: also called by attribute accesses on untyped receivers */
+    for (int i = 0; i < c->n_attrs; i++)
+        if (c->attrs[i]->owner == c)
+            fprintf(out, "__attribute__((unused)) static PyObject *%s(PyObject *, void *);\n"
+                    "__attribute__((unused)) static int %s(PyObject *, PyObject *, void *);\n",
+                    field_accessor(m->a, c->attrs[i], "get"), field_accessor(m->a, c->attrs[i], "set"));
 }
 
 static void emit_new(FILE *out, ModCtx *m, const TcClass *c)

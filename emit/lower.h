@@ -137,6 +137,10 @@ IrReg *lower_machine_sat(Lower *l, Expr *e);
 /* The SPY_K_* kinds a slot of type t accepts; 0 when it accepts anything. */
 unsigned kind_mask(const TyType *t);
 const char *field_lvalue(Arena *a, const TcAttr *attr);
+/* The one field of that name among the module's native classes, if one. */
+const TcAttr *field_named(const TcModule *tm, const char *name);
+/* The C name of its getset getter (kind "get") or setter ("set"). */
+const char *field_accessor(Arena *a, const TcAttr *attr, const char *kind);
 IrReg *load_field(Lower *l, IrReg *o, const TcAttr *attr);
 void store_field(Lower *l, const TcAttr *attr, IrReg *o, IrReg *v, const TyType *vt);
 const char *field_defined(Arena *a, const TcAttr *attr);

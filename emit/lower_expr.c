@@ -1209,6 +1209,35 @@ IrReg *load_field(Lower *l, IrReg *o, const TcAttr *attr)
     return r;
 }
 
+/* `o.name` on a receiver of unknown type: when exactly one native class of
+ * the module has a field of that name (inherited copies count: a class
+ * with subclasses never qualifies), an access tests for an instance of
+ * that very class and calls the field's getter or setter directly, which
+ * is what the generic lookup would find and call: no instance dict or
+ * other attribute can shadow a native field. */
+const TcAttr *field_named(const TcModule *tm, const char *name)
+{
+    const TcAttr *found = NULL;
+    for (int i = 0; i < tm->n_classes; i++) {
+        const TcClass *c = tm->classes[i];
+        for (int j = 0; !c->dynamic && j < c->n_attrs; j++) {
+            if (strcmp(c->attrs[j]->name, name) != 0)
+                continue;
+            if (found)
+                return NULL;
+            found = c->attrs[j];
+        }
+    }
+    return found;
+}
+
+/* "spy_get_<Class>_a_<name>" (kind "get") or the setter ("set"). */
+const char *field_accessor(Arena *a, const TcAttr *attr, const char *kind)
+{
+    return arena_printf(a, "%s_%s", cg_ident(a, arena_printf(a, "spy_%s_", kind), attr->owner->name),
+                        cg_ident(a, "a_", attr->name));
+}
+
 static IrReg *lower_attribute(Lower *l, Expr *e)
 {
     Expr *v = e->u.attribute.value;
@@ -1223,6 +1252,10 @@ static IrReg *lower_attribute(Lower *l, Expr *e)
     IrReg *o = box(l, lower_expr(l, v), v->type);
     const char *c = arena_printf(A(l), "PyObject_GetAttr(%%0, %s)",
                                  const_ref(l->m, const_name(l->m, e->u.attribute.attr)));
+    const TcAttr *f = field_named(l->m->tm, e->u.attribute.attr);
+    if (f)
+        c = arena_printf(A(l), "(Py_TYPE(%%0) == st->types[%d] ? %s(%%0, NULL) : %s)",
+                         f->owner->index, field_accessor(A(l), f, "get"), c);
     return coerce(l, call1(l, c, REP_OBJ, ERR_NULL, o), ty_simple(TY_ANY), e->type);
 }
 
