@@ -16,6 +16,16 @@ __attribute__((unused))
 static _Thread_local int spy_dealloc_nesting;
 #define SPY_DEALLOC_NESTING_MAX 100
 
+/* A new instance of a native class (Python code cannot subclass one, so
+ * tp is always the exact type): the object header is set and the heap
+ * type referenced, as tp_alloc does, but the fields are left for the
+ * caller to set and a GC type is not tracked yet.  The generated
+ * spy_new_<Class> sets every field, then tracks the object. */
+static inline PyObject *spy_instance_alloc(PyTypeObject *tp, int gc)
+{
+    return gc ? PyObject_GC_New(PyObject, tp) : PyObject_New(PyObject, tp);
+}
+
 /* A class's name as the interpreter prints it in messages: a native
  * type's tp_name is "module.Class", a class statement's just "Class". */
 static inline const char *spy_type_name(PyTypeObject *t)

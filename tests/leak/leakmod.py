@@ -4,7 +4,7 @@
 # int/float/bool/str, no try/except (exceptions are raised here and caught by
 # the harness).
 
-from typing import Iterator
+from typing import Iterator, Optional
 
 LIMIT = 1 << 62
 GREETING = "hi"
@@ -234,4 +234,24 @@ def atoms(n: int, big: int) -> int:
     for _ in range(n):
         a = a.bump()
         total += a.i % 1000 + int(a.b)
+    return total
+
+
+class Knot:
+    """A GC class whose instances form cycles: each must be tracked from
+    the moment spy_new_Knot hands it out, or gc.collect() cannot free it."""
+
+    def __init__(self, label: str, fail: bool) -> None:
+        self.label = label
+        self.peer: Optional["Knot"] = None
+        self.peer = self
+        if fail:
+            raise ValueError(label)
+
+
+def knots(n: int, fail_at: int) -> int:
+    total = 0
+    for i in range(n):
+        k = Knot("k" + str(i), i == fail_at)
+        total += len(k.label)
     return total

@@ -68,6 +68,8 @@ CASES = [
     ("lambdas made per call", "lambdas", ([3, 1, 2],), {}, None),
     ("generators", "generators", (5,), {}, None),
     ("*args and **kwargs", "varargs", (1, 2, 3), {"scale": 2, "x": 4}, None),
+    ("native self-cycles collected", "knots", (30, -1), {}, None),
+    ("native self-cycles, __init__ raises", "knots", (30, 29), {}, ValueError),
     ("*args, TypeError after binding", "varargs", (1, "no"), {"y": 1}, TypeError),
 ]
 
