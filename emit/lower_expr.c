@@ -996,6 +996,18 @@ static IrReg *lower_numeric_builtin(Lower *l, Expr *e)
     return NULL;
 }
 
+/* ord(s) for a str s: the code point, read straight from the string. */
+static IrReg *lower_str_builtin(Lower *l, Expr *e)
+{
+    Expr *fn = e->u.call.func;
+    TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+    if (!s || s->kind != SYM_BUILTIN || strcmp(s->name, "ord") != 0 || e->u.call.n_args != 1 ||
+        e->u.call.args[0]->name || e->u.call.args[0]->value->type->kind != TY_STR)
+        return NULL;
+    IrReg *r = call1(l, "spy_str_ord", REP_INT, ERR_INT, lower_expr(l, e->u.call.args[0]->value));
+    return coerce(l, r, ty_simple(TY_INT), e->type);
+}
+
 static IrReg *lower_generic_call(Lower *l, Expr *e)
 {
     if (is_any_all_genexp(e))
@@ -1005,6 +1017,8 @@ static IrReg *lower_generic_call(Lower *l, Expr *e)
         fast = lower_isinstance(l, e);
     if (!fast)
         fast = lower_numeric_builtin(l, e);
+    if (!fast)
+        fast = lower_str_builtin(l, e);
     if (fast)
         return fast;
     int n = e->u.call.n_args;
@@ -1076,7 +1090,11 @@ static IrReg *lower_subscript(Lower *l, Expr *e)
         r = call2(l, "spy_list_getitem_i64", REP_OBJ, ERR_NULL, o, lower_machine(l, ix));
     else if (vt->kind == TY_LIST && ix->kind != EX_SLICE)
         r = call2(l, "spy_list_getitem", REP_OBJ, ERR_NULL, o, lower_expr_as(l, ix, tint));
-    else if (vt->kind == TY_STR && ix->kind != EX_SLICE &&
+    else if (vt->kind == TY_STR && ix->kind != EX_SLICE && machine_able(ix)) {
+        r = call2(l, "spy_str_getitem_i64", REP_OBJ, ERR_NULL, o, lower_machine(l, ix));
+        if (e->type->kind == TY_STR)
+            return r; /* spy_str_getitem_i64 checked a subclass's result */
+    } else if (vt->kind == TY_STR && ix->kind != EX_SLICE &&
              (ix->type->kind == TY_INT || ix->type->kind == TY_BOOL)) {
         r = call2(l, "spy_str_getitem", REP_OBJ, ERR_NULL, o, lower_expr_as(l, ix, tint));
         if (e->type->kind == TY_STR)

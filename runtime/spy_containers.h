@@ -359,7 +359,6 @@ static inline PyObject *spy_set_pack(Py_ssize_t n, ...)
 
 /* ---- strings ------------------------------------------------------------------ */
 
-/* s[i] for a str: the one-character string (cached for Latin-1). */
 /* The general path of s[i]: a str subclass's __getitem__ may return
  * anything, and the caller relies on a str. */
 SPY_COLD PyObject *spy_str__getitem_slow(PyObject *s, SpyInt index)
@@ -387,6 +386,41 @@ static inline PyObject *spy_str_getitem(PyObject *s, SpyInt index)
         return NULL;
     }
     return spy_str__getitem_slow(s, index);
+}
+
+/* s[i] with a machine-int index. */
+static inline PyObject *spy_str_getitem_i64(PyObject *s, int64_t i)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(s))) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+        if (i < 0)
+            i += n;
+        if (SPY_LIKELY((uint64_t)i < (uint64_t)n))
+            return PyUnicode_FromOrdinal((int)PyUnicode_READ_CHAR(s, i));
+        PyErr_SetString(PyExc_IndexError, "string index out of range");
+        return NULL;
+    }
+    SpyInt index = spy_int_from_i64(i);
+    if (index == SPY_INT_ERR)
+        return NULL;
+    PyObject *x = spy_str__getitem_slow(s, index);
+    spy_int_decref(index);
+    return x;
+}
+
+SPY_COLD SpyInt spy_str__ord_error(PyObject *s)
+{
+    PyErr_Format(PyExc_TypeError, "ord() expected a character, but string of length %zd found",
+                 PyUnicode_GET_LENGTH(s));
+    return SPY_INT_ERR;
+}
+
+/* ord(s) for a str (a subclass included: ord reads the characters). */
+static inline SpyInt spy_str_ord(PyObject *s)
+{
+    if (SPY_LIKELY(PyUnicode_GET_LENGTH(s) == 1))
+        return SPY_INT_SMALL((int64_t)PyUnicode_READ_CHAR(s, 0));
+    return spy_str__ord_error(s);
 }
 
 /* s[lo:hi] for a str with int (or absent: has_lo/has_hi 0) bounds, clamped
