@@ -373,7 +373,7 @@ static void emit_init(FILE *out, ModCtx *m)
         "    st->builtins = PyModule_GetDict(builtins);\n"
         "    Py_INCREF(st->builtins);\n"
         "    Py_DECREF(builtins);\n"
-        "    if (spy_int_init_cache() < 0 || spy_init_constants(st) < 0)\n        return -1;\n"
+        "    if (spy_int_init_cache() < 0 || spy_str_init_cache() < 0 || spy_init_constants(st) < 0)\n        return -1;\n"
         "%s"
         "    PyObject *r = f___module__(st, 0);\n"
         "    if (!r)\n        return -1;\n"

@@ -359,6 +359,41 @@ static inline PyObject *spy_set_pack(Py_ssize_t n, ...)
 
 /* ---- strings ------------------------------------------------------------------ */
 
+/* The interpreter's one-character strings U+0000..U+00FF, fetched once
+ * (spy_str_init_cache, at module exec), for the reason and on the
+ * versions spy_small_ints is: from 3.11 on they are static objects of the
+ * runtime, so s[i] may hand out the very object the interpreter would
+ * with a load instead of a call. */
+#ifdef SPY_SMALL_INT_CACHE
+#define SPY_LATIN1_CACHE 1
+static PyObject *spy_latin1_chars[256];
+#endif
+
+static inline int spy_str_init_cache(void)
+{
+#ifdef SPY_LATIN1_CACHE
+    for (int i = 0; i < 256; i++) {
+        /* the reference is kept: these objects live as long as the process */
+        if (!spy_latin1_chars[i] && !(spy_latin1_chars[i] = PyUnicode_FromOrdinal(i)))
+            return -1;
+    }
+#endif
+    return 0;
+}
+
+/* The one-character string of code point ch (a new reference). */
+static inline PyObject *spy_str_from_char(Py_UCS4 ch)
+{
+#ifdef SPY_LATIN1_CACHE
+    if (ch < 256) {
+        PyObject *o = spy_latin1_chars[ch];
+        Py_INCREF(o);
+        return o;
+    }
+#endif
+    return PyUnicode_FromOrdinal((int)ch);
+}
+
 /* The general path of s[i]: a str subclass's __getitem__ may return
  * anything, and the caller relies on a str. */
 SPY_COLD PyObject *spy_str__getitem_slow(PyObject *s, SpyInt index)
@@ -381,7 +416,7 @@ static inline PyObject *spy_str_getitem(PyObject *s, SpyInt index)
         if (i < 0)
             i += n;
         if (SPY_LIKELY((size_t)i < (size_t)n))
-            return PyUnicode_FromOrdinal((int)PyUnicode_READ_CHAR(s, i));
+            return spy_str_from_char(PyUnicode_READ_CHAR(s, i));
         PyErr_SetString(PyExc_IndexError, "string index out of range");
         return NULL;
     }
@@ -396,7 +431,7 @@ static inline PyObject *spy_str_getitem_i64(PyObject *s, int64_t i)
         if (i < 0)
             i += n;
         if (SPY_LIKELY((uint64_t)i < (uint64_t)n))
-            return PyUnicode_FromOrdinal((int)PyUnicode_READ_CHAR(s, i));
+            return spy_str_from_char(PyUnicode_READ_CHAR(s, i));
         PyErr_SetString(PyExc_IndexError, "string index out of range");
         return NULL;
     }

@@ -200,7 +200,7 @@ static int setup(void **state)
 {
     (void)state;
     Py_Initialize();
-    if (spy_int_init_cache() < 0) /* as a module's exec does */
+    if (spy_int_init_cache() < 0 || spy_str_init_cache() < 0) /* as a module's exec does */
         return -1;
     ns = PyDict_New();
     if (ns == NULL || PyDict_SetItemString(ns, "__builtins__", PyEval_GetBuiltins()) < 0)

@@ -510,7 +510,7 @@ static int spy_exec(PyObject *module)
     st->builtins = PyModule_GetDict(builtins);
     Py_INCREF(st->builtins);
     Py_DECREF(builtins);
-    if (spy_int_init_cache() < 0 || spy_init_constants(st) < 0)
+    if (spy_int_init_cache() < 0 || spy_str_init_cache() < 0 || spy_init_constants(st) < 0)
         return -1;
     PyObject *r = f___module__(st, 0);
     if (!r)
