@@ -537,8 +537,16 @@ static inline int spy_str_iadd(PyObject **p, PyObject *r)
  * __contains__). 1/0, or -1 with an exception. */
 static inline int spy_str_contains(PyObject *s, PyObject *x)
 {
-    if (SPY_LIKELY(PyUnicode_CheckExact(s) && PyUnicode_Check(x)))
+    if (SPY_LIKELY(PyUnicode_CheckExact(s) && PyUnicode_Check(x))) {
+        /* one character in a Latin-1 string (ch in "{}[],:"): a memchr,
+         * no call into the interpreter's general search */
+        if (PyUnicode_GET_LENGTH(x) == 1 && PyUnicode_KIND(s) == PyUnicode_1BYTE_KIND) {
+            Py_UCS4 ch = PyUnicode_READ_CHAR(x, 0);
+            return ch < 256 && memchr(PyUnicode_DATA(s), (int)ch,
+                                      (size_t)PyUnicode_GET_LENGTH(s)) != NULL;
+        }
         return PyUnicode_Contains(s, x);
+    }
     return PySequence_Contains(s, x);
 }
 

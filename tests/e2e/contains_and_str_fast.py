@@ -87,6 +87,11 @@ def main() -> None:
     show("in_str", in_str, "", "abc")
     show("in_str", in_str, "é", "café")
     show("in_str", in_str, "bc", LoudStr("xyz"))
+    # one character: Latin-1 haystacks (memchr), wider ones, wider needles
+    for x in ["a", "c", "z", "\x00", "\xff", "\xe9", "\u20ac", "\U0001d11e"]:
+        for s in ["", "abc", "\x00\xff", "caf\xe9", "\u20acb", "\U0001d11ez", "abc" * 40 + "z"]:
+            print(repr(x), repr(s[:8]), in_str(x, s), in_str(x + x, s + x + x))
+    print(in_str(LoudStr("c"), "abc"), in_str("c", LoudStr("abc")))
     show("in_set", in_set, 3, {1, 2, 3})
     show("in_set", in_set, 5, LoudSet({5}))
     show("in_any_set", in_any_set, {1, 2}, {frozenset({1, 2}), 3})
