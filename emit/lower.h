@@ -126,6 +126,7 @@ IrReg *coerce(Lower *l, IrReg *r, const TyType *from, const TyType *to);
 IrReg *box(Lower *l, IrReg *r, const TyType *t);
 IrReg *lower_cond(Lower *l, Expr *e);
 IrReg *load_global(Lower *l, const char *name);
+IrReg *load_global_as(Lower *l, const char *name, const TyType *to);
 bool is_constant_default(const Expr *e);
 IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg *b,
                           const TyType *bt, const TyType *rt, bool inplace);

@@ -221,6 +221,22 @@ IrReg *load_global(Lower *l, const char *name)
     return emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
 }
 
+/* A global read converted to `to`: int and native class reads use memos
+ * that remember the unboxed or checked value along with the binding. */
+IrReg *load_global_as(Lower *l, const char *name, const TyType *to)
+{
+    int k = const_name(l->m, name);
+    const char *args = arena_printf(A(l), "st->globals, st->builtins, %s, &st->g[%d]",
+                                    const_ref(l->m, k), global_cache_slot(l->m, k));
+    if (to->kind == TY_INT && !ty_is_fixed(to))
+        return emit_call(l, arena_printf(A(l), "spy_load_global_int(%s)", args), REP_INT, ERR_INT,
+                         NULL, 0);
+    if (to->kind == TY_CLASS)
+        return emit_call(l, arena_printf(A(l), "spy_load_global_typed(%s, st->types[%d])", args,
+                                         to->cls->index), REP_OBJ, ERR_NULL, NULL, 0);
+    return coerce(l, load_global(l, name), ty_simple(TY_ANY), to);
+}
+
 /* A read of a local that may be unbound: UnboundLocalError if it is. */
 static void check_bound(Lower *l, const TcSymbol *s)
 {
@@ -249,7 +265,7 @@ static IrReg *lower_name(Lower *l, Expr *e)
         return coerce(l, l->local_regs[s->index], s->type, e->type);
     if (s->const_value) /* a Final constant: folded */
         return lower_expr_as(l, s->const_value, e->type);
-    return coerce(l, load_global(l, s->name), ty_simple(TY_ANY), e->type);
+    return load_global_as(l, s->name, e->type);
 }
 
 /* ---- machine ints ------------------------------------------------------------ */

@@ -125,6 +125,9 @@ SPY_COLD PyObject *spy_err__load_builtin(PyObject *builtins, PyObject *name)
 typedef struct SpyGlobalCache {
     uint64_t globals_version, builtins_version;
     PyObject *value; /* borrowed from one of the two dicts */
+    /* What a typed read site learnt about that value, reset with it: */
+    SpyInt small;          /* the value as a small int, else SPY_INT_ERR */
+    PyTypeObject *checked; /* a native class the value is an instance of */
 } SpyGlobalCache;
 
 #if PY_VERSION_HEX >= 0x030C0000
@@ -158,7 +161,52 @@ static inline PyObject *spy_load_global_cached(PyObject *globals, PyObject *buil
         c->value = v;
         c->globals_version = gv;
         c->builtins_version = bv;
+        c->small = SPY_INT_ERR;
+        c->checked = NULL;
     }
+    return v;
+}
+
+static inline int spy_global_memo_valid(PyObject *globals, PyObject *builtins,
+                                        const SpyGlobalCache *c)
+{
+    return c->value && c->globals_version == spy_dict_version(globals) &&
+           c->builtins_version == spy_dict_version(builtins);
+}
+
+static inline SpyInt spy_unbox_int(PyObject *o);
+static inline int spy_expect_type(PyObject *o, PyTypeObject *t);
+
+/* A global read where an int is expected (a module constant without
+ * Final): while the dicts are unchanged, a small value is returned from
+ * the memo with no lookup, incref or unboxing. */
+static inline SpyInt spy_load_global_int(PyObject *globals, PyObject *builtins, PyObject *name,
+                                         SpyGlobalCache *c)
+{
+    if (SPY_LIKELY(c->small != SPY_INT_ERR && spy_global_memo_valid(globals, builtins, c)))
+        return c->small;
+    PyObject *v = spy_load_global_cached(globals, builtins, name, c);
+    if (!v)
+        return SPY_INT_ERR;
+    SpyInt r = spy_unbox_int(v);
+    Py_DECREF(v);
+    if (r != SPY_INT_ERR && SPY_INT_IS_SMALL(r))
+        c->small = r;
+    return r;
+}
+
+/* A global read where an instance of native class t is expected: the
+ * type is checked once per binding. */
+static inline PyObject *spy_load_global_typed(PyObject *globals, PyObject *builtins,
+                                              PyObject *name, SpyGlobalCache *c, PyTypeObject *t)
+{
+    PyObject *v = spy_load_global_cached(globals, builtins, name, c);
+    if (SPY_LIKELY(v && c->checked == t))
+        return v;
+    if (v && spy_expect_type(v, t) < 0)
+        Py_CLEAR(v);
+    else if (v)
+        c->checked = t;
     return v;
 }
 
