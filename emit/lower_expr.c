@@ -1024,6 +1024,26 @@ static IrReg *lower_str_builtin(Lower *l, Expr *e)
     return coerce(l, r, ty_simple(TY_INT), e->type);
 }
 
+/* globals() is the module dict, and so are locals() and vars() in the
+ * module body, where dir() lists it; compiled code has no frame for the
+ * builtins to look at.  (The checker leaves functions that read their own
+ * namespace to the interpreter.)  eval and exec: lower_generic_call. */
+static IrReg *lower_namespace_builtin(Lower *l, Expr *e)
+{
+    Expr *fn = e->u.call.func;
+    TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+    if (!s || s->kind != SYM_BUILTIN)
+        return NULL;
+    bool reads_frame = tc_reads_frame(e, s->name);
+    if (!(reads_frame || (!strcmp(s->name, "globals") && e->u.call.n_args == 0)) ||
+        !strcmp(s->name, "eval") || !strcmp(s->name, "exec"))
+        return NULL;
+    IrReg *d = emit_const(l, REP_OBJ, "st->globals", true);
+    if (!strcmp(s->name, "dir"))
+        d = call1(l, "spy_namespace_dir", REP_OBJ, ERR_NULL, d);
+    return coerce(l, d, ty_simple(TY_ANY), e->type);
+}
+
 static IrReg *lower_generic_call(Lower *l, Expr *e)
 {
     if (is_any_all_genexp(e))
@@ -1035,10 +1055,12 @@ static IrReg *lower_generic_call(Lower *l, Expr *e)
         fast = lower_numeric_builtin(l, e);
     if (!fast)
         fast = lower_str_builtin(l, e);
+    if (!fast)
+        fast = lower_namespace_builtin(l, e);
     if (fast)
         return fast;
     int n = e->u.call.n_args;
-    IrReg **args = ARENA_ARRAY(A(l), IrReg *, n + 1);
+    IrReg **args = ARENA_ARRAY(A(l), IrReg *, n + 2);
     const char **kw = ARENA_ARRAY(A(l), const char *, n ? n : 1);
     int n_kw = 0;
     args[0] = box(l, lower_expr(l, e->u.call.func), e->u.call.func->type);
@@ -1048,6 +1070,10 @@ static IrReg *lower_generic_call(Lower *l, Expr *e)
         if (arg->name)
             kw[n_kw++] = arg->name;
     }
+    Expr *fn = e->u.call.func;
+    if (fn->kind == EX_NAME && fn->sema && ((TcSymbol *)fn->sema)->kind == SYM_BUILTIN &&
+        tc_reads_frame(e, ((TcSymbol *)fn->sema)->name)) /* eval(src), exec(src) */
+        args[++n] = emit_const(l, REP_OBJ, "st->globals", true);
     IrOp *op = lower_op(l, IR_VCALL);
     ir_set_args(l->f, op, args, n + 1);
     op->n_pos = n - n_kw;

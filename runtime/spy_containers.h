@@ -808,4 +808,13 @@ static inline int spy_range_check_step_i64(int64_t step)
     return -1;
 }
 
+/* dir() in the module body: the sorted names of the module dict. */
+static inline PyObject *spy_namespace_dir(PyObject *d)
+{
+    PyObject *names = PyDict_Keys(d);
+    if (names && PyList_Sort(names) < 0)
+        Py_CLEAR(names);
+    return names;
+}
+
 #endif /* SPY_CONTAINERS_H */

@@ -135,3 +135,30 @@ TyType *builtin_result_type(Tc *tc, const char *name, TyType **args, int n)
         return same_simple(args, n);
     return iterable_result(tc, name, args, n);
 }
+
+/* Does this builtin call read the caller's namespace?  locals(), vars()
+ * and dir() without an argument, eval() and exec() given only the source. */
+bool tc_reads_frame(const Expr *call, const char *name)
+{
+    int n = call->u.call.n_args;
+    if (!strcmp(name, "locals") || !strcmp(name, "vars") || !strcmp(name, "dir"))
+        return n == 0;
+    if (!strcmp(name, "eval") || !strcmp(name, "exec"))
+        return n == 1 && !call->u.call.args[0]->name;
+    return false;
+}
+
+/* Compiled code runs without a frame of its own: in a function such a
+ * call would see the caller's namespace, so the function is left to the
+ * interpreter.  In the module body the namespace is the module dict,
+ * which emit passes explicitly (globals() needs no frame anywhere). */
+void builtin_check_frame_use(Tc *tc, Expr *call, const char *name)
+{
+    if (!tc_reads_frame(call, name))
+        return;
+    if (!tc->func->is_module_body)
+        tc_unsupported(tc, call->span, arena_printf(tc->a, "%s() inside a function", name));
+    else if (tc->overlay)
+        tc_unsupported(tc, call->span,
+                       arena_printf(tc->a, "%s() inside a comprehension or lambda", name));
+}

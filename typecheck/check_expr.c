@@ -646,8 +646,10 @@ static TyType *check_call(Tc *tc, Expr *e)
         return mt;
     if (is_any_all_genexp(e))
         return ty_simple(TY_BOOL);
-    if (s && s->kind == SYM_BUILTIN)
+    if (s && s->kind == SYM_BUILTIN) {
+        builtin_check_frame_use(tc, e, s->name);
         return builtin_result_type(tc, s->name, arg_types, n);
+    }
     if (fn_type->kind == TY_FUNC && fn_type->n_args > 0)
         return check_callable_call(tc, e, fn_type, arg_types, n);
     if (fn_type->kind != TY_ANY && fn_type->kind != TY_FUNC &&

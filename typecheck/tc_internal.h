@@ -128,5 +128,6 @@ void assigned_set(Tc *tc, TcSymbol *s);
 /* builtins.c */
 TyType *builtin_result_type(Tc *tc, const char *name, TyType **args, int n);
 bool builtin_exists(const char *name);
+void builtin_check_frame_use(Tc *tc, Expr *call, const char *name);
 
 #endif

@@ -236,6 +236,9 @@ bool tc_machine_leaf(const Expr *e);
 
 /* any(genexp) / all(genexp) of the builtins: lowered as a stopping loop. */
 bool is_any_all_genexp(const Expr *call);
+/* A call of the builtin `name` that reads the caller's namespace: locals(),
+ * vars(), dir(), eval(src), exec(src). */
+bool tc_reads_frame(const Expr *call, const char *name);
 
 typedef struct TcComp {
     TcForRange **ranges;
