@@ -164,6 +164,46 @@ static bool lower_str_append(Lower *l, Expr *target, Expr *read, Expr *v)
     return true;
 }
 
+/* The index of a list subscript as an int64_t (machine) or tagged int;
+ * NULL when it is neither (a bool, say: the general path converts it). */
+static IrReg *list_index(Lower *l, Expr *ix, bool *machine)
+{
+    *machine = machine_able(ix);
+    if (*machine)
+        return lower_machine(l, ix);
+    return ix->type->kind == TY_INT ? lower_expr(l, ix) : NULL;
+}
+
+/* `a[i] = b[j]` between lists of the same unboxed element type moves the
+ * element object across as it is, without unboxing and boxing it: the
+ * interpreter copies the reference too (so a wrongly typed element is
+ * copied, not rejected).  Python's order: b, j, the read, then a, i. */
+static bool store_list_copy(Lower *l, Expr *target, Expr *value)
+{
+    if (target->kind != EX_SUBSCRIPT || value->kind != EX_SUBSCRIPT)
+        return false;
+    Expr *to = target->u.subscript.value, *from = value->u.subscript.value;
+    Expr *ti = target->u.subscript.index, *fi = value->u.subscript.index;
+    if (to->type->kind != TY_LIST || from->type->kind != TY_LIST ||
+        !ty_equal(to->type->args[0], from->type->args[0]) ||
+        rep_of(to->type->args[0]) == REP_OBJ)
+        return false;
+    bool ok = (machine_able(ti) || ti->type->kind == TY_INT) &&
+              (machine_able(fi) || fi->type->kind == TY_INT);
+    if (!ok)
+        return false;
+    bool m;
+    IrReg *src = box(l, lower_expr(l, from), from->type);
+    IrReg *j = list_index(l, fi, &m);
+    IrReg *x = emit_call(l, m ? "spy_list_getitem_i64" : "spy_list_getitem", REP_OBJ, ERR_NULL,
+                         (IrReg *[]){src, j}, 2);
+    IrReg *dst = box(l, lower_expr(l, to), to->type);
+    IrReg *i = list_index(l, ti, &m);
+    emit_call(l, m ? "spy_list_setitem_i64" : "spy_list_setitem", (IrRep)-1, ERR_NEG,
+              (IrReg *[]){dst, i, x}, 3);
+    return true;
+}
+
 static void lower_assign(Lower *l, Stmt *s)
 {
     ExprList *ts = &s->u.assign.targets;
@@ -174,6 +214,8 @@ static void lower_assign(Lower *l, Stmt *s)
         return;
     }
     if (ts->n == 1 && store_parallel(l, ts->v[0], s->u.assign.value))
+        return;
+    if (ts->n == 1 && store_list_copy(l, ts->v[0], s->u.assign.value))
         return;
     Expr *val = s->u.assign.value;
     if (ts->n == 1 && val->kind == EX_BINOP && val->u.binop.op == OP_ADD &&
