@@ -938,6 +938,14 @@ static IrReg *method_fast_path(Lower *l, const TcCall *call, IrReg **args, int n
     }
     if (k == TY_STR && !strcmp(m, "join") && n == 2)
         return emit_call(l, "PyUnicode_Join", REP_OBJ, ERR_NULL, args, 2);
+    if (k == TY_STR && n == 1 && (!strcmp(m, "lower") || !strcmp(m, "upper")))
+        return emit_call(l, m[0] == 'l' ? "spy_str_lower" : "spy_str_upper", REP_OBJ, ERR_NULL,
+                         args, 1);
+    int sides = !strcmp(m, "strip") ? 3 : !strcmp(m, "lstrip") ? 1 : !strcmp(m, "rstrip") ? 2 : 0;
+    if (k == TY_STR && sides && n <= 2)
+        return emit_call(l, arena_printf(A(l), "spy_str_strip(%%0, %s, %d)", n == 2 ? "%1" : "NULL",
+                                         sides),
+                         REP_OBJ, ERR_NULL, args, n);
     return NULL;
 }
 
