@@ -247,18 +247,18 @@ static inline PyObject *spy_set_remove(PyObject *set, PyObject *x, int must_exis
 }
 
 /* xs.pop() of an exact list: the last item, handed over by shrinking the
- * list (as list.pop does); else the method. */
+ * list in place when list.pop would not reallocate it (it gives memory
+ * back once the list is under half full: so do we, through the method);
+ * else the method. */
 static inline PyObject *spy_list_pop(PyObject *list)
 {
     if (SPY_LIKELY(PyList_CheckExact(list))) {
         Py_ssize_t n = PyList_GET_SIZE(list);
-        if (SPY_UNLIKELY(n == 0)) {
-            PyErr_SetString(PyExc_IndexError, "pop from empty list");
-            return NULL;
+        if (SPY_LIKELY(n - 1 >= (((PyListObject *)list)->allocated >> 1))) {
+            PyObject *x = PyList_GET_ITEM(list, n - 1);
+            Py_SET_SIZE(list, n - 1);
+            return x;
         }
-        PyObject *x = PyList_GET_ITEM(list, n - 1);
-        Py_SET_SIZE(list, n - 1);
-        return x;
     }
     return PyObject_CallMethod(list, "pop", NULL);
 }
