@@ -246,10 +246,33 @@ static inline PyObject *spy_set_remove(PyObject *set, PyObject *x, int must_exis
     return PyObject_CallMethod(set, must_exist ? "remove" : "discard", "O", x);
 }
 
+/* list.pop() of the last item once the list is under half full: it gives
+ * memory back, to the size list_resize (Objects/listobject.c, 3.9-3.13)
+ * picks, so sys.getsizeof agrees with the interpreter's.  (list_resize
+ * calls realloc also when that size is the current one; we skip it.) */
+SPY_COLD PyObject *spy_list__pop_shrink(PyObject *list)
+{
+    PyListObject *l = (PyListObject *)list;
+    Py_ssize_t m = Py_SIZE(l) - 1;
+    if (m < 0) {
+        PyErr_SetString(PyExc_IndexError, "pop from empty list");
+        return NULL;
+    }
+    size_t want = m == 0 ? 0 : ((size_t)m + ((size_t)m >> 3) + 6) & ~(size_t)3;
+    PyObject *x = l->ob_item[m];
+    if (want != (size_t)l->allocated) {
+        PyObject **items = (PyObject **)PyMem_Realloc(l->ob_item, want * sizeof(PyObject *));
+        if (!items)
+            return PyErr_NoMemory();
+        l->ob_item = items;
+        l->allocated = (Py_ssize_t)want;
+    }
+    Py_SET_SIZE(l, m);
+    return x;
+}
+
 /* xs.pop() of an exact list: the last item, handed over by shrinking the
- * list in place when list.pop would not reallocate it (it gives memory
- * back once the list is under half full: so do we, through the method);
- * else the method. */
+ * list (as list.pop does); else the method. */
 static inline PyObject *spy_list_pop(PyObject *list)
 {
     if (SPY_LIKELY(PyList_CheckExact(list))) {
@@ -259,6 +282,7 @@ static inline PyObject *spy_list_pop(PyObject *list)
             Py_SET_SIZE(list, n - 1);
             return x;
         }
+        return spy_list__pop_shrink(list);
     }
     return PyObject_CallMethod(list, "pop", NULL);
 }
