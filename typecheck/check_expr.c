@@ -170,7 +170,9 @@ static TyType *check_binop(Tc *tc, Expr *e)
 {
     TyType *l = check_expr(tc, e->u.binop.left);
     TyType *r = check_expr(tc, e->u.binop.right);
-    return binop_type(tc, e, l, r);
+    TyType *t = binop_type(tc, e, l, r);
+    tc_fold_binop(tc, e);
+    return t;
 }
 
 static TyType *check_unary(Tc *tc, Expr *e)

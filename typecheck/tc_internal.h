@@ -130,4 +130,7 @@ TyType *builtin_result_type(Tc *tc, const char *name, TyType **args, int n);
 bool builtin_exists(const char *name);
 void builtin_check_frame_use(Tc *tc, Expr *call, const char *name);
 
+/* fold.c */
+void tc_fold_binop(Tc *tc, Expr *e);
+
 #endif

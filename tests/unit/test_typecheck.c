@@ -57,6 +57,28 @@ static void test_param_and_return_types(void **state)
     snip_free(s);
 }
 
+/* Int arithmetic on literals folds into a literal (typecheck/fold.c) when
+ * the result is exact, non-negative and fits in 64 bits. */
+static void test_constant_folding(void **state)
+{
+    (void)state;
+    Snip *s = check_ok("def f(a: int = 1 << 30, b: int = 2 ** 62 - 1 + 2 ** 62, c: int = 2 ** 64,\n"
+                       "      d: int = 1 // 0, e: int = 3 - 5, g: int = (7 + 1) * 3 % 5) -> None:\n"
+                       "    pass\n");
+    TcFunc *f = snip_func(s, "f");
+    const char *want[] = {"1073741824", "9223372036854775807", NULL, NULL, NULL, "4"};
+    for (int i = 0; i < 6; i++) {
+        const Expr *d = f->params[i].param->default_value;
+        if (want[i]) {
+            assert_int_equal(d->kind, EX_INT);
+            assert_string_equal(d->u.int_lit.text, want[i]);
+        } else {
+            assert_int_equal(d->kind, EX_BINOP);
+        }
+    }
+    snip_free(s);
+}
+
 static void test_unannotated_return_is_any(void **state)
 {
     (void)state;
@@ -918,6 +940,7 @@ int main(void)
         cmocka_unit_test(test_da_one_branch),
         cmocka_unit_test(test_da_while_true_break),
         cmocka_unit_test(test_da_for_target_after_loop),
+        cmocka_unit_test(test_constant_folding),
     };
     return cmocka_run_group_tests_name("typecheck", tests, NULL, NULL);
 }
