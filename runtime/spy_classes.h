@@ -101,12 +101,21 @@ static inline void spy_field_set_int(SpyInt *slot, SpyInt v)
 }
 
 /* 0 if o is an instance of t, else -1 with TypeError. */
-static inline int spy_expect_type(PyObject *o, PyTypeObject *t)
+SPY_COLD int spy_expect_type__slow(PyObject *o, PyTypeObject *t)
 {
-    if (SPY_LIKELY(PyObject_TypeCheck(o, t)))
+    if (PyType_IsSubtype(Py_TYPE(o), t))
         return 0;
     PyErr_Format(PyExc_TypeError, "expected %s, got %s", t->tp_name, Py_TYPE(o)->tp_name);
     return -1;
+}
+
+/* The exact type inline (the common case: a narrowed local used again),
+ * subclasses and the error out of line. */
+static SPY_ALWAYS_INLINE inline int spy_expect_type(PyObject *o, PyTypeObject *t)
+{
+    if (SPY_LIKELY(Py_IS_TYPE(o, t)))
+        return 0;
+    return spy_expect_type__slow(o, t);
 }
 
 /* 0 unless o is None (then -1 with TypeError "expected C, got NoneType"). */

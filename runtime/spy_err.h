@@ -175,16 +175,14 @@ static inline int spy_global_memo_valid(PyObject *globals, PyObject *builtins,
 }
 
 static inline SpyInt spy_unbox_int(PyObject *o);
-static inline int spy_expect_type(PyObject *o, PyTypeObject *t);
+static SPY_ALWAYS_INLINE inline int spy_expect_type(PyObject *o, PyTypeObject *t);
 
 /* A global read where an int is expected (a module constant without
  * Final): while the dicts are unchanged, a small value is returned from
  * the memo with no lookup, incref or unboxing. */
-static inline SpyInt spy_load_global_int(PyObject *globals, PyObject *builtins, PyObject *name,
-                                         SpyGlobalCache *c)
+SPY_COLD SpyInt spy_load_global_int__slow(PyObject *globals, PyObject *builtins,
+                                          PyObject *name, SpyGlobalCache *c)
 {
-    if (SPY_LIKELY(c->small != SPY_INT_ERR && spy_global_memo_valid(globals, builtins, c)))
-        return c->small;
     PyObject *v = spy_load_global_cached(globals, builtins, name, c);
     if (!v)
         return SPY_INT_ERR;
@@ -195,10 +193,20 @@ static inline SpyInt spy_load_global_int(PyObject *globals, PyObject *builtins, 
     return r;
 }
 
+static SPY_ALWAYS_INLINE inline SpyInt spy_load_global_int(PyObject *globals,
+                                                           PyObject *builtins, PyObject *name,
+                                                           SpyGlobalCache *c)
+{
+    if (SPY_LIKELY(c->small != SPY_INT_ERR && spy_global_memo_valid(globals, builtins, c)))
+        return c->small;
+    return spy_load_global_int__slow(globals, builtins, name, c);
+}
+
 /* A global read where an instance of native class t is expected: the
  * type is checked once per binding. */
-static inline PyObject *spy_load_global_typed(PyObject *globals, PyObject *builtins,
-                                              PyObject *name, SpyGlobalCache *c, PyTypeObject *t)
+SPY_COLD PyObject *spy_load_global_typed__slow(PyObject *globals, PyObject *builtins,
+                                               PyObject *name, SpyGlobalCache *c,
+                                               PyTypeObject *t)
 {
     PyObject *v = spy_load_global_cached(globals, builtins, name, c);
     if (SPY_LIKELY(v && c->checked == t))
@@ -208,6 +216,18 @@ static inline PyObject *spy_load_global_typed(PyObject *globals, PyObject *built
     else if (v)
         c->checked = t;
     return v;
+}
+
+static SPY_ALWAYS_INLINE inline PyObject *spy_load_global_typed(PyObject *globals,
+                                                               PyObject *builtins,
+                                                               PyObject *name, SpyGlobalCache *c,
+                                                               PyTypeObject *t)
+{
+    if (SPY_LIKELY(c->checked == t && spy_global_memo_valid(globals, builtins, c))) {
+        Py_INCREF(c->value);
+        return c->value;
+    }
+    return spy_load_global_typed__slow(globals, builtins, name, c, t);
 }
 
 static inline PyObject *spy_load_global(PyObject *globals, PyObject *builtins,
