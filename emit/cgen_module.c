@@ -47,7 +47,11 @@ static void emit_constants(FILE *out, ModCtx *m)
             c_string(out, c->s, c->len);
             fprintf(out, ", NULL, 10);\n");
             break;
+        case K_OBJ:
+            fprintf(out, "%s;\n", c->s);
+            break;
         case K_KWNAMES:
+        case K_TUPLE:
             fprintf(out, "PyTuple_Pack(%d", c->n_items);
             for (int j = 0; j < c->n_items; j++)
                 fprintf(out, ", st->c[%d]", c->items[j]);

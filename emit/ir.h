@@ -43,6 +43,9 @@ typedef struct IrReg {
     const char *name;   /* Python name for locals, NULL for temporaries */
     bool is_local;      /* owned named variable, released at exits */
     bool borrowed;      /* never released by the refcount pass */
+    const char *literal; /* an int literal's digits ("-7"), for boxing it as
+                            a module constant as the interpreter's
+                            co_consts do; NULL otherwise */
 } IrReg;
 
 typedef enum IrErrKind {

@@ -14,12 +14,14 @@ typedef enum ConstKind {
     K_STR,      /* str literal */
     K_BIGINT,   /* int literal that does not fit a tagged word */
     K_KWNAMES,  /* tuple of K_NAME constants: keyword names of a call */
+    K_TUPLE,    /* tuple of constants: a tuple display of literals */
+    K_OBJ,      /* C expression of a new reference: None, True, False, a float */
 } ConstKind;
 
 typedef struct Const {
     ConstKind kind;
     const char *s; size_t len;  /* text (UTF-8) */
-    int *items; int n_items;    /* K_KWNAMES: indices of K_NAME constants */
+    int *items; int n_items;    /* K_KWNAMES, K_TUPLE: indices of the items' constants */
 } Const;
 
 typedef struct ModCtx {
@@ -63,6 +65,8 @@ int const_append(ModCtx *m, Const *c);
 int const_str(ModCtx *m, const char *s, size_t len);
 int const_bigint(ModCtx *m, const char *digits);
 int const_kwnames(ModCtx *m, const char **names, int n);
+int const_tuple(ModCtx *m, const int *items, int n);
+int const_obj(ModCtx *m, const char *c_expr);
 /* "st->c[12]" */
 const char *const_ref(ModCtx *m, int index);
 

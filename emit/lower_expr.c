@@ -42,7 +42,12 @@ static const char *fixed_kind(const TyType *t)
 IrReg *box(Lower *l, IrReg *r, const TyType *t)
 {
     switch (rep_of(t)) {
-    case REP_INT: return call1(l, "spy_int_box", REP_OBJ, ERR_NULL, r);
+    case REP_INT:
+        if (r->literal) /* one object per literal, made when the module loads */
+            return call1(l, arena_printf(A(l), "spy_int_literal_obj(%%0, %s)",
+                                         const_ref(l->m, const_bigint(l->m, r->literal))),
+                         REP_OBJ, ERR_NEVER, r);
+        return call1(l, "spy_int_box", REP_OBJ, ERR_NULL, r);
     case REP_FLOAT: return call1(l, "PyFloat_FromDouble", REP_OBJ, ERR_NULL, r);
     case REP_BOOL: return call1(l, "spy_bool_box", REP_OBJ, ERR_NEVER, r);
     case REP_I64: return call1(l, "spy_i64_box", REP_OBJ, ERR_NULL, r);
@@ -195,8 +200,11 @@ static IrReg *int_const(Lower *l, bool negative, const Expr *lit)
 {
     if (lit->u.int_lit.fits_i64 && lit->u.int_lit.value <= SMALL_MAX - (negative ? 0 : 1)) {
         int64_t v = negative ? -lit->u.int_lit.value : lit->u.int_lit.value;
-        return emit_const(l, REP_INT, arena_printf(A(l), "SPY_INT_SMALL(%lldLL)", (long long)v),
-                          false);
+        IrReg *r = emit_const(l, REP_INT,
+                              arena_printf(A(l), "SPY_INT_SMALL(%lldLL)", (long long)v), false);
+        if (v < -5 || v > 256) /* the interpreter's small ints are cached anyway */
+            r->literal = arena_printf(A(l), "%lld", (long long)v);
+        return r;
     }
     const char *digits = negative ? arena_printf(A(l), "-%s", lit->u.int_lit.text)
                                   : lit->u.int_lit.text;
@@ -333,7 +341,19 @@ static IrReg *machine_value(Lower *l, Expr *e, bool saturate)
 
 /* ---- operators ------------------------------------------------------------------------ */
 
-static const char *generic_binop(BinOp op, bool inplace)
+/* Could a value of type t be an exact int at run time? */
+static bool may_be_int(const TyType *t)
+{
+    if (t->kind == TY_UNION) {
+        for (int i = 0; i < t->n_args; i++)
+            if (may_be_int(t->args[i]))
+                return true;
+        return false;
+    }
+    return t->kind == TY_ANY || t->kind == TY_OBJECT || t->kind == TY_INT;
+}
+
+static const char *generic_binop(Arena *a, BinOp op, bool inplace, bool ints_possible)
 {
     static const char *const names[OP__COUNT][2] = {
         [OP_ADD] = {"PyNumber_Add", "PyNumber_InPlaceAdd"},
@@ -350,6 +370,14 @@ static const char *generic_binop(BinOp op, bool inplace)
         [OP_BITXOR] = {"PyNumber_Xor", "PyNumber_InPlaceXor"},
         [OP_BITAND] = {"PyNumber_And", "PyNumber_InPlaceAnd"},
     };
+    static const char *const ints[OP__COUNT] = {
+        [OP_ADD] = "SPY_ANY_ADD", [OP_SUB] = "SPY_ANY_SUB", [OP_MUL] = "SPY_ANY_MUL",
+        [OP_FLOORDIV] = "SPY_ANY_FLOORDIV", [OP_MOD] = "SPY_ANY_MOD",
+        [OP_BITAND] = "SPY_ANY_AND", [OP_BITOR] = "SPY_ANY_OR", [OP_BITXOR] = "SPY_ANY_XOR",
+    };
+    /* exact ints of up to 62 bits computed in place (runtime/spy_any.h) */
+    if (ints[op] && ints_possible)
+        return arena_printf(a, "spy_any_binop(%%0, %%1, %s, %s)", ints[op], names[op][inplace]);
     return names[op][inplace];
 }
 
@@ -414,7 +442,7 @@ IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg 
         return float_binop(l, op, coerce(l, a, at, tfloat), coerce(l, b, bt, tfloat));
     if (rt->kind == TY_STR && op == OP_ADD && at->kind == TY_STR && bt->kind == TY_STR)
         return call2(l, "PyUnicode_Concat", REP_OBJ, ERR_NULL, a, b);
-    IrReg *r = call2(l, generic_binop(op, inplace), REP_OBJ, ERR_NULL, box(l, a, at),
+    IrReg *r = call2(l, generic_binop(A(l), op, inplace, may_be_int(at) && may_be_int(bt)), REP_OBJ, ERR_NULL, box(l, a, at),
                      box(l, b, bt));
     return coerce(l, r, ty_simple(TY_ANY), rt);
 }
@@ -595,7 +623,9 @@ static IrReg *compare_obj(Lower *l, CmpOp op, IrReg *a, const TyType *at, IrReg 
 {
     if (op >= CMP_IS)
         return call1(l, "spy_bool_box", REP_OBJ, ERR_NEVER, compare_bool(l, op, a, at, b, bt));
-    return call2(l, arena_printf(A(l), "PyObject_RichCompare(%%0, %%1, %s)", cmp_py[op]),
+    return call2(l, arena_printf(A(l), may_be_int(at) && may_be_int(bt)
+                                           ? "spy_any_richcompare(%%0, %%1, %s)"
+                                           : "PyObject_RichCompare(%%0, %%1, %s)", cmp_py[op]),
                  REP_OBJ, ERR_NULL, box(l, a, at), box(l, b, bt));
 }
 
@@ -1167,8 +1197,50 @@ static IrReg *lower_subscript(Lower *l, Expr *e)
     return coerce(l, r, ty_simple(TY_ANY), e->type);
 }
 
+/* The module constant of a literal that CPython keeps in co_consts (a
+ * str, an int, a float, None, True, False, a tuple of such), or -1. */
+static int literal_const(Lower *l, const Expr *x)
+{
+    switch (x->kind) {
+    case EX_STR: return const_str(l->m, x->u.str.s, x->u.str.len);
+    case EX_INT: return const_bigint(l->m, x->u.int_lit.text);
+    case EX_UNARY: {
+        const Expr *v = x->u.unary.operand;
+        if (x->u.unary.op == UOP_NEG && v->kind == EX_FLOAT)
+            return const_obj(l->m, arena_printf(A(l), "PyFloat_FromDouble(%s)",
+                                                float_text(A(l), -v->u.float_lit.value)));
+        if (x->u.unary.op != UOP_NEG || v->kind != EX_INT)
+            return -1;
+        return const_bigint(l->m, arena_printf(A(l), "-%s", v->u.int_lit.text));
+    }
+    case EX_NONE: return const_obj(l->m, "spy_new_ref(Py_None)");
+    case EX_TRUE: return const_obj(l->m, "spy_new_ref(Py_True)");
+    case EX_FALSE: return const_obj(l->m, "spy_new_ref(Py_False)");
+    case EX_FLOAT:
+        return const_obj(l->m, arena_printf(A(l), "PyFloat_FromDouble(%s)",
+                                            float_text(A(l), x->u.float_lit.value)));
+    case EX_TUPLE: {
+        int n = x->u.seq.elts.n;
+        int *items = ARENA_ARRAY(A(l), int, n ? n : 1);
+        for (int i = 0; i < n; i++)
+            if ((items[i] = literal_const(l, x->u.seq.elts.v[i])) < 0)
+                return -1;
+        return const_tuple(l->m, items, n);
+    }
+    default:
+        return -1;
+    }
+}
+
 static IrReg *lower_sequence(Lower *l, Expr *e, const char *packer)
 {
+    if (e->kind == EX_TUPLE) {
+        /* ("a", "b"): one tuple made when the module loads, as the
+         * interpreter folds it into a constant */
+        int k = literal_const(l, e);
+        if (k >= 0)
+            return emit_const(l, REP_OBJ, const_ref(l->m, k), true);
+    }
     int n = e->u.seq.elts.n;
     IrReg **items = ARENA_ARRAY(A(l), IrReg *, n ? n : 1);
     for (int i = 0; i < n; i++) {

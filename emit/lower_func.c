@@ -66,6 +66,18 @@ static int add_text_const(ModCtx *m, ConstKind kind, const char *s, size_t len)
 int const_name(ModCtx *m, const char *name) { return add_text_const(m, K_NAME, name, strlen(name)); }
 int const_str(ModCtx *m, const char *s, size_t len) { return add_text_const(m, K_STR, s, len); }
 int const_bigint(ModCtx *m, const char *digits) { return add_text_const(m, K_BIGINT, digits, strlen(digits)); }
+int const_obj(ModCtx *m, const char *c_expr) { return add_text_const(m, K_OBJ, c_expr, strlen(c_expr)); }
+
+int const_tuple(ModCtx *m, const int *items, int n)
+{
+    Const *c = ARENA_NEW(m->a, Const);
+    c->kind = K_TUPLE;
+    c->items = ARENA_ARRAY(m->a, int, n ? n : 1);
+    if (n)
+        memcpy(c->items, items, sizeof(int) * (size_t)n);
+    c->n_items = n;
+    return add_const(m, c);
+}
 
 int const_kwnames(ModCtx *m, const char **names, int n)
 {

@@ -212,7 +212,7 @@ static inline int spy_int_init_cache(void)
 static inline PyObject *spy_i64_box(int64_t v)
 {
 #ifdef SPY_SMALL_INT_CACHE
-    if ((uint64_t)(v - SPY_SMALL_INT_MIN) < SPY_SMALL_INT_COUNT) {
+    if ((uint64_t)v - (uint64_t)SPY_SMALL_INT_MIN < SPY_SMALL_INT_COUNT) { /* no signed overflow */
         PyObject *o = spy_small_ints[v - SPY_SMALL_INT_MIN];
         Py_INCREF(o);
         return o;
@@ -228,6 +228,15 @@ static inline PyObject *spy_int_box(SpyInt x)
         return spy_i64_box((int64_t)SPY_INT_VAL(x));
     spy_int__retain(x);
     return SPY_INT_OBJ(x);
+}
+
+/* The boxed value of an int literal: the module's constant object for it
+ * (made once, like an entry of co_consts), not a new int each time. */
+static inline PyObject *spy_int_literal_obj(SpyInt literal, PyObject *obj)
+{
+    (void)literal;
+    Py_INCREF(obj);
+    return obj;
 }
 
 /* Sign of a big value (never zero). */

@@ -28,6 +28,7 @@
 #include "spy_ops.h"
 #include "spy_containers.h"
 #include "spy_str.h"
+#include "spy_any.h"
 #include "spy_classes.h"
 #include "spy_math.h"
 #include "spy_exc.h"
