@@ -353,6 +353,13 @@ static bool may_be_int(const TyType *t)
     return t->kind == TY_ANY || t->kind == TY_OBJECT || t->kind == TY_INT;
 }
 
+static const char *const int_ops[OP__COUNT] = {
+    [OP_ADD] = "spy_int_add", [OP_SUB] = "spy_int_sub", [OP_MUL] = "spy_int_mul",
+    [OP_FLOORDIV] = "spy_int_floordiv", [OP_MOD] = "spy_int_mod", [OP_POW] = "spy_int_pow",
+    [OP_LSHIFT] = "spy_int_lshift", [OP_RSHIFT] = "spy_int_rshift",
+    [OP_BITOR] = "spy_int_or", [OP_BITXOR] = "spy_int_xor", [OP_BITAND] = "spy_int_and",
+};
+
 static const char *generic_binop(Arena *a, BinOp op, bool inplace, bool ints_possible)
 {
     static const char *const names[OP__COUNT][2] = {
@@ -370,23 +377,14 @@ static const char *generic_binop(Arena *a, BinOp op, bool inplace, bool ints_pos
         [OP_BITXOR] = {"PyNumber_Xor", "PyNumber_InPlaceXor"},
         [OP_BITAND] = {"PyNumber_And", "PyNumber_InPlaceAnd"},
     };
-    static const char *const ints[OP__COUNT] = {
-        [OP_ADD] = "SPY_ANY_ADD", [OP_SUB] = "SPY_ANY_SUB", [OP_MUL] = "SPY_ANY_MUL",
-        [OP_FLOORDIV] = "SPY_ANY_FLOORDIV", [OP_MOD] = "SPY_ANY_MOD",
-        [OP_BITAND] = "SPY_ANY_AND", [OP_BITOR] = "SPY_ANY_OR", [OP_BITXOR] = "SPY_ANY_XOR",
-    };
-    /* exact ints of up to 62 bits computed in place (runtime/spy_any.h) */
-    if (ints[op] && ints_possible)
-        return arena_printf(a, "spy_any_binop(%%0, %%1, %s, %s)", ints[op], names[op][inplace]);
+    /* two exact ints in tagged words: the tagged operation (runtime/spy_any.h);
+     * not **, << or >>, whose results grow or change type */
+    bool tagged = op != OP_POW && op != OP_LSHIFT && op != OP_RSHIFT && int_ops[op];
+    if (tagged && ints_possible)
+        return arena_printf(a, "spy_any_binop(%%0, %%1, %s, %s)", int_ops[op], names[op][inplace]);
     return names[op][inplace];
 }
 
-static const char *const int_ops[OP__COUNT] = {
-    [OP_ADD] = "spy_int_add", [OP_SUB] = "spy_int_sub", [OP_MUL] = "spy_int_mul",
-    [OP_FLOORDIV] = "spy_int_floordiv", [OP_MOD] = "spy_int_mod", [OP_POW] = "spy_int_pow",
-    [OP_LSHIFT] = "spy_int_lshift", [OP_RSHIFT] = "spy_int_rshift",
-    [OP_BITOR] = "spy_int_or", [OP_BITXOR] = "spy_int_xor", [OP_BITAND] = "spy_int_and",
-};
 
 static IrReg *float_binop(Lower *l, BinOp op, IrReg *a, IrReg *b)
 {
@@ -442,8 +440,8 @@ IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg 
         return float_binop(l, op, coerce(l, a, at, tfloat), coerce(l, b, bt, tfloat));
     if (rt->kind == TY_STR && op == OP_ADD && at->kind == TY_STR && bt->kind == TY_STR)
         return call2(l, "PyUnicode_Concat", REP_OBJ, ERR_NULL, a, b);
-    IrReg *r = call2(l, generic_binop(A(l), op, inplace, may_be_int(at) && may_be_int(bt)), REP_OBJ, ERR_NULL, box(l, a, at),
-                     box(l, b, bt));
+    const char *c = generic_binop(A(l), op, inplace, may_be_int(at) && may_be_int(bt));
+    IrReg *r = call2(l, c, REP_OBJ, ERR_NULL, box(l, a, at), box(l, b, bt));
     return coerce(l, r, ty_simple(TY_ANY), rt);
 }
 
@@ -1072,12 +1070,13 @@ static IrReg *lower_namespace_builtin(Lower *l, Expr *e)
     TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
     if (!s || s->kind != SYM_BUILTIN)
         return NULL;
-    bool reads_frame = tc_reads_frame(e, s->name);
-    if (!(reads_frame || (!strcmp(s->name, "globals") && e->u.call.n_args == 0)) ||
-        !strcmp(s->name, "eval") || !strcmp(s->name, "exec"))
+    const char *f = s->name;
+    bool globals = !strcmp(f, "globals") && e->u.call.n_args == 0;
+    bool module_ns = tc_reads_frame(e, f) && strcmp(f, "eval") && strcmp(f, "exec");
+    if (!globals && !module_ns)
         return NULL;
     IrReg *d = emit_const(l, REP_OBJ, "st->globals", true);
-    if (!strcmp(s->name, "dir"))
+    if (!strcmp(f, "dir"))
         d = call1(l, "spy_namespace_dir", REP_OBJ, ERR_NULL, d);
     return coerce(l, d, ty_simple(TY_ANY), e->type);
 }
@@ -1108,9 +1107,8 @@ static IrReg *lower_generic_call(Lower *l, Expr *e)
         if (arg->name)
             kw[n_kw++] = arg->name;
     }
-    Expr *fn = e->u.call.func;
-    if (fn->kind == EX_NAME && fn->sema && ((TcSymbol *)fn->sema)->kind == SYM_BUILTIN &&
-        tc_reads_frame(e, ((TcSymbol *)fn->sema)->name)) /* eval(src), exec(src) */
+    const TcSymbol *fs = e->u.call.func->kind == EX_NAME ? e->u.call.func->sema : NULL;
+    if (fs && fs->kind == SYM_BUILTIN && tc_reads_frame(e, fs->name)) /* eval(src), exec(src) */
         args[++n] = emit_const(l, REP_OBJ, "st->globals", true);
     IrOp *op = lower_op(l, IR_VCALL);
     ir_set_args(l->f, op, args, n + 1);

@@ -164,14 +164,11 @@ static bool lower_str_append(Lower *l, Expr *target, Expr *read, Expr *v)
     return true;
 }
 
-/* The index of a list subscript as an int64_t (machine) or tagged int;
- * NULL when it is neither (a bool, say: the general path converts it). */
+/* The index (an int) of a list subscript: an int64_t if machine, else tagged. */
 static IrReg *list_index(Lower *l, Expr *ix, bool *machine)
 {
     *machine = machine_able(ix);
-    if (*machine)
-        return lower_machine(l, ix);
-    return ix->type->kind == TY_INT ? lower_expr(l, ix) : NULL;
+    return *machine ? lower_machine(l, ix) : lower_expr(l, ix);
 }
 
 /* `a[i] = b[j]` between lists of the same unboxed element type moves the

@@ -42,19 +42,16 @@ SPY_STR_FN PyObject *spy_str__case(PyObject *s, int to_upper)
 {
     if (SPY_UNLIKELY(!SPY_STR_ASCII(s)))
         return spy_str__call(s, to_upper ? "upper" : "lower", NULL);
-    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = 0;
-    unsigned char lo = to_upper ? 'a' : 'A';
-    while (i < n && (unsigned char)(p[i] - lo) > 25)
-        i++;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
     if (n == 0) /* the empty string is a singleton; anything else is copied */
         return spy_new_ref(s);
     PyObject *r = PyUnicode_New(n, 127);
     if (!r)
         return NULL;
+    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
     Py_UCS1 *q = PyUnicode_1BYTE_DATA(r);
-    memcpy(q, p, (size_t)i);
-    for (; i < n; i++)
+    unsigned char lo = to_upper ? 'a' : 'A'; /* the first letter to change */
+    for (Py_ssize_t i = 0; i < n; i++)
         q[i] = (unsigned char)(p[i] - lo) <= 25 ? (Py_UCS1)(p[i] ^ 0x20) : p[i];
     return r;
 }

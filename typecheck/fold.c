@@ -11,8 +11,6 @@
  */
 #include "typecheck/tc_internal.h"
 
-#include <stdio.h>
-
 static bool literal_value(const Expr *e, int64_t *v)
 {
     if (e->kind != EX_INT || !e->u.int_lit.fits_i64)
