@@ -155,6 +155,14 @@ static void error_check(Cg *g, const IrOp *op, const char *value)
 
 static void emit_call_op(Cg *g, const IrOp *op)
 {
+    if (op->dst && op->err == ERR_RET) { /* a value and a failure flag */
+        fprintf(g->out, "    {\n        %sspy_r = ", ret_ctype(op->dst->rep));
+        call_text(g, op);
+        fprintf(g->out, ";\n        %s = spy_r.v;\n    ", reg_cname(g, op->dst));
+        error_check(g, op, "spy_r");
+        fprintf(g->out, "    }\n");
+        return;
+    }
     if (op->dst) {
         fprintf(g->out, "    %s = ", reg_cname(g, op->dst));
         call_text(g, op);

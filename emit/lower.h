@@ -170,6 +170,7 @@ IrReg *lower_any_all(Lower *l, Expr *call);
  * locals and literals, on int64_t when every value is small; NULL when
  * the expression is not such a tree. */
 IrReg *lower_int_fast(Lower *l, Expr *e);
+IrReg *lower_int_fast_float(Lower *l, Expr *e);
 IrReg *lower_int_fast_compare(Lower *l, Expr *a, CmpOp op, Expr *b);
 
 /* lower_stmt.c */

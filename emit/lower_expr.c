@@ -189,6 +189,11 @@ IrReg *coerce(Lower *l, IrReg *r, const TyType *from, const TyType *to)
 
 IrReg *lower_expr_as(Lower *l, Expr *e, const TyType *want)
 {
+    if (want->kind == TY_FLOAT && e->type->kind == TY_INT) {
+        IrReg *fast = lower_int_fast_float(l, e);
+        if (fast)
+            return fast;
+    }
     return coerce(l, lower_expr(l, e), e->type, want);
 }
 
@@ -445,15 +450,31 @@ IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg 
     return coerce(l, r, ty_simple(TY_ANY), rt);
 }
 
+/* An operand of a binary operator; one that the operator converts to
+ * float (an int beside a float) is lowered as a float, so that an int tree
+ * can hand back its double directly. */
+static IrReg *binop_operand(Lower *l, Expr *e, Expr *x, const TyType **t)
+{
+    const Expr *left = e->u.binop.left, *right = e->u.binop.right;
+    bool ints = (left->type->kind == TY_INT || left->type->kind == TY_BOOL) &&
+                (right->type->kind == TY_INT || right->type->kind == TY_BOOL);
+    *t = x->type;
+    if (e->type->kind != TY_FLOAT || x->type->kind != TY_INT || ints ||
+        !ty_is_numeric(left->type) || !ty_is_numeric(right->type))
+        return lower_expr(l, x);
+    *t = ty_simple(TY_FLOAT);
+    return lower_expr_as(l, x, *t);
+}
+
 static IrReg *lower_binop(Lower *l, Expr *e)
 {
     IrReg *fast = e->type->kind == TY_INT ? lower_int_fast(l, e) : NULL;
     if (fast)
         return fast;
-    IrReg *a = lower_expr(l, e->u.binop.left);
-    IrReg *b = lower_expr(l, e->u.binop.right);
-    return lower_binop_values(l, e->u.binop.op, a, e->u.binop.left->type, b,
-                              e->u.binop.right->type, e->type, false);
+    const TyType *at, *bt;
+    IrReg *a = binop_operand(l, e, e->u.binop.left, &at);
+    IrReg *b = binop_operand(l, e, e->u.binop.right, &bt);
+    return lower_binop_values(l, e->u.binop.op, a, at, b, bt, e->type, false);
 }
 
 static IrReg *lower_unary(Lower *l, Expr *e)
@@ -1161,7 +1182,7 @@ static IrReg *lower_subscript(Lower *l, Expr *e)
         const char *get = arena_printf(A(l), "spy_list_get%s%s", et == TY_FLOAT ? "float"
                                        : et == TY_INT ? "int" : "bool", m ? "_i64" : "");
         return call2(l, get, rep_of(e->type),
-                     et == TY_FLOAT ? ERR_FLOAT : et == TY_INT ? ERR_INT : ERR_BOOL, o,
+                     et == TY_FLOAT ? ERR_RET : et == TY_INT ? ERR_INT : ERR_BOOL, o,
                      m ? lower_machine(l, ix) : lower_expr_as(l, ix, tint));
     }
     if (vt->kind == TY_LIST && machine_able(ix))

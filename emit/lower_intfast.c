@@ -14,6 +14,12 @@
  * interpreter's result or exception.  The tree is computed from the leaf
  * values already evaluated, so nothing is evaluated twice.
  *
+ * A tree whose value is converted to float at once (`1.0 / (i * j + 1)`)
+ * gets a helper handing back the double itself, NAN meaning "not all
+ * small": converting an int64_t is exact or rounds half-even as
+ * int.__float__ does, and never overflows, so the fast path needs neither
+ * the small-int range test of the result nor tagging and untagging it.
+ *
  * Evaluation order: the fast path evaluates every leaf before any
  * operator.  An operator that can raise (// and % unless by a non-zero
  * literal, << and >> unless by a literal count in 0..63) may only appear
@@ -37,6 +43,7 @@ typedef struct FastTree {
     int n_ops;
     bool raises;        /* has // % << >> */
     bool opaque;        /* has a leaf that is not a bound local */
+    bool to_float;      /* the helper returns the value as a double */
     const char *body;   /* C statements of the helper */
     const char *fail;   /* what it returns when the fast path does not apply */
     int n_temps;
@@ -294,13 +301,14 @@ static const char *python_text(FastTree *t, const Expr *a, const Expr *b)
 }
 
 /* The helper: tag tests, leaf values, the tree, and the result (for a
- * comparison root, 0/1, or -1 when the fast path does not apply). */
+ * comparison root, 0/1, or -1 when the fast path does not apply; for a
+ * float result, the double or NAN). */
 static const char *helper_text(FastTree *t, const char *name, Expr *root, CmpOp cmp, Expr *rhs)
 {
     Arena *ar = A(t);
     const char *params = "", *tags = NULL, *loads = "";
     t->body = "";
-    t->fail = rhs ? "-1" : "SPY_INT_ERR";
+    t->fail = rhs ? "-1" : t->to_float ? "NAN" : "SPY_INT_ERR";
     for (int i = 0; i < t->n_leaves; i++) {
         bool machine = machine_leaf(t->leaf[i]);
         const char *x = leaf_name(t, "x_", i);
@@ -317,6 +325,8 @@ static const char *helper_text(FastTree *t, const char *name, Expr *root, CmpOp 
     if (rhs) {
         COperand b = c_expr(t, rhs);
         line(t, arena_printf(ar, "return %s %s %s;", res.c, ast_cmpop_str(cmp), b.c));
+    } else if (t->to_float) {
+        line(t, arena_printf(ar, "return (double)%s;", res.c));
     } else {
         line(t, fail_if(t, arena_printf(ar, "%s < SPY_INT_MIN_SMALL || %s > SPY_INT_MAX_SMALL",
                                         res.c, res.c)));
@@ -329,11 +339,12 @@ static const char *helper_text(FastTree *t, const char *name, Expr *root, CmpOp 
         temps = arena_printf(ar, "%s;\n", temps);
     return arena_printf(ar,
         "/* %s:%d: %s\n"
-        " * on int64_t when every int is small; %s when not (the caller then\n"
+        " * on int64_t when every int is small%s; %s when not (the caller then\n"
         " * computes it with the general int operations). */\n"
         "static inline %s %s(%s)\n{\n%s%s%s%s}\n\n",
-        t->l->m->tm->ast->src->path, t->l->line, python_text(t, root, rhs ? rhs : root), t->fail,
-        rhs ? "int" : "SpyInt", name, *params ? params : "void",
+        t->l->m->tm->ast->src->path, t->l->line, python_text(t, root, rhs ? rhs : root),
+        t->to_float ? ", as a double" : "", t->fail,
+        rhs ? "int" : t->to_float ? "double" : "SpyInt", name, *params ? params : "void",
         tags ? arena_printf(ar, "    if (SPY_UNLIKELY((%s) & 1))\n        return %s;\n", tags, t->fail)
              : "",
         loads, temps, t->body);
@@ -409,12 +420,13 @@ static IrReg *lower_tree(Lower *l, FastTree *t, Expr *root, CmpOp cmp, Expr *rhs
             first = 0;
         }
     call = arena_printf(m->a, "%s)", call);
-    IrReg *fast = emit_call(l, call, rhs ? REP_CINT : REP_INT, ERR_NEVER, vals, t->n_leaves);
+    IrRep rep = rhs ? REP_BOOL : t->to_float ? REP_FLOAT : REP_INT;
+    IrReg *fast = emit_call(l, call, rhs ? REP_CINT : rep, ERR_NEVER, vals, t->n_leaves);
     fast->borrowed = true; /* small or SPY_INT_ERR: nothing to release */
-    IrReg *ok = emit_call(l, rhs ? "(char)(%0 >= 0)" : "(char)(%0 != SPY_INT_ERR)", REP_BOOL,
-                          ERR_NEVER, &fast, 1);
+    IrReg *ok = emit_call(l, rhs ? "(char)(%0 >= 0)" : t->to_float ? "(char)(%0 == %0)"
+                             : "(char)(%0 != SPY_INT_ERR)", REP_BOOL, ERR_NEVER, &fast, 1);
 
-    IrReg *r = ir_reg(l->f, rhs ? REP_BOOL : REP_INT, NULL);
+    IrReg *r = ir_reg(l->f, rep, NULL);
     IrBlock *yes = ir_block(l->f), *no = ir_block(l->f), *done = ir_block(l->f);
     emit_branch(l, ok, yes, no);
     l->cur = yes;
@@ -426,6 +438,8 @@ static IrReg *lower_tree(Lower *l, FastTree *t, Expr *root, CmpOp cmp, Expr *rhs
     if (rhs) {
         IrReg *args[2] = {slow, slow_expr(l, t, vals, rhs)};
         slow = emit_call(l, slow_cmp[cmp], REP_BOOL, ERR_NEVER, args, 2);
+    } else if (t->to_float) {
+        slow = coerce(l, slow, ty_simple(TY_INT), ty_simple(TY_FLOAT));
     }
     emit_assign(l, r, slow);
     emit_goto(l, done);
@@ -439,6 +453,16 @@ static IrReg *lower_tree(Lower *l, FastTree *t, Expr *root, CmpOp cmp, Expr *rhs
 IrReg *lower_int_fast(Lower *l, Expr *e)
 {
     FastTree t = {.l = l};
+    if (!collect(&t, e) || t.n_ops < FAST_MIN_OPS || (t.raises && t.opaque))
+        return NULL;
+    return lower_tree(l, &t, e, CMP_EQ, NULL);
+}
+
+/* The int tree e converted to float, or NULL when it is not worth a
+ * helper. */
+IrReg *lower_int_fast_float(Lower *l, Expr *e)
+{
+    FastTree t = {.l = l, .to_float = true};
     if (!collect(&t, e) || t.n_ops < FAST_MIN_OPS || (t.raises && t.opaque))
         return NULL;
     return lower_tree(l, &t, e, CMP_EQ, NULL);

@@ -731,11 +731,55 @@ static inline PyObject *spy_list__borrow_i64(PyObject *list, int64_t i)
         return spy_list__get##kind##_slow(list, i);                             \
     }
 
-SPY_LIST_GETTER(float, double, spy_unbox_float, -1.0,
-                SPY_LIKELY(PyFloat_CheckExact(x)) ? PyFloat_AS_DOUBLE(x) : spy_unbox_float(x))
 SPY_LIST_GETTER(int, SpyInt, spy_unbox_int, SPY_INT_ERR, spy_unbox_int(x))
 SPY_LIST_GETTER(bool, char, spy_unbox_bool, 2, spy_unbox_bool(x))
 #undef SPY_LIST_GETTER
+
+/* A float element comes back with a separate failure flag, as a compiled
+ * function returning float does (runtime/spy_err.h): the caller's test of
+ * the flag folds away on the inline path, where a -1.0 sentinel would cost
+ * a comparison of every element read (and PyErr_Occurred() when equal). */
+SPY_COLD SpyRetFloat spy_list__getfloat_slow(PyObject *list, SpyInt i)
+{
+    PyObject *x = spy_list_getitem(list, i);
+    if (!x)
+        return (SpyRetFloat){-1.0, 1};
+    double v = spy_unbox_float(x);
+    Py_DECREF(x);
+    return (SpyRetFloat){v, v == -1.0 && PyErr_Occurred()};
+}
+
+SPY_COLD SpyRetFloat spy_list__getfloat_slow_i64(PyObject *list, int64_t i)
+{
+    SpyInt t = spy_int_from_i64(i);
+    if (t == SPY_INT_ERR)
+        return (SpyRetFloat){-1.0, 1};
+    SpyRetFloat r = spy_list__getfloat_slow(list, t);
+    spy_int_decref(t);
+    return r;
+}
+
+static inline SpyRetFloat spy_list_getfloat_i64(PyObject *list, int64_t i)
+{
+    if (SPY_LIKELY(PyList_CheckExact(list))) {
+        Py_ssize_t n = PyList_GET_SIZE(list);
+        int64_t k = i < 0 ? i + n : i;
+        if (SPY_LIKELY((uint64_t)k < (uint64_t)n)) {
+            PyObject *x = PyList_GET_ITEM(list, (Py_ssize_t)k);
+            if (SPY_LIKELY(PyFloat_CheckExact(x)))
+                return (SpyRetFloat){PyFloat_AS_DOUBLE(x), 0};
+        }
+    }
+    /* a subclass, an index out of range, an element to convert or reject */
+    return spy_list__getfloat_slow_i64(list, i);
+}
+
+static inline SpyRetFloat spy_list_getfloat(PyObject *list, SpyInt i)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(i)))
+        return spy_list_getfloat_i64(list, SPY_INT_VAL(i));
+    return spy_list__getfloat_slow(list, i);
+}
 
 /* list[i] = v for an unboxed bool or float, without the box/store/release
  * round trip on every store.  A float store overwrites the old element in

@@ -37,6 +37,14 @@ def bcount(flags: list[bool], limit: int) -> int:
     return c
 
 
+def fsum_back(xs: list[float], n: int) -> float:
+    t = 0.0
+    for j in range(-1, -n - 1, -1):  # negative int64 index
+        t += xs[j]
+        print(j, t)
+    return t
+
+
 def probe(f: Any, *args: Any) -> None:
     try:
         print(f(*args))
@@ -51,3 +59,6 @@ probe(fsum, Doubling([1.0, 2.0]), [0, 1])
 probe(isum, [3, 4, 2 ** 80, 5], 4)
 probe(isum, [3, 4], 2 ** 65)
 probe(bcount, [True, False, True, True, False], 9)
+probe(fsum_back, [1.0, 2.0, 3.0], 3)
+probe(fsum_back, [1.0, 2, 3.0], 5)     # an int element read at -2, then -4 is out of range
+probe(fsum_back, Doubling([1.0, 2.0]), 3)

@@ -872,6 +872,31 @@ static void test_c_int_tree_pow2(void **state)
     snip_free(s);
 }
 
+/* An int tree beside a float operand hands back its double: no tagging
+ * of the result, no small-range test, no int-to-float conversion on the
+ * fast path.  A list[float] element is read with a failure flag apart
+ * from the value, not the -1.0 sentinel. */
+static void test_c_int_tree_to_float(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def f(i: int, j: int, xs: list[float]) -> float:\n"
+                      "    return xs[i] / (i * j + 1)\n");
+    const char *p = strstr(s->c, "static inline double spy_fast_1(");
+    assert_non_null(p);
+    const char *end = strstr(p, "\n}\n");
+    assert_non_null(end);
+    char *helper = strndup(p, (size_t)(end - p));
+    assert_contains(helper, "return (double)t1;");
+    assert_contains(helper, "return NAN;");
+    assert_not_contains(helper, "SPY_INT_SMALL(");
+    free(helper);
+    char *fn = c_func_of(s, "f_f");
+    assert_contains(fn, "SpyRetFloat spy_r = spy_list_getfloat(v_xs, v_i);");
+    assert_not_contains(fn, "== -1.0");
+    free(fn);
+    snip_free(s);
+}
+
 /* A temporary that dies at an int operation is handed to it (the owning
  * form), so no release follows the call; a local is only borrowed. */
 static void test_c_int_ops_own_dying_operands(void **state)
@@ -1267,6 +1292,7 @@ int main(void)
         cmocka_unit_test(test_c_machine_loop),
         cmocka_unit_test(test_c_native_depth_check),
         cmocka_unit_test(test_c_int_tree_pow2),
+        cmocka_unit_test(test_c_int_tree_to_float),
         cmocka_unit_test(test_c_int64_clone),
         cmocka_unit_test(test_c_int_ops_own_dying_operands),
         cmocka_unit_test(test_c_generator),
