@@ -378,6 +378,43 @@ static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
     fprintf(out, "    {NULL, NULL, NULL, NULL, NULL}\n};\n\n");
 }
 
+static bool is_dunder(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && !strncmp(name, "__", 2) && !strcmp(name + n - 2, "__");
+}
+
+static bool defines(const TcClass *c, const char *name)
+{
+    for (int i = 0; i < c->n_methods; i++)
+        if (!strcmp(c->methods[i]->name, name))
+            return true;
+    for (int i = 0; i < c->n_interp; i++)
+        if (!strcmp(c->interp[i]->name, name))
+            return true;
+    return false;
+}
+
+/* The special methods the class defines reach the type's slots (see
+ * spy_type_wire_dunders); __repr__ and __str__ have direct slots. */
+static void emit_wire_dunders(FILE *out, const TcClass *c)
+{
+    bool any = false, hash_none = defines(c, "__eq__") && !defines(c, "__hash__");
+    for (int i = 0; i < c->n_methods; i++) {
+        const char *n = c->methods[i]->name;
+        if (!is_dunder(n) || !strcmp(n, "__init__") || !strcmp(n, "__repr__") ||
+            !strcmp(n, "__str__"))
+            continue;
+        fprintf(out, "%s\"%s\"", any ? ", " : "    static const char *const dunders[] = {", n);
+        any = true;
+    }
+    if (!any && !hash_none)
+        return;
+    fprintf(out, "%sNULL};\n", any ? ", " : "    static const char *const dunders[] = {");
+    fprintf(out, "    if (spy_type_wire_dunders(t, dunders, %d) < 0) {\n"
+            "        Py_DECREF(t);\n        return NULL;\n    }\n", hash_none);
+}
+
 static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
 {
     fprintf(out, "static PyType_Slot %s[] = {\n"
@@ -418,7 +455,13 @@ static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
             N(m, "spy_spec_", c), c->base ? "bases" : "NULL");
     if (c->base)
         fprintf(out, "    Py_DECREF(bases);\n");
-    fprintf(out, "    if (!t)\n        return NULL;\n    Py_INCREF(t);\n"
+    /* A class statement's type is named "Vec" in the interpreter's
+     * messages ("unhashable type: 'Vec'"), not "mod.Vec"; __module__ and
+     * __qualname__ already come from the spec. */
+    fprintf(out, "    if (!t)\n        return NULL;\n    ((PyTypeObject *)t)->tp_name = \"%s\";\n",
+            c->name);
+    emit_wire_dunders(out, c);
+    fprintf(out, "    Py_INCREF(t);\n"
             "    Py_XSETREF(st->types[%d], (PyTypeObject *)t);\n    return t;\n}\n\n", c->index);
 }
 

@@ -34,6 +34,31 @@ static inline const char *spy_type_name(PyTypeObject *t)
     return dot ? dot + 1 : t->tp_name;
 }
 
+/* A class statement run by the interpreter fills the type's slots from
+ * its special methods (type_new's fixup_slot_dispatchers: __add__ becomes
+ * nb_add, __eq__ tp_richcompare, __len__ sq_length and mp_length, ...),
+ * and a class defining __eq__ without __hash__ gets __hash__ = None.  A
+ * type made from a spec has only the methods in its dict; setting each
+ * one again through type.__setattr__ runs the interpreter's update_slot
+ * for it, so `a + b`, `len(a)`, `a == b` and friends reach them exactly as
+ * they would reach the methods of a class statement.  names ends in NULL. */
+SPY_COLD int spy_type_wire_dunders(PyObject *type, const char *const *names, int hash_none)
+{
+    if (hash_none && PyObject_SetAttrString(type, "__hash__", Py_None) < 0)
+        return -1;
+    for (; *names; names++) {
+        PyObject *m = PyDict_GetItemString(((PyTypeObject *)type)->tp_dict, *names);
+        if (m) {
+            Py_INCREF(m);
+            int rc = PyObject_SetAttrString(type, *names, m);
+            Py_DECREF(m);
+            if (rc < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 SPY_COLD void spy_no_attr(PyObject *self, const char *name)
 {
     PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute '%.200s'",

@@ -124,11 +124,43 @@ static TyType *numeric_binop(Tc *tc, Expr *e, TyType *l, TyType *r)
     return binop_error(tc, e->span, op, l, r);
 }
 
-TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r)
+/* The method `name` of a native class instance of type t, or NULL. */
+static const TcFunc *dunder(Tc *tc, const TyType *t, const char *name)
+{
+    if (t->kind != TY_CLASS || t->cls->dynamic)
+        return NULL;
+    return tc_class_method(t->cls, strtab_intern(tc->names, name, strlen(name)));
+}
+
+/* `a + b` with a native class instance: the type its __add__ (for `a +=
+ * b` first __iadd__), else the right operand's __radd__, declares — as
+ * mypy types it.  The operation itself goes through the type's slots, as
+ * in the interpreter; the result is checked against that type. */
+static TyType *dunder_binop(Tc *tc, BinOp op, TyType *l, TyType *r, bool inplace)
+{
+    static const char *const names[OP__COUNT] = {
+        [OP_ADD] = "add", [OP_SUB] = "sub", [OP_MUL] = "mul", [OP_DIV] = "truediv",
+        [OP_FLOORDIV] = "floordiv", [OP_MOD] = "mod", [OP_POW] = "pow", [OP_MATMUL] = "matmul",
+        [OP_LSHIFT] = "lshift", [OP_RSHIFT] = "rshift", [OP_BITAND] = "and",
+        [OP_BITOR] = "or", [OP_BITXOR] = "xor",
+    };
+    const char *n = names[op];
+    const TcFunc *m = inplace ? dunder(tc, l, arena_printf(tc->a, "__i%s__", n)) : NULL;
+    if (!m)
+        m = dunder(tc, l, arena_printf(tc->a, "__%s__", n));
+    if (!m)
+        m = dunder(tc, r, arena_printf(tc->a, "__r%s__", n));
+    return m ? m->ret : NULL;
+}
+
+TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r, bool inplace)
 {
     BinOp op = e->u.binop.op;
     if (is_dynamic(l) || is_dynamic(r))
         return any();
+    TyType *t = dunder_binop(tc, op, l, r, inplace);
+    if (t)
+        return t;
     if (ty_is_numeric(l) && ty_is_numeric(r))
         return numeric_binop(tc, e, l, r);
     if (l->kind == TY_STR && r->kind == TY_STR && op == OP_ADD)
@@ -170,7 +202,7 @@ static TyType *check_binop(Tc *tc, Expr *e)
 {
     TyType *l = check_expr(tc, e->u.binop.left);
     TyType *r = check_expr(tc, e->u.binop.right);
-    TyType *t = binop_type(tc, e, l, r);
+    TyType *t = binop_type(tc, e, l, r, false);
     tc_fold_binop(tc, e);
     return t;
 }
@@ -189,6 +221,10 @@ static TyType *check_unary(Tc *tc, Expr *e)
         return t;
     if (t->kind == TY_FLOAT && op != UOP_INVERT)
         return t;
+    const TcFunc *m = dunder(tc, t, op == UOP_NEG ? "__neg__" : op == UOP_POS ? "__pos__"
+                                                               : "__invert__");
+    if (m)
+        return m->ret;
     tc_error(tc, e->span, "unsupported operand type for unary %s: \"%s\"",
              ast_unaryop_str(op), tstr(tc, t));
     return any();
@@ -233,11 +269,38 @@ static TyType *check_ifexp(Tc *tc, Expr *e)
     return join(a, b);
 }
 
+/* `a < b` with a native class instance: its __lt__ (or the right
+ * operand's reflection, __gt__) decides; a bool when it returns one.
+ * Sets *found. */
+static bool dunder_compare(Tc *tc, CmpOp op, TyType *l, TyType *r, bool *found)
+{
+    static const char *const names[] = {
+        [CMP_EQ] = "__eq__", [CMP_NE] = "__ne__", [CMP_LT] = "__lt__",
+        [CMP_LE] = "__le__", [CMP_GT] = "__gt__", [CMP_GE] = "__ge__",
+    };
+    static const CmpOp reflected[] = {
+        [CMP_EQ] = CMP_EQ, [CMP_NE] = CMP_NE, [CMP_LT] = CMP_GT,
+        [CMP_LE] = CMP_GE, [CMP_GT] = CMP_LT, [CMP_GE] = CMP_LE,
+    };
+    const TcFunc *m = dunder(tc, l, names[op]);
+    if (!m)
+        m = dunder(tc, r, names[reflected[op]]);
+    if (!m && op == CMP_NE) /* object.__ne__ inverts __eq__ */
+        m = dunder(tc, l, "__eq__") ? dunder(tc, l, "__eq__") : dunder(tc, r, "__eq__");
+    *found = m != NULL;
+    return m && m->ret->kind == TY_BOOL;
+}
+
 /* One link `l op r` of a comparison chain; true when it yields a bool. */
 static bool compare_link(Tc *tc, Span span, CmpOp op, TyType *l, TyType *r)
 {
     if (op == CMP_IS || op == CMP_IS_NOT)
         return true;
+    if (op <= CMP_GE && (l->kind == TY_CLASS || r->kind == TY_CLASS)) {
+        bool found, b = dunder_compare(tc, op, l, r, &found);
+        if (found)
+            return b;
+    }
     if (op == CMP_IN || op == CMP_NOT_IN) {
         if (r->kind == TY_STR && l->kind != TY_STR && !is_dynamic(l)) {
             tc_error(tc, span, "unsupported operand types for in: \"%s\" and \"str\"",
@@ -654,6 +717,9 @@ static TyType *check_call(Tc *tc, Expr *e)
     }
     if (fn_type->kind == TY_FUNC && fn_type->n_args > 0)
         return check_callable_call(tc, e, fn_type, arg_types, n);
+    const TcFunc *call_method = dunder(tc, fn_type, "__call__");
+    if (call_method)
+        return call_method->ret; /* called through tp_call, as in the interpreter */
     if (fn_type->kind != TY_ANY && fn_type->kind != TY_FUNC &&
         fn_type->kind != TY_OBJECT && fn_type->kind != TY_MODULE)
         tc_error(tc, fn->span, "\"%s\" not callable", tstr(tc, fn_type));

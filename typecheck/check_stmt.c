@@ -311,7 +311,7 @@ static void check_augassign(Tc *tc, Stmt *s)
     tmp.u.binop.op = s->u.augassign.op;
     tmp.u.binop.left = t;
     tmp.u.binop.right = s->u.augassign.value;
-    TyType *r = binop_type(tc, &tmp, cur, vt);
+    TyType *r = binop_type(tc, &tmp, cur, vt, true);
     s->sema = r;
     if (t->kind == EX_NAME)
         assign_name(tc, t, r, s->span);

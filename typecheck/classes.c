@@ -185,9 +185,56 @@ static void add_interp_method(Tc *tc, TcClass *c, Stmt *s, const char *why)
     c->interp = grown;
 }
 
+/* Does the body `return NotImplemented` (the binary-operator protocol's
+ * "try the other operand")? */
+static bool returns_not_implemented(const StmtList *b)
+{
+    for (int i = 0; i < b->n; i++) {
+        const Stmt *s = b->v[i];
+        switch (s->kind) {
+        case ST_RETURN:
+            if (s->u.ret.value && s->u.ret.value->kind == EX_NAME &&
+                !strcmp(s->u.ret.value->u.name.id, "NotImplemented"))
+                return true;
+            break;
+        case ST_IF:
+            if (returns_not_implemented(&s->u.if_.body) ||
+                returns_not_implemented(&s->u.if_.orelse))
+                return true;
+            break;
+        case ST_WHILE:
+            if (returns_not_implemented(&s->u.while_.body))
+                return true;
+            break;
+        case ST_FOR:
+            if (returns_not_implemented(&s->u.for_.body))
+                return true;
+            break;
+        case ST_WITH:
+            if (returns_not_implemented(&s->u.with.body))
+                return true;
+            break;
+        case ST_TRY:
+            if (returns_not_implemented(&s->u.try_.body) ||
+                returns_not_implemented(&s->u.try_.orelse) ||
+                returns_not_implemented(&s->u.try_.finalbody))
+                return true;
+            for (int h = 0; h < s->u.try_.n_handlers; h++)
+                if (returns_not_implemented(&s->u.try_.handlers[h]->body))
+                    return true;
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
 static void add_method(Tc *tc, TcClass *c, Stmt *s)
 {
     const char *why = tc_is_interp(tc, s);
+    if (!why && s->u.funcdef.decorators.n && !tc->strict)
+        why = "decorators are not supported yet"; /* @staticmethod has no self */
     if (why) {
         add_interp_method(tc, c, s, why);
         return;
@@ -209,6 +256,10 @@ static void add_method(Tc *tc, TcClass *c, Stmt *s)
         return;
     }
     f->params[0].type = c->type;
+    /* `-> Money` that may return NotImplemented (as mypy allows): its
+     * callers see a dynamic value, never a Money that is not one. */
+    if (returns_not_implemented(&s->u.funcdef.body))
+        f->ret = ty_simple(TY_ANY);
     TcFunc **grown = ARENA_ARRAY(tc->a, TcFunc *, c->n_methods + 1);
     if (c->n_methods)
         memcpy(grown, c->methods, sizeof(TcFunc *) * (size_t)c->n_methods);
@@ -274,11 +325,36 @@ static void leave_class(Tc *tc, TcClass *c, Span span, const char *why)
         c->interp_why = why;
 }
 
+/* Special methods compiled code would bypass (native field reads and
+ * stores skip attribute hooks; a native instance is freed without running
+ * a finalizer) or that the class statement treats specially (implicit
+ * static and class methods): such a class is the interpreter's. */
+static const char *const interp_dunders[] = {
+    "__getattr__", "__getattribute__", "__setattr__", "__delattr__", "__del__", "__new__",
+    "__init_subclass__", "__class_getitem__", "__set_name__", "__get__", "__set__",
+    "__delete__",
+};
+
+static void leave_for_dunders(Tc *tc, TcClass *c)
+{
+    const StmtList *body = &c->def->u.classdef.body;
+    for (int i = 0; i < body->n; i++) {
+        const Stmt *s = body->v[i];
+        if (s->kind != ST_FUNCDEF)
+            continue;
+        for (size_t k = 0; k < sizeof interp_dunders / sizeof *interp_dunders; k++)
+            if (!strcmp(s->u.funcdef.name, interp_dunders[k]))
+                leave_class(tc, c, s->u.funcdef.name_span,
+                            arena_printf(tc->a, "the special method %s", interp_dunders[k]));
+    }
+}
+
 static void resolve_base(Tc *tc, TcClass *c)
 {
     Stmt *def = c->def;
     if (def->u.classdef.decorators.n)
         leave_class(tc, c, def->u.classdef.decorators.v[0]->span, "class decorators");
+    leave_for_dunders(tc, c);
     for (int i = 0; i < def->u.classdef.n_bases; i++) {
         Arg *b = def->u.classdef.bases[i];
         if (b->name) {

@@ -99,7 +99,7 @@ bool class_is_subclass(const TcClass *c, const TcClass *base);
 /* check_expr.c */
 TyType *check_expr(Tc *tc, Expr *e);
 /* The type of e (a BinOp) given its operand types, without checking them. */
-TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r);
+TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r, bool inplace);
 /* For `range(...)` with int arguments as a loop's iterable: the checked
  * bounds; NULL (nothing checked) for any other iterable. */
 TcForRange *check_range(Tc *tc, Expr *iter);

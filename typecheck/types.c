@@ -153,6 +153,19 @@ TyType *ty_iter_elem(const TyType *t)
     case TY_STR: return ty_simple(TY_STR);
     case TY_BYTES: return ty_simple(TY_INT);
     case TY_ANY: case TY_OBJECT: return ty_simple(TY_ANY);
+    case TY_CLASS: { /* a native class with __iter__ (or the __getitem__ protocol) */
+        if (t->cls->dynamic)
+            return ty_simple(TY_ANY);
+        for (int i = 0; i < t->cls->n_vtable; i++) {
+            const TcFunc *m = t->cls->vtable[i];
+            if (!strcmp(m->name, "__iter__"))
+                return m->ret->kind == TY_ITER ? m->ret->args[0] : ty_simple(TY_ANY);
+        }
+        for (int i = 0; i < t->cls->n_vtable; i++)
+            if (!strcmp(t->cls->vtable[i]->name, "__getitem__"))
+                return ty_simple(TY_ANY);
+        return NULL;
+    }
     case TY_TUPLE: {
         if (t->variadic)
             return t->args[0];
