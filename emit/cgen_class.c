@@ -254,6 +254,16 @@ static void emit_getter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
     fprintf(out, "    spy_no_attr(obj, \"%s\");\n    return NULL;\n}\n\n", a->name);
 }
 
+/* A native @property: the getset entry's getter calls the method's
+ * wrapper with no arguments (which dispatches through the vtable). */
+static void emit_property_getter(FILE *out, ModCtx *m, const TcFunc *f)
+{
+    fprintf(out, "static PyObject *%s(PyObject *obj, void *closure)\n{\n"
+            "    (void)closure;\n    return %s(obj, Py_TYPE(obj), NULL, 0, NULL);\n}\n\n",
+            cg_ident(m->a, "spy_prop", func_cname(m->a, f)),
+            cg_ident(m->a, "w", func_cname(m->a, f)));
+}
+
 static const char *setter_check(ModCtx *m, const TyType *t)
 {
     if (ty_is_fixed(t))
@@ -330,7 +340,10 @@ static void emit_setter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
 
 /* ---- the type ------------------------------------------------------------------------- */
 
-static bool is_exposed_method(const TcFunc *f) { return strcmp(f->name, "__init__") != 0; }
+static bool is_exposed_method(const TcFunc *f)
+{
+    return strcmp(f->name, "__init__") != 0 && !f->is_property;
+}
 
 static const TcFunc *method_named(const TcClass *c, const char *name)
 {
@@ -375,6 +388,18 @@ static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
         if (c->attrs[i]->owner == c)
             fprintf(out, "    {\"%s\", %s_%s, %s_%s, NULL, NULL},\n", c->attrs[i]->name,
                     N(m, "spy_get_", c), F(m, c->attrs[i]), N(m, "spy_set_", c), F(m, c->attrs[i]));
+    for (int i = 0; i < c->n_methods; i++) {
+        const TcFunc *f = c->methods[i];
+        if (!f->is_property)
+            continue;
+        fprintf(out, "    {\"%s\", %s, NULL, ", f->name,
+                cg_ident(m->a, "spy_prop", func_cname(m->a, f)));
+        if (f->def->u.funcdef.docstring)
+            c_string(out, f->def->u.funcdef.docstring, strlen(f->def->u.funcdef.docstring));
+        else
+            fprintf(out, "NULL");
+        fprintf(out, ", NULL},\n");
+    }
     fprintf(out, "    {NULL, NULL, NULL, NULL, NULL}\n};\n\n");
 }
 
@@ -483,8 +508,11 @@ void cg_class_defs(FILE *out, ModCtx *m, const TcClass *c)
             emit_setter(out, m, c, c->attrs[i]);
         }
     for (int i = 0; i < c->n_methods; i++)
-        if (is_exposed_method(c->methods[i]))
+        if (is_exposed_method(c->methods[i]) || c->methods[i]->is_property)
             cg_wrapper(out, m, ir_of(m, c->methods[i]));
+    for (int i = 0; i < c->n_methods; i++)
+        if (c->methods[i]->is_property)
+            emit_property_getter(out, m, c->methods[i]);
     emit_slot_wrapper(out, m, c, "__repr__");
     emit_slot_wrapper(out, m, c, "__str__");
     emit_tables(out, m, c);

@@ -1397,6 +1397,23 @@ const char *field_accessor(Arena *a, const TcAttr *attr, const char *kind)
                         cg_ident(a, "a_", attr->name));
 }
 
+/* obj.prop of a native @property: a native call of the getter, through
+ * the vtable when a subclass overrides it. */
+static IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f)
+{
+    Expr *recv = e->u.attribute.value;
+    IrReg *self = lower_expr_as(l, recv, f->params[0].type);
+    IrOp *op = lower_op(l, IR_CALL_NATIVE);
+    op->callee = f;
+    op->vclass = f->overridden ? recv->type->cls : NULL;
+    ir_set_args(l->f, op, &self, 1);
+    IrRep rep = rep_of(f->ret);
+    op->err = rep == REP_INT ? ERR_INT : rep == REP_FLOAT || rep == REP_I64 ? ERR_RET
+            : rep == REP_BOOL ? ERR_BOOL : ERR_NULL;
+    op->dst = ir_reg(l->f, rep, NULL);
+    return coerce(l, op->dst, f->ret, e->type);
+}
+
 static IrReg *lower_attribute(Lower *l, Expr *e)
 {
     Expr *v = e->u.attribute.value;
@@ -1408,6 +1425,8 @@ static IrReg *lower_attribute(Lower *l, Expr *e)
     }
     if (e->sema && v->type->kind == TY_CLASS)
         return lower_field(l, e, e->sema);
+    if (e->u.attribute.property)
+        return lower_property(l, e, e->u.attribute.property);
     IrReg *o = box(l, lower_expr(l, v), v->type);
     const char *c = arena_printf(A(l), "PyObject_GetAttr(%%0, %s)",
                                  const_ref(l->m, const_name(l->m, e->u.attribute.attr)));

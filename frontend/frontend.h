@@ -280,7 +280,9 @@ struct Expr {
         /* a op0 b op1 c: operands has n_ops + 1 entries */
         struct { CmpOp *ops; int n_ops; ExprList operands; } compare;
         struct { Expr *func; Arg **args; int n_args; } call;
-        struct { Expr *value; const char *attr; Span attr_span; } attribute;
+        struct { Expr *value; const char *attr; Span attr_span;
+                 void *property; /* typecheck: the TcFunc of a native @property read */
+        } attribute;
         struct { Expr *value; Expr *index; } subscript;
         struct { Expr *lower, *upper, *step; } slice;   /* each may be NULL */
         struct { ExprList elts; } seq;     /* EX_TUPLE EX_LIST EX_SET */

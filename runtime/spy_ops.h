@@ -343,7 +343,13 @@ __attribute__((unused, noinline)) static int spy_attach_def(PyObject *type, PyOb
         flags.cf_flags |= CO_FUTURE_ANNOTATIONS;
     PyObject *code = Py_CompileStringObject(text, filename, Py_file_input, &flags, -1);
     PyObject *ns = code ? PyDict_New() : NULL;
-    PyObject *r = ns ? PyEval_EvalCode(code, globals, ns) : NULL;
+    /* What the class body has bound to the name so far, as a class
+     * statement's namespace would have it: `@label.setter` reads the
+     * property the previous def made. */
+    PyObject *prev = ns ? PyDict_GetItemWithError(((PyTypeObject *)type)->tp_dict, name) : NULL;
+    if (prev && PyDict_SetItem(ns, name, prev) < 0)
+        Py_CLEAR(ns);
+    PyObject *r = ns && !PyErr_Occurred() ? PyEval_EvalCode(code, globals, ns) : NULL;
     PyObject *fn = r ? PyDict_GetItemWithError(ns, name) : NULL;
     int rc = fn ? PyObject_SetAttr(type, name, fn) : -1;
     if (r && !fn && !PyErr_Occurred())

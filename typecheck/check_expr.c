@@ -466,6 +466,12 @@ static TyType *check_native_method(Tc *tc, Expr *e, TcCall *call, TcClass *c, bo
         tc_error(tc, e->u.call.func->span, "\"%s\" has no attribute \"%s\"", c->name, m);
         return any();
     }
+    if (f->is_property) { /* obj.prop(...) calls the property's value */
+        if (f->ret->kind != TY_ANY && f->ret->kind != TY_OBJECT)
+            tc_error(tc, e->u.call.func->span, "\"%s\" not callable", tstr(tc, f->ret));
+        call->kind = CALL_METHOD;
+        return any();
+    }
     call->kind = CALL_NATIVE_METHOD;
     bind_native_call(tc, e, f, call, 1);
     call->kind = CALL_NATIVE_METHOD;
@@ -494,8 +500,12 @@ static TyType *check_attribute(Tc *tc, Expr *e)
                             ? narrowed_attr_type(tc, base->sema, a) : NULL;
             return n ? n : a->type;
         }
-        if (!tc_class_method(v->cls, e->u.attribute.attr) &&
-            !tc_class_interp_method(v->cls, e->u.attribute.attr))
+        TcFunc *m = tc_class_method(v->cls, e->u.attribute.attr);
+        if (m && m->is_property) {
+            e->u.attribute.property = m;
+            return m->ret;
+        }
+        if (!m && !tc_class_interp_method(v->cls, e->u.attribute.attr))
             tc_error(tc, e->span, "\"%s\" has no attribute \"%s\"", v->cls->name,
                      e->u.attribute.attr);
         return any();

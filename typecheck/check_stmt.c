@@ -193,6 +193,14 @@ static void assign_to(Tc *tc, Expr *target, TyType *vt, Span vspan)
         if (ot->kind != TY_CLASS)
             break;
         TcAttr *a = tc_class_attr(ot->cls, target->u.attribute.attr);
+        TcFunc *m = a ? NULL : tc_class_method(ot->cls, target->u.attribute.attr);
+        if (m && m->is_property) {
+            tc_error(tc, target->span, "Property \"%s\" defined in \"%s\" is read-only",
+                     m->name, m->cls->name);
+            break;
+        }
+        if (!a && tc_class_interp_method(ot->cls, target->u.attribute.attr))
+            break; /* a property with a setter, run by the interpreter: stored generically */
         if (!a) {
             tc_error(tc, target->span, "\"%s\" has no attribute \"%s\"", ot->cls->name,
                      target->u.attribute.attr);

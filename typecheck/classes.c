@@ -230,11 +230,34 @@ static bool returns_not_implemented(const StmtList *b)
     return false;
 }
 
+/* `@property` alone over `def name(self)`, with no setter or deleter
+ * (`@name.setter`) in the class: a native getter. */
+static bool native_property(const TcClass *c, const Stmt *s)
+{
+    const ExprList *d = &s->u.funcdef.decorators;
+    if (d->n != 1 || d->v[0]->kind != EX_NAME || strcmp(d->v[0]->u.name.id, "property") ||
+        s->u.funcdef.params.n != 1)
+        return false;
+    const StmtList *body = &c->def->u.classdef.body;
+    for (int i = 0; i < body->n; i++) {
+        const Stmt *o = body->v[i];
+        if (o != s && o->kind == ST_FUNCDEF && !strcmp(o->u.funcdef.name, s->u.funcdef.name))
+            return false;
+    }
+    return true;
+}
+
 static void add_method(Tc *tc, TcClass *c, Stmt *s)
 {
     const char *why = tc_is_interp(tc, s);
-    if (!why && s->u.funcdef.decorators.n && !tc->strict)
+    bool property = !why && native_property(c, s);
+    if (!why && !property && s->u.funcdef.decorators.n) {
+        if (tc->strict) { /* --strict: an error, and the method is not compiled */
+            tc_unsupported(tc, s->u.funcdef.decorators.v[0]->span, "decorators");
+            return;
+        }
         why = "decorators are not supported yet"; /* @staticmethod has no self */
+    }
     if (why) {
         add_interp_method(tc, c, s, why);
         return;
@@ -242,6 +265,7 @@ static void add_method(Tc *tc, TcClass *c, Stmt *s)
     int n = tc->d->n, errors = tc->d->n_errors, unsupported = tc->n_unsupported;
     scope_check_def_header(tc, s);
     TcFunc *f = ARENA_NEW(tc->a, TcFunc);
+    f->is_property = property;
     f->name = s->u.funcdef.name;
     f->qualname = arena_printf(tc->a, "%s.%s", c->name, f->name);
     f->cls = c;

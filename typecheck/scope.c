@@ -616,8 +616,12 @@ void scope_signature(Tc *tc, TcFunc *f, Stmt *def)
 void scope_check_def_header(Tc *tc, Stmt *s)
 {
     const TcFunc *f = s->sema;
-    if (s->u.funcdef.decorators.n && (!f || f->cls)) /* module functions may have them */
-        tc_unsupported(tc, s->u.funcdef.decorators.v[0]->span, "decorators");
+    const ExprList *d = &s->u.funcdef.decorators;
+    /* module functions may have them; a method a lone @property (classes.c
+     * decides whether it is a native getter) */
+    bool property = d->n == 1 && d->v[0]->kind == EX_NAME && !strcmp(d->v[0]->u.name.id, "property");
+    if (d->n && (!f || f->cls) && !property)
+        tc_unsupported(tc, d->v[0]->span, "decorators");
     if (s->u.funcdef.is_async)
         tc_unsupported(tc, s->span, "async functions");
     if (s->u.funcdef.has_type_params)

@@ -131,6 +131,7 @@ struct TcFunc {
     bool overridden;       /* method: a subclass overrides it */
     bool overrides;        /* method: it overrides a base method */
     bool interpreted;      /* left to the interpreter: its source is run */
+    bool is_property;      /* method: a native @property getter */
     const char *fallback;  /* why (the first unsupported construct), or NULL */
     int first_line;        /* its first source line (decorators included) */
     Stmt *def;             /* ST_FUNCDEF, or NULL for the module body */
