@@ -366,6 +366,16 @@ static void emit_slot_wrapper(FILE *out, ModCtx *m, const TcClass *c, const char
             dunder + 2, S(m, c), cg_ident(m->a, "m_", dunder));
 }
 
+/* A method's docstring as a C string, or NULL. */
+static void emit_docstring(FILE *out, const TcFunc *f)
+{
+    const char *doc = f->def->u.funcdef.docstring;
+    if (doc)
+        c_string(out, doc, strlen(doc));
+    else
+        fprintf(out, "NULL");
+}
+
 static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
 {
     fprintf(out, "static PyMethodDef %s[] = {\n", N(m, "spy_methods_", c));
@@ -376,10 +386,7 @@ static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
         fprintf(out, "    {\"%s\", (PyCFunction)(void (*)(void))%s, "
                 "METH_METHOD | METH_FASTCALL | METH_KEYWORDS, ", f->name,
                 cg_ident(m->a, "w", func_cname(m->a, f)));
-        if (f->def->u.funcdef.docstring)
-            c_string(out, f->def->u.funcdef.docstring, strlen(f->def->u.funcdef.docstring));
-        else
-            fprintf(out, "NULL");
+        emit_docstring(out, f);
         fprintf(out, "},\n");
     }
     fprintf(out, "    {NULL, NULL, 0, NULL}\n};\n\nstatic PyGetSetDef %s[] = {\n",
@@ -394,10 +401,7 @@ static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
             continue;
         fprintf(out, "    {\"%s\", %s, NULL, ", f->name,
                 cg_ident(m->a, "spy_prop", func_cname(m->a, f)));
-        if (f->def->u.funcdef.docstring)
-            c_string(out, f->def->u.funcdef.docstring, strlen(f->def->u.funcdef.docstring));
-        else
-            fprintf(out, "NULL");
+        emit_docstring(out, f);
         fprintf(out, ", NULL},\n");
     }
     fprintf(out, "    {NULL, NULL, NULL, NULL, NULL}\n};\n\n");

@@ -806,6 +806,13 @@ static bool wants_i64_clone(Lower *l, const Expr *e, const TcCall *call)
     return true;
 }
 
+/* How a native function returning rep reports failure. */
+static IrErrKind native_err(IrRep rep)
+{
+    return rep == REP_INT ? ERR_INT : rep == REP_FLOAT || rep == REP_I64 ? ERR_RET
+         : rep == REP_BOOL ? ERR_BOOL : ERR_NULL;
+}
+
 /* A direct call of a module function, method (self given) or class
  * constructor: arguments evaluated in source order, passed in parameter
  * order, defaults filled in. */
@@ -839,8 +846,7 @@ static IrReg *lower_native_call(Lower *l, Expr *e, const TcCall *call, IrReg *se
     ir_set_args(l->f, op, vals + (ctor ? 1 : 0), ctor ? (n ? n - 1 : 0) : n);
     const TyType *ret = ctor ? ctor->type : f->ret;
     IrRep rep = rep_of(ret);
-    op->err = rep == REP_INT ? ERR_INT : rep == REP_FLOAT || rep == REP_I64 ? ERR_RET
-            : rep == REP_BOOL ? ERR_BOOL : ERR_NULL;
+    op->err = native_err(rep);
     op->dst = ir_reg(l->f, rep, NULL);
     return coerce(l, op->dst, ret, e->type);
 }
@@ -1408,8 +1414,7 @@ static IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f)
     op->vclass = f->overridden ? recv->type->cls : NULL;
     ir_set_args(l->f, op, &self, 1);
     IrRep rep = rep_of(f->ret);
-    op->err = rep == REP_INT ? ERR_INT : rep == REP_FLOAT || rep == REP_I64 ? ERR_RET
-            : rep == REP_BOOL ? ERR_BOOL : ERR_NULL;
+    op->err = native_err(rep);
     op->dst = ir_reg(l->f, rep, NULL);
     return coerce(l, op->dst, f->ret, e->type);
 }
