@@ -154,6 +154,15 @@ const char *field_defined(Arena *a, const TcAttr *attr);
  * one). */
 void assign_local(Lower *l, const TcSymbol *s, IrReg *v);
 
+/* lower_expr.c, shared with lower_call.c: a local held as int64_t; a
+ * branchable register for the truth of v:t. */
+bool machine_local(const Expr *e);
+IrReg *truth_of(Lower *l, IrReg *v, const TyType *t);
+
+/* lower_call.c: a call expression; obj.prop of a native @property. */
+IrReg *lower_call(Lower *l, Expr *e);
+IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f);
+
 /* lower_stmt.c */
 void lower_block(Lower *l, StmtList *body);
 /* Binds v (of type vt) to an assignment target. */

@@ -1,0 +1,451 @@
+/*
+ * lower_call.c — calls to IR: direct calls of native functions, methods
+ * and constructors (arguments in source order, passed in parameter order,
+ * defaults filled in), native @property reads, builtins with typed fast
+ * paths (len, isinstance, numeric and str conversions, the namespace
+ * builtins), math functions, and the generic vectorcall path.
+ */
+#include "emit/lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static Arena *A(Lower *l) { return l->m->a; }
+
+static IrReg *call1(Lower *l, const char *c, IrRep rep, IrErrKind err, IrReg *a)
+{
+    return emit_call(l, c, rep, err, &a, 1);
+}
+
+static IrReg *call2(Lower *l, const char *c, IrRep rep, IrErrKind err, IrReg *a, IrReg *b)
+{
+    IrReg *args[2] = {a, b};
+    return emit_call(l, c, rep, err, args, 2);
+}
+
+/* ---- calls ------------------------------------------------------------------------------- */
+
+bool is_constant_default(const Expr *e)
+{
+    switch (e->kind) {
+    case EX_INT: case EX_FLOAT: case EX_STR: case EX_TRUE: case EX_FALSE: case EX_NONE:
+        return true;
+    case EX_UNARY:
+        return (e->u.unary.op == UOP_NEG || e->u.unary.op == UOP_POS) &&
+               (e->u.unary.operand->kind == EX_INT || e->u.unary.operand->kind == EX_FLOAT);
+    default:
+        return false;
+    }
+}
+
+static IrReg *default_value(Lower *l, const TcFunc *f, int slot)
+{
+    const TcParam *p = &f->params[slot];
+    Expr *d = p->param->default_value;
+    int k = l->m->default_slot[func_id(l->m, f)][slot];
+    if (k < 0)
+        return lower_expr_as(l, d, p->type);
+    const char *c = arena_printf(A(l), "spy_get_default(st->d[%d], \"%s\")", k, f->name);
+    IrReg *o = emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
+    o->borrowed = true;
+    return coerce(l, o, ty_simple(TY_ANY), p->type);
+}
+
+static int arg_slot(const TcFunc *f, const TcCall *call, const Arg *arg)
+{
+    for (int i = 0; f && i < f->n_params; i++)
+        if (call->slots[i] == arg->value)
+            return i;
+    return -1;
+}
+
+/* Does this call go to the callee's int64_t clone (lower_clone.c)?  When
+ * every parameter the clone takes as int64_t gets an argument that is one
+ * already (a machine local, a literal), or a literal default. */
+static bool wants_i64_clone(Lower *l, const Expr *e, const TcCall *call)
+{
+    const TcFunc *f = call->target;
+    if (!lower_clonable(f))
+        return false;
+    bool *given = ARENA_ARRAY(A(l), bool, f->n_params);
+    bool local = false; /* literals alone: a tagged constant folds as well */
+    for (int i = 0; i < e->u.call.n_args; i++) {
+        Arg *arg = e->u.call.args[i];
+        int slot = arg_slot(f, call, arg);
+        if (lower_clone_param(f, slot) && !machine_able(arg->value))
+            return false;
+        given[slot] = true;
+        local |= lower_clone_param(f, slot) && (machine_local(arg->value) ||
+                                                ty_is_fixed(arg->value->type));
+    }
+    if (!local)
+        return false;
+    for (int i = 0; i < f->n_params; i++) {
+        const Expr *d = f->params[i].param->default_value;
+        if (lower_clone_param(f, i) && !given[i] && !(d && machine_able(d)))
+            return false;
+    }
+    return true;
+}
+
+/* How a native function returning rep reports failure. */
+static IrErrKind native_err(IrRep rep)
+{
+    return rep == REP_INT ? ERR_INT : rep == REP_FLOAT || rep == REP_I64 ? ERR_RET
+         : rep == REP_BOOL ? ERR_BOOL : ERR_NULL;
+}
+
+/* A direct call of a module function, method (self given) or class
+ * constructor: arguments evaluated in source order, passed in parameter
+ * order, defaults filled in. */
+static IrReg *lower_native_call(Lower *l, Expr *e, const TcCall *call, IrReg *self,
+                                const TcClass *ctor, const TcClass *vclass)
+{
+    const TcFunc *f = call->target;
+    int n = f ? f->n_params : 0, first = self || ctor ? 1 : 0;
+    IrReg **vals = ARENA_ARRAY(A(l), IrReg *, n ? n : 1);
+    bool clone = !self && !ctor && wants_i64_clone(l, e, call);
+    for (int i = 0; i < e->u.call.n_args; i++) {
+        Arg *arg = e->u.call.args[i];
+        int slot = arg_slot(f, call, arg);
+        vals[slot] = clone && lower_clone_param(f, slot) ? lower_machine(l, arg->value)
+                   : lower_expr_as(l, arg->value, f->params[slot].type);
+    }
+    for (int i = first; i < n; i++)
+        if (!vals[i])
+            vals[i] = clone && lower_clone_param(f, i)
+                    ? lower_machine(l, f->params[i].param->default_value)
+                    : default_value(l, f, i);
+    if (self)
+        vals[0] = self;
+    IrOp *op = lower_op(l, IR_CALL_NATIVE);
+    op->callee = f;
+    op->ctor = ctor;
+    op->vclass = vclass;
+    op->i64_clone = clone;
+    if (clone)
+        l->m->wants_clone[func_id(l->m, f)] = true;
+    ir_set_args(l->f, op, vals + (ctor ? 1 : 0), ctor ? (n ? n - 1 : 0) : n);
+    const TyType *ret = ctor ? ctor->type : f->ret;
+    IrRep rep = rep_of(ret);
+    op->err = native_err(rep);
+    op->dst = ir_reg(l->f, rep, NULL);
+    return coerce(l, op->dst, ret, e->type);
+}
+
+static IrReg *lower_native_method_call(Lower *l, Expr *e, const TcCall *call)
+{
+    Expr *recv = call->receiver;
+    IrReg *self = lower_expr_as(l, recv, call->target->params[0].type);
+    const TcClass *vclass = call->virtual_call ? recv->type->cls : NULL;
+    return lower_native_call(l, e, call, self, NULL, vclass);
+}
+
+/* math.f(x): the runtime's C version, arguments as doubles. */
+static IrReg *lower_math_call(Lower *l, Expr *e, const TcCall *call)
+{
+    int n = e->u.call.n_args;
+    const TyType *tfloat = ty_simple(TY_FLOAT);
+    Expr *x = e->u.call.args[0]->value;
+    bool to_int = !strcmp(call->method, "floor") || !strcmp(call->method, "ceil");
+    if (to_int && x->type->kind != TY_FLOAT) /* floor(int) is the int itself */
+        return coerce(l, lower_expr_as(l, x, ty_simple(TY_INT)), ty_simple(TY_INT), e->type);
+    IrReg **args = ARENA_ARRAY(A(l), IrReg *, n);
+    for (int i = 0; i < n; i++)
+        args[i] = lower_expr_as(l, e->u.call.args[i]->value, tfloat);
+    IrReg *r = emit_call(l, arena_printf(A(l), "spy_math_%s", call->method),
+                         to_int ? REP_INT : REP_FLOAT, to_int ? ERR_INT : ERR_FLOAT, args, n);
+    return coerce(l, r, ty_simple(to_int ? TY_INT : TY_FLOAT), e->type);
+}
+
+
+/* len(x) of a known builtin container reads its size directly. */
+static IrReg *lower_len(Lower *l, Expr *e)
+{
+    if (e->u.call.n_args != 1 || e->u.call.args[0]->name)
+        return NULL;
+    Expr *fn = e->u.call.func, *x = e->u.call.args[0]->value;
+    TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+    if (!s || s->kind != SYM_BUILTIN || strcmp(s->name, "len") != 0)
+        return NULL;
+    const char *size = NULL;
+    switch (x->type->kind) {
+    case TY_LIST: size = "PyList"; break;
+    case TY_STR: size = "PyUnicode"; break;
+    case TY_DICT: size = "PyDict"; break;
+    case TY_SET: size = "PySet"; break;
+    case TY_TUPLE: size = "PyTuple"; break;
+    default: return NULL;
+    }
+    /* Exact instances read their size; subclasses may override __len__. */
+    IrReg *o = lower_expr(l, x);
+    IrReg *n = call1(l, arena_printf(A(l), "spy_len_%s(%%0)", size), REP_INT, ERR_INT, o);
+    return coerce(l, n, ty_simple(TY_INT), e->type);
+}
+
+/* The C test for isinstance(x, C) of a builtin type or a native class
+ * named C (a template on %0), or NULL. */
+static const char *isinstance_check(Lower *l, const Expr *cls)
+{
+    static const struct { const char *name, *check; } builtin[] = {
+        {"int", "PyLong_Check(%0)"}, {"float", "PyFloat_Check(%0)"},
+        {"bool", "PyBool_Check(%0)"}, {"str", "PyUnicode_Check(%0)"},
+        {"bytes", "PyBytes_Check(%0)"}, {"list", "PyList_Check(%0)"},
+        {"dict", "PyDict_Check(%0)"}, {"tuple", "PyTuple_Check(%0)"},
+        {"set", "PySet_Check(%0)"}, {"frozenset", "PyFrozenSet_Check(%0)"},
+    };
+    const TcSymbol *s = cls->kind == EX_NAME ? cls->sema : NULL;
+    if (!s)
+        return NULL;
+    if (s->kind == SYM_BUILTIN) {
+        for (size_t i = 0; i < sizeof builtin / sizeof *builtin; i++)
+            if (!strcmp(s->name, builtin[i].name))
+                return builtin[i].check;
+        return NULL;
+    }
+    if (s->type && s->type->kind == TY_TYPE && s->type->cls && !s->type->cls->dynamic)
+        return arena_printf(A(l), "PyObject_TypeCheck(%%0, st->types[%d])", s->type->cls->index);
+    return NULL;
+}
+
+/* isinstance(x, C) and isinstance(x, (C, D)) with builtin types and
+ * native classes: a type test in C (none of them has __instancecheck__),
+ * NULL for anything else. */
+static IrReg *lower_isinstance(Lower *l, Expr *e)
+{
+    Expr *fn = e->u.call.func;
+    const TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+    if (!s || s->kind != SYM_BUILTIN || strcmp(s->name, "isinstance") || e->u.call.n_args != 2 ||
+        e->u.call.args[0]->name || e->u.call.args[1]->name)
+        return NULL;
+    Expr *cls = e->u.call.args[1]->value;
+    const Expr *one = cls;
+    int n = 1;
+    if (cls->kind == EX_TUPLE) {
+        n = cls->u.seq.elts.n;
+        if (n == 0)
+            return NULL;
+    }
+    const char *test = NULL;
+    for (int i = 0; i < n; i++) {
+        if (cls->kind == EX_TUPLE)
+            one = cls->u.seq.elts.v[i];
+        const char *c = isinstance_check(l, one);
+        if (!c)
+            return NULL;
+        test = test ? arena_printf(A(l), "%s || %s", test, c) : c;
+    }
+    Expr *x = e->u.call.args[0]->value;
+    IrReg *o = box(l, lower_expr(l, x), x->type);
+    IrReg *r = call1(l, arena_printf(A(l), "(char)(%s)", test), REP_BOOL, ERR_NEVER, o);
+    return coerce(l, r, ty_simple(TY_BOOL), e->type);
+}
+
+/* Fast paths for a few methods of known builtin types; NULL otherwise. */
+static IrReg *method_fast_path(Lower *l, const TcCall *call, IrReg **args, int n)
+{
+    TyKind k = call->receiver->type->kind;
+    const char *m = call->method;
+    if (k == TY_LIST && !strcmp(m, "append") && n == 2)
+        return emit_call(l, "spy_list_append", REP_OBJ, ERR_NULL, args, 2);
+    if (k == TY_SET && !strcmp(m, "add") && n == 2)
+        return emit_call(l, "spy_set_add", REP_OBJ, ERR_NULL, args, 2);
+    if (k == TY_SET && !call->receiver->type->frozen && n == 2 &&
+        (!strcmp(m, "remove") || !strcmp(m, "discard")))
+        return emit_call(l, !strcmp(m, "remove") ? "spy_set_remove(%0, %1, 1)"
+                                                 : "spy_set_remove(%0, %1, 0)",
+                         REP_OBJ, ERR_NULL, args, 2);
+    if (k == TY_LIST && !strcmp(m, "pop") && n == 1)
+        return emit_call(l, "spy_list_pop", REP_OBJ, ERR_NULL, args, 1);
+    if (k == TY_DICT && !strcmp(m, "get") && (n == 2 || n == 3)) {
+        IrReg *a[3] = {args[0], args[1], n == 3 ? args[2] : emit_const(l, REP_OBJ, "Py_None", true)};
+        return emit_call(l, "spy_dict_get", REP_OBJ, ERR_NULL, a, 3);
+    }
+    if (k == TY_STR && !strcmp(m, "join") && n == 2)
+        return emit_call(l, "PyUnicode_Join", REP_OBJ, ERR_NULL, args, 2);
+    if (k == TY_STR && n == 1 && (!strcmp(m, "lower") || !strcmp(m, "upper")))
+        return emit_call(l, m[0] == 'l' ? "spy_str_lower" : "spy_str_upper", REP_OBJ, ERR_NULL,
+                         args, 1);
+    int sides = !strcmp(m, "strip") ? 3 : !strcmp(m, "lstrip") ? 1 : !strcmp(m, "rstrip") ? 2 : 0;
+    if (k == TY_STR && sides && n <= 2)
+        return emit_call(l, arena_printf(A(l), "spy_str_strip(%%0, %s, %d)", n == 2 ? "%1" : "NULL",
+                                         sides),
+                         REP_OBJ, ERR_NULL, args, n);
+    return NULL;
+}
+
+static IrReg *lower_method_call(Lower *l, Expr *e, const TcCall *call)
+{
+    int n = e->u.call.n_args;
+    IrReg **args = ARENA_ARRAY(A(l), IrReg *, n + 1);
+    const char **kw = ARENA_ARRAY(A(l), const char *, n ? n : 1);
+    int n_kw = 0;
+    args[0] = box(l, lower_expr(l, call->receiver), call->receiver->type);
+    for (int i = 0; i < n; i++) {
+        Arg *arg = e->u.call.args[i];
+        args[i + 1] = box(l, lower_expr(l, arg->value), arg->value->type);
+        if (arg->name)
+            kw[n_kw++] = arg->name;
+    }
+    IrReg *r = n_kw ? NULL : method_fast_path(l, call, args, n + 1);
+    if (!r) {
+        IrOp *op = lower_op(l, IR_VCALL);
+        ir_set_args(l->f, op, args, n + 1);
+        op->n_pos = n - n_kw;
+        op->c = n_kw ? const_ref(l->m, const_kwnames(l->m, kw, n_kw)) : NULL;
+        op->method = const_ref(l->m, const_name(l->m, call->method));
+        op->mcache = l->m->n_mcache++;
+        op->err = ERR_NULL;
+        op->dst = r = ir_reg(l->f, REP_OBJ, NULL);
+    }
+    return coerce(l, r, ty_simple(TY_ANY), e->type);
+}
+
+/* float(x), int(x), abs(x), bool(x), min(a, b), max(a, b) on typed
+ * numbers: computed in place (builtins are bound early, like len). */
+static IrReg *lower_numeric_builtin(Lower *l, Expr *e)
+{
+    Expr *fn = e->u.call.func;
+    TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+    int n = e->u.call.n_args;
+    if (!s || s->kind != SYM_BUILTIN || n < 1 || n > 2)
+        return NULL;
+    for (int i = 0; i < n; i++)
+        if (e->u.call.args[i]->name || !ty_is_numeric(e->u.call.args[i]->value->type))
+            return NULL;
+    Expr *x = e->u.call.args[0]->value;
+    const TyType *xt = x->type, *tint = ty_simple(TY_INT), *tfloat = ty_simple(TY_FLOAT);
+    const char *f = s->name;
+    if (n == 1 && !strcmp(f, "float"))
+        return coerce(l, lower_expr_as(l, x, tfloat), tfloat, e->type);
+    if (n == 1 && !strcmp(f, "int")) {
+        IrReg *r = xt->kind == TY_FLOAT
+                       ? call1(l, "spy_int_from_double_trunc", REP_INT, ERR_INT, lower_expr(l, x))
+                       : lower_expr_as(l, x, tint);
+        return coerce(l, r, tint, e->type);
+    }
+    if (n == 1 && !strcmp(f, "bool"))
+        return coerce(l, call1(l, "(char)(%0 != 0)", REP_BOOL, ERR_NEVER,
+                               truth_of(l, lower_expr(l, x), xt)), ty_simple(TY_BOOL), e->type);
+    if (n == 1 && !strcmp(f, "abs") && (xt->kind == TY_INT || xt->kind == TY_BOOL))
+        return coerce(l, call1(l, "spy_int_abs", REP_INT, ERR_INT, lower_expr_as(l, x, tint)),
+                      tint, e->type);
+    if (n == 1 && !strcmp(f, "abs") && xt->kind == TY_FLOAT)
+        return coerce(l, call1(l, "fabs", REP_FLOAT, ERR_NEVER, lower_expr(l, x)), tfloat, e->type);
+    bool mn = !strcmp(f, "min"), mx = !strcmp(f, "max");
+    Expr *y = n == 2 ? e->u.call.args[1]->value : NULL;
+    if (n == 2 && (mn || mx) && xt->kind == y->type->kind &&
+        (xt->kind == TY_INT || xt->kind == TY_FLOAT)) {
+        /* min(a, b) is b if b < a else a; max(a, b) is b if b > a else a. */
+        IrReg *a = lower_expr(l, x), *b = lower_expr(l, y);
+        const char *c = xt->kind == TY_FLOAT ? (mn ? "(%1 < %0 ? %1 : %0)" : "(%1 > %0 ? %1 : %0)")
+                                              : (mn ? "spy_int_min(%0, %1)" : "spy_int_max(%0, %1)");
+        return coerce(l, call2(l, c, rep_of(xt), ERR_NEVER, a, b), xt, e->type);
+    }
+    return NULL;
+}
+
+/* ord(s) for a str s: the code point, read straight from the string. */
+static IrReg *lower_str_builtin(Lower *l, Expr *e)
+{
+    Expr *fn = e->u.call.func;
+    TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+    if (!s || s->kind != SYM_BUILTIN || strcmp(s->name, "ord") != 0 || e->u.call.n_args != 1 ||
+        e->u.call.args[0]->name || e->u.call.args[0]->value->type->kind != TY_STR)
+        return NULL;
+    IrReg *r = call1(l, "spy_str_ord", REP_INT, ERR_INT, lower_expr(l, e->u.call.args[0]->value));
+    return coerce(l, r, ty_simple(TY_INT), e->type);
+}
+
+/* globals() is the module dict, and so are locals() and vars() in the
+ * module body, where dir() lists it; compiled code has no frame for the
+ * builtins to look at.  (The checker leaves functions that read their own
+ * namespace to the interpreter.)  eval and exec: lower_generic_call. */
+static IrReg *lower_namespace_builtin(Lower *l, Expr *e)
+{
+    Expr *fn = e->u.call.func;
+    TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+    if (!s || s->kind != SYM_BUILTIN)
+        return NULL;
+    const char *f = s->name;
+    bool globals = !strcmp(f, "globals") && e->u.call.n_args == 0;
+    bool module_ns = tc_reads_frame(e, f) && strcmp(f, "eval") && strcmp(f, "exec");
+    if (!globals && !module_ns)
+        return NULL;
+    IrReg *d = emit_const(l, REP_OBJ, "st->globals", true);
+    if (!strcmp(f, "dir"))
+        d = call1(l, "spy_namespace_dir", REP_OBJ, ERR_NULL, d);
+    return coerce(l, d, ty_simple(TY_ANY), e->type);
+}
+
+static IrReg *lower_generic_call(Lower *l, Expr *e)
+{
+    if (is_any_all_genexp(e))
+        return coerce(l, lower_any_all(l, e), ty_simple(TY_BOOL), e->type);
+    IrReg *fast = lower_len(l, e);
+    if (!fast)
+        fast = lower_isinstance(l, e);
+    if (!fast)
+        fast = lower_numeric_builtin(l, e);
+    if (!fast)
+        fast = lower_str_builtin(l, e);
+    if (!fast)
+        fast = lower_namespace_builtin(l, e);
+    if (fast)
+        return fast;
+    int n = e->u.call.n_args;
+    IrReg **args = ARENA_ARRAY(A(l), IrReg *, n + 2);
+    const char **kw = ARENA_ARRAY(A(l), const char *, n ? n : 1);
+    int n_kw = 0;
+    args[0] = box(l, lower_expr(l, e->u.call.func), e->u.call.func->type);
+    for (int i = 0; i < n; i++) {
+        Arg *arg = e->u.call.args[i];
+        args[i + 1] = box(l, lower_expr(l, arg->value), arg->value->type);
+        if (arg->name)
+            kw[n_kw++] = arg->name;
+    }
+    const TcSymbol *fs = e->u.call.func->kind == EX_NAME ? e->u.call.func->sema : NULL;
+    if (fs && fs->kind == SYM_BUILTIN && tc_reads_frame(e, fs->name)) /* eval(src), exec(src) */
+        args[++n] = emit_const(l, REP_OBJ, "st->globals", true);
+    IrOp *op = lower_op(l, IR_VCALL);
+    ir_set_args(l->f, op, args, n + 1);
+    op->n_pos = n - n_kw;
+    op->c = n_kw ? const_ref(l->m, const_kwnames(l->m, kw, n_kw)) : NULL;
+    op->err = ERR_NULL;
+    op->dst = ir_reg(l->f, REP_OBJ, NULL);
+    return coerce(l, op->dst, ty_simple(TY_ANY), e->type);
+}
+
+/* obj.prop of a native @property: a native call of the getter, through
+ * the vtable when a subclass overrides it. */
+IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f)
+{
+    Expr *recv = e->u.attribute.value;
+    IrReg *self = lower_expr_as(l, recv, f->params[0].type);
+    IrOp *op = lower_op(l, IR_CALL_NATIVE);
+    op->callee = f;
+    op->vclass = f->overridden ? recv->type->cls : NULL;
+    ir_set_args(l->f, op, &self, 1);
+    IrRep rep = rep_of(f->ret);
+    op->err = native_err(rep);
+    op->dst = ir_reg(l->f, rep, NULL);
+    return coerce(l, op->dst, f->ret, e->type);
+}
+
+IrReg *lower_call(Lower *l, Expr *e)
+{
+        TcCall *call = e->sema;
+        switch (call->kind) {
+        case CALL_NATIVE: return lower_native_call(l, e, call, NULL, NULL, NULL);
+        case CALL_CTOR: return lower_native_call(l, e, call, NULL, e->type->cls, NULL);
+        case CALL_NATIVE_METHOD: return lower_native_method_call(l, e, call);
+        case CALL_METHOD: return lower_method_call(l, e, call);
+        case CALL_MATH: return lower_math_call(l, e, call);
+        case CALL_FIXED: {
+            Expr *x = e->u.call.args[0]->value;
+            return coerce(l, lower_expr(l, x), x->type, e->type);
+        }
+        case CALL_GENERIC: break;
+        }
+        return lower_generic_call(l, e);
+    }
