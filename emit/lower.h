@@ -163,6 +163,11 @@ IrReg *truth_of(Lower *l, IrReg *v, const TyType *t);
 IrReg *lower_call(Lower *l, Expr *e);
 IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f);
 
+/* lower_array.c: native arrays (typecheck/native_array.c) */
+const char *list_fn(Arena *a, const Expr *list, const char *op);
+IrReg *lower_array_new(Lower *l, Expr *v, const TyType *elem);
+void lower_array_augassign(Lower *l, Stmt *s);
+
 /* lower_stmt.c */
 void lower_block(Lower *l, StmtList *body);
 /* Binds v (of type vt) to an assignment target. */

@@ -179,6 +179,9 @@ static IrReg *lower_len(Lower *l, Expr *e)
     }
     /* Exact instances read their size; subclasses may override __len__. */
     IrReg *o = lower_expr(l, x);
+    if (tc_native_array(x))
+        return coerce(l, call1(l, "SPY_INT_SMALL(spy_arr_len(%0))", REP_INT, ERR_NEVER, o),
+                      ty_simple(TY_INT), e->type);
     IrReg *n = call1(l, arena_printf(A(l), "spy_len_%s(%%0)", size), REP_INT, ERR_INT, o);
     return coerce(l, n, ty_simple(TY_INT), e->type);
 }

@@ -328,7 +328,8 @@ static IrReg *machine_value(Lower *l, Expr *e, bool saturate)
     if (e->kind == EX_CALL && e->u.call.n_args == 1 && e->u.call.func->kind == EX_NAME) {
         TcSymbol *s = e->u.call.func->sema;
         Expr *x = e->u.call.args[0]->value;
-        const char *size = x->type->kind == TY_LIST ? "PyList_GET_SIZE"
+        const char *size = tc_native_array(x) ? "spy_arr_len"
+                         : x->type->kind == TY_LIST ? "PyList_GET_SIZE"
                          : x->type->kind == TY_STR ? "PyUnicode_GET_LENGTH"
                          : x->type->kind == TY_TUPLE ? "PyTuple_GET_SIZE" : NULL;
         if (s && s->kind == SYM_BUILTIN && !strcmp(s->name, "len") && !e->u.call.args[0]->name) {
@@ -793,8 +794,8 @@ static IrReg *lower_subscript(Lower *l, Expr *e)
         (ix->type->kind == TY_INT || machine_able(ix)) &&
         (et == TY_FLOAT || et == TY_INT || et == TY_BOOL)) {
         bool m = machine_able(ix);
-        const char *get = arena_printf(A(l), "spy_list_get%s%s", et == TY_FLOAT ? "float"
-                                       : et == TY_INT ? "int" : "bool", m ? "_i64" : "");
+        const char *get = list_fn(A(l), v, arena_printf(A(l), "get%s%s", et == TY_FLOAT ? "float"
+                                       : et == TY_INT ? "int" : "bool", m ? "_i64" : ""));
         return call2(l, get, rep_of(e->type),
                      et == TY_FLOAT ? ERR_RET : et == TY_INT ? ERR_INT : ERR_BOOL, o,
                      m ? lower_machine(l, ix) : lower_expr_as(l, ix, tint));

@@ -118,8 +118,8 @@ void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt)
                           coerce(l, v, vt, slot)};
         if (!unboxed)
             args[2] = box(l, args[2], slot);
-        const char *c = unboxed ? arena_printf(A(l), "spy_list_set%s%s", unboxed,
-                                               machine ? "_i64" : "")
+        const char *c = unboxed ? list_fn(A(l), o, arena_printf(A(l), "set%s%s", unboxed,
+                                                                machine ? "_i64" : ""))
                       : machine ? "spy_list_setitem_i64" : list ? "spy_list_setitem"
                       : k == TY_DICT ? "spy_dict_setitem" : "PyObject_SetItem";
         emit_call(l, c, (IrRep)-1, ERR_NEG, args, 3);
@@ -182,6 +182,7 @@ static bool store_list_copy(Lower *l, Expr *target, Expr *value)
     Expr *to = target->u.subscript.value, *from = value->u.subscript.value;
     Expr *ti = target->u.subscript.index, *fi = value->u.subscript.index;
     if (to->type->kind != TY_LIST || from->type->kind != TY_LIST ||
+        tc_native_array(to) || tc_native_array(from) ||
         !ty_equal(to->type->args[0], from->type->args[0]) ||
         rep_of(to->type->args[0]) == REP_OBJ)
         return false;
@@ -208,6 +209,12 @@ static void lower_assign(Lower *l, Stmt *s)
         ((TcSymbol *)ts->v[0]->sema)->machine) {
         /* n = len(xs) into an int64_t local: computed as one. */
         assign_local(l, ts->v[0]->sema, lower_machine(l, s->u.assign.value));
+        return;
+    }
+    const TcSymbol *array = ts->n == 1 ? tc_native_array(ts->v[0]) : NULL;
+    if (array) {
+        store_target(l, ts->v[0], lower_array_new(l, s->u.assign.value, array->type->args[0]),
+                     array->type);
         return;
     }
     if (ts->n == 1 && store_parallel(l, ts->v[0], s->u.assign.value))
@@ -252,6 +259,10 @@ static void lower_augassign(Lower *l, Stmt *s)
         return;
     }
     Expr *oe = t->kind == EX_SUBSCRIPT ? t->u.subscript.value : t->u.attribute.value;
+    if (tc_native_array(oe)) {
+        lower_array_augassign(l, s);
+        return;
+    }
     IrReg *o = held_across(l, box(l, lower_expr(l, oe), oe->type), oe, v);
     if (t->kind == EX_ATTRIBUTE && t->sema && oe->type->kind == TY_CLASS) {
         const TcAttr *attr = t->sema;
@@ -1174,7 +1185,11 @@ static void lower_stmt(Lower *l, Stmt *s)
         break;
     case ST_ASSIGN: lower_assign(l, s); break;
     case ST_ANNASSIGN:
-        if (s->u.annassign.value)
+        if (s->u.annassign.value && tc_native_array(s->u.annassign.target)) {
+            const TyType *t = tc_native_array(s->u.annassign.target)->type;
+            store_target(l, s->u.annassign.target,
+                         lower_array_new(l, s->u.annassign.value, t->args[0]), t);
+        } else if (s->u.annassign.value)
             store_target(l, s->u.annassign.target, lower_expr(l, s->u.annassign.value),
                   s->u.annassign.value->type);
         break;

@@ -27,6 +27,7 @@
 #include "spy_err.h"
 #include "spy_ops.h"
 #include "spy_containers.h"
+#include "spy_array.h"
 #include "spy_str.h"
 #include "spy_any.h"
 #include "spy_classes.h"

@@ -1212,6 +1212,7 @@ static void check_function_body(Tc *tc, TcFunc *f)
         !f->is_generator)
         tc_error(tc, f->def->u.funcdef.name_span, "missing return statement");
     infer_machine_locals(f);
+    tc_find_native_arrays(tc, f);
     /* Locals never assigned a value of known type stay dynamic. */
     for (int i = 0; i < f->n_locals; i++)
         if (!f->locals[i]->type)

@@ -77,6 +77,9 @@ void tc_error(Tc *tc, Span span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void tc_unsupported(Tc *tc, Span span, const char *what);
 
+/* native_array.c: after a function is checked, marks its native arrays. */
+void tc_find_native_arrays(Tc *tc, TcFunc *f);
+
 /* scope.c */
 void scope_collect_module(Tc *tc);
 void scope_collect_function(Tc *tc, TcFunc *f);

@@ -103,6 +103,9 @@ typedef struct TcSymbol {
      * (len(), literals, other such locals): it lives in an int64_t. */
     bool machine;
     bool other_assign;  /* assigned other than as such a loop target */
+    /* A list[bool|int|float] local that never leaves its function: a C
+     * array of unboxed elements (native_array.c, runtime/spy_array.h). */
+    bool native_array;
     bool maybe_unbound; /* some read may find it unbound (UnboundLocalError) */
     bool captured;      /* a nested def may read it: mirrored in a cell */
     bool rebound;       /* a nested def may assign it (nonlocal): read from
@@ -234,6 +237,12 @@ typedef struct TcMachineAssign {
  * bounds or NULL for a generic iterable. */
 /* A literal, fixed-width value or machine local: an int64_t as it is. */
 bool tc_machine_leaf(const Expr *e);
+
+/* The local list a C array stands for when e names it (TcSymbol.native_array),
+ * else NULL. */
+const TcSymbol *tc_native_array(const Expr *e);
+/* `[x] * n` or `list(range(...))` making a native array of elements elem. */
+bool tc_array_creation(const Expr *v, const TyType *elem);
 
 /* any(genexp) / all(genexp) of the builtins: lowered as a stopping loop. */
 bool is_any_all_genexp(const Expr *call);

@@ -255,3 +255,22 @@ def knots(n: int, fail_at: int) -> int:
         k = Knot("k" + str(i), i == fail_at)
         total += len(k.label)
     return total
+
+
+def native_arrays(n: int, big: int) -> int:
+    """Local lists that never escape are C arrays (runtime/spy_array.h):
+    boxed ints in an int array are owned once per slot, released on store,
+    rebinding and exit, also when an IndexError leaves mid-way."""
+    xs = [big] * n
+    ys = list(range(big, big + n))
+    flags = [True] * n
+    ws = [0.5] * n
+    total = 0
+    for i in range(n):
+        xs[i] += ys[i]
+        ws[i] *= 3.0
+        flags[i] = not flags[i]
+        total += xs[i] % 1000 + int(ws[i]) + int(flags[i])
+    xs = [big * 2] * (n + 1)
+    total += xs[n] % 7
+    return total + xs[n + 1]

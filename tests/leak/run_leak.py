@@ -70,6 +70,10 @@ CASES = [
     ("*args and **kwargs", "varargs", (1, 2, 3), {"scale": 2, "x": 4}, None),
     ("native self-cycles collected", "knots", (30, -1), {}, None),
     ("native self-cycles, __init__ raises", "knots", (30, 29), {}, ValueError),
+    ("native arrays, boxed ints, IndexError at the end", "native_arrays", (6, 1 << 70), {},
+     IndexError),
+    ("native arrays, small ints, IndexError at the end", "native_arrays", (6, 5), {},
+     IndexError),
     ("*args, TypeError after binding", "varargs", (1, "no"), {"y": 1}, TypeError),
 ]
 

@@ -897,6 +897,42 @@ static void test_c_int_tree_to_float(void **state)
     snip_free(s);
 }
 
+/* A local list that never leaves its function is a C array: `[x] * n`
+ * makes it, indexes read and write the elements unboxed, len() reads its
+ * length.  Passing, iterating or returning the list keeps it a list. */
+static void test_c_native_array(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def use(xs: list[bool]) -> None:\n"
+                      "    pass\n"
+                      "def f(n: int) -> int:\n"
+                      "    flags = [True] * n\n"
+                      "    ws: list[float] = [0.5] * n\n"
+                      "    ks = list(range(2, n))\n"
+                      "    kept = [False] * n\n"
+                      "    t = 0\n"
+                      "    for i in range(len(flags)):\n"
+                      "        flags[i] = not flags[i - 1]\n"
+                      "        ws[i] += 1.0\n"
+                      "        kept[i] = flags[i]\n"
+                      "    ks[0] -= 1\n"
+                      "    use(kept)\n"
+                      "    return t + len(ks)\n");
+    char *fn = c_func_of(s, "f_f");
+    assert_contains(fn, "= spy_arr_new_bool(");
+    assert_contains(fn, "= spy_arr_new_float(");
+    assert_contains(fn, "= spy_arr_new_range(");
+    assert_contains(fn, "spy_arr_len(v_flags)");
+    assert_contains(fn, "spy_arr_getbool_i64(v_flags, ");
+    assert_contains(fn, "spy_arr_setbool_i64(v_flags, v_i, ");
+    assert_contains(fn, "spy_arr_getfloat(v_ws, ");
+    assert_contains(fn, "spy_arr_setfloat(v_ws, ");
+    assert_contains(fn, "spy_arr_getint(v_ks, ");
+    assert_contains(fn, "spy_list_setbool_i64(v_kept, v_i, ");
+    free(fn);
+    snip_free(s);
+}
+
 /* A temporary that dies at an int operation is handed to it (the owning
  * form), so no release follows the call; a local is only borrowed. */
 static void test_c_int_ops_own_dying_operands(void **state)
@@ -1293,6 +1329,7 @@ int main(void)
         cmocka_unit_test(test_c_native_depth_check),
         cmocka_unit_test(test_c_int_tree_pow2),
         cmocka_unit_test(test_c_int_tree_to_float),
+        cmocka_unit_test(test_c_native_array),
         cmocka_unit_test(test_c_int64_clone),
         cmocka_unit_test(test_c_int_ops_own_dying_operands),
         cmocka_unit_test(test_c_generator),

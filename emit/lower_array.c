@@ -1,0 +1,66 @@
+/*
+ * lower_array.c — native arrays: local lists that never leave their
+ * function (typecheck/native_array.c), held as C arrays of unboxed
+ * elements (runtime/spy_array.h).
+ *
+ * The checker allows only creations, int indexes, in-place updates of an
+ * element and len() on them; every one of those lowering paths asks
+ * list_fn() which runtime family to call, so the rest of the emitter
+ * never meets an array.
+ */
+#include "emit/lower.h"
+
+#include <string.h>
+
+/* "spy_arr_<op>" when list names a native array, else "spy_list_<op>". */
+const char *list_fn(Arena *a, const Expr *list, const char *op)
+{
+    return arena_printf(a, "%s%s", tc_native_array(list) ? "spy_arr_" : "spy_list_", op);
+}
+
+static const char *elem_kind(const TyType *elem)
+{
+    return elem->kind == TY_BOOL ? "bool" : elem->kind == TY_FLOAT ? "float" : "int";
+}
+
+IrReg *lower_array_new(Lower *l, Expr *v, const TyType *elem)
+{
+    const TyType *tint = ty_simple(TY_INT);
+    IrReg *args[2];
+    if (v->kind == EX_BINOP) { /* [x] * n */
+        args[0] = lower_expr_as(l, v->u.binop.left->u.seq.elts.v[0], elem);
+        args[1] = lower_expr_as(l, v->u.binop.right, tint);
+        return emit_call(l, arena_printf(l->m->a, "spy_arr_new_%s", elem_kind(elem)), REP_OBJ,
+                         ERR_NULL, args, 2);
+    }
+    /* list(range(stop)) or list(range(start, stop)) */
+    Expr *r = v->u.call.args[0]->value;
+    if (r->u.call.n_args == 1) {
+        args[0] = emit_const(l, REP_INT, "SPY_INT_SMALL(0)", true);
+        args[1] = lower_expr_as(l, r->u.call.args[0]->value, tint);
+    } else {
+        args[0] = lower_expr_as(l, r->u.call.args[0]->value, tint);
+        args[1] = lower_expr_as(l, r->u.call.args[1]->value, tint);
+    }
+    return emit_call(l, "spy_arr_new_range", REP_OBJ, ERR_NULL, args, 2);
+}
+
+/* `a[i] op= v` on a native array: read, operate, write back, with the
+ * array and index evaluated once. */
+void lower_array_augassign(Lower *l, Stmt *s)
+{
+    Expr *t = s->u.augassign.target, *v = s->u.augassign.value;
+    Expr *a = t->u.subscript.value, *ix = t->u.subscript.index;
+    const TyType *elem = t->type;
+    const char *k = elem_kind(elem);
+    IrReg *o = lower_expr(l, a);
+    IrReg *i = temp_copy(l, lower_expr_as(l, ix, ty_simple(TY_INT)));
+    IrReg *cur = emit_call(l, arena_printf(l->m->a, "spy_arr_get%s", k), rep_of(elem),
+                           elem->kind == TY_FLOAT ? ERR_RET : elem->kind == TY_INT ? ERR_INT
+                                                                               : ERR_BOOL,
+                           (IrReg *[]){o, i}, 2);
+    IrReg *r = lower_binop_values(l, s->u.augassign.op, cur, elem, lower_expr(l, v), v->type,
+                                  s->sema, true);
+    emit_call(l, arena_printf(l->m->a, "spy_arr_set%s", k), (IrRep)-1, ERR_NEG,
+              (IrReg *[]){o, i, coerce(l, r, s->sema, elem)}, 3);
+}

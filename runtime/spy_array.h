@@ -1,0 +1,325 @@
+/* spy_array.h — native arrays: the lists that never leave their function.
+ *
+ * The checker proves that a local list[bool], list[int] or list[float] is
+ * only made by `[x] * n` or `list(range(...))`, indexed, assigned through
+ * an index and measured by len() (typecheck/native_array.c).  No other code
+ * can see it, so its elements need no boxes: it is a C array of bytes,
+ * doubles or tagged ints.  The array is still a PyObject, so the IR owns
+ * and releases it like any local; its type is never shown to Python
+ * code, so it is neither readied nor garbage collected.
+ *
+ * What Python code could observe matches a list's: the IndexError and
+ * OverflowError messages of list indexing and `[x] * n`, and a MemoryError
+ * where the list would not fit (an array may fit where a list of 8-byte
+ * pointers would not; docs/guide.md). */
+#ifndef STATICPY_ARRAY_H
+#define STATICPY_ARRAY_H
+
+enum { SPY_ARR_BOOL, SPY_ARR_FLOAT, SPY_ARR_INT };
+
+typedef struct SpyArray {
+    PyObject_VAR_HEAD              /* ob_size: the length */
+    int kind;                      /* SPY_ARR_* */
+    union {
+        unsigned char *b;
+        double *f;
+        SpyInt *i;
+        void *p;
+    } u;
+} SpyArray;
+
+#define SPY_ARR(o) ((SpyArray *)(o))
+
+static inline void spy_arr__dealloc(PyObject *o)
+{
+    SpyArray *a = SPY_ARR(o);
+    if (a->kind == SPY_ARR_INT)
+        for (Py_ssize_t k = 0; k < Py_SIZE(o); k++)
+            spy_int_decref(a->u.i[k]);
+    PyMem_Free(a->u.p);
+    PyObject_Free(o);
+}
+
+static inline PyTypeObject *spy_arr_type(void)
+{
+    static PyTypeObject type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "staticpy.native_list",
+        .tp_basicsize = sizeof(SpyArray),
+        .tp_dealloc = spy_arr__dealloc,
+        .tp_flags = Py_TPFLAGS_DEFAULT,
+    };
+    return &type;
+}
+
+/* The repeat count of `[x] * n` as list repetition reads it: a negative
+ * count makes an empty list, one beyond Py_ssize_t an OverflowError, one
+ * whose list of pointers could not be addressed a MemoryError. */
+SPY_COLD Py_ssize_t spy_arr__big_count(SpyInt n)
+{
+    PyObject *o = spy_int_box(n);
+    if (!o)
+        return -1;
+    Py_ssize_t r = PyNumber_AsSsize_t(o, PyExc_OverflowError);
+    Py_DECREF(o);
+    return r;
+}
+
+/* An empty array of n elements of the given kind, or NULL. */
+static inline PyObject *spy_arr__new(int kind, SpyInt count)
+{
+    Py_ssize_t n = SPY_INT_IS_SMALL(count) ? SPY_INT_VAL(count) : spy_arr__big_count(count);
+    if (n == -1 && PyErr_Occurred())
+        return NULL;
+    if (n < 0)
+        n = 0;
+    if (n > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(PyObject *))
+        return PyErr_NoMemory();
+    size_t size = kind == SPY_ARR_BOOL ? 1 : kind == SPY_ARR_FLOAT ? sizeof(double)
+                                                                   : sizeof(SpyInt);
+    SpyArray *a = PyObject_Malloc(sizeof(SpyArray));
+    if (!a)
+        return PyErr_NoMemory();
+    a->u.p = PyMem_Malloc(n ? (size_t)n * size : 1);
+    if (!a->u.p) {
+        PyObject_Free(a);
+        return PyErr_NoMemory();
+    }
+    a->kind = kind;
+    PyObject_InitVar((PyVarObject *)a, spy_arr_type(), n);
+    return (PyObject *)a;
+}
+
+/* [x] * n */
+static inline PyObject *spy_arr_new_bool(char x, SpyInt n)
+{
+    PyObject *o = spy_arr__new(SPY_ARR_BOOL, n);
+    if (o)
+        memset(SPY_ARR(o)->u.b, x, (size_t)Py_SIZE(o));
+    return o;
+}
+
+static inline PyObject *spy_arr_new_float(double x, SpyInt n)
+{
+    PyObject *o = spy_arr__new(SPY_ARR_FLOAT, n);
+    if (o)
+        for (Py_ssize_t k = 0; k < Py_SIZE(o); k++)
+            SPY_ARR(o)->u.f[k] = x;
+    return o;
+}
+
+static inline PyObject *spy_arr_new_int(SpyInt x, SpyInt n)
+{
+    PyObject *o = spy_arr__new(SPY_ARR_INT, n);
+    if (!o)
+        return NULL;
+    for (Py_ssize_t k = 0; k < Py_SIZE(o); k++) {
+        spy_int_incref(x);
+        SPY_ARR(o)->u.i[k] = x;
+    }
+    return o;
+}
+
+/* An int array holding the tagged ints of the list l (a new reference to
+ * each); NULL with TypeError if an element is not an int. */
+SPY_COLD PyObject *spy_arr__from_list(PyObject *l)
+{
+    PyObject *o = spy_arr__new(SPY_ARR_INT, SPY_INT_SMALL(PyList_GET_SIZE(l)));
+    if (!o)
+        return NULL;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(l); k++) {
+        SpyInt v = spy_unbox_int(PyList_GET_ITEM(l, k));
+        if (v == SPY_INT_ERR) {
+            Py_SET_SIZE(o, k);
+            Py_DECREF(o);
+            return NULL;
+        }
+        SPY_ARR(o)->u.i[k] = v;
+    }
+    return o;
+}
+
+/* list(range(start, stop)) of ints beyond int64: the interpreter's own
+ * range and list, with their errors, then converted. */
+SPY_COLD PyObject *spy_arr__range_slow(SpyInt start, SpyInt stop)
+{
+    PyObject *a = spy_int_box(start), *b = a ? spy_int_box(stop) : NULL, *l = NULL;
+    PyObject *r = b ? PyObject_CallFunctionObjArgs((PyObject *)&PyRange_Type, a, b, NULL)
+                    : NULL;
+    if (r)
+        l = PySequence_List(r);
+    PyObject *o = l ? spy_arr__from_list(l) : NULL;
+    Py_XDECREF(a);
+    Py_XDECREF(b);
+    Py_XDECREF(r);
+    Py_XDECREF(l);
+    return o;
+}
+
+/* list(range(start, stop)) */
+static inline PyObject *spy_arr_new_range(SpyInt start, SpyInt stop)
+{
+    if (SPY_UNLIKELY(!SPY_INT_IS_SMALL(start) || !SPY_INT_IS_SMALL(stop)))
+        return spy_arr__range_slow(start, stop);
+    Py_ssize_t a = SPY_INT_VAL(start), b = SPY_INT_VAL(stop);
+    if (SPY_UNLIKELY(b > a && b - a > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(PyObject *)))
+        return spy_arr__range_slow(start, stop);
+    PyObject *o = spy_arr__new(SPY_ARR_INT, SPY_INT_SMALL(b > a ? b - a : 0));
+    if (o)
+        for (Py_ssize_t k = 0; k < Py_SIZE(o); k++)
+            SPY_ARR(o)->u.i[k] = SPY_INT_SMALL(a + k);
+    return o;
+}
+
+static inline int64_t spy_arr_len(PyObject *o)
+{
+    return (int64_t)Py_SIZE(o);
+}
+
+/* ---- indexing: the list's rules and messages ---------------------------- */
+
+SPY_COLD Py_ssize_t spy_arr__index_error(const char *msg)
+{
+    PyErr_SetString(PyExc_IndexError, msg);
+    return -1;
+}
+
+/* The position of index i in o (negative counts from the end), or -1 with
+ * IndexError(msg). */
+static inline Py_ssize_t spy_arr__pos(PyObject *o, int64_t i, const char *msg)
+{
+    Py_ssize_t n = Py_SIZE(o);
+    if (i < 0)
+        i += n;
+    if (SPY_LIKELY((uint64_t)i < (uint64_t)n))
+        return (Py_ssize_t)i;
+    return spy_arr__index_error(msg);
+}
+
+/* A boxed (big) tagged index: beyond Py_ssize_t it cannot fit, else it is
+ * out of range (arrays are shorter than the tagged range). */
+SPY_COLD Py_ssize_t spy_arr__big_pos(SpyInt i, const char *msg)
+{
+    PyObject *o = spy_int_box(i);
+    if (!o)
+        return -1;
+    Py_ssize_t r = PyNumber_AsSsize_t(o, PyExc_IndexError);
+    Py_DECREF(o);
+    if (r == -1 && PyErr_Occurred())
+        return -1;
+    return spy_arr__index_error(msg);
+}
+
+#define SPY_ARR_GET_MSG "list index out of range"
+#define SPY_ARR_SET_MSG "list assignment index out of range"
+
+static inline Py_ssize_t spy_arr__tpos(PyObject *o, SpyInt i, const char *msg)
+{
+    if (SPY_LIKELY(SPY_INT_IS_SMALL(i)))
+        return spy_arr__pos(o, SPY_INT_VAL(i), msg);
+    return spy_arr__big_pos(i, msg);
+}
+
+static inline char spy_arr_getbool_i64(PyObject *o, int64_t i)
+{
+    Py_ssize_t k = spy_arr__pos(o, i, SPY_ARR_GET_MSG);
+    return SPY_UNLIKELY(k < 0) ? 2 : (char)SPY_ARR(o)->u.b[k];
+}
+
+static inline char spy_arr_getbool(PyObject *o, SpyInt i)
+{
+    Py_ssize_t k = spy_arr__tpos(o, i, SPY_ARR_GET_MSG);
+    return SPY_UNLIKELY(k < 0) ? 2 : (char)SPY_ARR(o)->u.b[k];
+}
+
+static inline SpyRetFloat spy_arr_getfloat_i64(PyObject *o, int64_t i)
+{
+    Py_ssize_t k = spy_arr__pos(o, i, SPY_ARR_GET_MSG);
+    return SPY_UNLIKELY(k < 0) ? (SpyRetFloat){-1.0, 1} : (SpyRetFloat){SPY_ARR(o)->u.f[k], 0};
+}
+
+static inline SpyRetFloat spy_arr_getfloat(PyObject *o, SpyInt i)
+{
+    Py_ssize_t k = spy_arr__tpos(o, i, SPY_ARR_GET_MSG);
+    return SPY_UNLIKELY(k < 0) ? (SpyRetFloat){-1.0, 1} : (SpyRetFloat){SPY_ARR(o)->u.f[k], 0};
+}
+
+/* A new reference to the element, as a tagged int. */
+static inline SpyInt spy_arr__int_at(PyObject *o, Py_ssize_t k)
+{
+    if (SPY_UNLIKELY(k < 0))
+        return SPY_INT_ERR;
+    SpyInt v = SPY_ARR(o)->u.i[k];
+    spy_int_incref(v);
+    return v;
+}
+
+static inline SpyInt spy_arr_getint_i64(PyObject *o, int64_t i)
+{
+    return spy_arr__int_at(o, spy_arr__pos(o, i, SPY_ARR_GET_MSG));
+}
+
+static inline SpyInt spy_arr_getint(PyObject *o, SpyInt i)
+{
+    return spy_arr__int_at(o, spy_arr__tpos(o, i, SPY_ARR_GET_MSG));
+}
+
+static inline int spy_arr_setbool_i64(PyObject *o, int64_t i, char b)
+{
+    Py_ssize_t k = spy_arr__pos(o, i, SPY_ARR_SET_MSG);
+    if (SPY_UNLIKELY(k < 0))
+        return -1;
+    SPY_ARR(o)->u.b[k] = (unsigned char)b;
+    return 0;
+}
+
+static inline int spy_arr_setbool(PyObject *o, SpyInt i, char b)
+{
+    Py_ssize_t k = spy_arr__tpos(o, i, SPY_ARR_SET_MSG);
+    if (SPY_UNLIKELY(k < 0))
+        return -1;
+    SPY_ARR(o)->u.b[k] = (unsigned char)b;
+    return 0;
+}
+
+static inline int spy_arr_setfloat_i64(PyObject *o, int64_t i, double d)
+{
+    Py_ssize_t k = spy_arr__pos(o, i, SPY_ARR_SET_MSG);
+    if (SPY_UNLIKELY(k < 0))
+        return -1;
+    SPY_ARR(o)->u.f[k] = d;
+    return 0;
+}
+
+static inline int spy_arr_setfloat(PyObject *o, SpyInt i, double d)
+{
+    Py_ssize_t k = spy_arr__tpos(o, i, SPY_ARR_SET_MSG);
+    if (SPY_UNLIKELY(k < 0))
+        return -1;
+    SPY_ARR(o)->u.f[k] = d;
+    return 0;
+}
+
+/* Stores v (borrowed) in slot k, releasing what it held. */
+static inline int spy_arr__put_int(PyObject *o, Py_ssize_t k, SpyInt v)
+{
+    if (SPY_UNLIKELY(k < 0))
+        return -1;
+    SpyInt old = SPY_ARR(o)->u.i[k];
+    spy_int_incref(v);
+    SPY_ARR(o)->u.i[k] = v;
+    spy_int_decref(old);
+    return 0;
+}
+
+static inline int spy_arr_setint_i64(PyObject *o, int64_t i, SpyInt v)
+{
+    return spy_arr__put_int(o, spy_arr__pos(o, i, SPY_ARR_SET_MSG), v);
+}
+
+static inline int spy_arr_setint(PyObject *o, SpyInt i, SpyInt v)
+{
+    return spy_arr__put_int(o, spy_arr__tpos(o, i, SPY_ARR_SET_MSG), v);
+}
+
+#endif /* STATICPY_ARRAY_H */
