@@ -800,6 +800,11 @@ static IrReg *lower_subscript(Lower *l, Expr *e)
                      et == TY_FLOAT ? ERR_RET : et == TY_INT ? ERR_INT : ERR_BOOL, o,
                      m ? lower_machine(l, ix) : lower_expr_as(l, ix, tint));
     }
+    if (tc_native_array(v)) { /* typecheck/native_array.c admits only the path above */
+        fprintf(stderr, "internal error at %s:%d: native array read by a list path\n",
+                __FILE__, __LINE__);
+        abort();
+    }
     if (vt->kind == TY_LIST && machine_able(ix))
         r = call2(l, "spy_list_getitem_i64", REP_OBJ, ERR_NULL, o, lower_machine(l, ix));
     else if (vt->kind == TY_LIST && ix->kind != EX_SLICE)

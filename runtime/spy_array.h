@@ -5,8 +5,10 @@
  * an index and measured by len() (typecheck/native_array.c).  No other code
  * can see it, so its elements need no boxes: it is a C array of bytes,
  * doubles or tagged ints.  The array is still a PyObject, so the IR owns
- * and releases it like any local; its type is never shown to Python
- * code, so it is neither readied nor garbage collected.
+ * and releases it like any local.  Its type has no methods and no GC
+ * support (its elements are ints or floats, which make no cycles); it is
+ * readied all the same, because gc.get_referents() of a suspended
+ * generator can hand an array to Python code.
  *
  * What Python code could observe matches a list's: the IndexError and
  * OverflowError messages of list indexing and `[x] * n`, and a MemoryError
@@ -75,6 +77,9 @@ static inline PyObject *spy_arr__new(int kind, SpyInt count)
         n = 0;
     if (n > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(PyObject *))
         return PyErr_NoMemory();
+    PyTypeObject *type = spy_arr_type();
+    if (SPY_UNLIKELY(!(type->tp_flags & Py_TPFLAGS_READY)) && PyType_Ready(type) < 0)
+        return NULL;
     size_t size = kind == SPY_ARR_BOOL ? 1 : kind == SPY_ARR_FLOAT ? sizeof(double)
                                                                    : sizeof(SpyInt);
     SpyArray *a = PyObject_Malloc(sizeof(SpyArray));
@@ -86,7 +91,7 @@ static inline PyObject *spy_arr__new(int kind, SpyInt count)
         return PyErr_NoMemory();
     }
     a->kind = kind;
-    PyObject_InitVar((PyVarObject *)a, spy_arr_type(), n);
+    PyObject_InitVar((PyVarObject *)a, type, n);
     return (PyObject *)a;
 }
 
