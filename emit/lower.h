@@ -167,6 +167,9 @@ IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f);
 const char *list_fn(Arena *a, const Expr *list, const char *op);
 IrReg *lower_array_new(Lower *l, Expr *v, const TyType *elem);
 void lower_array_augassign(Lower *l, Stmt *s);
+typedef void (*LoopBodyFn)(Lower *l, void *ctx, IrBlock *next);
+void lower_array_loop(Lower *l, Expr *target, Expr *iter, LoopBodyFn body, void *ctx,
+                      IrBlock *orelse);
 
 /* lower_stmt.c */
 void lower_block(Lower *l, StmtList *body);
@@ -175,7 +178,6 @@ void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt);
 
 /* lower_loop.c: `body` lowers one iteration; `next` is where `continue`
  * goes.  Exhaustion jumps to orelse. */
-typedef void (*LoopBodyFn)(Lower *l, void *ctx, IrBlock *next);
 void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyFn body,
                 void *ctx, IrBlock *orelse);
 IrReg *lower_comprehension(Lower *l, Expr *e);

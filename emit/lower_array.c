@@ -27,6 +27,23 @@ IrReg *lower_array_new(Lower *l, Expr *v, const TyType *elem)
 {
     const TyType *tint = ty_simple(TY_INT);
     IrReg *args[2];
+    if (v->kind == EX_LIST) { /* [a, b, c]: every element first, as a list display */
+        int n = v->u.seq.elts.n;
+        IrReg **xs = ARENA_ARRAY(l->m->a, IrReg *, n);
+        for (int i = 0; i < n; i++)
+            xs[i] = temp_copy(l, lower_expr_as(l, v->u.seq.elts.v[i], elem));
+        args[0] = xs[0];
+        args[1] = emit_const(l, REP_INT, arena_printf(l->m->a, "SPY_INT_SMALL(%d)", n), true);
+        IrReg *a = emit_call(l, arena_printf(l->m->a, "spy_arr_new_%s", elem_kind(elem)),
+                             REP_OBJ, ERR_NULL, args, 2);
+        for (int i = 1; i < n; i++) {
+            IrReg *set[3] = {a, emit_const(l, REP_I64, arena_printf(l->m->a, "%d", i), false),
+                             xs[i]};
+            emit_call(l, arena_printf(l->m->a, "spy_arr_set%s_i64", elem_kind(elem)), (IrRep)-1,
+                      ERR_NEG, set, 3);
+        }
+        return a;
+    }
     if (v->kind == EX_BINOP) { /* [x] * n */
         args[0] = lower_expr_as(l, v->u.binop.left->u.seq.elts.v[0], elem);
         args[1] = lower_expr_as(l, v->u.binop.right, tint);
@@ -43,6 +60,35 @@ IrReg *lower_array_new(Lower *l, Expr *v, const TyType *elem)
         args[1] = lower_expr_as(l, r->u.call.args[1]->value, tint);
     }
     return emit_call(l, "spy_arr_new_range", REP_OBJ, ERR_NULL, args, 2);
+}
+
+/* `for x in a`: an index loop that reads each element in place. The
+ * length is read at every step as the list iterator does (an array's
+ * never changes); the loop holds the array it started with. */
+void lower_array_loop(Lower *l, Expr *target, Expr *iter, LoopBodyFn body, void *ctx,
+                      IrBlock *orelse)
+{
+    const TyType *elem = tc_native_array(iter)->type->args[0];
+    IrReg *a = temp_copy(l, lower_expr(l, iter));
+    IrReg *i = ir_reg(l->f, REP_I64, NULL);
+    emit_assign(l, i, emit_const(l, REP_I64, "0", false));
+    IrBlock *head = ir_block(l->f), *blk = ir_block(l->f), *next = ir_block(l->f);
+    start_block(l, head);
+    IrReg *args[2] = {a, i};
+    emit_branch(l, emit_call(l, "(char)(%1 < spy_arr_len(%0))", REP_BOOL, ERR_NEVER, args, 2),
+                blk, orelse);
+    l->cur = blk;
+    IrReg *x = emit_call(l, arena_printf(l->m->a, "spy_arr_get%s_i64", elem_kind(elem)),
+                         rep_of(elem), elem->kind == TY_FLOAT ? ERR_RET : elem->kind == TY_INT
+                                                                          ? ERR_INT : ERR_BOOL,
+                         args, 2);
+    store_target(l, target, x, elem);
+    body(l, ctx, next);
+    if (l->cur)
+        emit_goto(l, next);
+    l->cur = next;
+    emit_assign(l, i, emit_call(l, "(%0 + 1)", REP_I64, ERR_NEVER, &i, 1));
+    emit_goto(l, head);
 }
 
 /* `a[i] op= v` on a native array: read, operate, write back, with the

@@ -140,6 +140,10 @@ void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyF
         range_loop(l, target, range, body, ctx, orelse);
         return;
     }
+    if (tc_native_array(iter)) {
+        lower_array_loop(l, target, iter, body, ctx, orelse);
+        return;
+    }
     const TyType *it = iter->type;
     const TyType *elem = ty_iter_elem(it);
     IrReg *obj = temp_copy(l, box(l, lower_expr(l, iter), it));

@@ -2,8 +2,9 @@
  * native_array.c — finds the local lists that never leave their function.
  *
  * A local list[bool], list[int] or list[float] whose every binding is
- * `[x] * n` or `list(range(...))`, and whose every other mention is an
- * int index (read, assigned or updated in place) or len(), cannot be seen
+ * `[x] * n`, a list display or `list(range(...))`, and whose every other
+ * mention is an int index (read, assigned or updated in place), len() or
+ * the iterable of a `for` statement, cannot be seen
  * by any other code: no call receives it, nothing stores, returns or
  * yields it, no nested scope reads it.  emit/ then keeps it as a C array
  * of unboxed elements (runtime/spy_array.h), with no boxes and no type
@@ -54,6 +55,14 @@ static const Expr *only_arg(const Expr *call, int i, int n)
 
 bool tc_array_creation(const Expr *v, const TyType *elem)
 {
+    if (v->kind == EX_LIST) {
+        for (int i = 0; i < v->u.seq.elts.n; i++) {
+            const Expr *x = v->u.seq.elts.v[i];
+            if (x->kind == EX_STARRED || !x->type || !ty_assignable(elem, x->type))
+                return false;
+        }
+        return v->u.seq.elts.n > 0;
+    }
     if (v->kind == EX_BINOP && v->u.binop.op == OP_MUL) {
         const Expr *l = v->u.binop.left;
         return l->kind == EX_LIST && l->u.seq.elts.n == 1 &&
@@ -196,7 +205,9 @@ static void walk_expr(Walk *w, Expr *e)
 /* The parts of a creation that are ordinary expressions. */
 static void walk_creation(Walk *w, Expr *v)
 {
-    if (v->kind == EX_BINOP) {
+    if (v->kind == EX_LIST)
+        walk_list(w, &v->u.seq.elts);
+    else if (v->kind == EX_BINOP) {
         walk_expr(w, v->u.binop.left->u.seq.elts.v[0]);
         walk_expr(w, v->u.binop.right);
     } else {
@@ -285,7 +296,8 @@ static void walk_stmt(Walk *w, Stmt *s)
         w->strict = true; /* the loop's stores know no arrays */
         walk_expr(w, s->u.for_.target);
         w->strict = false;
-        walk_expr(w, s->u.for_.iter);
+        if (!candidate(w, s->u.for_.iter)) /* `for x in xs` reads elements in place */
+            walk_expr(w, s->u.for_.iter);
         walk_block(w, &s->u.for_.body);
         walk_block(w, &s->u.for_.orelse);
         break;

@@ -135,6 +135,48 @@ def gen(n: int) -> Iterator[int]:
     yield acc[0] + acc[-1]
 
 
+def noisy(x: int) -> int:
+    print("element", x)
+    return x
+
+
+def displays(n: int) -> list[float]:
+    xs = [noisy(3), noisy(1), noisy(2)]   # elements in order, then the list
+    fs: list[float] = [1.5, 2.5, n / 2]
+    bs = [n > 2, n > 5]
+    xs[0] += 2 ** 65
+    fs[2] /= 4
+    return [xs[0] % 1000, xs[1] + xs[-1], fs[0], fs[2], float(bs[0]), float(bs[1]), len(fs)]
+
+
+def iterate(n: int) -> list[int]:
+    xs = [1] * n
+    seen = 0
+    for x in xs:                # reads each element as the list iterator does
+        seen = seen * 10 + x
+        if seen < 1000:
+            xs[len(xs) - 1] = 7
+    total = 0
+    for b in [True, False, True]:
+        total += int(b)
+    ws = [0.5] * 3
+    for w in ws:
+        total += int(w * 4)
+    old = [5] * 2
+    for v in old:               # rebinding inside keeps iterating the old list
+        total += v
+        old = [100] * 5
+    for k in xs:
+        if k == 7:
+            break
+    else:
+        total = -1
+    big = [2 ** 70] * 2
+    for g in big:
+        total += g % 1000
+    return [seen, total, len(old)]
+
+
 def escapes(n: int) -> list[bool]:
     flags = [True] * n     # returned: stays a list
     flags[0] = False
@@ -186,6 +228,8 @@ def main() -> None:
     report(maybe_unbound, False)
     report(catch, 4)
     print(list(gen(6)))
+    report(displays, 4)
+    report(iterate, 4)
     report(escapes, 3)
     report(escapes_to_call, 4)
     report(iterated, 5)

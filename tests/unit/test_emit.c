@@ -916,6 +916,10 @@ static void test_c_native_array(void **state)
                       "        ws[i] += 1.0\n"
                       "        kept[i] = flags[i]\n"
                       "    ks[0] -= 1\n"
+                      "    for k in ks:\n"
+                      "        t += k\n"
+                      "    ds = [1.5, t / 2]\n"
+                      "    t += int(ds[1])\n"
                       "    use(kept)\n"
                       "    return t + len(ks)\n");
     char *fn = c_func_of(s, "f_f");
@@ -929,6 +933,9 @@ static void test_c_native_array(void **state)
     assert_contains(fn, "spy_arr_setfloat(v_ws, ");
     assert_contains(fn, "spy_arr_getint(v_ks, ");
     assert_contains(fn, "spy_list_setbool_i64(v_kept, v_i, ");
+    assert_contains(fn, " < spy_arr_len(");                /* for k in ks */
+    assert_contains(fn, "spy_arr_setfloat_i64(r");         /* ds = [1.5, t / 2] */
+    assert_not_contains(fn, "PyObject_GetIter");
     free(fn);
     snip_free(s);
 }
