@@ -588,6 +588,11 @@ static IrReg *compare_bool(Lower *l, CmpOp op, IrReg *a, const TyType *at, IrReg
     if (op == CMP_IS || op == CMP_IS_NOT)
         return call2(l, op == CMP_IS ? "(char)(%0 == %1)" : "(char)(%0 != %1)", REP_BOOL,
                      ERR_NEVER, box(l, a, at), box(l, b, bt));
+    if ((op == CMP_IN || op == CMP_NOT_IN) && bt->kind == TY_SET && at->kind == TY_INT) {
+        IrReg *c = call2(l, "spy_set_contains_int(%1, %0)", REP_CINT, ERR_NEG,
+                         coerce(l, a, at, tint), box(l, b, bt));
+        return call1(l, op == CMP_IN ? "(char)%0" : "(char)!%0", REP_BOOL, ERR_NEVER, c);
+    }
     if (op == CMP_IN || op == CMP_NOT_IN) {
         /* sq_contains: the fast path for dict and set, __contains__ for
          * their subclasses. */

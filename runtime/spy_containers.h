@@ -584,6 +584,82 @@ static inline int spy_set_contains(PyObject *s, PyObject *x)
     return PySequence_Contains(s, x);
 }
 
+/* x in s for a tagged int x: the probe of CPython's set_lookkey (3.9-3.13:
+ * runs of LINEAR_PROBES entries, then perturbation), read straight from
+ * the table with the int's own hash and value, so a lookup boxes nothing
+ * and calls nothing.  An entry with x's hash that is not an exact int or
+ * bool of small value (a float 1.0, an int subclass, a big int) could
+ * need its __eq__: the whole lookup is then the interpreter's. */
+SPY_COLD int spy_set__contains_int_slow(PyObject *s, SpyInt x)
+{
+    PyObject *o = spy_int_box(x);
+    if (!o)
+        return -1;
+    int r = spy_set_contains(s, o);
+    Py_DECREF(o);
+    return r;
+}
+
+/* The value of an exact int or bool that fits 60 bits, else 0. */
+static SPY_ALWAYS_INLINE inline int spy_set__small_key(PyObject *k, int64_t *v)
+{
+    if (PyBool_Check(k)) {
+        *v = k == Py_True;
+        return 1;
+    }
+    if (!PyLong_CheckExact(k))
+        return 0;
+    PyLongObject *lo = (PyLongObject *)k;
+#if PY_VERSION_HEX >= 0x030C0000
+    if (!PyUnstable_Long_IsCompact(lo))
+        return 0;
+    *v = PyUnstable_Long_CompactValue(lo);
+    return 1;
+#else
+    Py_ssize_t size = Py_SIZE(lo);
+    if (size < -1 || size > 1)
+        return 0;
+    *v = size * (int64_t)lo->ob_digit[0];
+    return 1;
+#endif
+}
+
+static inline int spy_set_contains_int(PyObject *s, SpyInt x)
+{
+#if PY_VERSION_HEX < 0x030E0000
+    if (SPY_LIKELY(PyAnySet_CheckExact(s) && SPY_INT_IS_SMALL(x))) {
+        int64_t v = SPY_INT_VAL(x);
+        /* long_hash: the value modulo 2**61 - 1 with its sign, -1 -> -2 */
+        const uint64_t P = ((uint64_t)1 << 61) - 1;
+        uint64_t m = (v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v) % P;
+        Py_hash_t hash = v < 0 ? -(Py_hash_t)m : (Py_hash_t)m;
+        if (hash == -1)
+            hash = -2;
+        PySetObject *so = (PySetObject *)s;
+        size_t perturb = (size_t)hash, mask = (size_t)so->mask, i = (size_t)hash & mask;
+        for (;;) {
+            setentry *entry = &so->table[i];
+            int probes = i + 9 <= mask ? 9 : 0;
+            do {
+                if (entry->hash == 0 && entry->key == NULL)
+                    return 0;
+                if (entry->hash == hash) {
+                    int64_t k;
+                    if (!spy_set__small_key(entry->key, &k))
+                        return spy_set__contains_int_slow(s, x);
+                    if (k == v)
+                        return 1;
+                }
+                entry++;
+            } while (probes--);
+            perturb >>= 5;
+            i = (i * 5 + 1 + perturb) & mask;
+        }
+    }
+#endif
+    return spy_set__contains_int_slow(s, x);
+}
+
 static inline int spy_dict_contains(PyObject *d, PyObject *x)
 {
     if (SPY_LIKELY(PyDict_CheckExact(d)))

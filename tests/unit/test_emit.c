@@ -940,6 +940,25 @@ static void test_c_native_array(void **state)
     snip_free(s);
 }
 
+/* `x in s` for an int x and a set[int] probes the table itself: no box,
+ * no PySet_Contains call. */
+static void test_c_set_contains_int(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def f(s: set[int], n: int) -> int:\n"
+                      "    t = 0\n"
+                      "    for i in range(n):\n"
+                      "        if i - 9 in s or n not in s:\n"
+                      "            t += 1\n"
+                      "    return t\n");
+    char *fn = c_func_of(s, "f_f");
+    assert_contains(fn, "spy_set_contains_int(v_s, ");
+    assert_not_contains(fn, "spy_set_contains(");
+    assert_not_contains(fn, "spy_int_box(");
+    free(fn);
+    snip_free(s);
+}
+
 /* A temporary that dies at an int operation is handed to it (the owning
  * form), so no release follows the call; a local is only borrowed. */
 static void test_c_int_ops_own_dying_operands(void **state)
@@ -1337,6 +1356,7 @@ int main(void)
         cmocka_unit_test(test_c_int_tree_pow2),
         cmocka_unit_test(test_c_int_tree_to_float),
         cmocka_unit_test(test_c_native_array),
+        cmocka_unit_test(test_c_set_contains_int),
         cmocka_unit_test(test_c_int64_clone),
         cmocka_unit_test(test_c_int_ops_own_dying_operands),
         cmocka_unit_test(test_c_generator),
