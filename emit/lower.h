@@ -168,6 +168,14 @@ const char *list_fn(Arena *a, const Expr *list, const char *op);
 IrReg *lower_array_new(Lower *l, Expr *v, const TyType *elem);
 void lower_array_augassign(Lower *l, Stmt *s);
 typedef void (*LoopBodyFn)(Lower *l, void *ctx, IrBlock *next);
+typedef struct IndexLoop {
+    const char *more, *item;  /* templates on %0 = index, %1 = sequence */
+    IrRep rep;                /* of the item read */
+    IrErrKind err;
+    const TyType *item_type;  /* converted to the loop's element type */
+} IndexLoop;
+void lower_index_loop(Lower *l, Expr *target, IrReg *seq, const IndexLoop *how,
+                      const TyType *elem, LoopBodyFn body, void *ctx, IrBlock *orelse);
 void lower_array_loop(Lower *l, Expr *target, Expr *iter, LoopBodyFn body, void *ctx,
                       IrBlock *orelse);
 

@@ -23,6 +23,12 @@ static const char *elem_kind(const TyType *elem)
     return elem->kind == TY_BOOL ? "bool" : elem->kind == TY_FLOAT ? "float" : "int";
 }
 
+/* How an element read reports an index error. */
+static IrErrKind read_err(const TyType *elem)
+{
+    return elem->kind == TY_FLOAT ? ERR_RET : elem->kind == TY_INT ? ERR_INT : ERR_BOOL;
+}
+
 IrReg *lower_array_new(Lower *l, Expr *v, const TyType *elem)
 {
     const TyType *tint = ty_simple(TY_INT);
@@ -70,25 +76,10 @@ void lower_array_loop(Lower *l, Expr *target, Expr *iter, LoopBodyFn body, void 
 {
     const TyType *elem = tc_native_array(iter)->type->args[0];
     IrReg *a = temp_copy(l, lower_expr(l, iter));
-    IrReg *i = ir_reg(l->f, REP_I64, NULL);
-    emit_assign(l, i, emit_const(l, REP_I64, "0", false));
-    IrBlock *head = ir_block(l->f), *blk = ir_block(l->f), *next = ir_block(l->f);
-    start_block(l, head);
-    IrReg *args[2] = {a, i};
-    emit_branch(l, emit_call(l, "(char)(%1 < spy_arr_len(%0))", REP_BOOL, ERR_NEVER, args, 2),
-                blk, orelse);
-    l->cur = blk;
-    IrReg *x = emit_call(l, arena_printf(l->m->a, "spy_arr_get%s_i64", elem_kind(elem)),
-                         rep_of(elem), elem->kind == TY_FLOAT ? ERR_RET : elem->kind == TY_INT
-                                                                          ? ERR_INT : ERR_BOOL,
-                         args, 2);
-    store_target(l, target, x, elem);
-    body(l, ctx, next);
-    if (l->cur)
-        emit_goto(l, next);
-    l->cur = next;
-    emit_assign(l, i, emit_call(l, "(%0 + 1)", REP_I64, ERR_NEVER, &i, 1));
-    emit_goto(l, head);
+    IndexLoop how = {"(char)(%0 < spy_arr_len(%1))",
+                     arena_printf(l->m->a, "spy_arr_get%s_i64(%%1, %%0)", elem_kind(elem)),
+                     rep_of(elem), read_err(elem), elem};
+    lower_index_loop(l, target, a, &how, elem, body, ctx, orelse);
 }
 
 /* `a[i] op= v` on a native array: read, operate, write back, with the
@@ -102,9 +93,7 @@ void lower_array_augassign(Lower *l, Stmt *s)
     IrReg *o = lower_expr(l, a);
     IrReg *i = temp_copy(l, lower_expr_as(l, ix, ty_simple(TY_INT)));
     IrReg *cur = emit_call(l, arena_printf(l->m->a, "spy_arr_get%s", k), rep_of(elem),
-                           elem->kind == TY_FLOAT ? ERR_RET : elem->kind == TY_INT ? ERR_INT
-                                                                               : ERR_BOOL,
-                           (IrReg *[]){o, i}, 2);
+                           read_err(elem), (IrReg *[]){o, i}, 2);
     IrReg *r = lower_binop_values(l, s->u.augassign.op, cur, elem, lower_expr(l, v), v->type,
                                   s->sema, true);
     emit_call(l, arena_printf(l->m->a, "spy_arr_set%s", k), (IrRep)-1, ERR_NEG,

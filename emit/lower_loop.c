@@ -86,20 +86,22 @@ static void machine_range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn
     emit_goto(l, head);
 }
 
-/* Index loop over a list[T]. */
-static void list_loop(Lower *l, Expr *target, IrReg *list, const TyType *elem, LoopBodyFn body,
-                      void *ctx, IrBlock *orelse)
+/* Index loop over a sequence: `more` (a template on %0 = the int64_t
+ * index, %1 = seq) tests the index against the current length, `item`
+ * reads the element with the given representation and failure kind; an
+ * element of type `item_type` is converted to elem. */
+void lower_index_loop(Lower *l, Expr *target, IrReg *seq, const IndexLoop *how,
+                      const TyType *elem, LoopBodyFn body, void *ctx, IrBlock *orelse)
 {
     IrReg *i = ir_reg(l->f, REP_I64, NULL);
     emit_assign(l, i, emit_const(l, REP_I64, "0", false));
     IrBlock *head = ir_block(l->f), *blk = ir_block(l->f), *next = ir_block(l->f);
     start_block(l, head);
-    IrReg *args[2] = {i, list};
-    emit_branch(l, emit_call(l, "(char)(%0 < PyList_GET_SIZE(%1))", REP_BOOL, ERR_NEVER, args, 2),
-                blk, orelse);
+    IrReg *args[2] = {i, seq};
+    emit_branch(l, emit_call(l, how->more, REP_BOOL, ERR_NEVER, args, 2), blk, orelse);
     l->cur = blk;
-    IrReg *x = emit_call(l, "spy_list_item(%1, %0)", REP_OBJ, ERR_NEVER, args, 2);
-    store_target(l, target, coerce(l, x, ty_simple(TY_ANY), elem), elem);
+    IrReg *x = emit_call(l, how->item, how->rep, how->err, args, 2);
+    store_target(l, target, coerce(l, x, how->item_type, elem), elem);
     body(l, ctx, next);
     if (l->cur)
         emit_goto(l, next);
@@ -150,7 +152,9 @@ void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyF
     if (it->kind == TY_LIST) {
         /* A list subclass may override __iter__: iterate what it yields. */
         obj = emit_call(l, "spy_list_for_iter", REP_OBJ, ERR_NULL, &obj, 1);
-        list_loop(l, target, obj, elem, body, ctx, orelse);
+        IndexLoop how = {"(char)(%0 < PyList_GET_SIZE(%1))", "spy_list_item(%1, %0)", REP_OBJ,
+                         ERR_NEVER, ty_simple(TY_ANY)};
+        lower_index_loop(l, target, obj, &how, elem, body, ctx, orelse);
     }
     else
         iter_loop(l, target, obj, elem ? elem : ty_simple(TY_ANY), body, ctx, orelse);

@@ -232,109 +232,24 @@ static SPY_ALWAYS_INLINE inline Py_ssize_t spy_arr__tpos(PyObject *o, SpyInt i)
     return SPY_LIKELY(SPY_INT_IS_SMALL(i)) ? spy_arr__pos(o, SPY_INT_VAL(i)) : -1;
 }
 
-static SPY_ALWAYS_INLINE inline char spy_arr_getbool_i64(PyObject *o, int64_t i)
-{
-    Py_ssize_t k = spy_arr__pos(o, i);
-    if (SPY_UNLIKELY(k < 0)) {
-        spy_arr__index_error(SPY_INT_ERR, SPY_ARR_GET_MSG);
-        return 2;
-    }
-    return (char)SPY_ARR(o)->u.b[k];
-}
+/* An element as read: a bool, a float with its failure flag, an int as a
+ * new reference. */
+#define SPY_ARR_LOAD_bool(o, k) ((char)SPY_ARR(o)->u.b[k])
+#define SPY_ARR_LOAD_float(o, k) ((SpyRetFloat){SPY_ARR(o)->u.f[k], 0})
+#define SPY_ARR_LOAD_int(o, k) spy_arr__load_int(o, k)
+#define SPY_ARR_STORE_bool(o, k, v) (SPY_ARR(o)->u.b[k] = (unsigned char)(v))
+#define SPY_ARR_STORE_float(o, k, v) (SPY_ARR(o)->u.f[k] = (v))
+#define SPY_ARR_STORE_int(o, k, v) spy_arr__store_int(o, k, v)
 
-static SPY_ALWAYS_INLINE inline char spy_arr_getbool(PyObject *o, SpyInt i)
+static SPY_ALWAYS_INLINE inline SpyInt spy_arr__load_int(PyObject *o, Py_ssize_t k)
 {
-    Py_ssize_t k = spy_arr__tpos(o, i);
-    if (SPY_UNLIKELY(k < 0)) {
-        spy_arr__index_error(i, SPY_ARR_GET_MSG);
-        return 2;
-    }
-    return (char)SPY_ARR(o)->u.b[k];
-}
-
-static SPY_ALWAYS_INLINE inline SpyRetFloat spy_arr_getfloat_i64(PyObject *o, int64_t i)
-{
-    Py_ssize_t k = spy_arr__pos(o, i);
-    if (SPY_UNLIKELY(k < 0)) {
-        spy_arr__index_error(SPY_INT_ERR, SPY_ARR_GET_MSG);
-        return (SpyRetFloat){-1.0, 1};
-    }
-    return (SpyRetFloat){SPY_ARR(o)->u.f[k], 0};
-}
-
-static SPY_ALWAYS_INLINE inline SpyRetFloat spy_arr_getfloat(PyObject *o, SpyInt i)
-{
-    Py_ssize_t k = spy_arr__tpos(o, i);
-    if (SPY_UNLIKELY(k < 0)) {
-        spy_arr__index_error(i, SPY_ARR_GET_MSG);
-        return (SpyRetFloat){-1.0, 1};
-    }
-    return (SpyRetFloat){SPY_ARR(o)->u.f[k], 0};
-}
-
-/* Int elements come out as new references. */
-static SPY_ALWAYS_INLINE inline SpyInt spy_arr_getint_i64(PyObject *o, int64_t i)
-{
-    Py_ssize_t k = spy_arr__pos(o, i);
-    if (SPY_UNLIKELY(k < 0)) {
-        spy_arr__index_error(SPY_INT_ERR, SPY_ARR_GET_MSG);
-        return SPY_INT_ERR;
-    }
     SpyInt v = SPY_ARR(o)->u.i[k];
     spy_int_incref(v);
     return v;
-}
-
-static SPY_ALWAYS_INLINE inline SpyInt spy_arr_getint(PyObject *o, SpyInt i)
-{
-    Py_ssize_t k = spy_arr__tpos(o, i);
-    if (SPY_UNLIKELY(k < 0)) {
-        spy_arr__index_error(i, SPY_ARR_GET_MSG);
-        return SPY_INT_ERR;
-    }
-    SpyInt v = SPY_ARR(o)->u.i[k];
-    spy_int_incref(v);
-    return v;
-}
-
-static SPY_ALWAYS_INLINE inline int spy_arr_setbool_i64(PyObject *o, int64_t i, char b)
-{
-    Py_ssize_t k = spy_arr__pos(o, i);
-    if (SPY_UNLIKELY(k < 0))
-        return spy_arr__index_error(SPY_INT_ERR, SPY_ARR_SET_MSG);
-    SPY_ARR(o)->u.b[k] = (unsigned char)b;
-    return 0;
-}
-
-static SPY_ALWAYS_INLINE inline int spy_arr_setbool(PyObject *o, SpyInt i, char b)
-{
-    Py_ssize_t k = spy_arr__tpos(o, i);
-    if (SPY_UNLIKELY(k < 0))
-        return spy_arr__index_error(i, SPY_ARR_SET_MSG);
-    SPY_ARR(o)->u.b[k] = (unsigned char)b;
-    return 0;
-}
-
-static SPY_ALWAYS_INLINE inline int spy_arr_setfloat_i64(PyObject *o, int64_t i, double d)
-{
-    Py_ssize_t k = spy_arr__pos(o, i);
-    if (SPY_UNLIKELY(k < 0))
-        return spy_arr__index_error(SPY_INT_ERR, SPY_ARR_SET_MSG);
-    SPY_ARR(o)->u.f[k] = d;
-    return 0;
-}
-
-static SPY_ALWAYS_INLINE inline int spy_arr_setfloat(PyObject *o, SpyInt i, double d)
-{
-    Py_ssize_t k = spy_arr__tpos(o, i);
-    if (SPY_UNLIKELY(k < 0))
-        return spy_arr__index_error(i, SPY_ARR_SET_MSG);
-    SPY_ARR(o)->u.f[k] = d;
-    return 0;
 }
 
 /* Stores v (borrowed) in slot k, releasing what it held. */
-static SPY_ALWAYS_INLINE inline void spy_arr__put_int(PyObject *o, Py_ssize_t k, SpyInt v)
+static SPY_ALWAYS_INLINE inline void spy_arr__store_int(PyObject *o, Py_ssize_t k, SpyInt v)
 {
     SpyInt old = SPY_ARR(o)->u.i[k];
     spy_int_incref(v);
@@ -342,22 +257,50 @@ static SPY_ALWAYS_INLINE inline void spy_arr__put_int(PyObject *o, Py_ssize_t k,
     spy_int_decref(old);
 }
 
-static SPY_ALWAYS_INLINE inline int spy_arr_setint_i64(PyObject *o, int64_t i, SpyInt v)
-{
-    Py_ssize_t k = spy_arr__pos(o, i);
-    if (SPY_UNLIKELY(k < 0))
-        return spy_arr__index_error(SPY_INT_ERR, SPY_ARR_SET_MSG);
-    spy_arr__put_int(o, k, v);
-    return 0;
-}
+/* For each element kind: spy_arr_get<kind>[_i64] and spy_arr_set<kind>[_i64],
+ * with an int64 index (_i64) or a tagged one; a failed read returns the
+ * kind's failure value (the IR's ERR_BOOL / ERR_RET / ERR_INT), a failed
+ * write -1. */
+#define SPY_ARR_ACCESSORS(kind, ctype, rtype, failed)                                 \
+    static SPY_ALWAYS_INLINE inline rtype spy_arr_get##kind##_i64(PyObject *o, int64_t i) \
+    {                                                                                 \
+        Py_ssize_t k = spy_arr__pos(o, i);                                            \
+        if (SPY_UNLIKELY(k < 0)) {                                                    \
+            spy_arr__index_error(SPY_INT_ERR, SPY_ARR_GET_MSG);                       \
+            return failed;                                                            \
+        }                                                                             \
+        return SPY_ARR_LOAD_##kind(o, k);                                             \
+    }                                                                                 \
+    static SPY_ALWAYS_INLINE inline rtype spy_arr_get##kind(PyObject *o, SpyInt i)     \
+    {                                                                                 \
+        Py_ssize_t k = spy_arr__tpos(o, i);                                           \
+        if (SPY_UNLIKELY(k < 0)) {                                                    \
+            spy_arr__index_error(i, SPY_ARR_GET_MSG);                                 \
+            return failed;                                                            \
+        }                                                                             \
+        return SPY_ARR_LOAD_##kind(o, k);                                             \
+    }                                                                                 \
+    static SPY_ALWAYS_INLINE inline int spy_arr_set##kind##_i64(PyObject *o, int64_t i, \
+                                                                ctype v)              \
+    {                                                                                 \
+        Py_ssize_t k = spy_arr__pos(o, i);                                            \
+        if (SPY_UNLIKELY(k < 0))                                                      \
+            return spy_arr__index_error(SPY_INT_ERR, SPY_ARR_SET_MSG);                \
+        SPY_ARR_STORE_##kind(o, k, v);                                                \
+        return 0;                                                                     \
+    }                                                                                 \
+    static SPY_ALWAYS_INLINE inline int spy_arr_set##kind(PyObject *o, SpyInt i, ctype v) \
+    {                                                                                 \
+        Py_ssize_t k = spy_arr__tpos(o, i);                                           \
+        if (SPY_UNLIKELY(k < 0))                                                      \
+            return spy_arr__index_error(i, SPY_ARR_SET_MSG);                          \
+        SPY_ARR_STORE_##kind(o, k, v);                                                \
+        return 0;                                                                     \
+    }
 
-static SPY_ALWAYS_INLINE inline int spy_arr_setint(PyObject *o, SpyInt i, SpyInt v)
-{
-    Py_ssize_t k = spy_arr__tpos(o, i);
-    if (SPY_UNLIKELY(k < 0))
-        return spy_arr__index_error(i, SPY_ARR_SET_MSG);
-    spy_arr__put_int(o, k, v);
-    return 0;
-}
+SPY_ARR_ACCESSORS(bool, char, char, 2)
+SPY_ARR_ACCESSORS(float, double, SpyRetFloat, ((SpyRetFloat){-1.0, 1}))
+SPY_ARR_ACCESSORS(int, SpyInt, SpyInt, SPY_INT_ERR)
+#undef SPY_ARR_ACCESSORS
 
 #endif /* STATICPY_ARRAY_H */
