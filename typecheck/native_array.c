@@ -237,15 +237,11 @@ static bool walk_binding(Walk *w, Expr *target, Expr *value)
 
 static void walk_block(Walk *w, StmtList *b);
 
+/* `xs[i] op= v` keeps xs an array (the checker has typed the result for
+ * the element slot); `xs += ...` does not. */
 static void walk_augassign(Walk *w, Stmt *s)
 {
-    Expr *t = s->u.augassign.target;
-    TcSymbol *c = indexed(w, t);
-    const TyType *rt = s->sema;
-    if (c && rt && ty_equal(rt, c->type->args[0]))
-        walk_expr(w, t->u.subscript.index);
-    else
-        walk_expr(w, t);
+    walk_expr(w, s->u.augassign.target);
     walk_expr(w, s->u.augassign.value);
 }
 

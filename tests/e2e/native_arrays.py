@@ -4,7 +4,7 @@
 # IndexError / OverflowError / MemoryError of indexing and `[x] * n`,
 # list(range(...)) beyond 64 bits, in-place updates, rebinding, arrays in
 # generators and across exceptions.  Lists that escape stay lists.
-from typing import Iterator
+from typing import Any, Iterator
 
 
 def report(f, *args) -> None:
@@ -177,6 +177,14 @@ def iterate(n: int) -> list[int]:
     return [seen, total, len(old)]
 
 
+def update_any(n: int, a: Any) -> list[int]:
+    xs = [1] * n
+    xs[0] += a          # a dynamic result is checked where it meets the slot
+    fs = [True] * n
+    fs[1] &= False
+    return [xs[0], int(fs[1]), len(xs)]
+
+
 def escapes(n: int) -> list[bool]:
     flags = [True] * n     # returned: stays a list
     flags[0] = False
@@ -230,6 +238,9 @@ def main() -> None:
     print(list(gen(6)))
     report(displays, 4)
     report(iterate, 4)
+    report(update_any, 3, 5)
+    report(update_any, 3, 2 ** 70)
+    report(update_any, 3, "x")
     report(escapes, 3)
     report(escapes_to_call, 4)
     report(iterated, 5)
