@@ -4,9 +4,9 @@
  * elements (runtime/spy_array.h).
  *
  * The checker allows only creations, int indexes, in-place updates of an
- * element and len() on them; every one of those lowering paths asks
- * list_fn() which runtime family to call, so the rest of the emitter
- * never meets an array.
+ * element, len() and for loops on them; the index and len() paths ask
+ * list_fn() which runtime family to call and the others are here, so the
+ * rest of the emitter never meets an array.
  */
 #include "emit/lower.h"
 

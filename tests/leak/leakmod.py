@@ -271,6 +271,10 @@ def native_arrays(n: int, big: int) -> int:
         ws[i] *= 3.0
         flags[i] = not flags[i]
         total += xs[i] % 1000 + int(ws[i]) + int(flags[i])
+    zs = [big, big + 1, 3]     # a display: each element owned once
+    zs[2] = zs[0] - zs[1]
+    for z in zs:
+        total += z % 5
     xs = [big * 2] * (n + 1)
     total += xs[n] % 7
     return total + xs[n + 1]
