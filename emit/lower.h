@@ -165,7 +165,12 @@ IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f);
 
 /* lower_array.c: native arrays (typecheck/native_array.c) */
 const char *list_fn(Arena *a, const Expr *list, const char *op);
-IrReg *lower_array_new(Lower *l, Expr *v, const TyType *elem);
+/* The runtime's name for an unboxed element kind ("bool", "float",
+ * "int"), and how reading one reports an index error. */
+const char *list_elem_kind(const TyType *elem);
+IrErrKind list_read_err(const TyType *elem);
+/* `name = value` making the native array name: true when lowered. */
+bool lower_array_bind(Lower *l, Expr *target, Expr *value);
 void lower_array_augassign(Lower *l, Stmt *s);
 typedef void (*LoopBodyFn)(Lower *l, void *ctx, IrBlock *next);
 typedef struct IndexLoop {

@@ -10,26 +10,23 @@
  */
 #include "emit/lower.h"
 
-#include <string.h>
-
 /* "spy_arr_<op>" when list names a native array, else "spy_list_<op>". */
 const char *list_fn(Arena *a, const Expr *list, const char *op)
 {
     return arena_printf(a, "%s%s", tc_native_array(list) ? "spy_arr_" : "spy_list_", op);
 }
 
-static const char *elem_kind(const TyType *elem)
+const char *list_elem_kind(const TyType *elem)
 {
     return elem->kind == TY_BOOL ? "bool" : elem->kind == TY_FLOAT ? "float" : "int";
 }
 
-/* How an element read reports an index error. */
-static IrErrKind read_err(const TyType *elem)
+IrErrKind list_read_err(const TyType *elem)
 {
     return elem->kind == TY_FLOAT ? ERR_RET : elem->kind == TY_INT ? ERR_INT : ERR_BOOL;
 }
 
-IrReg *lower_array_new(Lower *l, Expr *v, const TyType *elem)
+static IrReg *lower_array_new(Lower *l, Expr *v, const TyType *elem)
 {
     const TyType *tint = ty_simple(TY_INT);
     IrReg *args[2];
@@ -40,12 +37,12 @@ IrReg *lower_array_new(Lower *l, Expr *v, const TyType *elem)
             xs[i] = temp_copy(l, lower_expr_as(l, v->u.seq.elts.v[i], elem));
         args[0] = xs[0];
         args[1] = emit_const(l, REP_INT, arena_printf(l->m->a, "SPY_INT_SMALL(%d)", n), true);
-        IrReg *a = emit_call(l, arena_printf(l->m->a, "spy_arr_new_%s", elem_kind(elem)),
+        IrReg *a = emit_call(l, arena_printf(l->m->a, "spy_arr_new_%s", list_elem_kind(elem)),
                              REP_OBJ, ERR_NULL, args, 2);
         for (int i = 1; i < n; i++) {
             IrReg *set[3] = {a, emit_const(l, REP_I64, arena_printf(l->m->a, "%d", i), false),
                              xs[i]};
-            emit_call(l, arena_printf(l->m->a, "spy_arr_set%s_i64", elem_kind(elem)), (IrRep)-1,
+            emit_call(l, arena_printf(l->m->a, "spy_arr_set%s_i64", list_elem_kind(elem)), (IrRep)-1,
                       ERR_NEG, set, 3);
         }
         return a;
@@ -53,7 +50,7 @@ IrReg *lower_array_new(Lower *l, Expr *v, const TyType *elem)
     if (v->kind == EX_BINOP) { /* [x] * n */
         args[0] = lower_expr_as(l, v->u.binop.left->u.seq.elts.v[0], elem);
         args[1] = lower_expr_as(l, v->u.binop.right, tint);
-        return emit_call(l, arena_printf(l->m->a, "spy_arr_new_%s", elem_kind(elem)), REP_OBJ,
+        return emit_call(l, arena_printf(l->m->a, "spy_arr_new_%s", list_elem_kind(elem)), REP_OBJ,
                          ERR_NULL, args, 2);
     }
     /* list(range(stop)) or list(range(start, stop)) */
@@ -68,6 +65,15 @@ IrReg *lower_array_new(Lower *l, Expr *v, const TyType *elem)
     return emit_call(l, "spy_arr_new_range", REP_OBJ, ERR_NULL, args, 2);
 }
 
+bool lower_array_bind(Lower *l, Expr *target, Expr *value)
+{
+    const TcSymbol *s = value ? tc_native_array(target) : NULL;
+    if (!s)
+        return false;
+    store_target(l, target, lower_array_new(l, value, s->type->args[0]), s->type);
+    return true;
+}
+
 /* `for x in a`: an index loop that reads each element in place. The
  * length is read at every step as the list iterator does (an array's
  * never changes); the loop holds the array it started with. */
@@ -77,8 +83,8 @@ void lower_array_loop(Lower *l, Expr *target, Expr *iter, LoopBodyFn body, void 
     const TyType *elem = tc_native_array(iter)->type->args[0];
     IrReg *a = temp_copy(l, lower_expr(l, iter));
     IndexLoop how = {"(char)(%0 < spy_arr_len(%1))",
-                     arena_printf(l->m->a, "spy_arr_get%s_i64(%%1, %%0)", elem_kind(elem)),
-                     rep_of(elem), read_err(elem), elem};
+                     arena_printf(l->m->a, "spy_arr_get%s_i64(%%1, %%0)", list_elem_kind(elem)),
+                     rep_of(elem), list_read_err(elem), elem};
     lower_index_loop(l, target, a, &how, elem, body, ctx, orelse);
 }
 
@@ -89,11 +95,11 @@ void lower_array_augassign(Lower *l, Stmt *s)
     Expr *t = s->u.augassign.target, *v = s->u.augassign.value;
     Expr *a = t->u.subscript.value, *ix = t->u.subscript.index;
     const TyType *elem = t->type;
-    const char *k = elem_kind(elem);
+    const char *k = list_elem_kind(elem);
     IrReg *o = lower_expr(l, a);
     IrReg *i = temp_copy(l, lower_expr_as(l, ix, ty_simple(TY_INT)));
     IrReg *cur = emit_call(l, arena_printf(l->m->a, "spy_arr_get%s", k), rep_of(elem),
-                           read_err(elem), (IrReg *[]){o, i}, 2);
+                           list_read_err(elem), (IrReg *[]){o, i}, 2);
     IrReg *r = lower_binop_values(l, s->u.augassign.op, cur, elem, lower_expr(l, v), v->type,
                                   s->sema, true);
     emit_call(l, arena_printf(l->m->a, "spy_arr_set%s", k), (IrRep)-1, ERR_NEG,

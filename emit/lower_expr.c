@@ -799,10 +799,9 @@ static IrReg *lower_subscript(Lower *l, Expr *e)
         (ix->type->kind == TY_INT || machine_able(ix)) &&
         (et == TY_FLOAT || et == TY_INT || et == TY_BOOL)) {
         bool m = machine_able(ix);
-        const char *get = list_fn(A(l), v, arena_printf(A(l), "get%s%s", et == TY_FLOAT ? "float"
-                                       : et == TY_INT ? "int" : "bool", m ? "_i64" : ""));
-        return call2(l, get, rep_of(e->type),
-                     et == TY_FLOAT ? ERR_RET : et == TY_INT ? ERR_INT : ERR_BOOL, o,
+        const char *get = list_fn(A(l), v, arena_printf(A(l), "get%s%s", list_elem_kind(e->type),
+                                                        m ? "_i64" : ""));
+        return call2(l, get, rep_of(e->type), list_read_err(e->type), o,
                      m ? lower_machine(l, ix) : lower_expr_as(l, ix, tint));
     }
     if (tc_native_array(v)) { /* typecheck/native_array.c admits only the path above */

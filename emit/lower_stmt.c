@@ -211,12 +211,8 @@ static void lower_assign(Lower *l, Stmt *s)
         assign_local(l, ts->v[0]->sema, lower_machine(l, s->u.assign.value));
         return;
     }
-    const TcSymbol *array = ts->n == 1 ? tc_native_array(ts->v[0]) : NULL;
-    if (array) {
-        store_target(l, ts->v[0], lower_array_new(l, s->u.assign.value, array->type->args[0]),
-                     array->type);
+    if (ts->n == 1 && lower_array_bind(l, ts->v[0], s->u.assign.value))
         return;
-    }
     if (ts->n == 1 && store_parallel(l, ts->v[0], s->u.assign.value))
         return;
     if (ts->n == 1 && store_list_copy(l, ts->v[0], s->u.assign.value))
@@ -1185,11 +1181,9 @@ static void lower_stmt(Lower *l, Stmt *s)
         break;
     case ST_ASSIGN: lower_assign(l, s); break;
     case ST_ANNASSIGN:
-        if (s->u.annassign.value && tc_native_array(s->u.annassign.target)) {
-            const TyType *t = tc_native_array(s->u.annassign.target)->type;
-            store_target(l, s->u.annassign.target,
-                         lower_array_new(l, s->u.annassign.value, t->args[0]), t);
-        } else if (s->u.annassign.value)
+        if (lower_array_bind(l, s->u.annassign.target, s->u.annassign.value))
+            break;
+        if (s->u.annassign.value)
             store_target(l, s->u.annassign.target, lower_expr(l, s->u.annassign.value),
                   s->u.annassign.value->type);
         break;

@@ -67,14 +67,9 @@ SPY_COLD Py_ssize_t spy_arr__big_count(SpyInt n)
     return r;
 }
 
-/* An empty array of n elements of the given kind, or NULL. */
-static inline PyObject *spy_arr__new(int kind, SpyInt count)
+/* An array of n (>= 0) elements of the given kind, not yet set, or NULL. */
+static inline PyObject *spy_arr__alloc(int kind, Py_ssize_t n)
 {
-    Py_ssize_t n = SPY_INT_IS_SMALL(count) ? SPY_INT_VAL(count) : spy_arr__big_count(count);
-    if (n == -1 && PyErr_Occurred())
-        return NULL;
-    if (n < 0)
-        n = 0;
     if (n > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(PyObject *))
         return PyErr_NoMemory();
     PyTypeObject *type = spy_arr_type();
@@ -95,10 +90,19 @@ static inline PyObject *spy_arr__new(int kind, SpyInt count)
     return (PyObject *)a;
 }
 
+/* An array of `[x] * count`'s length, or NULL. */
+static inline PyObject *spy_arr__repeat(int kind, SpyInt count)
+{
+    Py_ssize_t n = SPY_INT_IS_SMALL(count) ? SPY_INT_VAL(count) : spy_arr__big_count(count);
+    if (n == -1 && PyErr_Occurred())
+        return NULL;
+    return spy_arr__alloc(kind, n < 0 ? 0 : n);
+}
+
 /* [x] * n */
 static inline PyObject *spy_arr_new_bool(char x, SpyInt n)
 {
-    PyObject *o = spy_arr__new(SPY_ARR_BOOL, n);
+    PyObject *o = spy_arr__repeat(SPY_ARR_BOOL, n);
     if (o)
         memset(SPY_ARR(o)->u.b, x, (size_t)Py_SIZE(o));
     return o;
@@ -106,7 +110,7 @@ static inline PyObject *spy_arr_new_bool(char x, SpyInt n)
 
 static inline PyObject *spy_arr_new_float(double x, SpyInt n)
 {
-    PyObject *o = spy_arr__new(SPY_ARR_FLOAT, n);
+    PyObject *o = spy_arr__repeat(SPY_ARR_FLOAT, n);
     if (o)
         for (Py_ssize_t k = 0; k < Py_SIZE(o); k++)
             SPY_ARR(o)->u.f[k] = x;
@@ -115,7 +119,7 @@ static inline PyObject *spy_arr_new_float(double x, SpyInt n)
 
 static inline PyObject *spy_arr_new_int(SpyInt x, SpyInt n)
 {
-    PyObject *o = spy_arr__new(SPY_ARR_INT, n);
+    PyObject *o = spy_arr__repeat(SPY_ARR_INT, n);
     if (!o)
         return NULL;
     for (Py_ssize_t k = 0; k < Py_SIZE(o); k++) {
@@ -129,7 +133,7 @@ static inline PyObject *spy_arr_new_int(SpyInt x, SpyInt n)
  * each); NULL with TypeError if an element is not an int. */
 SPY_COLD PyObject *spy_arr__from_list(PyObject *l)
 {
-    PyObject *o = spy_arr__new(SPY_ARR_INT, SPY_INT_SMALL(PyList_GET_SIZE(l)));
+    PyObject *o = spy_arr__alloc(SPY_ARR_INT, PyList_GET_SIZE(l));
     if (!o)
         return NULL;
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(l); k++) {
@@ -167,9 +171,7 @@ static inline PyObject *spy_arr_new_range(SpyInt start, SpyInt stop)
     if (SPY_UNLIKELY(!SPY_INT_IS_SMALL(start) || !SPY_INT_IS_SMALL(stop)))
         return spy_arr__range_slow(start, stop);
     Py_ssize_t a = SPY_INT_VAL(start), b = SPY_INT_VAL(stop);
-    if (SPY_UNLIKELY(b > a && b - a > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(PyObject *)))
-        return spy_arr__range_slow(start, stop);
-    PyObject *o = spy_arr__new(SPY_ARR_INT, SPY_INT_SMALL(b > a ? b - a : 0));
+    PyObject *o = spy_arr__alloc(SPY_ARR_INT, b > a ? b - a : 0);
     if (o)
         for (Py_ssize_t k = 0; k < Py_SIZE(o); k++)
             SPY_ARR(o)->u.i[k] = SPY_INT_SMALL(a + k);

@@ -600,28 +600,14 @@ SPY_COLD int spy_set__contains_int_slow(PyObject *s, SpyInt x)
     return r;
 }
 
-/* The value of an exact int or bool that fits 60 bits, else 0. */
-static SPY_ALWAYS_INLINE inline int spy_set__small_key(PyObject *k, int64_t *v)
+/* The value of an exact int or bool stored small, else 0. */
+static SPY_ALWAYS_INLINE inline int spy_set__small_key(PyObject *k, Py_ssize_t *v)
 {
     if (PyBool_Check(k)) {
         *v = k == Py_True;
         return 1;
     }
-    if (!PyLong_CheckExact(k))
-        return 0;
-    PyLongObject *lo = (PyLongObject *)k;
-#if PY_VERSION_HEX >= 0x030C0000
-    if (!PyUnstable_Long_IsCompact(lo))
-        return 0;
-    *v = PyUnstable_Long_CompactValue(lo);
-    return 1;
-#else
-    Py_ssize_t size = Py_SIZE(lo);
-    if (size < -1 || size > 1)
-        return 0;
-    *v = size * (int64_t)lo->ob_digit[0];
-    return 1;
-#endif
+    return PyLong_CheckExact(k) && spy_long__small_value(k, v);
 }
 
 static inline int spy_set_contains_int(PyObject *s, SpyInt x)
@@ -631,7 +617,9 @@ static inline int spy_set_contains_int(PyObject *s, SpyInt x)
         int64_t v = SPY_INT_VAL(x);
         /* long_hash: the value modulo 2**61 - 1 with its sign, -1 -> -2 */
         const uint64_t P = ((uint64_t)1 << 61) - 1;
-        uint64_t m = (v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v) % P;
+        uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        if (SPY_UNLIKELY(m >= P))
+            m %= P;
         Py_hash_t hash = v < 0 ? -(Py_hash_t)m : (Py_hash_t)m;
         if (hash == -1)
             hash = -2;
@@ -644,7 +632,7 @@ static inline int spy_set_contains_int(PyObject *s, SpyInt x)
                 if (entry->hash == 0 && entry->key == NULL)
                     return 0;
                 if (entry->hash == hash) {
-                    int64_t k;
+                    Py_ssize_t k;
                     if (!spy_set__small_key(entry->key, &k))
                         return spy_set__contains_int_slow(s, x);
                     if (k == v)

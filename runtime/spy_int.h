@@ -147,38 +147,45 @@ SPY_COLD SpyInt spy_int__from_long_slow(PyObject *o)
     return spy_int__steal(o);
 }
 
+/* The value of an exact int (o is one) read straight from the object when
+ * it is stored in one digit (or, before 3.12, two 30-bit digits: 60 bits,
+ * always small): 1 and *v, else 0. */
+static inline int spy_long__small_value(PyObject *o, Py_ssize_t *v)
+{
+    PyLongObject *lo = (PyLongObject *)o;
+#if defined(__GNUC__)
+    /* Where o is a known object (Py_None in a test), gcc would warn about
+     * this untaken path reading past it; hide where lo points. */
+    __asm__("" : "+r"(lo));
+#endif
+#if PY_VERSION_HEX >= 0x030C0000
+    if (PyUnstable_Long_IsCompact(lo)) {
+        *v = PyUnstable_Long_CompactValue(lo);
+        return 1;
+    }
+#else
+    Py_ssize_t size = Py_SIZE(lo);
+    if (size >= -1 && size <= 1) {
+        *v = size * (Py_ssize_t)lo->ob_digit[0];
+        return 1;
+    }
+    if ((size == 2 || size == -2) && PyLong_SHIFT == 30) {
+        Py_ssize_t x = (Py_ssize_t)lo->ob_digit[0] |
+                       ((Py_ssize_t)lo->ob_digit[1] << PyLong_SHIFT);
+        *v = size < 0 ? -x : x;
+        return 1;
+    }
+#endif
+    return 0;
+}
+
 /* o is an int or a subclass (bool included); borrowed. An exact int of
  * one digit is read straight from the object. */
 static inline SpyInt spy_int_from_long_object(PyObject *o)
 {
-#if PY_VERSION_HEX >= 0x030C0000
-    if (SPY_LIKELY(PyLong_CheckExact(o))) {
-        PyLongObject *lo = (PyLongObject *)o;
-#if defined(__GNUC__)
-        __asm__("" : "+r"(lo)); /* as below */
-#endif
-        if (PyUnstable_Long_IsCompact(lo))
-            return spy_int__tag_small(PyUnstable_Long_CompactValue(lo));
-    }
-#else
-    if (SPY_LIKELY(PyLong_CheckExact(o))) {
-        PyLongObject *lo = (PyLongObject *)o;
-#if defined(__GNUC__)
-        /* Where o is a known object (Py_None in a test), gcc would warn
-         * about this untaken path reading past it; hide where lo points. */
-        __asm__("" : "+r"(lo));
-#endif
-        Py_ssize_t size = Py_SIZE(lo);
-        if (size >= -1 && size <= 1)
-            return spy_int__tag_small(size * (Py_ssize_t)lo->ob_digit[0]);
-        /* two 30-bit digits (0xFFFFF, 10**9): 60 bits, always small */
-        if ((size == 2 || size == -2) && PyLong_SHIFT == 30) {
-            Py_ssize_t v = (Py_ssize_t)lo->ob_digit[0] |
-                           ((Py_ssize_t)lo->ob_digit[1] << PyLong_SHIFT);
-            return spy_int__tag_small(size < 0 ? -v : v);
-        }
-    }
-#endif
+    Py_ssize_t v;
+    if (SPY_LIKELY(PyLong_CheckExact(o)) && spy_long__small_value(o, &v))
+        return spy_int__tag_small(v);
     return spy_int__from_long_slow(o);
 }
 

@@ -513,6 +513,23 @@ static bool ident_char(unsigned char c, bool first)
            (!first && c >= '0' && c <= '9');
 }
 
+bool tc_span_mentions(Tc *tc, Span span, const char *word)
+{
+    size_t wl = strlen(word);
+    for (uint32_t ln = span.line; ln <= span.end_line; ln++) {
+        size_t len;
+        const char *t = src_line(tc->mod->ast->src, (int)ln, &len);
+        size_t lo = ln == span.line ? span.col : 0;
+        size_t hi = ln == span.end_line && span.end_col < len ? span.end_col : len;
+        for (size_t i = lo; i + wl <= hi; i++)
+            if (!memcmp(t + i, word, wl) &&
+                (i == 0 || !ident_char((unsigned char)t[i - 1], false)) &&
+                (i + wl == len || !ident_char((unsigned char)t[i + wl], false)))
+                return true;
+    }
+    return false;
+}
+
 static bool mark_captured(Tc *tc, const Stmt *s)
 {
     return tc_mark_captured(tc, s->span);

@@ -53,7 +53,8 @@ static const Expr *only_arg(const Expr *call, int i, int n)
     return a->value;
 }
 
-bool tc_array_creation(const Expr *v, const TyType *elem)
+/* `[x] * n`, a display or `list(range(...))` making an array of elem. */
+static bool array_creation(const Expr *v, const TyType *elem)
 {
     if (v->kind == EX_LIST) {
         for (int i = 0; i < v->u.seq.elts.n; i++) {
@@ -92,29 +93,12 @@ static void escape(Walk *w, const char *name)
             w->cand[i]->native_array = false;
 }
 
-static bool ident_char(unsigned char c)
-{
-    return c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
-}
-
 /* Every candidate whose name occurs as a word in the source of span. */
 static void escape_text(Walk *w, Span span)
 {
-    for (uint32_t ln = span.line; ln <= span.end_line; ln++) {
-        size_t len;
-        const char *text = src_line(w->tc->mod->ast->src, (int)ln, &len);
-        size_t lo = ln == span.line ? span.col : 0;
-        size_t hi = ln == span.end_line && span.end_col < len ? span.end_col : len;
-        for (int c = 0; c < w->n; c++) {
-            size_t wl = strlen(w->cand[c]->name);
-            for (size_t i = lo; i + wl <= hi; i++)
-                if (!memcmp(text + i, w->cand[c]->name, wl) &&
-                    (i == 0 || !ident_char((unsigned char)text[i - 1])) &&
-                    (i + wl == len || !ident_char((unsigned char)text[i + wl])))
-                    w->cand[c]->native_array = false;
-        }
-    }
+    for (int c = 0; c < w->n; c++)
+        if (tc_span_mentions(w->tc, span, w->cand[c]->name))
+            w->cand[c]->native_array = false;
 }
 
 static TcSymbol *candidate(Walk *w, const Expr *e)
@@ -226,7 +210,7 @@ static bool walk_binding(Walk *w, Expr *target, Expr *value)
         return false;
     if (!value)
         return true;
-    if (tc_array_creation(value, s->type->args[0]))
+    if (array_creation(value, s->type->args[0]))
         walk_creation(w, value);
     else {
         s->native_array = false;

@@ -77,6 +77,8 @@ void tc_error(Tc *tc, Span span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void tc_unsupported(Tc *tc, Span span, const char *what);
 
+/* Does the source of span contain `word` as a whole identifier? */
+bool tc_span_mentions(Tc *tc, Span span, const char *word);
 /* native_array.c: after a function is checked, marks its native arrays. */
 void tc_find_native_arrays(Tc *tc, TcFunc *f);
 

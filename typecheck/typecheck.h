@@ -241,8 +241,6 @@ bool tc_machine_leaf(const Expr *e);
 /* The local list a C array stands for when e names it (TcSymbol.native_array),
  * else NULL. */
 const TcSymbol *tc_native_array(const Expr *e);
-/* `[x] * n` or `list(range(...))` making a native array of elements elem. */
-bool tc_array_creation(const Expr *v, const TyType *elem);
 
 /* any(genexp) / all(genexp) of the builtins: lowered as a stopping loop. */
 bool is_any_all_genexp(const Expr *call);
