@@ -90,6 +90,14 @@ typedef struct ExcFrame {
     struct ExcFrame *outer;
 } ExcFrame;
 
+/* Statements of a loop's general copy that its versioned copy may resume
+ * at, and their blocks (lower_version.c). */
+typedef struct LoopResume {
+    Stmt **stmts;
+    IrBlock **blocks;
+    int n;
+} LoopResume;
+
 typedef struct Lower {
     ModCtx *m;
     IrFunc *f;
@@ -104,6 +112,7 @@ typedef struct Lower {
     LoopTargets *loop;
     IrBlock *handler;    /* innermost except/finally block, NULL outside try */
     ExcFrame *exc;       /* innermost except block being lowered */
+    LoopResume *resume;  /* while lowering a versioned loop's general copy */
 } Lower;
 
 /* lower_func.c */
@@ -122,10 +131,15 @@ void emit_goto(Lower *l, IrBlock *target);
 void emit_branch(Lower *l, IrReg *cond, IrBlock *t, IrBlock *f);
 void start_block(Lower *l, IrBlock *b);
 IrReg *temp_copy(Lower *l, IrReg *r);
+/* The Python text from a's start to b's end if on one line (else a
+ * placeholder), made safe for a C comment. */
+const char *source_text(ModCtx *m, Span a, Span b);
 
 /* lower_expr.c */
 IrReg *lower_expr(Lower *l, Expr *e);
 IrReg *lower_expr_as(Lower *l, Expr *e, const TyType *want);
+/* A C double literal of v. */
+const char *float_text(Arena *a, double v);
 IrReg *coerce(Lower *l, IrReg *r, const TyType *from, const TyType *to);
 IrReg *box(Lower *l, IrReg *r, const TyType *t);
 IrReg *lower_cond(Lower *l, Expr *e);
@@ -201,6 +215,27 @@ IrReg *lower_any_all(Lower *l, Expr *call);
 IrReg *lower_int_fast(Lower *l, Expr *e);
 IrReg *lower_int_fast_float(Lower *l, Expr *e);
 IrReg *lower_int_fast_compare(Lower *l, Expr *a, CmpOp op, Expr *b);
+/* An int64_t operand of generated C: its text, and its value when it is a
+ * literal (so no test is written for what the literal rules out). */
+typedef struct I64Operand {
+    const char *c;
+    bool is_lit;
+    int64_t lit;
+} I64Operand;
+/* C statements (each line starting with indent) computing r = a OP b on
+ * int64_t for + - * // % << >> & | ^; a case Python would raise or int64_t
+ * cannot hold runs the statement `fail` instead. */
+const char *i64_binop_text(Arena *a, BinOp op, const char *r, I64Operand x, I64Operand y,
+                           const char *fail, const char *indent);
+
+/* lower_version.c: an innermost while loop over small ints, bools, floats
+ * and native arrays also gets a copy on plain C values.  When it does,
+ * this emits the copy's call and the jumps to the general loop's test,
+ * orelse, done or one of its statements, and returns where those
+ * statements are: lower_block then starts a block at each. */
+LoopResume *lower_loop_version(Lower *l, Stmt *s, IrBlock *test, IrBlock *orelse,
+                               IrBlock *done);
+void lower_resume_point(Lower *l, const Stmt *s);
 
 /* lower_stmt.c */
 IrReg *lower_lambda(Lower *l, Expr *e);

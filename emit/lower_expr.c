@@ -217,7 +217,7 @@ static IrReg *int_const(Lower *l, bool negative, const Expr *lit)
     return call1(l, "spy_int_from_long_object", REP_INT, ERR_INT, o);
 }
 
-static const char *float_text(Arena *a, double v)
+const char *float_text(Arena *a, double v)
 {
     if (isinf(v))
         return v > 0 ? "Py_HUGE_VAL" : "(-Py_HUGE_VAL)";

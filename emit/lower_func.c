@@ -222,6 +222,24 @@ void emit_branch(Lower *l, IrReg *cond, IrBlock *t, IrBlock *f)
     l->cur = NULL;
 }
 
+const char *source_text(ModCtx *m, Span a, Span b)
+{
+    const Source *src = m->tm->ast->src;
+    if (a.line != b.end_line)
+        return "the expression";
+    size_t len;
+    const char *text = src_line(src, (int)a.line, &len);
+    uint32_t from = a.col, to = b.end_col;
+    if (to > len || from >= to)
+        return "the expression";
+    char *out = arena_strndup(m->a, text + from, to - from);
+    for (char *c = out; *c; c++)
+        if ((c[0] == '*' && c[1] == '/') || (c[0] == '/' && c[1] == '*') ||
+            (unsigned char)*c < 0x20)
+            *c = '+';
+    return out;
+}
+
 void start_block(Lower *l, IrBlock *b)
 {
     if (l->cur)

@@ -156,14 +156,6 @@ static bool machine_leaf(const Expr *e)
 
 /* ---- the helper's C ------------------------------------------------------------- */
 
-/* An int64_t operand of the helper: its C text, and its value when it is
- * a literal (so no test is written for what the literal rules out). */
-typedef struct COperand {
-    const char *c;
-    bool is_lit;
-    int64_t lit;
-} COperand;
-
 static void line(FastTree *t, const char *s)
 {
     t->body = arena_printf(A(t), "%s    %s\n", t->body, s);
@@ -174,19 +166,30 @@ static const char *fail_if(FastTree *t, const char *cond)
     return arena_printf(A(t), "if (%s) return %s;", cond, t->fail);
 }
 
-/* `r = a OP b` on int64_t; any case Python would raise or int64 cannot
- * hold returns SPY_INT_ERR (the general path then decides). */
-static void c_binop(FastTree *t, BinOp op, const char *r, COperand a, COperand b)
+static void c_binop(FastTree *t, BinOp op, const char *r, I64Operand a, I64Operand b)
 {
-    Arena *ar = A(t);
+    t->body = arena_printf(A(t), "%s%s", t->body,
+                           i64_binop_text(A(t), op, r, a, b,
+                                          arena_printf(A(t), "return %s;", t->fail), "    "));
+}
+
+/* The text of one C statement line. */
+static const char *cline(Arena *ar, const char *indent, const char *s)
+{
+    return arena_printf(ar, "%s%s\n", indent, s);
+}
+
+const char *i64_binop_text(Arena *ar, BinOp op, const char *r, I64Operand a, I64Operand b,
+                           const char *fail, const char *in)
+{
     const char *x = a.c, *y = b.c;
+#define FAIL_IF(cond) cline(ar, in, arena_printf(ar, "if (%s) %s", (cond), fail))
     switch (op) {
     case OP_ADD: case OP_SUB: case OP_MUL:
-        line(t, fail_if(t, arena_printf(ar, "__builtin_%s_overflow(%s, %s, &%s)",
-                                        op == OP_ADD ? "add" : op == OP_SUB ? "sub" : "mul",
-                                        x, y, r)));
-        break;
-    case OP_FLOORDIV: case OP_MOD:
+        return FAIL_IF(arena_printf(ar, "__builtin_%s_overflow(%s, %s, &%s)",
+                                    op == OP_ADD ? "add" : op == OP_SUB ? "sub" : "mul",
+                                    x, y, r));
+    case OP_FLOORDIV: case OP_MOD: {
         if (b.is_lit && b.lit > 0 && (b.lit & (b.lit - 1)) == 0) {
             /* a power of two: floor division is the arithmetic shift and
              * the (non-negative) remainder the low bits, for any sign */
@@ -194,42 +197,41 @@ static void c_binop(FastTree *t, BinOp op, const char *r, COperand a, COperand b
             while ((INT64_C(1) << k) != b.lit)
                 k++;
             if (op == OP_FLOORDIV)
-                line(t, arena_printf(ar, "%s = %s >> %d;", r, x, k));
-            else
-                line(t, arena_printf(ar, "%s = %s & %s;", r, x,
-                                     arena_printf(ar, "INT64_C(%lld)", (long long)b.lit - 1)));
-            break;
+                return cline(ar, in, arena_printf(ar, "%s = %s >> %d;", r, x, k));
+            return cline(ar, in, arena_printf(ar, "%s = %s & INT64_C(%lld);", r, x,
+                                              (long long)b.lit - 1));
         }
+        const char *text = "";
         if (!b.is_lit || b.lit == 0 || b.lit == -1) /* ZeroDivisionError; MIN // -1 */
-            line(t, fail_if(t, arena_printf(ar, "%s == 0 || %s == -1", y, y)));
+            text = FAIL_IF(arena_printf(ar, "%s == 0 || %s == -1", y, y));
         if (op == OP_FLOORDIV) /* rounds toward minus infinity */
-            line(t, arena_printf(ar, "%s = %s / %s - (%s %% %s != 0 && (%s ^ %s) < 0);",
-                                 r, x, y, x, y, x, y));
-        else /* takes the sign of the divisor */
-            line(t, arena_printf(ar, "%s = %s %% %s + (%s %% %s != 0 && (%s %% %s ^ %s) < 0 ? %s : 0);",
-                                 r, x, y, x, y, x, y, y, y));
-        break;
-    case OP_LSHIFT:
-        if (!b.is_lit) /* ValueError; too wide */
-            line(t, fail_if(t, arena_printf(ar, "%s < 0 || %s > 62", y, y)));
-        line(t, arena_printf(ar, "%s = (int64_t)((uint64_t)%s << %s);", r, x, y));
-        line(t, fail_if(t, arena_printf(ar, "(%s >> %s) != %s", r, y, x)));
-        break;
-    case OP_RSHIFT:
-        if (!b.is_lit)
-            line(t, fail_if(t, arena_printf(ar, "%s < 0", y)));
-        if (b.is_lit)
-            line(t, arena_printf(ar, "%s = %s >> %s;", r, x, y));
-        else
-            line(t, arena_printf(ar, "%s = %s > 63 ? (%s < 0 ? -1 : 0) : %s >> %s;",
-                                 r, y, x, x, y));
-        break;
-    case OP_BITAND: case OP_BITOR: case OP_BITXOR:
-        line(t, arena_printf(ar, "%s = %s %s %s;", r, x, ast_binop_str(op), y));
-        break;
-    default:
-        abort(); /* fast_op() admits no other */
+            return arena_printf(ar, "%s%s", text, cline(ar, in, arena_printf(ar,
+                "%s = %s / %s - (%s %% %s != 0 && (%s ^ %s) < 0);", r, x, y, x, y, x, y)));
+        /* takes the sign of the divisor */
+        return arena_printf(ar, "%s%s", text, cline(ar, in, arena_printf(ar,
+            "%s = %s %% %s + (%s %% %s != 0 && (%s %% %s ^ %s) < 0 ? %s : 0);",
+            r, x, y, x, y, x, y, y, y)));
     }
+    case OP_LSHIFT: {
+        const char *text = b.is_lit ? "" /* ValueError; too wide */
+                                    : FAIL_IF(arena_printf(ar, "%s < 0 || %s > 62", y, y));
+        return arena_printf(ar, "%s%s%s", text,
+                            cline(ar, in, arena_printf(ar, "%s = (int64_t)((uint64_t)%s << %s);",
+                                                       r, x, y)),
+                            FAIL_IF(arena_printf(ar, "(%s >> %s) != %s", r, y, x)));
+    }
+    case OP_RSHIFT:
+        if (b.is_lit)
+            return cline(ar, in, arena_printf(ar, "%s = %s >> %s;", r, x, y));
+        return arena_printf(ar, "%s%s", FAIL_IF(arena_printf(ar, "%s < 0", y)),
+                            cline(ar, in, arena_printf(ar, "%s = %s > 63 ? (%s < 0 ? -1 : 0) : %s >> %s;",
+                                                       r, y, x, x, y)));
+    case OP_BITAND: case OP_BITOR: case OP_BITXOR:
+        return cline(ar, in, arena_printf(ar, "%s = %s %s %s;", r, x, ast_binop_str(op), y));
+    default:
+        abort(); /* callers admit no other */
+    }
+#undef FAIL_IF
 }
 
 static const char *new_temp(FastTree *t)
@@ -247,10 +249,10 @@ static const char *leaf_name(FastTree *t, const char *prefix, int i)
 }
 
 /* Pass 2: C statements computing e into an int64_t. */
-static COperand c_expr(FastTree *t, Expr *e)
+static I64Operand c_expr(FastTree *t, Expr *e)
 {
     Arena *ar = A(t);
-    COperand r = {0};
+    I64Operand r = {0};
     int leaf = leaf_index(t, e);
     if (leaf >= 0) { /* checked first: `a ** b` is a leaf, not a node */
         r.c = leaf_name(t, "v_", canonical_leaf(t, leaf));
@@ -262,13 +264,13 @@ static COperand c_expr(FastTree *t, Expr *e)
         return r;
     }
     if (e->kind == EX_BINOP) {
-        COperand a = c_expr(t, e->u.binop.left), b = c_expr(t, e->u.binop.right);
+        I64Operand a = c_expr(t, e->u.binop.left), b = c_expr(t, e->u.binop.right);
         r.c = new_temp(t);
         c_binop(t, e->u.binop.op, r.c, a, b);
         return r;
     }
     if (e->kind == EX_UNARY) {
-        COperand x = c_expr(t, e->u.unary.operand);
+        I64Operand x = c_expr(t, e->u.unary.operand);
         if (e->u.unary.op == UOP_POS)
             return x;
         r.c = new_temp(t);
@@ -279,25 +281,6 @@ static COperand c_expr(FastTree *t, Expr *e)
         return r;
     }
     abort(); /* collect() made every other expression a leaf */
-}
-
-/* The Python text of [a .. b] on one line, made safe for a C comment. */
-static const char *python_text(FastTree *t, const Expr *a, const Expr *b)
-{
-    const Source *src = t->l->m->tm->ast->src;
-    if (a->span.line != b->span.end_line)
-        return "the expression";
-    size_t len;
-    const char *text = src_line(src, (int)a->span.line, &len);
-    uint32_t from = a->span.col, to = b->span.end_col;
-    if (to > len || from >= to)
-        return "the expression";
-    char *out = arena_strndup(A(t), text + from, to - from);
-    for (char *c = out; *c; c++)
-        if ((c[0] == '*' && c[1] == '/') || (c[0] == '/' && c[1] == '*') ||
-            (unsigned char)*c < 0x20)
-            *c = '+';
-    return out;
 }
 
 /* The helper: tag tests, leaf values, the tree, and the result (for a
@@ -321,9 +304,9 @@ static const char *helper_text(FastTree *t, const char *name, Expr *root, CmpOp 
         loads = arena_printf(ar, "%s    int64_t %s = %s;\n", loads, leaf_name(t, "v_", i),
                              machine ? x : arena_printf(ar, "SPY_INT_VAL(%s)", x));
     }
-    COperand res = c_expr(t, root);
+    I64Operand res = c_expr(t, root);
     if (rhs) {
-        COperand b = c_expr(t, rhs);
+        I64Operand b = c_expr(t, rhs);
         line(t, arena_printf(ar, "return %s %s %s;", res.c, ast_cmpop_str(cmp), b.c));
     } else if (t->to_float) {
         line(t, arena_printf(ar, "return (double)%s;", res.c));
@@ -342,7 +325,7 @@ static const char *helper_text(FastTree *t, const char *name, Expr *root, CmpOp 
         " * on int64_t when every int is small%s; %s when not (the caller then\n"
         " * computes it with the general int operations). */\n"
         "static inline %s %s(%s)\n{\n%s%s%s%s}\n\n",
-        t->l->m->tm->ast->src->path, t->l->line, python_text(t, root, rhs ? rhs : root),
+        t->l->m->tm->ast->src->path, t->l->line, source_text(t->l->m, root->span, (rhs ? rhs : root)->span),
         t->to_float ? ", as a double" : "", t->fail,
         rhs ? "int" : t->to_float ? "double" : "SpyInt", name, *params ? params : "void",
         tags ? arena_printf(ar, "    if (SPY_UNLIKELY((%s) & 1))\n        return %s;\n", tags, t->fail)

@@ -329,11 +329,13 @@ static void lower_while(Lower *l, Stmt *s)
 {
     IrBlock *head = ir_block(l->f), *body = ir_block(l->f), *orelse = ir_block(l->f),
             *done = ir_block(l->f);
-    start_block(l, head);
     l->line = (int)s->span.line;
+    l->resume = lower_loop_version(l, s, head, orelse, done);
+    start_block(l, head);
     emit_branch(l, lower_cond(l, s->u.while_.test), body, orelse);
     l->cur = body;
     loop_body(l, &s->u.while_.body, head, done);
+    l->resume = NULL;
     l->cur = orelse;
     lower_block(l, &s->u.while_.orelse);
     if (l->cur)
@@ -1226,6 +1228,9 @@ static void lower_stmt(Lower *l, Stmt *s)
 
 void lower_block(Lower *l, StmtList *body)
 {
-    for (int i = 0; i < body->n; i++)
+    for (int i = 0; i < body->n; i++) {
+        if (l->resume)
+            lower_resume_point(l, body->v[i]);
         lower_stmt(l, body->v[i]);
+    }
 }

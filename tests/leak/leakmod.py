@@ -278,3 +278,16 @@ def native_arrays(n: int, big: int) -> int:
     xs = [big * 2] * (n + 1)
     total += xs[n] % 7
     return total + xs[n + 1]
+
+
+def versioned_loop(x: int, n: int, stop: int) -> int:
+    """An innermost while loop runs on int64_t (emit/lower_version.c) and
+    hands over to the general loop where an int grows big or an index is
+    out of range: the big ints made after the hand-over are owned once."""
+    xs = [1] * n
+    k = 0
+    while k < stop:
+        x = x * x + k
+        xs[k] = x
+        k += 1
+    return x % 1000 + len(xs)

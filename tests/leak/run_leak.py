@@ -75,6 +75,9 @@ CASES = [
     ("native arrays, small ints, IndexError at the end", "native_arrays", (6, 5), {},
      IndexError),
     ("*args, TypeError after binding", "varargs", (1, "no"), {"y": 1}, TypeError),
+    ("versioned loop grows big ints", "versioned_loop", (3, 12, 12), {}, None),
+    ("versioned loop, big ints, IndexError", "versioned_loop", (3, 12, 13), {}, IndexError),
+    ("versioned loop, small ints, IndexError", "versioned_loop", (0, 4, 5), {}, IndexError),
 ]
 
 

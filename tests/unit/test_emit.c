@@ -940,6 +940,47 @@ static void test_c_native_array(void **state)
     snip_free(s);
 }
 
+/* An innermost while loop over small ints and a native array also runs
+ * as a copy on int64_t (emit/lower_version.c) that hands over to the
+ * general loop at the statement it cannot finish. */
+static void test_c_versioned_while(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def f(limit: int, i: int) -> int:\n"
+                      "    flags = [True] * (limit + 1)\n"
+                      "    j = i * i\n"
+                      "    while j <= limit:\n"
+                      "        flags[j] = False\n"
+                      "        j += i\n"
+                      "    return j\n"
+                      "def g(n: int) -> int:\n"
+                      "    k = 0\n"
+                      "    while k < n:\n"
+                      "        print(k)\n"
+                      "        k += 1\n"
+                      "    return k\n");
+    assert_contains(s->c, "static int spy_loop_1(SpyInt *p_j, SpyInt p_limit, PyObject *p_flags, "
+                          "SpyInt p_i)\n");
+    assert_contains(s->c, "    if ((*p_j | p_limit | p_i) & 1)\n        return 2;\n");
+    assert_contains(s->c, "    int64_t v_j = SPY_INT_VAL(*p_j);\n");
+    assert_contains(s->c, "        if (!(v_j <= v_limit)) {\n");
+    assert_contains(s->c, "        if (SPY_UNLIKELY((uint64_t)t0 >= (uint64_t)v_flags_len)) "
+                          "{ resume = 3; goto out; }\n        v_flags[t0] = 0;\n");
+    /* two small ints cannot overflow: only the result's range is tested */
+    assert_contains(s->c, "        t1 = v_j + v_i;\n        if (SPY_UNLIKELY(t1 < SPY_INT_MIN_SMALL "
+                          "|| t1 > SPY_INT_MAX_SMALL)) { resume = 4; goto out; }\n");
+    assert_contains(s->c, "    *p_j = SPY_INT_SMALL(v_j);\n");
+    char *fn = c_func_of(s, "f_f");
+    assert_contains(fn, "= spy_loop_1(&v_j, v_limit, v_flags, v_i);");
+    assert_contains(fn, " == 4);");                  /* resumes at `j += i` */
+    assert_contains(fn, "spy_int_add(v_j, v_i)");    /* in the general loop */
+    free(fn);
+    fn = c_func_of(s, "f_g");                        /* a call: no copy */
+    assert_not_contains(fn, "spy_loop_");
+    free(fn);
+    snip_free(s);
+}
+
 /* `x in s` for an int x and a set[int] probes the table itself: no box,
  * no PySet_Contains call. */
 static void test_c_set_contains_int(void **state)
@@ -1357,6 +1398,7 @@ int main(void)
         cmocka_unit_test(test_c_int_tree_to_float),
         cmocka_unit_test(test_c_native_array),
         cmocka_unit_test(test_c_set_contains_int),
+        cmocka_unit_test(test_c_versioned_while),
         cmocka_unit_test(test_c_int64_clone),
         cmocka_unit_test(test_c_int_ops_own_dying_operands),
         cmocka_unit_test(test_c_generator),

@@ -1,0 +1,657 @@
+/*
+ * lower_version.c — loop versioning: an innermost `while` loop whose ints
+ * stay small runs on plain int64_t, bools, doubles and C arrays.
+ *
+ * An `int` local is a tagged word, so `while j <= limit: flags[j] = False;
+ * j += i` tests tags, checks overflow and tests for errors at every step.
+ * When the loop body is made only of what this file can write in plain C
+ * (int, bool and float locals, native arrays, arithmetic, comparisons, if,
+ * break, continue), lowering writes a second copy of the loop as a helper
+ * function and calls it before the general loop:
+ *
+ *  - the helper starts only when every tagged int it uses is small (so
+ *    also bound); it copies them into int64_t variables;
+ *  - every int it stores back into such a variable is checked to be in the
+ *    small range, so writing it back is only a shift;
+ *  - at anything it cannot do (an overflow, an index out of range, a
+ *    division by zero, a big int in an int array, a small int that becomes
+ *    big) it stops *before* the statement has any effect, writes its
+ *    variables back and returns the number of that statement;
+ *  - the caller then jumps to the same statement of the general loop,
+ *    which does exactly what the interpreter would: raise, or go on with
+ *    big ints.
+ *
+ * Expressions of the copy only read locals and arrays, so evaluating a
+ * statement's expressions and then stopping is invisible.  The helper's
+ * return value: 0 the loop ended (its else clause runs), 1 break, 2 resume
+ * at the loop's test, 3 + k resume at statement k of `resume`.
+ */
+#include "emit/lower.h"
+
+#include <string.h>
+
+/* %0..%9: the IR's call templates name at most ten operands. */
+enum { VER_MAX_VARS = 10, VER_MAX_STMTS = 64 };
+enum { RESUME_DONE, RESUME_BREAK, RESUME_TEST, RESUME_STMT };
+
+typedef enum VarKind { V_TAGGED, V_MACHINE, V_BOOL, V_FLOAT, V_ARRAY } VarKind;
+
+typedef struct VerVar {
+    const TcSymbol *sym;
+    VarKind kind;
+    char elem;           /* V_ARRAY: 'b', 'f' or 'i' */
+    bool assigned;
+} VerVar;
+
+/* A C value of the copy: int64_t ('i'), char 0/1 ('b') or double ('f'). */
+typedef struct CVal {
+    const char *c;
+    char kind;
+    bool small;          /* 'i' known to be in the tagged small range */
+    bool is_lit;
+    int64_t lit;
+} CVal;
+
+typedef struct Version {
+    Lower *l;
+    Arena *a;
+    VerVar vars[VER_MAX_VARS];
+    int n_vars;
+    Stmt *resume[VER_MAX_STMTS];
+    int n_resume;
+    const char *body;    /* C statements of the loop */
+    const char *indent;
+    const char *temps;   /* declarations */
+    int n_temps;
+    const char *stop;    /* the statement stopping at the current resume point */
+    bool failed;         /* something the copy cannot do */
+} Version;
+
+static void emit(Version *v, const char *s)
+{
+    v->body = arena_printf(v->a, "%s%s%s\n", v->body, v->indent, s);
+}
+
+static const char *new_temp(Version *v, char kind)
+{
+    const char *name = arena_printf(v->a, "t%d", v->n_temps++);
+    const char *ctype = kind == 'i' ? "int64_t" : kind == 'f' ? "double" : "char";
+    v->temps = arena_printf(v->a, "%s    %s %s;\n", v->temps, ctype, name);
+    return name;
+}
+
+static CVal fail(Version *v)
+{
+    v->failed = true;
+    return (CVal){"0", 'i', false, false, 0};
+}
+
+static char kind_of_type(const TyType *t)
+{
+    if (!t)
+        return 0;
+    switch (t->kind) {
+    case TY_INT: return 'i';
+    case TY_BOOL: return 'b';
+    case TY_FLOAT: return 'f';
+    default: return 0;
+    }
+}
+
+/* ---- variables ------------------------------------------------------------------- */
+
+static const char *var_c(Version *v, const VerVar *x)
+{
+    return cg_ident(v->a, "v_", x->sym->name);
+}
+
+/* The variable a name stands for, registered on first use; NULL when the
+ * copy cannot hold it. */
+static VerVar *var_of(Version *v, const Expr *e)
+{
+    const TcSymbol *s = e->kind == EX_NAME ? e->sema : NULL;
+    if (!s || s->kind != SYM_LOCAL || s->captured || s->rebound || e->maybe_unbound)
+        return NULL;
+    for (int i = 0; i < v->n_vars; i++)
+        if (v->vars[i].sym == s)
+            return &v->vars[i];
+    if (v->n_vars == VER_MAX_VARS || v->l->bound_regs[s->index])
+        return NULL;
+    IrReg *r = v->l->local_regs[s->index];
+    VerVar x = {.sym = s};
+    char k = kind_of_type(s->type);
+    if (r->rep == REP_INT && k == 'i')
+        x.kind = V_TAGGED;
+    else if (r->rep == REP_I64 && k == 'i')
+        x.kind = V_MACHINE;
+    else if (r->rep == REP_BOOL && k == 'b')
+        x.kind = V_BOOL;
+    else if (r->rep == REP_FLOAT && k == 'f')
+        x.kind = V_FLOAT;
+    else if (r->rep == REP_OBJ && s->native_array && s->type->kind == TY_LIST)
+        x.kind = V_ARRAY, x.elem = kind_of_type(s->type->args[0]);
+    else
+        return NULL;
+    if (x.kind == V_ARRAY && !x.elem)
+        return NULL;
+    v->vars[v->n_vars] = x;
+    return &v->vars[v->n_vars++];
+}
+
+/* ---- expressions ----------------------------------------------------------------- */
+
+static CVal gen_expr(Version *v, Expr *e);
+
+static bool in_small_range(int64_t x)
+{
+    return x >= -(INT64_C(1) << 62) && x < (INT64_C(1) << 62);
+}
+
+static void stop_if(Version *v, const char *cond)
+{
+    emit(v, arena_printf(v->a, "if (SPY_UNLIKELY(%s)) %s", cond, v->stop));
+}
+
+/* arr[ix]: the checked element position, as list indexing finds it. */
+static const char *array_pos(Version *v, VerVar *arr, Expr *ix)
+{
+    CVal i = gen_expr(v, ix);
+    if (i.kind != 'i')
+        return fail(v).c;
+    const char *t = new_temp(v, 'i'), *n = arena_printf(v->a, "%s_len", var_c(v, arr));
+    emit(v, arena_printf(v->a, "%s = %s;", t, i.c));
+    if (!(i.is_lit && i.lit >= 0))
+        emit(v, arena_printf(v->a, "if (%s < 0) %s += %s;", t, t, n));
+    stop_if(v, arena_printf(v->a, "(uint64_t)%s >= (uint64_t)%s", t, n));
+    return t;
+}
+
+static VerVar *array_of(Version *v, Expr *e)
+{
+    VerVar *x = var_of(v, e);
+    return x && x->kind == V_ARRAY ? x : NULL;
+}
+
+static CVal array_read(Version *v, Expr *e)
+{
+    VerVar *arr = array_of(v, e->u.subscript.value);
+    if (!arr || kind_of_type(e->type) != arr->elem)
+        return fail(v);
+    const char *pos = array_pos(v, arr, e->u.subscript.index);
+    const char *elt = arena_printf(v->a, "%s[%s]", var_c(v, arr), pos);
+    if (arr->elem != 'i')
+        return (CVal){elt, arr->elem, false, false, 0};
+    const char *t = new_temp(v, 'i');
+    stop_if(v, arena_printf(v->a, "!SPY_INT_IS_SMALL(%s)", elt));
+    emit(v, arena_printf(v->a, "%s = SPY_INT_VAL(%s);", t, elt));
+    return (CVal){t, 'i', true, false, 0};
+}
+
+static CVal int_binop(Version *v, BinOp op, CVal a, CVal b)
+{
+    if (op == OP_POW || op == OP_DIV || op == OP_MATMUL)
+        return fail(v);
+    const char *r = new_temp(v, 'i');
+    if ((op == OP_ADD || op == OP_SUB) && a.small && b.small) {
+        /* two values within +-2**62 cannot overflow 64 bits */
+        emit(v, arena_printf(v->a, "%s = %s %s %s;", r, a.c, op == OP_ADD ? "+" : "-", b.c));
+        return (CVal){r, 'i', false, false, 0};
+    }
+    I64Operand x = {a.c, a.is_lit, a.lit}, y = {b.c, b.is_lit, b.lit};
+    v->body = arena_printf(v->a, "%s%s", v->body,
+                           i64_binop_text(v->a, op, r, x, y, v->stop, v->indent));
+    return (CVal){r, 'i', false, false, 0};
+}
+
+static CVal float_binop(Version *v, BinOp op, CVal a, CVal b)
+{
+    const char *ops = op == OP_ADD ? "+" : op == OP_SUB ? "-" : op == OP_MUL ? "*"
+                    : op == OP_DIV ? "/" : NULL;
+    if (!ops)
+        return fail(v);
+    if (op == OP_DIV)
+        stop_if(v, arena_printf(v->a, "%s == 0.0", b.c)); /* ZeroDivisionError */
+    return (CVal){arena_printf(v->a, "(%s %s %s)", a.c, ops, b.c), 'f', false, false, 0};
+}
+
+static CVal gen_binop(Version *v, Expr *e)
+{
+    char k = kind_of_type(e->type);
+    CVal a = gen_expr(v, e->u.binop.left);
+    CVal b = gen_expr(v, e->u.binop.right);
+    if (v->failed || a.kind != k || b.kind != k)
+        return fail(v);
+    if (k == 'i')
+        return int_binop(v, e->u.binop.op, a, b);
+    if (k == 'f')
+        return float_binop(v, e->u.binop.op, a, b);
+    return fail(v);
+}
+
+static CVal gen_unary(Version *v, Expr *e)
+{
+    CVal x = gen_expr(v, e->u.unary.operand);
+    char k = kind_of_type(e->type);
+    switch (e->u.unary.op) {
+    case UOP_NOT:
+        return (CVal){arena_printf(v->a, "(!%s)", x.c), 'b', false, false, 0};
+    case UOP_POS:
+        return x.kind == k && k != 'b' ? x : fail(v);
+    case UOP_NEG:
+        if (x.kind != k)
+            return fail(v);
+        if (k == 'f')
+            return (CVal){arena_printf(v->a, "(-%s)", x.c), 'f', false, false, 0};
+        if (k == 'i' && x.small)
+            return (CVal){arena_printf(v->a, "(-%s)", x.c), 'i', false, false, 0};
+        if (k == 'i') {
+            const char *r = new_temp(v, 'i');
+            stop_if(v, arena_printf(v->a, "__builtin_sub_overflow(0, %s, &%s)", x.c, r));
+            return (CVal){r, 'i', false, false, 0};
+        }
+        return fail(v);
+    case UOP_INVERT:
+        if (x.kind != 'i' || k != 'i')
+            return fail(v);
+        return (CVal){arena_printf(v->a, "(~%s)", x.c), 'i', x.small, false, 0};
+    default:
+        return fail(v);
+    }
+}
+
+static CVal gen_compare(Version *v, Expr *e)
+{
+    if (e->u.compare.n_ops != 1)
+        return fail(v);
+    CmpOp op = e->u.compare.ops[0];
+    CVal a = gen_expr(v, e->u.compare.operands.v[0]);
+    CVal b = gen_expr(v, e->u.compare.operands.v[1]);
+    if (op > CMP_GE || a.kind != b.kind || (a.kind == 'b' && op != CMP_EQ && op != CMP_NE))
+        return fail(v);
+    return (CVal){arena_printf(v->a, "(%s %s %s)", a.c, ast_cmpop_str(op), b.c), 'b', false,
+                  false, 0};
+}
+
+/* `a and b`: b's statements run only when a holds, as b is only
+ * evaluated then. */
+static CVal gen_boolop(Version *v, Expr *e)
+{
+    if (kind_of_type(e->type) != 'b')
+        return fail(v);
+    const char *r = new_temp(v, 'b'), *outer = v->indent;
+    bool and = e->u.boolop.op == BOOL_AND;
+    const char *closes = "";
+    for (int i = 0; i < e->u.boolop.values.n; i++) {
+        CVal x = gen_expr(v, e->u.boolop.values.v[i]);
+        if (x.kind != 'b')
+            return fail(v);
+        emit(v, arena_printf(v->a, "%s = %s;", r, x.c));
+        if (i + 1 < e->u.boolop.values.n) {
+            emit(v, arena_printf(v->a, "if (%s%s) {", and ? "" : "!", r));
+            v->indent = arena_printf(v->a, "%s    ", v->indent);
+            closes = arena_printf(v->a, "%s}", closes);
+        }
+    }
+    for (int i = (int)strlen(closes); i > 0; i--) {
+        v->indent = arena_strndup(v->a, v->indent, strlen(v->indent) - 4);
+        emit(v, "}");
+    }
+    v->indent = outer;
+    return (CVal){r, 'b', false, false, 0};
+}
+
+static bool is_len_call(const Expr *e)
+{
+    const Expr *fn = e->u.call.func;
+    const TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+    return s && s->kind == SYM_BUILTIN && strcmp(s->name, "len") == 0 &&
+           e->u.call.n_args == 1 && !e->u.call.args[0]->name;
+}
+
+static CVal gen_expr(Version *v, Expr *e)
+{
+    if (v->failed)
+        return fail(v);
+    switch (e->kind) {
+    case EX_INT:
+        if (!e->u.int_lit.fits_i64)
+            return fail(v);
+        return (CVal){arena_printf(v->a, "INT64_C(%lld)", (long long)e->u.int_lit.value), 'i',
+                      in_small_range(e->u.int_lit.value), true, e->u.int_lit.value};
+    case EX_FLOAT:
+        return (CVal){float_text(v->a, e->u.float_lit.value), 'f', false, false, 0};
+    case EX_TRUE: return (CVal){"1", 'b', false, false, 0};
+    case EX_FALSE: return (CVal){"0", 'b', false, false, 0};
+    case EX_NAME: {
+        VerVar *x = var_of(v, e);
+        if (!x || x->kind == V_ARRAY)
+            return fail(v);
+        char k = x->kind == V_BOOL ? 'b' : x->kind == V_FLOAT ? 'f' : 'i';
+        return (CVal){var_c(v, x), k, x->kind == V_TAGGED, false, 0};
+    }
+    case EX_BINOP: return gen_binop(v, e);
+    case EX_UNARY: return gen_unary(v, e);
+    case EX_COMPARE: return gen_compare(v, e);
+    case EX_BOOLOP: return gen_boolop(v, e);
+    case EX_SUBSCRIPT: return array_read(v, e);
+    case EX_CALL: {
+        VerVar *arr = is_len_call(e) ? array_of(v, e->u.call.args[0]->value) : NULL;
+        if (!arr)
+            return fail(v);
+        return (CVal){arena_printf(v->a, "%s_len", var_c(v, arr)), 'i', true, false, 0};
+    }
+    default:
+        return fail(v);
+    }
+}
+
+/* The truth of a test. */
+static const char *gen_test(Version *v, Expr *e)
+{
+    CVal x = gen_expr(v, e);
+    if (x.kind == 'i' || x.kind == 'f')
+        return arena_printf(v->a, "(%s != 0)", x.c);
+    return x.c;
+}
+
+/* ---- statements ------------------------------------------------------------------ */
+
+static void gen_block(Version *v, StmtList *b);
+
+/* Stores x (of the variable's kind) into a local of the copy. */
+static void store_var(Version *v, VerVar *x, CVal val)
+{
+    char k = x->kind == V_BOOL ? 'b' : x->kind == V_FLOAT ? 'f' : x->kind == V_TAGGED ? 'i' : 0;
+    if (!k || val.kind != k) {
+        fail(v);
+        return;
+    }
+    x->assigned = true;
+    if (k == 'i' && !val.small)
+        stop_if(v, arena_printf(v->a, "%s < SPY_INT_MIN_SMALL || %s > SPY_INT_MAX_SMALL",
+                                val.c, val.c));
+    emit(v, arena_printf(v->a, "%s = %s;", var_c(v, x), val.c));
+}
+
+static void store_elem(Version *v, VerVar *arr, const char *pos, CVal val)
+{
+    if (val.kind != arr->elem) {
+        fail(v);
+        return;
+    }
+    const char *elt = arena_printf(v->a, "%s[%s]", var_c(v, arr), pos);
+    if (arr->elem != 'i') {
+        emit(v, arena_printf(v->a, "%s = %s;", elt, val.c));
+        return;
+    }
+    /* the element released would be a big int: the general path does it */
+    if (!val.small)
+        stop_if(v, arena_printf(v->a, "%s < SPY_INT_MIN_SMALL || %s > SPY_INT_MAX_SMALL",
+                                val.c, val.c));
+    stop_if(v, arena_printf(v->a, "!SPY_INT_IS_SMALL(%s)", elt));
+    emit(v, arena_printf(v->a, "%s = SPY_INT_SMALL(%s);", elt, val.c));
+}
+
+static void gen_assign(Version *v, Expr *target, Expr *value)
+{
+    CVal val = gen_expr(v, value);
+    if (v->failed)
+        return;
+    if (target->kind == EX_SUBSCRIPT) {
+        VerVar *arr = array_of(v, target->u.subscript.value);
+        if (!arr)
+            return (void)fail(v);
+        store_elem(v, arr, array_pos(v, arr, target->u.subscript.index), val);
+        return;
+    }
+    VerVar *x = var_of(v, target);
+    if (!x)
+        return (void)fail(v);
+    store_var(v, x, val);
+}
+
+static CVal combine(Version *v, BinOp op, CVal a, CVal b, char k)
+{
+    if (a.kind != k || b.kind != k)
+        return fail(v);
+    return k == 'i' ? int_binop(v, op, a, b) : k == 'f' ? float_binop(v, op, a, b) : fail(v);
+}
+
+static void gen_augassign(Version *v, Stmt *s)
+{
+    Expr *target = s->u.augassign.target;
+    BinOp op = s->u.augassign.op;
+    char k = kind_of_type(target->type);
+    if (target->kind == EX_SUBSCRIPT) {
+        VerVar *arr = array_of(v, target->u.subscript.value);
+        if (!arr || arr->elem != k)
+            return (void)fail(v);
+        const char *pos = array_pos(v, arr, target->u.subscript.index);
+        const char *elt = arena_printf(v->a, "%s[%s]", var_c(v, arr), pos);
+        CVal old = {elt, k, false, false, 0};
+        if (k == 'i') {
+            old.c = new_temp(v, 'i');
+            stop_if(v, arena_printf(v->a, "!SPY_INT_IS_SMALL(%s)", elt));
+            emit(v, arena_printf(v->a, "%s = SPY_INT_VAL(%s);", old.c, elt));
+            old.small = true;
+        }
+        CVal val = combine(v, op, old, gen_expr(v, s->u.augassign.value), k);
+        if (!v->failed)
+            store_elem(v, arr, pos, val);
+        return;
+    }
+    VerVar *x = var_of(v, target);
+    if (!x)
+        return (void)fail(v);
+    CVal old = gen_expr(v, target);
+    CVal val = combine(v, op, old, gen_expr(v, s->u.augassign.value), k);
+    if (!v->failed)
+        store_var(v, x, val);
+}
+
+static void gen_if(Version *v, Stmt *s)
+{
+    const char *outer = v->indent;
+    emit(v, arena_printf(v->a, "if (%s) {", gen_test(v, s->u.if_.test)));
+    v->indent = arena_printf(v->a, "%s    ", outer);
+    gen_block(v, &s->u.if_.body);
+    v->indent = outer;
+    if (s->u.if_.orelse.n) {
+        emit(v, "} else {");
+        v->indent = arena_printf(v->a, "%s    ", outer);
+        gen_block(v, &s->u.if_.orelse);
+        v->indent = outer;
+    }
+    emit(v, "}");
+}
+
+/* One statement, a resume point of its own. */
+static void gen_stmt(Version *v, Stmt *s)
+{
+    if (v->n_resume == VER_MAX_STMTS) {
+        fail(v);
+        return;
+    }
+    int k = v->n_resume;
+    v->resume[v->n_resume++] = s;
+    v->stop = arena_printf(v->a, "{ resume = %d; goto out; }", RESUME_STMT + k);
+    emit(v, arena_printf(v->a, "/* %s:%d: %s */", v->l->m->tm->ast->src->path, (int)s->span.line,
+                         source_text(v->l->m, s->span, s->span)));
+    switch (s->kind) {
+    case ST_ASSIGN:
+        if (s->u.assign.targets.n != 1)
+            return (void)fail(v);
+        gen_assign(v, s->u.assign.targets.v[0], s->u.assign.value);
+        break;
+    case ST_AUGASSIGN: gen_augassign(v, s); break;
+    case ST_IF: gen_if(v, s); break;
+    case ST_PASS: break;
+    case ST_BREAK: emit(v, arena_printf(v->a, "resume = %d; goto out;", RESUME_BREAK)); break;
+    case ST_CONTINUE: emit(v, "continue;"); break;
+    default: fail(v); break;
+    }
+}
+
+static void gen_block(Version *v, StmtList *b)
+{
+    for (int i = 0; i < b->n && !v->failed; i++)
+        gen_stmt(v, b->v[i]);
+}
+
+/* ---- the helper ------------------------------------------------------------------- */
+
+/* Assigned variables are passed by address, the others by value. */
+static const char *param_decl(Version *v, const VerVar *x)
+{
+    static const char *const ctype[] = {[V_TAGGED] = "SpyInt", [V_MACHINE] = "int64_t",
+                                        [V_BOOL] = "char", [V_FLOAT] = "double"};
+    if (x->kind == V_MACHINE)
+        return arena_printf(v->a, "int64_t %s", var_c(v, x));
+    if (x->kind == V_ARRAY)
+        return cg_ident(v->a, "PyObject *p_", x->sym->name);
+    return arena_printf(v->a, "%s%s%s", ctype[x->kind], x->assigned ? " *" : " ",
+                        cg_ident(v->a, "p_", x->sym->name));
+}
+
+/* What the helper reads of a parameter. */
+static const char *param_value(Version *v, const VerVar *x)
+{
+    return arena_printf(v->a, "%s%s", x->assigned ? "*" : "", cg_ident(v->a, "p_", x->sym->name));
+}
+
+/* Copy-in of a variable; the entry test of tagged ones is written apart. */
+static const char *load_var(Version *v, const VerVar *x)
+{
+    const char *c = var_c(v, x), *p = param_value(v, x);
+    static const char *const elem_type[] = {['b'] = "unsigned char", ['f'] = "double",
+                                            ['i'] = "SpyInt"};
+    static const char *const member[] = {['b'] = "b", ['f'] = "f", ['i'] = "i"};
+    switch (x->kind) {
+    case V_TAGGED: return arena_printf(v->a, "    int64_t %s = SPY_INT_VAL(%s);\n", c, p);
+    case V_MACHINE: return "";
+    case V_BOOL: return arena_printf(v->a, "    char %s = %s;\n", c, p);
+    case V_FLOAT: return arena_printf(v->a, "    double %s = %s;\n", c, p);
+    case V_ARRAY:
+        return arena_printf(v->a, "    %s *%s = SPY_ARR(%s)->u.%s;\n"
+                                  "    int64_t %s_len = Py_SIZE(%s);\n",
+                            elem_type[(int)x->elem], c, p, member[(int)x->elem], c, p);
+    }
+    return "";
+}
+
+static const char *store_back(Version *v, const VerVar *x)
+{
+    if (!x->assigned)
+        return "";
+    const char *c = var_c(v, x), *p = cg_ident(v->a, "p_", x->sym->name);
+    if (x->kind == V_TAGGED)
+        return arena_printf(v->a, "    *%s = SPY_INT_SMALL(%s);\n", p, c);
+    return arena_printf(v->a, "    *%s = %s;\n", p, c);
+}
+
+static const char *helper_text(Version *v, const char *name, Stmt *s, const char *test_stmts,
+                               const char *test)
+{
+    Arena *a = v->a;
+    const char *params = "", *tags = NULL, *arrays = NULL, *loads = "", *stores = "";
+    for (int i = 0; i < v->n_vars; i++) {
+        const VerVar *x = &v->vars[i];
+        const char *p = param_value(v, x);
+        params = arena_printf(a, "%s%s%s", params, i ? ", " : "", param_decl(v, x));
+        if (x->kind == V_TAGGED)
+            tags = tags ? arena_printf(a, "%s | %s", tags, p) : p;
+        if (x->kind == V_ARRAY)
+            arrays = arena_printf(a, "%s%s!%s", arrays ? arrays : "", arrays ? " || " : "", p);
+        loads = arena_printf(a, "%s%s", loads, load_var(v, x));
+        stores = arena_printf(a, "%s%s", stores, store_back(v, x));
+    }
+    const char *entry = "";
+    if (tags)
+        entry = arena_printf(a, "    if ((%s) & 1)\n        return %d;\n", tags, RESUME_TEST);
+    if (arrays)
+        entry = arena_printf(a, "%s    if (%s)\n        return %d;\n", entry, arrays, RESUME_TEST);
+    return arena_printf(a,
+        "/* %s:%d: while %s:\n"
+        " * on plain C values while its ints are small.  Returns %d when the loop\n"
+        " * ends, %d at break, else where the general loop resumes: %d its test,\n"
+        " * %d + k its k-th statement. */\n"
+        "static int %s(%s)\n{\n%s%s%s    int resume;\n    for (;;) {\n%s"
+        "        if (!%s) {\n            resume = %d;\n            goto out;\n        }\n"
+        "%s    }\nout:\n%s    return resume;\n}\n\n",
+        v->l->m->tm->ast->src->path, (int)s->span.line,
+        source_text(v->l->m, s->u.while_.test->span, s->u.while_.test->span),
+        RESUME_DONE, RESUME_BREAK, RESUME_TEST, RESUME_STMT, name, params, entry, loads,
+        v->temps, test_stmts, test, RESUME_DONE, v->body, stores);
+}
+
+/* ---- lowering --------------------------------------------------------------------- */
+
+/* The call of the helper: tagged, bool and float locals by address. */
+static IrReg *call_helper(Lower *l, Version *v, const char *name)
+{
+    IrReg *args[VER_MAX_VARS];
+    const char *call = arena_printf(v->a, "%s(", name);
+    for (int i = 0; i < v->n_vars; i++) {
+        const VerVar *x = &v->vars[i];
+        args[i] = l->local_regs[x->sym->index];
+        bool by_address = x->assigned;
+        call = arena_printf(v->a, "%s%s%s%%%d", call, i ? ", " : "", by_address ? "&" : "", i);
+    }
+    call = arena_printf(v->a, "%s)", call);
+    return emit_call(l, call, REP_CINT, ERR_NEVER, args, v->n_vars);
+}
+
+/* Goes to `to` when r == k, else on in a new block. */
+static void dispatch(Lower *l, IrReg *r, int k, IrBlock *to, bool cold)
+{
+    IrBlock *next = ir_block(l->f);
+    next->cold = cold;
+    IrReg *is = emit_call(l, arena_printf(l->m->a, "(char)(%%0 == %d)", k), REP_BOOL, ERR_NEVER,
+                          &r, 1);
+    emit_branch(l, is, to, next);
+    l->cur = next;
+}
+
+LoopResume *lower_loop_version(Lower *l, Stmt *s, IrBlock *test, IrBlock *orelse,
+                               IrBlock *done)
+{
+    if (!l->cur)
+        return NULL;
+    Version v = {.l = l, .a = l->m->a, .body = "", .indent = "        ", .temps = ""};
+    v.stop = arena_printf(v.a, "{ resume = %d; goto out; }", RESUME_TEST);
+    const char *test_c = gen_test(&v, s->u.while_.test);
+    const char *test_stmts = v.body;
+    v.body = "";
+    gen_block(&v, &s->u.while_.body);
+    bool worth = false; /* the general loop is as good without tagged ints or arrays */
+    for (int i = 0; i < v.n_vars; i++)
+        worth |= v.vars[i].kind == V_TAGGED || v.vars[i].kind == V_ARRAY;
+    if (v.failed || !worth)
+        return NULL;
+
+    const char *name = arena_printf(v.a, "spy_loop_%d", l->m->n_helpers + 1);
+    module_helper(l->m, helper_text(&v, name, s, test_stmts, test_c));
+    LoopResume *res = arena_alloc(v.a, sizeof *res);
+    res->n = v.n_resume;
+    res->stmts = ARENA_ARRAY(v.a, Stmt *, v.n_resume ? v.n_resume : 1);
+    res->blocks = ARENA_ARRAY(v.a, IrBlock *, v.n_resume ? v.n_resume : 1);
+    IrReg *r = call_helper(l, &v, name);
+    dispatch(l, r, RESUME_DONE, orelse, false);
+    dispatch(l, r, RESUME_BREAK, done, true);
+    for (int k = 0; k < v.n_resume; k++) {
+        res->stmts[k] = v.resume[k];
+        res->blocks[k] = ir_block(l->f);
+        dispatch(l, r, RESUME_STMT + k, res->blocks[k], true);
+    }
+    emit_goto(l, test); /* RESUME_TEST */
+    return res;
+}
+
+void lower_resume_point(Lower *l, const Stmt *s)
+{
+    for (int k = 0; k < l->resume->n; k++)
+        if (l->resume->stmts[k] == s) {
+            start_block(l, l->resume->blocks[k]);
+            return;
+        }
+}
