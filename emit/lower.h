@@ -113,6 +113,8 @@ typedef struct Lower {
     IrBlock *handler;    /* innermost except/finally block, NULL outside try */
     ExcFrame *exc;       /* innermost except block being lowered */
     LoopResume *resume;  /* while lowering a versioned loop's general copy */
+    Stmt *for_stmt;      /* lower_for's statement and its break target, */
+    IrBlock *for_brk;    /* for lower_loop to version a range loop */
 } Lower;
 
 /* lower_func.c */
@@ -235,6 +237,10 @@ const char *i64_binop_text(Arena *a, BinOp op, const char *r, I64Operand x, I64O
  * statements are: lower_block then starts a block at each. */
 LoopResume *lower_loop_version(Lower *l, Stmt *s, IrBlock *test, IrBlock *orelse,
                                IrBlock *done);
+/* The same for a for loop over range(start, stop) counting in the int64_t
+ * counter; brk is where break goes. */
+LoopResume *lower_for_version(Lower *l, Stmt *s, IrReg *counter, IrReg *stop, IrBlock *test,
+                              IrBlock *orelse, IrBlock *brk);
 void lower_resume_point(Lower *l, const Stmt *s);
 
 /* lower_stmt.c */

@@ -13,7 +13,7 @@
 /* Counting loop: the counter is separate from the target, so assigning
  * the target in the body does not change the iteration, as in Python. */
 static void range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn body, void *ctx,
-                       IrBlock *orelse)
+                       IrBlock *orelse, Stmt *s, IrBlock *brk)
 {
     const TyType *tint = ty_simple(TY_INT);
     IrReg *start = r->start ? lower_expr_as(l, r->start, tint)
@@ -30,6 +30,7 @@ static void range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn body, v
     IrReg *i = ir_reg(l->f, REP_INT, NULL);
     emit_assign(l, i, start);
     IrBlock *head = ir_block(l->f), *blk = ir_block(l->f), *next = ir_block(l->f);
+    LoopResume *resume = s && !step ? lower_for_version(l, s, i, stop, head, orelse, brk) : NULL;
     start_block(l, head);
     IrReg *args[3] = {i, stop, step};
     IrReg *more = test ? emit_call(l, test, REP_BOOL, ERR_NEVER, args, 2)
@@ -39,7 +40,9 @@ static void range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn body, v
     emit_branch(l, more, blk, orelse);
     l->cur = blk;
     store_target(l, target, i, tint);
+    l->resume = resume;
     body(l, ctx, next);
+    l->resume = NULL;
     if (l->cur)
         emit_goto(l, next);
     l->cur = next;
@@ -52,7 +55,7 @@ static void range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn body, v
 /* A counting loop on int64_t for a machine-int loop variable: the bounds
  * were shown to fit, so the body sees a plain C integer. */
 static void machine_range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn body,
-                               void *ctx, IrBlock *orelse)
+                               void *ctx, IrBlock *orelse, Stmt *s, IrBlock *brk)
 {
     IrReg *start = r->start ? temp_copy(l, lower_machine(l, r->start))
                             : emit_const(l, REP_I64, "0", false);
@@ -69,6 +72,7 @@ static void machine_range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn
     IrReg *i = ir_reg(l->f, REP_I64, NULL);
     emit_assign(l, i, start);
     IrBlock *head = ir_block(l->f), *blk = ir_block(l->f), *next = ir_block(l->f);
+    LoopResume *resume = s && !step ? lower_for_version(l, s, i, stop, head, orelse, brk) : NULL;
     start_block(l, head);
     IrReg *args[3] = {i, stop, step ? step : i};
     const char *test = !literal ? "(char)(%2 > 0 ? %0 < %1 : %0 > %1)"
@@ -76,7 +80,9 @@ static void machine_range_loop(Lower *l, Expr *target, TcForRange *r, LoopBodyFn
     emit_branch(l, emit_call(l, test, REP_BOOL, ERR_NEVER, args, 3), blk, orelse);
     l->cur = blk;
     assign_local(l, target->sema, i);
+    l->resume = resume;
     body(l, ctx, next);
+    l->resume = NULL;
     if (l->cur)
         emit_goto(l, next);
     l->cur = next;
@@ -133,13 +139,17 @@ static void iter_loop(Lower *l, Expr *target, IrReg *obj, const TyType *elem, Lo
 void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyFn body,
                 void *ctx, IrBlock *orelse)
 {
+    /* a for statement's loop may be versioned, not a comprehension's */
+    Stmt *s = l->for_stmt;
+    IrBlock *brk = l->for_brk;
+    l->for_stmt = NULL;
     if (range && target->kind == EX_NAME && target->sema &&
         ((TcSymbol *)target->sema)->machine) {
-        machine_range_loop(l, target, range, body, ctx, orelse);
+        machine_range_loop(l, target, range, body, ctx, orelse, s, brk);
         return;
     }
     if (range) {
-        range_loop(l, target, range, body, ctx, orelse);
+        range_loop(l, target, range, body, ctx, orelse, s, brk);
         return;
     }
     if (tc_native_array(iter)) {

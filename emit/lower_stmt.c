@@ -361,6 +361,8 @@ static void lower_for(Lower *l, Stmt *s)
 {
     IrBlock *orelse = ir_block(l->f), *done = ir_block(l->f);
     ForCtx c = {&s->u.for_.body, done};
+    l->for_stmt = s;
+    l->for_brk = done;
     lower_loop(l, s->u.for_.target, s->u.for_.iter, s->sema, for_body, &c, orelse);
     l->cur = orelse;
     lower_block(l, &s->u.for_.orelse);

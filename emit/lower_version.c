@@ -30,8 +30,9 @@
 
 #include <string.h>
 
-/* %0..%9: the IR's call templates name at most ten operands. */
-enum { VER_MAX_VARS = 10, VER_MAX_STMTS = 64 };
+/* %0..%9: the IR's call templates name at most ten operands, three of
+ * which a range loop's counter, stop and flag may take. */
+enum { VER_MAX_OPERANDS = 10, VER_MAX_VARS = 7, VER_MAX_STMTS = 64 };
 enum { RESUME_DONE, RESUME_BREAK, RESUME_TEST, RESUME_STMT };
 
 typedef enum VarKind { V_TAGGED, V_MACHINE, V_BOOL, V_FLOAT, V_ARRAY } VarKind;
@@ -41,6 +42,8 @@ typedef struct VerVar {
     VarKind kind;
     char elem;           /* V_ARRAY: 'b', 'f' or 'i' */
     bool assigned;
+    bool is_target;      /* a range loop's variable: set by each iteration,
+                            written back once one has begun */
 } VerVar;
 
 /* A C value of the copy: int64_t ('i'), char 0/1 ('b') or double ('f'). */
@@ -105,17 +108,10 @@ static const char *var_c(Version *v, const VerVar *x)
     return cg_ident(v->a, "v_", x->sym->name);
 }
 
-/* The variable a name stands for, registered on first use; NULL when the
- * copy cannot hold it. */
-static VerVar *var_of(Version *v, const Expr *e)
+/* A new variable of the copy; NULL when the copy cannot hold it. */
+static VerVar *add_var(Version *v, const TcSymbol *s)
 {
-    const TcSymbol *s = e->kind == EX_NAME ? e->sema : NULL;
-    if (!s || s->kind != SYM_LOCAL || s->captured || s->rebound || e->maybe_unbound)
-        return NULL;
-    for (int i = 0; i < v->n_vars; i++)
-        if (v->vars[i].sym == s)
-            return &v->vars[i];
-    if (v->n_vars == VER_MAX_VARS || v->l->bound_regs[s->index])
+    if (v->n_vars == VER_MAX_VARS)
         return NULL;
     IrReg *r = v->l->local_regs[s->index];
     VerVar x = {.sym = s};
@@ -136,6 +132,21 @@ static VerVar *var_of(Version *v, const Expr *e)
         return NULL;
     v->vars[v->n_vars] = x;
     return &v->vars[v->n_vars++];
+}
+
+/* The variable a name stands for, registered on first use; NULL when the
+ * copy cannot hold it.  An unboxed local that may be unbound somewhere
+ * has an "assigned" flag the copy does not keep (but a range loop's own
+ * variable, registered first). */
+static VerVar *var_of(Version *v, const Expr *e)
+{
+    const TcSymbol *s = e->kind == EX_NAME ? e->sema : NULL;
+    if (!s || s->kind != SYM_LOCAL || s->captured || s->rebound || e->maybe_unbound)
+        return NULL;
+    for (int i = 0; i < v->n_vars; i++)
+        if (v->vars[i].sym == s)
+            return &v->vars[i];
+    return v->l->bound_regs[s->index] ? NULL : add_var(v, s);
 }
 
 /* ---- expressions ----------------------------------------------------------------- */
@@ -345,29 +356,47 @@ static CVal gen_expr(Version *v, Expr *e)
     }
 }
 
-/* The truth of a test. */
+/* c without one pair of parentheses around all of it, if it has them
+ * (`if ((a == b))` draws clang's -Wparentheses-equality). */
+static const char *unparen(Version *v, const char *c)
+{
+    size_t n = strlen(c);
+    if (n < 2 || c[0] != '(' || c[n - 1] != ')')
+        return c;
+    int depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        depth += c[i] == '(' ? 1 : c[i] == ')' ? -1 : 0;
+        if (depth == 0 && i + 1 < n)
+            return c; /* (a) op (b) */
+    }
+    return arena_strndup(v->a, c + 1, n - 2);
+}
+
+/* The truth of a test, without enclosing parentheses. */
 static const char *gen_test(Version *v, Expr *e)
 {
     CVal x = gen_expr(v, e);
     if (x.kind == 'i' || x.kind == 'f')
-        return arena_printf(v->a, "(%s != 0)", x.c);
-    return x.c;
+        return arena_printf(v->a, "%s != 0", x.c);
+    return unparen(v, x.c);
 }
 
 /* ---- statements ------------------------------------------------------------------ */
 
 static void gen_block(Version *v, StmtList *b);
 
-/* Stores x (of the variable's kind) into a local of the copy. */
+/* Stores x (of the variable's kind) into a local of the copy.  A machine
+ * int's values were shown to fit int64_t; the copy computes them exactly
+ * or stops. */
 static void store_var(Version *v, VerVar *x, CVal val)
 {
-    char k = x->kind == V_BOOL ? 'b' : x->kind == V_FLOAT ? 'f' : x->kind == V_TAGGED ? 'i' : 0;
+    char k = x->kind == V_BOOL ? 'b' : x->kind == V_FLOAT ? 'f' : x->kind == V_ARRAY ? 0 : 'i';
     if (!k || val.kind != k) {
         fail(v);
         return;
     }
     x->assigned = true;
-    if (k == 'i' && !val.small)
+    if (x->kind == V_TAGGED && !val.small)
         stop_if(v, arena_printf(v->a, "%s < SPY_INT_MIN_SMALL || %s > SPY_INT_MAX_SMALL",
                                 val.c, val.c));
     emit(v, arena_printf(v->a, "%s = %s;", var_c(v, x), val.c));
@@ -465,6 +494,20 @@ static void gen_if(Version *v, Stmt *s)
     emit(v, "}");
 }
 
+/* The text of a statement's first line, for a comment. */
+static const char *first_line(ModCtx *m, Span span)
+{
+    size_t len;
+    src_line(m->tm->ast->src, (int)span.line, &len);
+    Span to = span;
+    to.end_line = span.line;
+    to.end_col = (uint32_t)len;
+    while (to.end_col > span.col + 1 && strchr(" \t\r", src_line(m->tm->ast->src, (int)span.line,
+                                                                   &len)[to.end_col - 1]))
+        to.end_col--;
+    return source_text(m, span, to);
+}
+
 /* One statement, a resume point of its own. */
 static void gen_stmt(Version *v, Stmt *s)
 {
@@ -476,7 +519,7 @@ static void gen_stmt(Version *v, Stmt *s)
     v->resume[v->n_resume++] = s;
     v->stop = arena_printf(v->a, "{ resume = %d; goto out; }", RESUME_STMT + k);
     emit(v, arena_printf(v->a, "/* %s:%d: %s */", v->l->m->tm->ast->src->path, (int)s->span.line,
-                         source_text(v->l->m, s->span, s->span)));
+                         first_line(v->l->m, s->span)));
     switch (s->kind) {
     case ST_ASSIGN:
         if (s->u.assign.targets.n != 1)
@@ -505,7 +548,7 @@ static const char *param_decl(Version *v, const VerVar *x)
 {
     static const char *const ctype[] = {[V_TAGGED] = "SpyInt", [V_MACHINE] = "int64_t",
                                         [V_BOOL] = "char", [V_FLOAT] = "double"};
-    if (x->kind == V_MACHINE)
+    if (x->kind == V_MACHINE && !x->assigned)
         return arena_printf(v->a, "int64_t %s", var_c(v, x));
     if (x->kind == V_ARRAY)
         return cg_ident(v->a, "PyObject *p_", x->sym->name);
@@ -526,9 +569,12 @@ static const char *load_var(Version *v, const VerVar *x)
     static const char *const elem_type[] = {['b'] = "unsigned char", ['f'] = "double",
                                             ['i'] = "SpyInt"};
     static const char *const member[] = {['b'] = "b", ['f'] = "f", ['i'] = "i"};
+    if (x->is_target)
+        return arena_printf(v->a, "    int64_t %s = 0;\n", c);
     switch (x->kind) {
     case V_TAGGED: return arena_printf(v->a, "    int64_t %s = SPY_INT_VAL(%s);\n", c, p);
-    case V_MACHINE: return "";
+    case V_MACHINE:
+        return x->assigned ? arena_printf(v->a, "    int64_t %s = %s;\n", c, p) : "";
     case V_BOOL: return arena_printf(v->a, "    char %s = %s;\n", c, p);
     case V_FLOAT: return arena_printf(v->a, "    double %s = %s;\n", c, p);
     case V_ARRAY:
@@ -544,21 +590,35 @@ static const char *store_back(Version *v, const VerVar *x)
     if (!x->assigned)
         return "";
     const char *c = var_c(v, x), *p = cg_ident(v->a, "p_", x->sym->name);
+    if (x->is_target && x->kind == V_TAGGED) /* its old value may be big or unbound */
+        return arena_printf(v->a, "    if (loop_entered) {\n        spy_int_xdecref(*%s);\n"
+                                  "        *%s = SPY_INT_SMALL(%s);\n    }\n", p, p, c);
+    if (x->is_target)
+        return arena_printf(v->a, "    if (loop_entered)\n        *%s = %s;\n", p, c);
     if (x->kind == V_TAGGED)
         return arena_printf(v->a, "    *%s = SPY_INT_SMALL(%s);\n", p, c);
     return arena_printf(v->a, "    *%s = %s;\n", p, c);
 }
 
-static const char *helper_text(Version *v, const char *name, Stmt *s, const char *test_stmts,
-                               const char *test)
+/* The loop's own part of the helper: `for (;;)` with the while test, or
+ * the range counter (its variables, loads, write-backs and loop head). */
+typedef struct LoopHead {
+    const char *params, *loads, *stores;
+    const char *head;    /* from `for (` to the body */
+    const char *tail;    /* after the loop: how exhaustion sets resume */
+    const char *what;    /* the Python loop header, for the comment */
+} LoopHead;
+
+static const char *helper_text(Version *v, const char *name, Stmt *s, const LoopHead *h)
 {
     Arena *a = v->a;
-    const char *params = "", *tags = NULL, *arrays = NULL, *loads = "", *stores = "";
+    const char *params = h->params, *tags = NULL, *arrays = NULL, *loads = h->loads,
+               *stores = h->stores;
     for (int i = 0; i < v->n_vars; i++) {
         const VerVar *x = &v->vars[i];
         const char *p = param_value(v, x);
-        params = arena_printf(a, "%s%s%s", params, i ? ", " : "", param_decl(v, x));
-        if (x->kind == V_TAGGED)
+        params = arena_printf(a, "%s%s%s", params, *params ? ", " : "", param_decl(v, x));
+        if (x->kind == V_TAGGED && !x->is_target)
             tags = tags ? arena_printf(a, "%s | %s", tags, p) : p;
         if (x->kind == V_ARRAY)
             arrays = arena_printf(a, "%s%s!%s", arrays ? arrays : "", arrays ? " || " : "", p);
@@ -571,34 +631,38 @@ static const char *helper_text(Version *v, const char *name, Stmt *s, const char
     if (arrays)
         entry = arena_printf(a, "%s    if (%s)\n        return %d;\n", entry, arrays, RESUME_TEST);
     return arena_printf(a,
-        "/* %s:%d: while %s:\n"
+        "/* %s:%d: %s:\n"
         " * on plain C values while its ints are small.  Returns %d when the loop\n"
         " * ends, %d at break, else where the general loop resumes: %d its test,\n"
         " * %d + k its k-th statement. */\n"
-        "static int %s(%s)\n{\n%s%s%s    int resume;\n    for (;;) {\n%s"
-        "        if (!%s) {\n            resume = %d;\n            goto out;\n        }\n"
-        "%s    }\nout:\n%s    return resume;\n}\n\n",
-        v->l->m->tm->ast->src->path, (int)s->span.line,
-        source_text(v->l->m, s->u.while_.test->span, s->u.while_.test->span),
-        RESUME_DONE, RESUME_BREAK, RESUME_TEST, RESUME_STMT, name, params, entry, loads,
-        v->temps, test_stmts, test, RESUME_DONE, v->body, stores);
+        "static int %s(%s)\n{\n%s%s%s    int resume;\n    for (%s%s    }\n%sout:\n%s"
+        "    return resume;\n}\n\n",
+        v->l->m->tm->ast->src->path, (int)s->span.line, h->what, RESUME_DONE, RESUME_BREAK,
+        RESUME_TEST, RESUME_STMT, name, params, entry, loads, v->temps, h->head, v->body,
+        h->tail, stores);
 }
 
 /* ---- lowering --------------------------------------------------------------------- */
 
-/* The call of the helper: tagged, bool and float locals by address. */
-static IrReg *call_helper(Lower *l, Version *v, const char *name)
+/* The call of the helper: the extra operands (a range loop's counter by
+ * address, its stop, the address of its variable's "assigned" flag), then
+ * the variables, assigned ones by address. */
+static IrReg *call_helper(Lower *l, Version *v, const char *name, IrReg **extra, int n_extra)
 {
-    IrReg *args[VER_MAX_VARS];
+    IrReg *args[VER_MAX_OPERANDS];
     const char *call = arena_printf(v->a, "%s(", name);
+    for (int i = 0; i < n_extra; i++) {
+        args[i] = extra[i];
+        call = arena_printf(v->a, "%s%s%%%d", call, i == 0 ? "&" : i == 1 ? ", " : ", &", i);
+    }
     for (int i = 0; i < v->n_vars; i++) {
         const VerVar *x = &v->vars[i];
-        args[i] = l->local_regs[x->sym->index];
-        bool by_address = x->assigned;
-        call = arena_printf(v->a, "%s%s%s%%%d", call, i ? ", " : "", by_address ? "&" : "", i);
+        int j = n_extra + i;
+        args[j] = l->local_regs[x->sym->index];
+        call = arena_printf(v->a, "%s%s%s%%%d", call, j ? ", " : "", x->assigned ? "&" : "", j);
     }
     call = arena_printf(v->a, "%s)", call);
-    return emit_call(l, call, REP_CINT, ERR_NEVER, args, v->n_vars);
+    return emit_call(l, call, REP_CINT, ERR_NEVER, args, n_extra + v->n_vars);
 }
 
 /* Goes to `to` when r == k, else on in a new block. */
@@ -612,39 +676,110 @@ static void dispatch(Lower *l, IrReg *r, int k, IrBlock *to, bool cold)
     l->cur = next;
 }
 
-LoopResume *lower_loop_version(Lower *l, Stmt *s, IrBlock *test, IrBlock *orelse,
-                               IrBlock *done)
+static bool worth_it(const Version *v)
 {
-    if (!l->cur)
-        return NULL;
-    Version v = {.l = l, .a = l->m->a, .body = "", .indent = "        ", .temps = ""};
-    v.stop = arena_printf(v.a, "{ resume = %d; goto out; }", RESUME_TEST);
-    const char *test_c = gen_test(&v, s->u.while_.test);
-    const char *test_stmts = v.body;
-    v.body = "";
-    gen_block(&v, &s->u.while_.body);
-    bool worth = false; /* the general loop is as good without tagged ints or arrays */
-    for (int i = 0; i < v.n_vars; i++)
-        worth |= v.vars[i].kind == V_TAGGED || v.vars[i].kind == V_ARRAY;
-    if (v.failed || !worth)
-        return NULL;
+    /* without tagged ints or arrays the general loop is as good */
+    for (int i = 0; i < v->n_vars; i++)
+        if (v->vars[i].kind == V_TAGGED || v->vars[i].kind == V_ARRAY)
+            return true;
+    return false;
+}
 
-    const char *name = arena_printf(v.a, "spy_loop_%d", l->m->n_helpers + 1);
-    module_helper(l->m, helper_text(&v, name, s, test_stmts, test_c));
-    LoopResume *res = arena_alloc(v.a, sizeof *res);
-    res->n = v.n_resume;
-    res->stmts = ARENA_ARRAY(v.a, Stmt *, v.n_resume ? v.n_resume : 1);
-    res->blocks = ARENA_ARRAY(v.a, IrBlock *, v.n_resume ? v.n_resume : 1);
-    IrReg *r = call_helper(l, &v, name);
+/* The helper, its call (extra: the loop's own operands, first) and the
+ * jumps to the general loop. */
+static LoopResume *emit_version(Lower *l, Version *v, Stmt *s, const LoopHead *h, IrReg **extra,
+                                int n_extra, IrBlock *test, IrBlock *orelse, IrBlock *brk)
+{
+    const char *name = arena_printf(v->a, "spy_loop_%d", l->m->n_helpers + 1);
+    module_helper(l->m, helper_text(v, name, s, h));
+    LoopResume *res = arena_alloc(v->a, sizeof *res);
+    res->n = v->n_resume;
+    res->stmts = ARENA_ARRAY(v->a, Stmt *, v->n_resume ? v->n_resume : 1);
+    res->blocks = ARENA_ARRAY(v->a, IrBlock *, v->n_resume ? v->n_resume : 1);
+    IrReg *r = call_helper(l, v, name, extra, n_extra);
     dispatch(l, r, RESUME_DONE, orelse, false);
-    dispatch(l, r, RESUME_BREAK, done, true);
-    for (int k = 0; k < v.n_resume; k++) {
-        res->stmts[k] = v.resume[k];
+    dispatch(l, r, RESUME_BREAK, brk, true);
+    for (int k = 0; k < v->n_resume; k++) {
+        res->stmts[k] = v->resume[k];
         res->blocks[k] = ir_block(l->f);
         dispatch(l, r, RESUME_STMT + k, res->blocks[k], true);
     }
     emit_goto(l, test); /* RESUME_TEST */
     return res;
+}
+
+static Version new_version(Lower *l)
+{
+    return (Version){.l = l, .a = l->m->a, .body = "", .indent = "        ", .temps = ""};
+}
+
+LoopResume *lower_loop_version(Lower *l, Stmt *s, IrBlock *test, IrBlock *orelse,
+                               IrBlock *done)
+{
+    if (!l->cur)
+        return NULL;
+    Version v = new_version(l);
+    v.stop = arena_printf(v.a, "{ resume = %d; goto out; }", RESUME_TEST);
+    const char *test_c = gen_test(&v, s->u.while_.test);
+    const char *test_stmts = v.body;
+    v.body = "";
+    gen_block(&v, &s->u.while_.body);
+    if (v.failed || !worth_it(&v))
+        return NULL;
+    LoopHead h = {
+        .params = "", .loads = "", .stores = "",
+        .head = arena_printf(v.a, ";;) {\n%s        if (!(%s)) {\n            resume = %d;\n"
+                                  "            goto out;\n        }\n",
+                             test_stmts, test_c, RESUME_DONE),
+        .tail = "",
+        .what = arena_printf(v.a, "while %s", source_text(l->m, s->u.while_.test->span,
+                                                          s->u.while_.test->span)),
+    };
+    return emit_version(l, &v, s, &h, NULL, 0, test, orelse, done);
+}
+
+LoopResume *lower_for_version(Lower *l, Stmt *s, IrReg *counter, IrReg *stop, IrBlock *test,
+                              IrBlock *orelse, IrBlock *brk)
+{
+    const TcSymbol *k = s->u.for_.target->kind == EX_NAME ? s->u.for_.target->sema : NULL;
+    if (!l->cur || !k || k->kind != SYM_LOCAL || k->captured || k->rebound)
+        return NULL;
+    bool tagged = counter->rep == REP_INT;
+    IrReg *bound = l->bound_regs[k->index]; /* k may be read unbound after the loop */
+    Version v = new_version(l);
+    VerVar *target = add_var(&v, k);
+    if (!target || target->kind != (tagged ? V_TAGGED : V_MACHINE))
+        return NULL;
+    target->is_target = true;
+    gen_block(&v, &s->u.for_.body);
+    if (v.failed || !worth_it(&v))
+        return NULL;
+    target->assigned = true;
+    const char *kc = var_c(&v, target);
+    LoopHead h = {
+        .params = tagged ? "SpyInt *p_loop_i, SpyInt p_loop_stop"
+                         : "int64_t *p_loop_i, int64_t loop_stop",
+        .loads = tagged ? arena_printf(v.a, "    if ((*p_loop_i | p_loop_stop) & 1)\n"
+                                            "        return %d;\n"
+                                            "    int64_t loop_i = SPY_INT_VAL(*p_loop_i);\n"
+                                            "    int64_t loop_stop = SPY_INT_VAL(p_loop_stop);\n"
+                                            "    char loop_entered = 0;\n", RESUME_TEST)
+                        : "    int64_t loop_i = *p_loop_i;\n    char loop_entered = 0;\n",
+        .stores = tagged ? "    *p_loop_i = SPY_INT_SMALL(loop_i);\n" : "    *p_loop_i = loop_i;\n",
+        .head = arena_printf(v.a, "; loop_i < loop_stop; loop_i++) {\n        %s = loop_i;\n"
+                                  "        loop_entered = 1;\n", kc),
+        .tail = arena_printf(v.a, "    resume = %d;\n", RESUME_DONE),
+        .what = arena_printf(v.a, "for %s in %s", k->name,
+                             source_text(l->m, s->u.for_.iter->span, s->u.for_.iter->span)),
+    };
+    if (bound) {
+        /* set once an iteration has begun */
+        const char *flag = cg_ident(v.a, "p_", arena_printf(v.a, "%s__assigned", k->name));
+        h.params = arena_printf(v.a, "%s, char *%s", h.params, flag);
+        h.stores = arena_printf(v.a, "%s    if (loop_entered)\n        *%s = 1;\n", h.stores, flag);
+    }
+    return emit_version(l, &v, s, &h, (IrReg *[]){counter, stop, bound}, bound ? 3 : 2, test,
+                        orelse, brk);
 }
 
 void lower_resume_point(Lower *l, const Stmt *s)

@@ -277,6 +277,89 @@ def nan_compare(n: int) -> int:
     return c
 
 
+def for_range_sums(n: int, start: int, big: int) -> tuple[int, int, int, int]:
+    flags: list[bool] = [True] * n
+    count = 0
+    total = big
+    last = -1
+    for k in range(len(flags)):
+        if k < start:
+            continue
+        if flags[k]:
+            count += 1
+            total += k * k
+            flags[k] = k % 3 == 0
+        last = k
+    for k in range(0):          # no iteration: k keeps its value
+        total += 1
+    return count, total, last, k
+
+
+def for_range_break(n: int, stop: int) -> str:
+    xs: list[int] = [0] * n
+    for i in range(n):
+        if i == stop:
+            break
+        xs[i] = i * 2
+    else:
+        return f"no break i={i} xs[-1]={xs[-1]}"
+    return f"break i={i} xs[i-1]={xs[i - 1]}"
+
+
+def for_range_bail(n: int, x: int) -> tuple[int, int, int]:
+    # x grows past 64 bits in the middle of the body: the general loop
+    # goes on from the same i, and later iterations stay general
+    acc = 0
+    for i in range(n):
+        acc += i
+        x = x * x
+        if i % 2 == 0:
+            continue
+        acc -= 1
+    return acc, x % 1000003, i
+
+
+def for_range_index_error(n: int, m: int) -> str:
+    xs: list[float] = [1.0] * m
+    s = 0.0
+    i = -1
+    try:
+        for i in range(m + n):
+            s += xs[i - m] * 2.0
+            xs[i - m] = s
+    except IndexError as e:
+        return f"{e} i={i} s={s}"
+    return f"s={s}"
+
+
+def tagged_range(start: int, stop: int, big: int) -> tuple[int, int, int]:
+    # i is also assigned by other code, so it is a tagged int, not int64_t
+    i = big
+    total = 0
+    for i in range(start, stop):
+        total += i
+        if i == 5:
+            i = 100     # does not change the iteration
+    n = i
+    i = 0
+    while i < 3:
+        i += 1
+    return total, n, i
+
+
+def tagged_range_unbound(n: int, fail: int) -> int:
+    xs: list[int] = [1] * 4
+    for j in range(n):
+        xs[j % 4] += j
+        if j == fail:
+            xs[j] = 0   # IndexError from the copy's statement
+    s = 0
+    for x in xs:
+        s += x
+    j += 0
+    return s + j
+
+
 report(sieve, 100)
 report(sieve, 10000)
 report(grows, 3, 10)
@@ -309,3 +392,25 @@ print(list(gen_loop(6)))
 report(unbound_in_loop, True)
 report(unbound_in_loop, False)
 report(nan_compare, 3)
+report(for_range_sums, 50, 3, 7)
+report(for_range_sums, 50, -20, 7)
+report(for_range_sums, 30, 0, 2**62 - 100)
+report(for_range_sums, 30, 0, 2**80)
+report(for_range_break, 10, 4)
+report(for_range_break, 10, 40)
+report(for_range_bail, 9, 3)
+report(for_range_bail, 3, 3)
+report(for_range_index_error, 3, 4)
+report(for_range_index_error, -10, 4)
+report(for_range_bail, 1, 2**40)   # stops in the first iteration, i is read after
+report(for_range_bail, 2, 2**40)
+report(for_range_bail, 0, 2**40)
+report(tagged_range, 0, 10, 7)
+report(tagged_range, 3, 10, 2**70)
+report(tagged_range, 2**70, 2**70 + 3, 1)
+report(tagged_range, 2**62 - 5, 2**62 - 1, 1)   # ends at the largest small int
+report(tagged_range, 2**62 - 2, 2**62 + 2, 1)   # stop is big: the general loop
+report(tagged_range, 10, 0, 2**80)    # no iteration: i keeps its big value
+report(tagged_range_unbound, 6, -1)
+report(tagged_range_unbound, 0, -1)
+report(tagged_range_unbound, 9, 5)

@@ -291,3 +291,13 @@ def versioned_loop(x: int, n: int, stop: int) -> int:
         xs[k] = x
         k += 1
     return x % 1000 + len(xs)
+
+
+def versioned_range(big: int, n: int) -> int:
+    """A range loop's copy releases the big int its variable held before."""
+    i = big * 2       # a fresh big int per call
+    total = 0
+    for i in range(n):
+        total += i
+    i = i + big
+    return total + i % 7

@@ -78,6 +78,8 @@ CASES = [
     ("versioned loop grows big ints", "versioned_loop", (3, 12, 12), {}, None),
     ("versioned loop, big ints, IndexError", "versioned_loop", (3, 12, 13), {}, IndexError),
     ("versioned loop, small ints, IndexError", "versioned_loop", (0, 4, 5), {}, IndexError),
+    ("versioned range loop over a big int", "versioned_range", (1 << 80, 5), {}, None),
+    ("versioned range loop, no iteration", "versioned_range", (1 << 80, 0), {}, None),
 ]
 
 

@@ -981,6 +981,37 @@ static void test_c_versioned_while(void **state)
     snip_free(s);
 }
 
+/* A range loop's copy counts on int64_t: a machine-int counter as it is,
+ * a tagged one (its variable assigned elsewhere) untagged at entry. */
+static void test_c_versioned_for(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def f(flags: list[bool], n: int) -> int:\n"
+                      "    ks = [False] * n\n"
+                      "    count = 0\n"
+                      "    for k in range(len(ks)):\n"
+                      "        if ks[k]:\n"
+                      "            count += k\n"
+                      "    for i in range(n):\n"
+                      "        count += i\n"
+                      "    i = count\n"
+                      "    return count + i\n");
+    assert_contains(s->c, "static int spy_loop_1(int64_t *p_loop_i, int64_t loop_stop, "
+                          "int64_t *p_k, PyObject *p_ks, SpyInt *p_count)\n");
+    assert_contains(s->c, "    for (; loop_i < loop_stop; loop_i++) {\n        v_k = loop_i;\n");
+    assert_contains(s->c, "static int spy_loop_2(SpyInt *p_loop_i, SpyInt p_loop_stop, "
+                          "SpyInt *p_i, SpyInt *p_count)\n");
+    assert_contains(s->c, "    if ((*p_loop_i | p_loop_stop) & 1)\n        return 2;\n");
+    /* the variable's old value may be a big int */
+    assert_contains(s->c, "    if (loop_entered) {\n        spy_int_xdecref(*p_i);\n"
+                          "        *p_i = SPY_INT_SMALL(v_i);\n    }\n");
+    char *fn = c_func_of(s, "f_f");
+    assert_contains(fn, "spy_loop_1(&r");
+    assert_contains(fn, "spy_loop_2(&r");
+    free(fn);
+    snip_free(s);
+}
+
 /* `x in s` for an int x and a set[int] probes the table itself: no box,
  * no PySet_Contains call. */
 static void test_c_set_contains_int(void **state)
@@ -1399,6 +1430,7 @@ int main(void)
         cmocka_unit_test(test_c_native_array),
         cmocka_unit_test(test_c_set_contains_int),
         cmocka_unit_test(test_c_versioned_while),
+        cmocka_unit_test(test_c_versioned_for),
         cmocka_unit_test(test_c_int64_clone),
         cmocka_unit_test(test_c_int_ops_own_dying_operands),
         cmocka_unit_test(test_c_generator),

@@ -25,10 +25,50 @@ static inline SpyInt f_total(SpyModState *st, int depth, SpyInt v_n);
 static inline SpyRetFloat f_run(SpyModState *st, int depth, SpyInt v_n);
 static PyObject *f___module__(SpyModState *st, int depth);
 
+/* arith.py:10: for i in range(n):
+ * on plain C values while its ints are small.  Returns 0 when the loop
+ * ends, 1 at break, else where the general loop resumes: 2 its test,
+ * 3 + k its k-th statement. */
+static int spy_loop_1(int64_t *p_loop_i, int64_t loop_stop, int64_t *p_i, SpyInt *p_t)
+{
+    if ((*p_t) & 1)
+        return 2;
+    int64_t loop_i = *p_loop_i;
+    char loop_entered = 0;
+    int64_t v_i = 0;
+    int64_t v_t = SPY_INT_VAL(*p_t);
+    int64_t t0;
+    int64_t t1;
+    int64_t t2;
+    int resume;
+    for (; loop_i < loop_stop; loop_i++) {
+        v_i = loop_i;
+        loop_entered = 1;
+        /* arith.py:11: if i % 3 == 0: */
+        t0 = v_i % INT64_C(3) + (v_i % INT64_C(3) != 0 && (v_i % INT64_C(3) ^ INT64_C(3)) < 0 ? INT64_C(3) : 0);
+        if (t0 == INT64_C(0)) {
+            /* arith.py:12: continue */
+            continue;
+        }
+        /* arith.py:13: t += i * i */
+        if (__builtin_mul_overflow(v_i, v_i, &t1)) { resume = 5; goto out; }
+        if (__builtin_add_overflow(v_t, t1, &t2)) { resume = 5; goto out; }
+        if (SPY_UNLIKELY(t2 < SPY_INT_MIN_SMALL || t2 > SPY_INT_MAX_SMALL)) { resume = 5; goto out; }
+        v_t = t2;
+    }
+    resume = 0;
+out:
+    *p_loop_i = loop_i;
+    if (loop_entered)
+        *p_i = v_i;
+    *p_t = SPY_INT_SMALL(v_t);
+    return resume;
+}
+
 /* arith.py:11: i % 3 == 0
  * on int64_t when every int is small; -1 when not (the caller then
  * computes it with the general int operations). */
-static inline int spy_fast_1(int64_t x_i)
+static inline int spy_fast_2(int64_t x_i)
 {
     int64_t v_i = x_i;
     int64_t t0;
@@ -99,21 +139,27 @@ static inline SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
     int64_t r5 = 0;
     int64_t r6 = 0;
     int64_t r7 = 0;
-    char r8 = 0;
-    int r9 = 0;
+    int r8 = 0;
+    char r9 = 0;
     char r10 = 0;
     char r11 = 0;
     char r12 = 0;
-    SpyInt r13 = SPY_INT_ERR;
-    SpyInt r14 = SPY_INT_ERR;
-    SpyInt r15 = SPY_INT_ERR;
-    SpyInt r16 = SPY_INT_ERR;
+    char r13 = 0;
+    char r14 = 0;
+    int r15 = 0;
+    char r16 = 0;
     char r17 = 0;
-    SpyInt r18 = SPY_INT_ERR;
+    char r18 = 0;
     SpyInt r19 = SPY_INT_ERR;
     SpyInt r20 = SPY_INT_ERR;
     SpyInt r21 = SPY_INT_ERR;
-    int64_t r22 = 0;
+    SpyInt r22 = SPY_INT_ERR;
+    char r23 = 0;
+    SpyInt r24 = SPY_INT_ERR;
+    SpyInt r25 = SPY_INT_ERR;
+    SpyInt r26 = SPY_INT_ERR;
+    SpyInt r27 = SPY_INT_ERR;
+    int64_t r28 = 0;
     /* arith.py:9: t = 0 */
     r4 = SPY_INT_SMALL(0LL);
     {
@@ -125,7 +171,10 @@ static inline SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
     r5 = 0;
     r6 = spy_int_to_i64_sat(v_n);
     r7 = r5;
-    goto L5;
+    r8 = spy_loop_1(&r7, r6, &v_i, &v_t);
+    r9 = (char)(r8 == 0);
+    if (r9) goto L3;
+    goto L8;
   L1:
     spy_int_xdecref(v_t);
     return r3;
@@ -142,76 +191,107 @@ static inline SpyInt f_total(SpyModState *st, int depth, SpyInt v_n)
     goto L1;
   L5:
     /* arith.py:10: for i in range(n): */
-    r8 = (char)(r7 < r6);
-    if (r8) goto L6;
+    r14 = (char)(r7 < r6);
+    if (r14) goto L6;
     goto L3;
   L6:
     /* arith.py:10: for i in range(n): */
     v_i = r7;
-    /* arith.py:11: if i % 3 == 0: */
-    r9 = spy_fast_1(v_i);
-    r10 = (char)(r9 >= 0);
-    if (r10) goto L11;
-    goto L12;
+    goto L10;
   L7:
     /* arith.py:13: t += i * i */
-    r22 = (r7 + 1);
-    r7 = r22;
+    r28 = (r7 + 1);
+    r7 = r28;
     goto L5;
   L8:
+    /* arith.py:10: for i in range(n): */
+    r10 = (char)(r8 == 1);
+    if (r10) goto L4;
+    goto L9;
+  L9:
+    /* arith.py:10: for i in range(n): */
+    r11 = (char)(r8 == 3);
+    if (r11) goto L10;
+    goto L11;
+  L10:
+    /* arith.py:11: if i % 3 == 0: */
+    r15 = spy_fast_2(v_i);
+    r16 = (char)(r15 >= 0);
+    if (r16) goto L19;
+    goto L20;
+  L11:
+    /* arith.py:10: for i in range(n): */
+    r12 = (char)(r8 == 4);
+    if (r12) goto L12;
+    goto L13;
+  L12:
     /* arith.py:12: continue */
     goto L7;
-  L9:
-    /* arith.py:12: continue */
-    goto L10;
-  L10:
+  L13:
+    /* arith.py:10: for i in range(n): */
+    r13 = (char)(r8 == 5);
+    if (r13) goto L14;
+    goto L15;
+  L14:
     /* arith.py:13: t += i * i */
-    r18 = spy_int_from_i64(v_i);
-    if (SPY_UNLIKELY(r18 == SPY_INT_ERR)) goto L14;
-    r19 = spy_int_from_i64(v_i);
-    if (SPY_UNLIKELY(r19 == SPY_INT_ERR)) goto L15;
-    r20 = spy_int_mul_own(r18, r19, SPY_OWN_AB);
-    if (SPY_UNLIKELY(r20 == SPY_INT_ERR)) goto L14;
-    r21 = spy_int_add_own(v_t, r20, SPY_OWN_B);
-    if (SPY_UNLIKELY(r21 == SPY_INT_ERR)) goto L14;
+    r24 = spy_int_from_i64(v_i);
+    if (SPY_UNLIKELY(r24 == SPY_INT_ERR)) goto L22;
+    r25 = spy_int_from_i64(v_i);
+    if (SPY_UNLIKELY(r25 == SPY_INT_ERR)) goto L23;
+    r26 = spy_int_mul_own(r24, r25, SPY_OWN_AB);
+    if (SPY_UNLIKELY(r26 == SPY_INT_ERR)) goto L22;
+    r27 = spy_int_add_own(v_t, r26, SPY_OWN_B);
+    if (SPY_UNLIKELY(r27 == SPY_INT_ERR)) goto L22;
     {
         SpyInt spy_old = v_t;
-        v_t = r21;
+        v_t = r27;
         spy_int_xdecref(spy_old);
     }
     goto L7;
-  L11:
+  L15:
+    /* arith.py:10: for i in range(n): */
+    goto L5;
+  L16:
     /* arith.py:11: if i % 3 == 0: */
-    r12 = (char)r9;
-    r11 = r12;
-    goto L13;
-  L12:
+    goto L12;
+  L17:
+    /* arith.py:12: continue */
+    goto L18;
+  L18:
+    /* arith.py:12: continue */
+    goto L14;
+  L19:
     /* arith.py:11: if i % 3 == 0: */
-    r13 = spy_int_from_i64(v_i);
-    if (SPY_UNLIKELY(r13 == SPY_INT_ERR)) goto L16;
-    r14 = SPY_INT_SMALL(3LL);
-    r15 = spy_int_mod_own(r13, r14, SPY_OWN_AB);
-    if (SPY_UNLIKELY(r15 == SPY_INT_ERR)) goto L16;
-    r16 = SPY_INT_SMALL(0LL);
-    r17 = (char)spy_int_eq(r15, r16);
-    spy_int_decref(r16);
-    spy_int_decref(r15);
-    r11 = r17;
-    goto L13;
-  L13:
+    r18 = (char)r15;
+    r17 = r18;
+    goto L21;
+  L20:
     /* arith.py:11: if i % 3 == 0: */
-    if (r11) goto L8;
-    goto L9;
-  L14: /* error path */
+    r19 = spy_int_from_i64(v_i);
+    if (SPY_UNLIKELY(r19 == SPY_INT_ERR)) goto L24;
+    r20 = SPY_INT_SMALL(3LL);
+    r21 = spy_int_mod_own(r19, r20, SPY_OWN_AB);
+    if (SPY_UNLIKELY(r21 == SPY_INT_ERR)) goto L24;
+    r22 = SPY_INT_SMALL(0LL);
+    r23 = (char)spy_int_eq(r21, r22);
+    spy_int_decref(r22);
+    spy_int_decref(r21);
+    r17 = r23;
+    goto L21;
+  L21:
+    /* arith.py:11: if i % 3 == 0: */
+    if (r17) goto L16;
+    goto L17;
+  L22: /* error path */
     /* arith.py:13: t += i * i */
     spy_traceback_add("total", spy_source_path, 13);
     goto L2;
-  L15: /* error path */
-    spy_int_decref(r18);
+  L23: /* error path */
+    spy_int_decref(r24);
     /* arith.py:13: t += i * i */
     spy_traceback_add("total", spy_source_path, 13);
     goto L2;
-  L16: /* error path */
+  L24: /* error path */
     /* arith.py:11: if i % 3 == 0: */
     spy_traceback_add("total", spy_source_path, 11);
     goto L2;
