@@ -242,6 +242,9 @@ LoopResume *lower_loop_version(Lower *l, Stmt *s, IrBlock *test, IrBlock *orelse
 LoopResume *lower_for_version(Lower *l, Stmt *s, IrReg *counter, IrReg *stop, IrBlock *test,
                               IrBlock *orelse, IrBlock *brk);
 void lower_resume_point(Lower *l, const Stmt *s);
+/* A recursive function of small ints also gets a copy on int64_t, tried
+ * first at its entry (lower_version.c). */
+void lower_spec_entry(Lower *l);
 
 /* lower_stmt.c */
 IrReg *lower_lambda(Lower *l, Expr *e);

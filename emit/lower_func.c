@@ -343,6 +343,7 @@ IrFunc *lower_function(ModCtx *m, const TcFunc *tf)
     if (!tf->is_module_body)
         make_cells(&l, tf);
     StmtList *body = tf->is_module_body ? &m->tm->ast->body : &tf->def->u.funcdef.body;
+    lower_spec_entry(&l);
     lower_block(&l, body);
     TyKind rk = tf->ret->kind;
     if (l.cur && (rk == TY_NONE || rk == TY_ANY || rk == TY_OBJECT || tf->is_generator)) {

@@ -67,6 +67,10 @@ typedef struct Version {
     const char *temps;   /* declarations */
     int n_temps;
     const char *stop;    /* the statement stopping at the current resume point */
+    const char *bail;    /* a function's copy: how every statement stops */
+    const TcFunc *spec;  /* a function's copy: that function (calls to it
+                            go to the copy) */
+    int n_self_calls;
     bool failed;         /* something the copy cannot do */
 } Version;
 
@@ -319,6 +323,33 @@ static bool is_len_call(const Expr *e)
            e->u.call.n_args == 1 && !e->u.call.args[0]->name;
 }
 
+/* A function's copy calling that function: its copy, with every
+ * argument in the small range (what the copy assumes of its parameters). */
+static CVal gen_self_call(Version *v, Expr *e)
+{
+    const TcCall *call = e->sema;
+    if (!call || call->kind != CALL_NATIVE || call->target != v->spec)
+        return fail(v);
+    const char *args = "";
+    for (int i = 0; i < v->spec->n_params; i++) {
+        if (!call->slots[i])
+            return fail(v); /* a default value */
+        CVal a = gen_expr(v, call->slots[i]);
+        if (a.kind != 'i')
+            return fail(v);
+        if (!a.small)
+            stop_if(v, arena_printf(v->a, "%s < SPY_INT_MIN_SMALL || %s > SPY_INT_MAX_SMALL",
+                                    a.c, a.c));
+        args = arena_printf(v->a, "%s, %s", args, a.c);
+    }
+    const char *r = new_temp(v, 'i');
+    emit(v, arena_printf(v->a, "%s = %s__spec(st, depth + 1%s);", r,
+                         func_cname(v->a, v->spec), args));
+    stop_if(v, arena_printf(v->a, "%s == INT64_MIN", r));
+    v->n_self_calls++;
+    return (CVal){r, 'i', false, false, 0};
+}
+
 static CVal gen_expr(Version *v, Expr *e)
 {
     if (v->failed)
@@ -346,6 +377,8 @@ static CVal gen_expr(Version *v, Expr *e)
     case EX_BOOLOP: return gen_boolop(v, e);
     case EX_SUBSCRIPT: return array_read(v, e);
     case EX_CALL: {
+        if (v->spec && !is_len_call(e))
+            return gen_self_call(v, e);
         VerVar *arr = is_len_call(e) ? array_of(v, e->u.call.args[0]->value) : NULL;
         if (!arr)
             return fail(v);
@@ -517,7 +550,7 @@ static void gen_stmt(Version *v, Stmt *s)
     }
     int k = v->n_resume;
     v->resume[v->n_resume++] = s;
-    v->stop = arena_printf(v->a, "{ resume = %d; goto out; }", RESUME_STMT + k);
+    v->stop = v->bail ? v->bail : arena_printf(v->a, "{ resume = %d; goto out; }", RESUME_STMT + k);
     emit(v, arena_printf(v->a, "/* %s:%d: %s */", v->l->m->tm->ast->src->path, (int)s->span.line,
                          first_line(v->l->m, s->span)));
     switch (s->kind) {
@@ -531,6 +564,13 @@ static void gen_stmt(Version *v, Stmt *s)
     case ST_PASS: break;
     case ST_BREAK: emit(v, arena_printf(v->a, "resume = %d; goto out;", RESUME_BREAK)); break;
     case ST_CONTINUE: emit(v, "continue;"); break;
+    case ST_RETURN: {
+        CVal r = v->spec && s->u.ret.value ? gen_expr(v, s->u.ret.value) : fail(v);
+        if (r.kind != 'i')
+            return (void)fail(v);
+        emit(v, arena_printf(v->a, "return %s;", r.c));
+        break;
+    }
     default: fail(v); break;
     }
 }
@@ -789,4 +829,93 @@ void lower_resume_point(Lower *l, const Stmt *s)
             start_block(l, l->resume->blocks[k]);
             return;
         }
+}
+
+/* ---- a recursive function's copy ------------------------------------------------- */
+
+/* Local declarations of a function's copy: parameters are its C
+ * parameters, other variables start at zero (none is read unbound). */
+static const char *spec_decls(Version *v, int n_params)
+{
+    const char *decls = "";
+    for (int i = n_params; i < v->n_vars; i++) {
+        const VerVar *x = &v->vars[i];
+        const char *ctype = x->kind == V_BOOL ? "char" : x->kind == V_FLOAT ? "double" : "int64_t";
+        decls = arena_printf(v->a, "%s    %s %s = 0;\n", decls, ctype, var_c(v, x));
+    }
+    return decls;
+}
+
+static const char *spec_text(Version *v, const char *name, int n_params)
+{
+    const TcFunc *tf = v->spec;
+    const char *params = "";
+    for (int i = 0; i < n_params; i++)
+        params = arena_printf(v->a, "%s, int64_t %s", params, var_c(v, &v->vars[i]));
+    return arena_printf(v->a,
+        "/* %s:%d: def %s\n"
+        " * on int64_t while its ints are small: its work has no effect but its\n"
+        " * result, so INT64_MIN (an int left the small range, the recursion is\n"
+        " * too deep) means \"compute it again with the general function\". */\n"
+        "static int64_t %s(SpyModState *st, int depth%s)\n{\n"
+        "    if (SPY_UNLIKELY(depth > st->depth_limit))\n        return INT64_MIN;\n"
+        "%s%s%s    return INT64_MIN;\n}\n\n",
+        v->l->m->tm->ast->src->path, (int)tf->def->span.line, tf->name, name, params,
+        spec_decls(v, n_params), v->temps, v->body);
+}
+
+/* A module function of int parameters returning int whose body the copy
+ * can hold: straight-line code, ifs, returns, calls to itself. */
+static bool spec_candidate(const Lower *l)
+{
+    const TcFunc *tf = l->tf;
+    if (!tf || tf->cls || tf->is_module_body || tf->is_generator || tf->interpreted ||
+        tf->decorated || tf->varargs || tf->varkw || !tf->def || !tf->ret ||
+        tf->ret->kind != TY_INT || tf->n_params == 0 || tf->n_params > VER_MAX_OPERANDS)
+        return false;
+    for (int i = 0; i < tf->n_params; i++) {
+        const TcSymbol *s = tf->params[i].sym;
+        if (!s || s->captured || s->rebound || l->local_regs[s->index]->rep != REP_INT)
+            return false;
+    }
+    return true;
+}
+
+void lower_spec_entry(Lower *l)
+{
+    if (!spec_candidate(l))
+        return;
+    const TcFunc *tf = l->tf;
+    Version v = {.l = l, .a = l->m->a, .body = "", .indent = "    ", .temps = "",
+                 .bail = "return INT64_MIN;", .spec = tf};
+    for (int i = 0; i < tf->n_params; i++) {
+        VerVar *x = add_var(&v, tf->params[i].sym);
+        if (!x || x->kind != V_TAGGED)
+            return;
+    }
+    gen_block(&v, &tf->def->u.funcdef.body);
+    if (v.failed || v.n_self_calls == 0)
+        return;
+    const char *name = arena_printf(v.a, "%s__spec", func_cname(v.a, tf));
+    module_helper(l->m, spec_text(&v, name, tf->n_params));
+
+    /* if every int argument is small, the copy; its result unless INT64_MIN */
+    IrReg *args[VER_MAX_OPERANDS];
+    const char *tags = "", *vals = "";
+    for (int i = 0; i < tf->n_params; i++) {
+        args[i] = l->local_regs[tf->params[i].sym->index];
+        tags = arena_printf(v.a, "%s%s%%%d", tags, i ? " | " : "", i);
+        vals = arena_printf(v.a, "%s, SPY_INT_VAL(%%%d)", vals, i);
+    }
+    l->line = (int)tf->def->span.line;
+    IrReg *r = emit_call(l, arena_printf(v.a, "(SPY_INT_IS_SMALL(%s) ? %s(st, depth%s) : INT64_MIN)",
+                                         tags, name, vals),
+                         REP_I64, ERR_NEVER, args, tf->n_params);
+    IrBlock *done = ir_block(l->f), *general = ir_block(l->f);
+    emit_branch(l, emit_call(l, "(char)(%0 != INT64_MIN)", REP_BOOL, ERR_NEVER, &r, 1), done,
+                general);
+    l->cur = done;
+    emit_assign(l, l->f->retval, emit_call(l, "spy_int_from_i64", REP_INT, ERR_INT, &r, 1));
+    emit_goto(l, l->f->exit_ok);
+    l->cur = general;
 }

@@ -301,3 +301,11 @@ def versioned_range(big: int, n: int) -> int:
         total += i
     i = i + big
     return total + i % 7
+
+
+def spec_fib_acc(n: int, a: int, b: int) -> int:
+    """A recursive function's int64_t copy gives up when the ints grow big;
+    the general function computes the call again with big ints."""
+    if n == 0:
+        return a
+    return spec_fib_acc(n - 1, b, a + b)

@@ -1012,6 +1012,40 @@ static void test_c_versioned_for(void **state)
     snip_free(s);
 }
 
+/* A recursive function of small ints gets a copy on int64_t, tried first:
+ * INT64_MIN from it means "compute it with the general function". */
+static void test_c_recursive_spec(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def fib(n: int) -> int:\n"
+                      "    if n < 2:\n"
+                      "        return n\n"
+                      "    return fib(n - 1) + fib(n - 2)\n"
+                      "def noisy(n: int) -> int:\n"
+                      "    if n < 2:\n"
+                      "        print(n)\n"
+                      "        return n\n"
+                      "    return noisy(n - 1)\n"
+                      "def leaf(n: int) -> int:\n"
+                      "    return n * 2 + 1\n");
+    assert_contains(s->c, "static int64_t f_fib__spec(SpyModState *st, int depth, int64_t v_n)\n"
+                          "{\n    if (SPY_UNLIKELY(depth > st->depth_limit))\n"
+                          "        return INT64_MIN;\n");
+    assert_contains(s->c, "    if (v_n < INT64_C(2)) {\n");
+    assert_contains(s->c, "    t1 = f_fib__spec(st, depth + 1, t0);\n"
+                          "    if (SPY_UNLIKELY(t1 == INT64_MIN)) return INT64_MIN;\n");
+    assert_contains(s->c, "    if (__builtin_add_overflow(t1, t3, &t4)) return INT64_MIN;\n"
+                          "    return t4;\n");
+    char *fn = c_func_of(s, "f_fib");
+    assert_contains(fn, "= (SPY_INT_IS_SMALL(v_n) ? f_fib__spec(st, depth, SPY_INT_VAL(v_n)) "
+                        ": INT64_MIN);");
+    assert_contains(fn, "spy_int_sub_own(v_n, ");   /* the general body stays */
+    free(fn);
+    assert_not_contains(s->c, "f_noisy__spec");        /* a call with effects */
+    assert_not_contains(s->c, "f_leaf__spec");         /* not recursive */
+    snip_free(s);
+}
+
 /* `x in s` for an int x and a set[int] probes the table itself: no box,
  * no PySet_Contains call. */
 static void test_c_set_contains_int(void **state)
@@ -1041,9 +1075,10 @@ static void test_c_int_ops_own_dying_operands(void **state)
                       "        return n\n"
                       "    return fib(n - 1) + fib(n - 2)\n");
     char *fn = c_func_of(s, "f_fib");
-    assert_contains(fn, "spy_int_add_own(r6, r9, SPY_OWN_AB);");
-    assert_contains(fn, "spy_int_sub_own(v_n, r4, SPY_OWN_B);");
-    assert_not_contains(fn, "spy_int_decref(r9);\n    spy_int_decref(r6);\n    r1");
+    /* (the general body, after the int64_t copy's call) */
+    assert_contains(fn, "spy_int_add_own(r9, r12, SPY_OWN_AB);");
+    assert_contains(fn, "spy_int_sub_own(v_n, r7, SPY_OWN_B);");
+    assert_not_contains(fn, "spy_int_decref(r12);\n    spy_int_decref(r9);\n    r1");
     free(fn);
     snip_free(s);
 }
@@ -1431,6 +1466,7 @@ int main(void)
         cmocka_unit_test(test_c_set_contains_int),
         cmocka_unit_test(test_c_versioned_while),
         cmocka_unit_test(test_c_versioned_for),
+        cmocka_unit_test(test_c_recursive_spec),
         cmocka_unit_test(test_c_int64_clone),
         cmocka_unit_test(test_c_int_ops_own_dying_operands),
         cmocka_unit_test(test_c_generator),
