@@ -1,7 +1,8 @@
 # staticpyc — build, tests, demo, bench.
 #
 #   make              deps + build/staticpyc
-#   make test         deps + build + unit tests + errors + e2e (every interpreter) + leak (+ fuzz)
+#   make test         deps + build + unit tests + errors + e2e (every interpreter) + leak
+#                     + random loops (fuzz_loops) + fuzz + robust + build
 #   make test-asan    the compiler under ASan+UBSan, e2e modules built with ASan+UBSan
 #   make demo         compile samples/demo.py and time it against the interpreter
 #   make bench        python3 bench/run.py      (bench-quick: --quick)

@@ -568,6 +568,20 @@ static const char *const cmp_c[CMP__COUNT] = {
     [CMP_EQ] = "==", [CMP_NE] = "!=", [CMP_LT] = "<", [CMP_LE] = "<=",
     [CMP_GT] = ">", [CMP_GE] = ">=",
 };
+
+/* a OP b of C numbers.  The same register on both sides (`i >= i`) is
+ * folded: C compilers warn of a self-comparison; only a float NaN is not
+ * equal to itself. */
+static IrReg *c_compare(Lower *l, CmpOp op, IrReg *a, IrReg *b)
+{
+    if (a != b)
+        return call2(l, arena_printf(A(l), "(char)(%%0 %s %%1)", cmp_c[op]), REP_BOOL, ERR_NEVER,
+                     a, b);
+    bool reflexive = op == CMP_EQ || op == CMP_LE || op == CMP_GE;
+    if (a->rep == REP_FLOAT && op != CMP_LT && op != CMP_GT)
+        return call1(l, reflexive ? "(char)!isnan(%0)" : "(char)isnan(%0)", REP_BOOL, ERR_NEVER, a);
+    return emit_const(l, REP_BOOL, reflexive ? "1" : "0", false);
+}
 static const char *const cmp_py[CMP__COUNT] = {
     [CMP_EQ] = "Py_EQ", [CMP_NE] = "Py_NE", [CMP_LT] = "Py_LT", [CMP_LE] = "Py_LE",
     [CMP_GT] = "Py_GT", [CMP_GE] = "Py_GE",
@@ -604,7 +618,7 @@ static IrReg *compare_bool(Lower *l, CmpOp op, IrReg *a, const TyType *at, IrReg
         return call1(l, op == CMP_IN ? "(char)%0" : "(char)!%0", REP_BOOL, ERR_NEVER, c);
     }
     if (ty_is_fixed(at) && ty_is_fixed(bt))
-        return call2(l, arena_printf(ar, "(char)(%%0 %s %%1)", cmp_c[op]), REP_BOOL, ERR_NEVER, a, b);
+        return c_compare(l, op, a, b);
     if (ty_is_fixed(at) || ty_is_fixed(bt)) {
         /* Against an int or a float: compare as ints (exactly). */
         if (ty_is_fixed(at)) {
@@ -617,12 +631,12 @@ static IrReg *compare_bool(Lower *l, CmpOp op, IrReg *a, const TyType *at, IrReg
         }
     }
     if (at->kind == TY_BOOL && bt->kind == TY_BOOL)
-        return call2(l, arena_printf(ar, "(char)(%%0 %s %%1)", cmp_c[op]), REP_BOOL, ERR_NEVER, a, b);
+        return c_compare(l, op, a, b);
     if (intlike(at) && intlike(bt))
         return call2(l, arena_printf(ar, "(char)%s(%%0, %%1)", cmp_int[op]), REP_BOOL, ERR_NEVER,
                      coerce(l, a, at, tint), coerce(l, b, bt, tint));
     if (at->kind == TY_FLOAT && bt->kind == TY_FLOAT)
-        return call2(l, arena_printf(ar, "(char)(%%0 %s %%1)", cmp_c[op]), REP_BOOL, ERR_NEVER, a, b);
+        return c_compare(l, op, a, b);
     if (ty_is_numeric(at) && ty_is_numeric(bt)) {
         /* int vs float compares exactly, as Python does: no rounding of
          * the int, no OverflowError for huge ones. */
@@ -672,8 +686,7 @@ static IrReg *lower_compare(Lower *l, Expr *e)
             (machine_local(ae) || machine_local(be))) {
             /* i < n on int64_t locals: a C comparison. */
             IrReg *x = lower_machine(l, ae), *y = lower_machine(l, be);
-            return call2(l, arena_printf(A(l), "(char)(%%0 %s %%1)", cmp_c[op]), REP_BOOL,
-                         ERR_NEVER, x, y);
+            return c_compare(l, op, x, y);
         }
         IrReg *fast = e->u.compare.n_ops == 1 && as_bool
                     ? lower_int_fast_compare(l, ae, op, be) : NULL;

@@ -201,8 +201,13 @@ const char *i64_binop_text(Arena *ar, BinOp op, const char *r, I64Operand a, I64
             return cline(ar, in, arena_printf(ar, "%s = %s & INT64_C(%lld);", r, x,
                                               (long long)b.lit - 1));
         }
+        if (b.is_lit && b.lit == 0) /* ZeroDivisionError (no C division by zero written) */
+            return arena_printf(ar, "%s%s%s",
+                                a.is_lit ? "" : cline(ar, in, arena_printf(ar, "(void)%s;", x)),
+                                cline(ar, in, arena_printf(ar, "%s = 0;", r)),
+                                cline(ar, in, fail));
         const char *text = "";
-        if (!b.is_lit || b.lit == 0 || b.lit == -1) /* ZeroDivisionError; MIN // -1 */
+        if (!b.is_lit || b.lit == -1) /* ZeroDivisionError; MIN // -1 */
             text = FAIL_IF(arena_printf(ar, "%s == 0 || %s == -1", y, y));
         if (op == OP_FLOORDIV) /* rounds toward minus infinity */
             return arena_printf(ar, "%s%s", text, cline(ar, in, arena_printf(ar,
@@ -243,9 +248,11 @@ static const char *new_temp(FastTree *t)
 static const char *leaf_name(FastTree *t, const char *prefix, int i)
 {
     const Expr *e = t->leaf[i];
-    if (plain_local(e))
-        return cg_ident(A(t), prefix, ((const TcSymbol *)e->sema)->name);
-    return arena_printf(A(t), "%s%d", prefix, i);
+    if (!plain_local(e))
+        return arena_printf(A(t), "%s%d", prefix, i);
+    const char *name = cg_ident(A(t), prefix, ((const TcSymbol *)e->sema)->name);
+    /* with opaque leaves each read of a local is a value of its own */
+    return t->opaque ? arena_printf(A(t), "%s_%d", name, i) : name;
 }
 
 /* Pass 2: C statements computing e into an int64_t. */

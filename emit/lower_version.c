@@ -42,6 +42,7 @@ typedef struct VerVar {
     VarKind kind;
     char elem;           /* V_ARRAY: 'b', 'f' or 'i' */
     bool assigned;
+    bool elements_read;  /* V_ARRAY: indexed, not only measured by len() */
     bool is_target;      /* a range loop's variable: set by each iteration,
                             written back once one has begun */
 } VerVar;
@@ -174,6 +175,7 @@ static const char *array_pos(Version *v, VerVar *arr, Expr *ix)
     if (i.kind != 'i')
         return fail(v).c;
     const char *t = new_temp(v, 'i'), *n = arena_printf(v->a, "%s_len", var_c(v, arr));
+    arr->elements_read = true;
     emit(v, arena_printf(v->a, "%s = %s;", t, i.c));
     if (!(i.is_lit && i.lit >= 0))
         emit(v, arena_printf(v->a, "if (%s < 0) %s += %s;", t, t, n));
@@ -274,6 +276,19 @@ static CVal gen_unary(Version *v, Expr *e)
     }
 }
 
+/* a OP a: known for ints and bools; for a float, only NaN is not equal to
+ * itself. */
+static CVal self_compare(Version *v, CmpOp op, CVal a)
+{
+    bool reflexive = op == CMP_EQ || op == CMP_LE || op == CMP_GE;
+    if (a.kind != 'f')
+        return (CVal){reflexive ? "1" : "0", 'b', false, false, 0};
+    if (op == CMP_LT || op == CMP_GT)
+        return (CVal){"0", 'b', false, false, 0};
+    return (CVal){arena_printf(v->a, "(%sisnan(%s))", reflexive ? "!" : "", a.c), 'b', false,
+                  false, 0};
+}
+
 static CVal gen_compare(Version *v, Expr *e)
 {
     if (e->u.compare.n_ops != 1)
@@ -283,6 +298,8 @@ static CVal gen_compare(Version *v, Expr *e)
     CVal b = gen_expr(v, e->u.compare.operands.v[1]);
     if (op > CMP_GE || a.kind != b.kind || (a.kind == 'b' && op != CMP_EQ && op != CMP_NE))
         return fail(v);
+    if (strcmp(a.c, b.c) == 0) /* `y > y`: C compilers warn of a self-comparison */
+        return self_compare(v, op, a);
     return (CVal){arena_printf(v->a, "(%s %s %s)", a.c, ast_cmpop_str(op), b.c), 'b', false,
                   false, 0};
 }
@@ -619,8 +636,9 @@ static const char *load_var(Version *v, const VerVar *x)
     case V_FLOAT: return arena_printf(v->a, "    double %s = %s;\n", c, p);
     case V_ARRAY:
         return arena_printf(v->a, "    %s *%s = SPY_ARR(%s)->u.%s;\n"
-                                  "    int64_t %s_len = Py_SIZE(%s);\n",
-                            elem_type[(int)x->elem], c, p, member[(int)x->elem], c, p);
+                                  "    int64_t %s_len = Py_SIZE(%s);\n%s",
+                            elem_type[(int)x->elem], c, p, member[(int)x->elem], c, p,
+                            x->elements_read ? "" : arena_printf(v->a, "    (void)%s;\n", c));
     }
     return "";
 }

@@ -2,7 +2,8 @@
 # The body of `make test`: runs every suite in turn, even after one fails,
 # then prints a table (suite, counts, seconds) and one closing total line.
 #   tools/test.sh [build/tests/test_* ...]     unit test binaries to run
-# Suites: unit (cmocka), errors, e2e (every interpreter), leak, fuzz (if
+# Suites: unit (cmocka), errors, e2e (every interpreter), leak, loops (random
+# loops and recursive functions, differential), fuzz (if
 # tests/fuzz_frontend.py exists). Counts are read from each runner's closing
 # line ("N passed, N failed[, N skipped]" or cmocka's); a suite that fails
 # without one counts as one failure.
@@ -58,6 +59,7 @@ run_suite leak "$PYTHON" tests/leak/run_leak.py
 if [ -f tests/fuzz_frontend.py ]; then
     run_suite fuzz "$PYTHON" tests/fuzz_frontend.py
 fi
+run_suite loops "$PYTHON" tests/fuzz_loops.py
 run_suite robust "$PYTHON" tests/robust_compile.py
 run_suite build "$PYTHON" tests/build/run_build.py
 

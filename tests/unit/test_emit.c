@@ -1046,6 +1046,33 @@ static void test_c_recursive_spec(void **state)
     snip_free(s);
 }
 
+/* Generated C compiles warning-free: no self-comparison (`i >= i`), no
+ * division by a literal zero, no parameter named twice in an int tree's
+ * helper (a local read twice beside an opaque leaf).  Found by
+ * tests/fuzz_loops.py. */
+static void test_c_no_warning_forms(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def f(n: int, xs: list[int]) -> int:\n"
+                      "    t = 0\n"
+                      "    for i in range(n):\n"
+                      "        if i >= i and not i < i:\n"
+                      "            t += 1\n"
+                      "    x = n\n"
+                      "    while x < 10:\n"
+                      "        if x > x:\n"
+                      "            x -= 1\n"
+                      "        x += 1\n"
+                      "    y = (x + xs[0]) * x - n // 0\n"
+                      "    return t + y\n");
+    assert_not_contains(s->c, "v_i >= v_i");
+    assert_not_contains(s->c, "v_i < v_i");
+    assert_not_contains(s->c, "v_x > v_x");
+    assert_not_contains(s->c, "/ INT64_C(0)");
+    assert_not_contains(s->c, "SpyInt x_x, SpyInt x_x");
+    snip_free(s);
+}
+
 /* `x in s` for an int x and a set[int] probes the table itself: no box,
  * no PySet_Contains call. */
 static void test_c_set_contains_int(void **state)
@@ -1467,6 +1494,7 @@ int main(void)
         cmocka_unit_test(test_c_versioned_while),
         cmocka_unit_test(test_c_versioned_for),
         cmocka_unit_test(test_c_recursive_spec),
+        cmocka_unit_test(test_c_no_warning_forms),
         cmocka_unit_test(test_c_int64_clone),
         cmocka_unit_test(test_c_int_ops_own_dying_operands),
         cmocka_unit_test(test_c_generator),

@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Random differential test of the plain-value copies of loops and
+recursive functions (emit/lower_version.c).
+
+Generates, with a fixed seed, modules of small functions whose loops mix
+int, bool and native-array statements with ints that leave the small
+range, indexes out of range and divisions by zero, so that the int64_t copy
+hands over to the general loop at random statements.  Each module is run
+interpreted and compiled; the outputs (values, exceptions and the state
+they leave) must be identical.  Recursive functions whose results grow
+past 64 bits exercise the function copy the same way.
+
+usage: tests/fuzz_loops.py [--compiler C] [--python P] [--seed S] [--modules N] [-j N]
+Prints [FAIL] lines for failures only, then `N passed, N failed`; a failing
+module is kept in a directory named in the [FAIL] line.
+"""
+import argparse
+import concurrent.futures
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+INT_VARS = ["x", "y", "z"]
+BIG = ["2**40", "2**61", "(2**62 - 1)", "(-(2**62))", "2**63", "3"]
+
+
+class Gen:
+    def __init__(self, rnd):
+        self.r = rnd
+
+    def leaf(self, loop_var):
+        r = self.r.random()
+        if r < 0.45:
+            return self.r.choice(INT_VARS + [loop_var])
+        if r < 0.6:
+            return "xs[%s]" % self.index(loop_var)
+        if r < 0.65:
+            return "len(xs)"
+        if r < 0.8:
+            return str(self.r.randint(-9, 9))
+        return self.r.choice(BIG)
+
+    def expr(self, loop_var, depth=0):
+        if depth > 1 or self.r.random() < 0.35:
+            return self.leaf(loop_var)
+        op = self.r.choice(["+", "-", "+", "-", "*", "//", "%", "&", "^", ">>"])
+        a = self.expr(loop_var, depth + 1)
+        if op == "*":   # bounded growth: one side a small literal
+            b = str(self.r.randint(-40, 40))
+        elif op == ">>":
+            b = str(self.r.randint(0, 5))
+        else:
+            b = self.expr(loop_var, depth + 1)
+        return "(%s %s %s)" % (a, op, b)
+
+    def index(self, loop_var):
+        return self.r.choice([loop_var, "%s %% 8" % loop_var, "x % 9", "-1", "y & 7",
+                              "%s - 4" % loop_var, "z % 8"])
+
+    def cond(self, loop_var):
+        r = self.r.random()
+        if r < 0.2:
+            return "fs[%s]" % self.index(loop_var)
+        c = "%s %s %s" % (self.expr(loop_var), self.r.choice(["<", "<=", "==", "!=", ">", ">="]),
+                          self.expr(loop_var))
+        if r < 0.35:
+            c = "%s %s %s" % (c, self.r.choice(["and", "or"]), self.cond(loop_var))
+        if r > 0.9:
+            c = "not (%s)" % c
+        return c
+
+    def stmts(self, loop_var, indent, n, depth=0):
+        out = []
+        for _ in range(n):
+            r = self.r.random()
+            pad = " " * indent
+            if r < 0.3:
+                out.append("%s%s = %s" % (pad, self.r.choice(INT_VARS), self.expr(loop_var)))
+            elif r < 0.5:
+                out.append("%s%s %s= %s" % (pad, self.r.choice(INT_VARS), self.r.choice("+-"),
+                                            self.expr(loop_var)))
+            elif r < 0.62:
+                out.append("%sxs[%s] = %s" % (pad, self.index(loop_var), self.expr(loop_var)))
+            elif r < 0.68:
+                out.append("%sxs[%s] += %s" % (pad, self.index(loop_var), self.expr(loop_var)))
+            elif r < 0.74:
+                out.append("%sfs[%s] = %s" % (pad, self.index(loop_var), self.cond(loop_var)))
+            elif r < 0.9 and depth < 2:
+                out.append("%sif %s:" % (pad, self.cond(loop_var)))
+                out += self.stmts(loop_var, indent + 4, self.r.randint(1, 3), depth + 1)
+                if self.r.random() < 0.5:
+                    out.append("%selse:" % pad)
+                    out += self.stmts(loop_var, indent + 4, self.r.randint(1, 2), depth + 1)
+            elif r < 0.95:
+                out.append("%sif %s:" % (pad, self.cond(loop_var)))
+                out.append("%s    %s" % (pad, self.r.choice(["break", "continue"])))
+            else:
+                out.append("%sflag = %s" % (pad, self.cond(loop_var)))
+        return out
+
+    def loop_function(self, k):
+        lines = ["def f%d(x: int, y: int, z: int) -> str:" % k,
+                 "    xs: list[int] = [0] * 8",
+                 "    fs: list[bool] = [False] * 8",
+                 "    flag = False",
+                 "    i = 0"]
+        steps = self.r.randint(3, 12)
+        if self.r.random() < 0.5:
+            lines.append("    try:")
+            lines.append("        while i < %d:" % steps)
+            lines.append("            i += 1")
+            lines += self.stmts("i", 12, self.r.randint(2, 6))
+        else:
+            lines.append("    try:")
+            lines.append("        for i in range(%d):" % steps)
+            lines += self.stmts("i", 12, self.r.randint(2, 6))
+        lines += ["    except Exception as e:",
+                  "        err = type(e).__name__",
+                  "    else:",
+                  "        err = 'ok'",
+                  "    s = 0",
+                  "    for v in xs:",
+                  "        s = s * 7 + v",
+                  "    t = 0",
+                  "    for b in fs:",
+                  "        t = t * 2 + int(b)",
+                  "    return f'{err} {x} {y} {z} {i} {flag} {s} {t}'",
+                  ""]
+        return lines
+
+    def spec_function(self, k):
+        ops = self.r.choice(["a + b", "a * 3 + b", "a - b * 2", "(a + b) % 1000003",
+                             "a // 3 + b", "a * 2 - b"])
+        return ["def g%d(n: int, a: int, b: int) -> int:" % k,
+                "    if n <= 0:",
+                "        return a - b",
+                "    if n %% %d == 0:" % self.r.randint(2, 5),
+                "        return g%d(n - 1, b, %s)" % (k, ops),
+                "    return g%d(n - 1, %s, a)" % (k, ops),
+                ""]
+
+
+ARGS = ["(1, 2, 3)", "(-5, 7, 0)", "(2**61, 2**62 - 3, -(2**62))", "(2**70, 3, 9)",
+        "(0, 0, 0)", "(9, -9, 4)"]
+SPEC_ARGS = ["(5, 1, 2)", "(40, 3, 1)", "(70, 2**30, 7)", "(12, 2**61, 2**61)", "(3, 2**80, 1)"]
+
+
+def module(rnd, n_loops, n_specs):
+    g = Gen(rnd)
+    lines = ["# generated by tests/fuzz_loops.py", ""]
+    calls = []
+    for k in range(n_loops):
+        lines += g.loop_function(k)
+        calls += ["print(%d, f%d%s)" % (k, k, a) for a in ARGS]
+    for k in range(n_specs):
+        lines += g.spec_function(k)
+        calls += ["print('g', %d, g%d%s)" % (k, k, a) for a in SPEC_ARGS]
+    return "\n".join(lines + calls) + "\n"
+
+
+def run(cmd, cwd):
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--compiler", default=os.path.join(ROOT, "build", "staticpyc"))
+    ap.add_argument("--python", default=sys.executable)
+    ap.add_argument("--seed", type=int, default=20261206)
+    ap.add_argument("--modules", type=int, default=4)
+    ap.add_argument("-j", "--jobs", type=int, default=2)
+    args = ap.parse_args()
+    rnd = random.Random(args.seed)
+    sources = [module(rnd, 25, 6) for _ in range(args.modules)]
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        results = list(pool.map(lambda m: check(args, m, sources[m]), range(args.modules)))
+    failed = 0
+    for m, (why, d) in enumerate(results):
+        if why:
+            failed += 1
+            print("[FAIL] module %d (seed %d), kept in %s: %s" % (m, args.seed, d, why))
+    print("%d passed, %d failed" % (len(results) - failed, failed))
+    return 1 if failed else 0
+
+
+def check(args, m, src):
+    """(None, dir) when module m behaves the same compiled, else (why, dir)."""
+    d = tempfile.mkdtemp(prefix="staticpyc-fuzzloops-")
+    name = "loops%d" % m
+    with open(os.path.join(d, name + ".py"), "w") as f:
+        f.write(src)
+    want = run([args.python, "-c", "import runpy; runpy.run_path('%s.py')" % name], d)
+    # -O1: gcc at -O3 takes minutes on modules this size; the C is the same
+    comp = run([args.compiler, "-O1", "--python", args.python, name + ".py"], d)
+    got = run([args.python, "-c", "import %s" % name], d) if comp.returncode == 0 else None
+    why = None
+    if want.returncode != 0:
+        why = "the interpreter failed: " + want.stderr[-500:]
+    elif comp.returncode != 0 or "warning" in comp.stderr:
+        why = "compile failed or warned: " + comp.stderr[-2000:]
+    elif got.returncode != 0 or got.stdout != want.stdout:
+        a, b = want.stdout.splitlines(), got.stdout.splitlines()
+        diff = [(x, y) for x, y in zip(a, b) if x != y][:3]
+        why = "outputs differ (exit %d): %s %s" % (got.returncode, diff, got.stderr[-500:])
+    if not why:
+        shutil.rmtree(d)
+    return why, d
+
+
+if __name__ == "__main__":
+    sys.exit(main())
