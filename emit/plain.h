@@ -1,0 +1,67 @@
+/*
+ * plain.h — the generator of plain-value copies (plain_gen.c), shared by
+ * loop versioning (lower_version.c) and recursive functions' copies
+ * (lower_spec.c): C text on int64_t, bools, doubles and C arrays for a
+ * body made only of what it can write.
+ */
+#ifndef STATICPY_PLAIN_H
+#define STATICPY_PLAIN_H
+
+#include "emit/lower.h"
+
+/* %0..%9: the IR's call templates name at most ten operands, three of
+ * which a range loop's counter, stop and flag may take. */
+enum { VER_MAX_OPERANDS = 10, VER_MAX_VARS = 7, VER_MAX_STMTS = 64 };
+enum { RESUME_DONE, RESUME_BREAK, RESUME_TEST, RESUME_STMT };
+
+typedef enum VarKind { V_TAGGED, V_MACHINE, V_BOOL, V_FLOAT, V_ARRAY } VarKind;
+
+typedef struct VerVar {
+    const TcSymbol *sym;
+    VarKind kind;
+    char elem;           /* V_ARRAY: 'b', 'f' or 'i' */
+    bool assigned;
+    bool elements_read;  /* V_ARRAY: indexed, not only measured by len() */
+    bool is_target;      /* a range loop's variable: set by each iteration,
+                            written back once one has begun */
+} VerVar;
+
+/* A C value of the copy: int64_t ('i'), char 0/1 ('b') or double ('f'). */
+typedef struct CVal {
+    const char *c;
+    char kind;
+    bool small;          /* 'i' known to be in the tagged small range */
+    bool is_lit;
+    int64_t lit;
+} CVal;
+
+typedef struct Version {
+    Lower *l;
+    Arena *a;
+    VerVar vars[VER_MAX_VARS];
+    int n_vars;
+    Stmt *resume[VER_MAX_STMTS];
+    int n_resume;
+    const char *body;    /* C statements of the loop */
+    const char *indent;
+    const char *temps;   /* declarations */
+    int n_temps;
+    const char *stop;    /* the statement stopping at the current resume point */
+    const char *bail;    /* a function's copy: how every statement stops */
+    const TcFunc *spec;  /* a function's copy: that function (calls to it
+                            go to the copy) */
+    int n_self_calls;
+    bool failed;         /* something the copy cannot do */
+} Version;
+
+Version plain_new(Lower *l, const char *indent);
+/* The variable s of the copy, added; NULL when the copy cannot hold it. */
+VerVar *plain_add_var(Version *v, const TcSymbol *s);
+/* v_<name>: the C variable of a variable of the copy. */
+const char *plain_var_c(Version *v, const VerVar *x);
+/* C text of a test (appending the statements it needs to v->body). */
+const char *plain_test(Version *v, Expr *e);
+/* Appends the statements; sets v->failed on anything it cannot write. */
+void plain_block(Version *v, StmtList *b);
+
+#endif

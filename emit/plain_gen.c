@@ -1,0 +1,545 @@
+/*
+ * plain_gen.c — plain-value copies of Python code: C text on int64_t,
+ * bools, doubles and C arrays (plain.h) for int, bool and float locals,
+ * native arrays, arithmetic, comparisons, if, break, continue, return and
+ * calls of a function to itself.
+ *
+ * Every int a tagged local receives is checked to be in the small range,
+ * so the copy's view of a tagged local is always a small int.  Whatever
+ * the copy cannot finish (an overflow, an index out of range, a division
+ * by zero, a big int in an int array) runs `v->stop` before the statement
+ * has any effect: expressions only read, so stopping is invisible.  What
+ * stopping means is the caller's: a loop resumes the general loop at that
+ * statement (lower_version.c), a function's copy gives up (lower_spec.c).
+ */
+#include "emit/plain.h"
+
+#include <string.h>
+
+static void emit(Version *v, const char *s)
+{
+    v->body = arena_printf(v->a, "%s%s%s\n", v->body, v->indent, s);
+}
+
+static const char *new_temp(Version *v, char kind)
+{
+    const char *name = arena_printf(v->a, "t%d", v->n_temps++);
+    const char *ctype = kind == 'i' ? "int64_t" : kind == 'f' ? "double" : "char";
+    v->temps = arena_printf(v->a, "%s    %s %s;\n", v->temps, ctype, name);
+    return name;
+}
+
+static CVal fail(Version *v)
+{
+    v->failed = true;
+    return (CVal){"0", 'i', false, false, 0};
+}
+
+static char kind_of_type(const TyType *t)
+{
+    if (!t)
+        return 0;
+    switch (t->kind) {
+    case TY_INT: return 'i';
+    case TY_BOOL: return 'b';
+    case TY_FLOAT: return 'f';
+    default: return 0;
+    }
+}
+
+/* ---- variables ------------------------------------------------------------------- */
+
+const char *plain_var_c(Version *v, const VerVar *x)
+{
+    return cg_ident(v->a, "v_", x->sym->name);
+}
+
+/* A new variable of the copy; NULL when the copy cannot hold it. */
+VerVar *plain_add_var(Version *v, const TcSymbol *s)
+{
+    if (v->n_vars == VER_MAX_VARS)
+        return NULL;
+    IrReg *r = v->l->local_regs[s->index];
+    VerVar x = {.sym = s};
+    char k = kind_of_type(s->type);
+    if (r->rep == REP_INT && k == 'i')
+        x.kind = V_TAGGED;
+    else if (r->rep == REP_I64 && k == 'i')
+        x.kind = V_MACHINE;
+    else if (r->rep == REP_BOOL && k == 'b')
+        x.kind = V_BOOL;
+    else if (r->rep == REP_FLOAT && k == 'f')
+        x.kind = V_FLOAT;
+    else if (r->rep == REP_OBJ && s->native_array && s->type->kind == TY_LIST)
+        x.kind = V_ARRAY, x.elem = kind_of_type(s->type->args[0]);
+    else
+        return NULL;
+    if (x.kind == V_ARRAY && !x.elem)
+        return NULL;
+    v->vars[v->n_vars] = x;
+    return &v->vars[v->n_vars++];
+}
+
+/* The variable a name stands for, registered on first use; NULL when the
+ * copy cannot hold it.  An unboxed local that may be unbound somewhere
+ * has an "assigned" flag the copy does not keep (but a range loop's own
+ * variable, registered first). */
+static VerVar *var_of(Version *v, const Expr *e)
+{
+    const TcSymbol *s = e->kind == EX_NAME ? e->sema : NULL;
+    if (!s || s->kind != SYM_LOCAL || s->captured || s->rebound || e->maybe_unbound)
+        return NULL;
+    for (int i = 0; i < v->n_vars; i++)
+        if (v->vars[i].sym == s)
+            return &v->vars[i];
+    return v->l->bound_regs[s->index] ? NULL : plain_add_var(v, s);
+}
+
+/* ---- expressions ----------------------------------------------------------------- */
+
+static CVal gen_expr(Version *v, Expr *e);
+
+static bool in_small_range(int64_t x)
+{
+    return x >= -(INT64_C(1) << 62) && x < (INT64_C(1) << 62);
+}
+
+static void stop_if(Version *v, const char *cond)
+{
+    emit(v, arena_printf(v->a, "if (SPY_UNLIKELY(%s)) %s", cond, v->stop));
+}
+
+/* arr[ix]: the checked element position, as list indexing finds it. */
+static const char *array_pos(Version *v, VerVar *arr, Expr *ix)
+{
+    CVal i = gen_expr(v, ix);
+    if (i.kind != 'i')
+        return fail(v).c;
+    const char *t = new_temp(v, 'i'), *n = arena_printf(v->a, "%s_len", plain_var_c(v, arr));
+    arr->elements_read = true;
+    emit(v, arena_printf(v->a, "%s = %s;", t, i.c));
+    if (!(i.is_lit && i.lit >= 0))
+        emit(v, arena_printf(v->a, "if (%s < 0) %s += %s;", t, t, n));
+    stop_if(v, arena_printf(v->a, "(uint64_t)%s >= (uint64_t)%s", t, n));
+    return t;
+}
+
+static VerVar *array_of(Version *v, Expr *e)
+{
+    VerVar *x = var_of(v, e);
+    return x && x->kind == V_ARRAY ? x : NULL;
+}
+
+static CVal array_read(Version *v, Expr *e)
+{
+    VerVar *arr = array_of(v, e->u.subscript.value);
+    if (!arr || kind_of_type(e->type) != arr->elem)
+        return fail(v);
+    const char *pos = array_pos(v, arr, e->u.subscript.index);
+    const char *elt = arena_printf(v->a, "%s[%s]", plain_var_c(v, arr), pos);
+    if (arr->elem != 'i')
+        return (CVal){elt, arr->elem, false, false, 0};
+    const char *t = new_temp(v, 'i');
+    stop_if(v, arena_printf(v->a, "!SPY_INT_IS_SMALL(%s)", elt));
+    emit(v, arena_printf(v->a, "%s = SPY_INT_VAL(%s);", t, elt));
+    return (CVal){t, 'i', true, false, 0};
+}
+
+static CVal int_binop(Version *v, BinOp op, CVal a, CVal b)
+{
+    if (op == OP_POW || op == OP_DIV || op == OP_MATMUL)
+        return fail(v);
+    const char *r = new_temp(v, 'i');
+    if ((op == OP_ADD || op == OP_SUB) && a.small && b.small) {
+        /* two values within +-2**62 cannot overflow 64 bits */
+        emit(v, arena_printf(v->a, "%s = %s %s %s;", r, a.c, op == OP_ADD ? "+" : "-", b.c));
+        return (CVal){r, 'i', false, false, 0};
+    }
+    I64Operand x = {a.c, a.is_lit, a.lit}, y = {b.c, b.is_lit, b.lit};
+    v->body = arena_printf(v->a, "%s%s", v->body,
+                           i64_binop_text(v->a, op, r, x, y, v->stop, v->indent));
+    return (CVal){r, 'i', false, false, 0};
+}
+
+static CVal float_binop(Version *v, BinOp op, CVal a, CVal b)
+{
+    const char *ops = op == OP_ADD ? "+" : op == OP_SUB ? "-" : op == OP_MUL ? "*"
+                    : op == OP_DIV ? "/" : NULL;
+    if (!ops)
+        return fail(v);
+    if (op == OP_DIV)
+        stop_if(v, arena_printf(v->a, "%s == 0.0", b.c)); /* ZeroDivisionError */
+    return (CVal){arena_printf(v->a, "(%s %s %s)", a.c, ops, b.c), 'f', false, false, 0};
+}
+
+static CVal gen_binop(Version *v, Expr *e)
+{
+    char k = kind_of_type(e->type);
+    CVal a = gen_expr(v, e->u.binop.left);
+    CVal b = gen_expr(v, e->u.binop.right);
+    if (v->failed || a.kind != k || b.kind != k)
+        return fail(v);
+    if (k == 'i')
+        return int_binop(v, e->u.binop.op, a, b);
+    if (k == 'f')
+        return float_binop(v, e->u.binop.op, a, b);
+    return fail(v);
+}
+
+static CVal gen_unary(Version *v, Expr *e)
+{
+    CVal x = gen_expr(v, e->u.unary.operand);
+    char k = kind_of_type(e->type);
+    switch (e->u.unary.op) {
+    case UOP_NOT:
+        return (CVal){arena_printf(v->a, "(!%s)", x.c), 'b', false, false, 0};
+    case UOP_POS:
+        return x.kind == k && k != 'b' ? x : fail(v);
+    case UOP_NEG:
+        if (x.kind != k)
+            return fail(v);
+        if (k == 'f')
+            return (CVal){arena_printf(v->a, "(-%s)", x.c), 'f', false, false, 0};
+        if (k == 'i' && x.small)
+            return (CVal){arena_printf(v->a, "(-%s)", x.c), 'i', false, false, 0};
+        if (k == 'i') {
+            const char *r = new_temp(v, 'i');
+            stop_if(v, arena_printf(v->a, "__builtin_sub_overflow(0, %s, &%s)", x.c, r));
+            return (CVal){r, 'i', false, false, 0};
+        }
+        return fail(v);
+    case UOP_INVERT:
+        if (x.kind != 'i' || k != 'i')
+            return fail(v);
+        return (CVal){arena_printf(v->a, "(~%s)", x.c), 'i', x.small, false, 0};
+    default:
+        return fail(v);
+    }
+}
+
+/* a OP a: known for ints and bools; for a float, only NaN is not equal to
+ * itself. */
+static CVal self_compare(Version *v, CmpOp op, CVal a)
+{
+    bool reflexive = op == CMP_EQ || op == CMP_LE || op == CMP_GE;
+    if (a.kind != 'f')
+        return (CVal){reflexive ? "1" : "0", 'b', false, false, 0};
+    if (op == CMP_LT || op == CMP_GT)
+        return (CVal){"0", 'b', false, false, 0};
+    return (CVal){arena_printf(v->a, "(%sisnan(%s))", reflexive ? "!" : "", a.c), 'b', false,
+                  false, 0};
+}
+
+static CVal gen_compare(Version *v, Expr *e)
+{
+    if (e->u.compare.n_ops != 1)
+        return fail(v);
+    CmpOp op = e->u.compare.ops[0];
+    CVal a = gen_expr(v, e->u.compare.operands.v[0]);
+    CVal b = gen_expr(v, e->u.compare.operands.v[1]);
+    if (op > CMP_GE || a.kind != b.kind || (a.kind == 'b' && op != CMP_EQ && op != CMP_NE))
+        return fail(v);
+    if (strcmp(a.c, b.c) == 0) /* `y > y`: C compilers warn of a self-comparison */
+        return self_compare(v, op, a);
+    return (CVal){arena_printf(v->a, "(%s %s %s)", a.c, ast_cmpop_str(op), b.c), 'b', false,
+                  false, 0};
+}
+
+/* `a and b`: b's statements run only when a holds, as b is only
+ * evaluated then. */
+static CVal gen_boolop(Version *v, Expr *e)
+{
+    if (kind_of_type(e->type) != 'b')
+        return fail(v);
+    const char *r = new_temp(v, 'b'), *outer = v->indent;
+    bool and = e->u.boolop.op == BOOL_AND;
+    const char *closes = "";
+    for (int i = 0; i < e->u.boolop.values.n; i++) {
+        CVal x = gen_expr(v, e->u.boolop.values.v[i]);
+        if (x.kind != 'b')
+            return fail(v);
+        emit(v, arena_printf(v->a, "%s = %s;", r, x.c));
+        if (i + 1 < e->u.boolop.values.n) {
+            emit(v, arena_printf(v->a, "if (%s%s) {", and ? "" : "!", r));
+            v->indent = arena_printf(v->a, "%s    ", v->indent);
+            closes = arena_printf(v->a, "%s}", closes);
+        }
+    }
+    for (int i = (int)strlen(closes); i > 0; i--) {
+        v->indent = arena_strndup(v->a, v->indent, strlen(v->indent) - 4);
+        emit(v, "}");
+    }
+    v->indent = outer;
+    return (CVal){r, 'b', false, false, 0};
+}
+
+static bool is_len_call(const Expr *e)
+{
+    const Expr *fn = e->u.call.func;
+    const TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
+    return s && s->kind == SYM_BUILTIN && strcmp(s->name, "len") == 0 &&
+           e->u.call.n_args == 1 && !e->u.call.args[0]->name;
+}
+
+/* A function's copy calling that function: its copy, with every
+ * argument in the small range (what the copy assumes of its parameters). */
+static CVal gen_self_call(Version *v, Expr *e)
+{
+    const TcCall *call = e->sema;
+    if (!call || call->kind != CALL_NATIVE || call->target != v->spec)
+        return fail(v);
+    const char *args = "";
+    for (int i = 0; i < v->spec->n_params; i++) {
+        if (!call->slots[i])
+            return fail(v); /* a default value */
+        CVal a = gen_expr(v, call->slots[i]);
+        if (a.kind != 'i')
+            return fail(v);
+        if (!a.small)
+            stop_if(v, arena_printf(v->a, "%s < SPY_INT_MIN_SMALL || %s > SPY_INT_MAX_SMALL",
+                                    a.c, a.c));
+        args = arena_printf(v->a, "%s, %s", args, a.c);
+    }
+    const char *r = new_temp(v, 'i');
+    emit(v, arena_printf(v->a, "%s = %s__spec(st, depth + 1%s);", r,
+                         func_cname(v->a, v->spec), args));
+    stop_if(v, arena_printf(v->a, "%s == INT64_MIN", r));
+    v->n_self_calls++;
+    return (CVal){r, 'i', false, false, 0};
+}
+
+static CVal gen_expr(Version *v, Expr *e)
+{
+    if (v->failed)
+        return fail(v);
+    switch (e->kind) {
+    case EX_INT:
+        if (!e->u.int_lit.fits_i64)
+            return fail(v);
+        return (CVal){arena_printf(v->a, "INT64_C(%lld)", (long long)e->u.int_lit.value), 'i',
+                      in_small_range(e->u.int_lit.value), true, e->u.int_lit.value};
+    case EX_FLOAT:
+        return (CVal){float_text(v->a, e->u.float_lit.value), 'f', false, false, 0};
+    case EX_TRUE: return (CVal){"1", 'b', false, false, 0};
+    case EX_FALSE: return (CVal){"0", 'b', false, false, 0};
+    case EX_NAME: {
+        VerVar *x = var_of(v, e);
+        if (!x || x->kind == V_ARRAY)
+            return fail(v);
+        char k = x->kind == V_BOOL ? 'b' : x->kind == V_FLOAT ? 'f' : 'i';
+        return (CVal){plain_var_c(v, x), k, x->kind == V_TAGGED, false, 0};
+    }
+    case EX_BINOP: return gen_binop(v, e);
+    case EX_UNARY: return gen_unary(v, e);
+    case EX_COMPARE: return gen_compare(v, e);
+    case EX_BOOLOP: return gen_boolop(v, e);
+    case EX_SUBSCRIPT: return array_read(v, e);
+    case EX_CALL: {
+        if (v->spec && !is_len_call(e))
+            return gen_self_call(v, e);
+        VerVar *arr = is_len_call(e) ? array_of(v, e->u.call.args[0]->value) : NULL;
+        if (!arr)
+            return fail(v);
+        return (CVal){arena_printf(v->a, "%s_len", plain_var_c(v, arr)), 'i', true, false, 0};
+    }
+    default:
+        return fail(v);
+    }
+}
+
+/* c without one pair of parentheses around all of it, if it has them
+ * (`if ((a == b))` draws clang's -Wparentheses-equality). */
+static const char *unparen(Version *v, const char *c)
+{
+    size_t n = strlen(c);
+    if (n < 2 || c[0] != '(' || c[n - 1] != ')')
+        return c;
+    int depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        depth += c[i] == '(' ? 1 : c[i] == ')' ? -1 : 0;
+        if (depth == 0 && i + 1 < n)
+            return c; /* (a) op (b) */
+    }
+    return arena_strndup(v->a, c + 1, n - 2);
+}
+
+/* The truth of a test, without enclosing parentheses. */
+const char *plain_test(Version *v, Expr *e)
+{
+    CVal x = gen_expr(v, e);
+    if (x.kind == 'i' || x.kind == 'f')
+        return arena_printf(v->a, "%s != 0", x.c);
+    return unparen(v, x.c);
+}
+
+/* ---- statements ------------------------------------------------------------------ */
+
+
+/* Stores x (of the variable's kind) into a local of the copy.  A machine
+ * int's values were shown to fit int64_t; the copy computes them exactly
+ * or stops. */
+static void store_var(Version *v, VerVar *x, CVal val)
+{
+    char k = x->kind == V_BOOL ? 'b' : x->kind == V_FLOAT ? 'f' : x->kind == V_ARRAY ? 0 : 'i';
+    if (!k || val.kind != k) {
+        fail(v);
+        return;
+    }
+    x->assigned = true;
+    if (x->kind == V_TAGGED && !val.small)
+        stop_if(v, arena_printf(v->a, "%s < SPY_INT_MIN_SMALL || %s > SPY_INT_MAX_SMALL",
+                                val.c, val.c));
+    emit(v, arena_printf(v->a, "%s = %s;", plain_var_c(v, x), val.c));
+}
+
+static void store_elem(Version *v, VerVar *arr, const char *pos, CVal val)
+{
+    if (val.kind != arr->elem) {
+        fail(v);
+        return;
+    }
+    const char *elt = arena_printf(v->a, "%s[%s]", plain_var_c(v, arr), pos);
+    if (arr->elem != 'i') {
+        emit(v, arena_printf(v->a, "%s = %s;", elt, val.c));
+        return;
+    }
+    /* the element released would be a big int: the general path does it */
+    if (!val.small)
+        stop_if(v, arena_printf(v->a, "%s < SPY_INT_MIN_SMALL || %s > SPY_INT_MAX_SMALL",
+                                val.c, val.c));
+    stop_if(v, arena_printf(v->a, "!SPY_INT_IS_SMALL(%s)", elt));
+    emit(v, arena_printf(v->a, "%s = SPY_INT_SMALL(%s);", elt, val.c));
+}
+
+static void gen_assign(Version *v, Expr *target, Expr *value)
+{
+    CVal val = gen_expr(v, value);
+    if (v->failed)
+        return;
+    if (target->kind == EX_SUBSCRIPT) {
+        VerVar *arr = array_of(v, target->u.subscript.value);
+        if (!arr)
+            return (void)fail(v);
+        store_elem(v, arr, array_pos(v, arr, target->u.subscript.index), val);
+        return;
+    }
+    VerVar *x = var_of(v, target);
+    if (!x)
+        return (void)fail(v);
+    store_var(v, x, val);
+}
+
+static CVal combine(Version *v, BinOp op, CVal a, CVal b, char k)
+{
+    if (a.kind != k || b.kind != k)
+        return fail(v);
+    return k == 'i' ? int_binop(v, op, a, b) : k == 'f' ? float_binop(v, op, a, b) : fail(v);
+}
+
+static void gen_augassign(Version *v, Stmt *s)
+{
+    Expr *target = s->u.augassign.target;
+    BinOp op = s->u.augassign.op;
+    char k = kind_of_type(target->type);
+    if (target->kind == EX_SUBSCRIPT) {
+        VerVar *arr = array_of(v, target->u.subscript.value);
+        if (!arr || arr->elem != k)
+            return (void)fail(v);
+        const char *pos = array_pos(v, arr, target->u.subscript.index);
+        const char *elt = arena_printf(v->a, "%s[%s]", plain_var_c(v, arr), pos);
+        CVal old = {elt, k, false, false, 0};
+        if (k == 'i') {
+            old.c = new_temp(v, 'i');
+            stop_if(v, arena_printf(v->a, "!SPY_INT_IS_SMALL(%s)", elt));
+            emit(v, arena_printf(v->a, "%s = SPY_INT_VAL(%s);", old.c, elt));
+            old.small = true;
+        }
+        CVal val = combine(v, op, old, gen_expr(v, s->u.augassign.value), k);
+        if (!v->failed)
+            store_elem(v, arr, pos, val);
+        return;
+    }
+    VerVar *x = var_of(v, target);
+    if (!x)
+        return (void)fail(v);
+    CVal old = gen_expr(v, target);
+    CVal val = combine(v, op, old, gen_expr(v, s->u.augassign.value), k);
+    if (!v->failed)
+        store_var(v, x, val);
+}
+
+static void gen_if(Version *v, Stmt *s)
+{
+    const char *outer = v->indent;
+    emit(v, arena_printf(v->a, "if (%s) {", plain_test(v, s->u.if_.test)));
+    v->indent = arena_printf(v->a, "%s    ", outer);
+    plain_block(v, &s->u.if_.body);
+    v->indent = outer;
+    if (s->u.if_.orelse.n) {
+        emit(v, "} else {");
+        v->indent = arena_printf(v->a, "%s    ", outer);
+        plain_block(v, &s->u.if_.orelse);
+        v->indent = outer;
+    }
+    emit(v, "}");
+}
+
+/* The text of a statement's first line, for a comment. */
+static const char *first_line(ModCtx *m, Span span)
+{
+    size_t len;
+    src_line(m->tm->ast->src, (int)span.line, &len);
+    Span to = span;
+    to.end_line = span.line;
+    to.end_col = (uint32_t)len;
+    while (to.end_col > span.col + 1 && strchr(" \t\r", src_line(m->tm->ast->src, (int)span.line,
+                                                                   &len)[to.end_col - 1]))
+        to.end_col--;
+    return source_text(m, span, to);
+}
+
+/* One statement, a resume point of its own. */
+static void gen_stmt(Version *v, Stmt *s)
+{
+    if (v->n_resume == VER_MAX_STMTS) {
+        fail(v);
+        return;
+    }
+    int k = v->n_resume;
+    v->resume[v->n_resume++] = s;
+    v->stop = v->bail ? v->bail : arena_printf(v->a, "{ resume = %d; goto out; }", RESUME_STMT + k);
+    emit(v, arena_printf(v->a, "/* %s:%d: %s */", v->l->m->tm->ast->src->path, (int)s->span.line,
+                         first_line(v->l->m, s->span)));
+    switch (s->kind) {
+    case ST_ASSIGN:
+        if (s->u.assign.targets.n != 1)
+            return (void)fail(v);
+        gen_assign(v, s->u.assign.targets.v[0], s->u.assign.value);
+        break;
+    case ST_AUGASSIGN: gen_augassign(v, s); break;
+    case ST_IF: gen_if(v, s); break;
+    case ST_PASS: break;
+    case ST_BREAK: emit(v, arena_printf(v->a, "resume = %d; goto out;", RESUME_BREAK)); break;
+    case ST_CONTINUE: emit(v, "continue;"); break;
+    case ST_RETURN: {
+        CVal r = v->spec && s->u.ret.value ? gen_expr(v, s->u.ret.value) : fail(v);
+        if (r.kind != 'i')
+            return (void)fail(v);
+        emit(v, arena_printf(v->a, "return %s;", r.c));
+        break;
+    }
+    default: fail(v); break;
+    }
+}
+
+void plain_block(Version *v, StmtList *b)
+{
+    for (int i = 0; i < b->n && !v->failed; i++)
+        gen_stmt(v, b->v[i]);
+}
+
+Version plain_new(Lower *l, const char *indent)
+{
+    return (Version){.l = l, .a = l->m->a, .body = "", .indent = indent, .temps = ""};
+}
+
