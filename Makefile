@@ -132,12 +132,14 @@ build/asan/obj/%.o: %.c
 	$(CC) $(CFLAGS) $(SAN_FLAGS) $(OUR_CPPFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # The sanitized compiler runs the diagnostics tests (broken inputs), then e2e
-# builds every module with ASan+UBSan (tests/run_e2e.py --asan).
+# builds every module with ASan+UBSan (tests/run_e2e.py --asan), and so do
+# two modules of random loops (tests/fuzz_loops.py --asan).
 test-asan: deps
 	@$(SUBMAKE) build build/asan/staticpyc
 	@rc=0; \
 	ASAN_OPTIONS=detect_leaks=0 $(PYTHON) tests/run_errors.py --compiler build/asan/staticpyc || rc=1; \
 	$(PYTHON) tests/run_e2e.py --asan --python $(PYTHON) --compiler build/asan/staticpyc || rc=1; \
+	$(PYTHON) tests/fuzz_loops.py --asan --modules 2 --python $(PYTHON) || rc=1; \
 	exit $$rc
 
 # ---- demo and bench -------------------------------------------------------------
