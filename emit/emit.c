@@ -55,6 +55,12 @@ static void number_functions(ModCtx *m)
     m->irs = ARENA_ARRAY(m->a, IrFunc *, m->n_ids ? m->n_ids : 1);
     m->wants_clone = ARENA_ARRAY(m->a, bool, m->n_ids ? m->n_ids : 1);
     m->clones = ARENA_ARRAY(m->a, IrFunc *, m->n_ids ? m->n_ids : 1);
+    m->spec_state = ARENA_ARRAY(m->a, char, m->n_ids ? m->n_ids : 1);
+    m->spec_names = ARENA_ARRAY(m->a, const char *, m->n_ids ? m->n_ids : 1);
+    m->spec_recursive = ARENA_ARRAY(m->a, bool, m->n_ids ? m->n_ids : 1);
+    m->spec_texts = ARENA_ARRAY(m->a, const char *, m->n_ids ? m->n_ids : 1);
+    m->spec_callees = ARENA_ARRAY(m->a, const TcFunc **, m->n_ids ? m->n_ids : 1);
+    m->n_spec_callees = ARENA_ARRAY(m->a, int, m->n_ids ? m->n_ids : 1);
 }
 
 static void assign_default_slots(ModCtx *m, const TcFunc *f)

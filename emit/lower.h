@@ -46,6 +46,12 @@ typedef struct ModCtx {
     int n_mcache;               /* st->mc[]: method descriptors of builtin types */
     const char **helpers;       /* C text of static helper functions the */
     int n_helpers, cap_helpers; /* lowered code calls (lower_intfast.c) */
+    char *spec_state;           /* [id]: lower_spec.c's SPEC_* */
+    const char **spec_names;    /* [id]: C name of the function's copy */
+    bool *spec_recursive;       /* [id]: the copy calls itself */
+    const char **spec_texts;    /* [id]: its C, printed once something */
+    const TcFunc ***spec_callees; /* calls it (lower_spec_emit) */
+    int *n_spec_callees;
 } ModCtx;
 
 /* The memo slot (st->g[]) of reads of global `name_const`. */
@@ -119,6 +125,9 @@ typedef struct Lower {
 
 /* lower_func.c */
 IrFunc *lower_function(ModCtx *m, const TcFunc *tf);
+/* The registers of tf's locals without lowering it: what they hold, for
+ * lower_spec_of. */
+Lower *lower_scratch(ModCtx *m, const TcFunc *tf);
 /* lower_clone.c: int64_t clones of small functions for machine-int calls. */
 bool lower_clonable(const TcFunc *tf);
 bool lower_clone_param(const TcFunc *tf, int i);
@@ -245,6 +254,11 @@ void lower_resume_point(Lower *l, const Stmt *s);
 /* A recursive function of small ints also gets a copy on int64_t, tried
  * first at its entry (lower_version.c). */
 void lower_spec_entry(Lower *l);
+/* The C name of f's copy on plain values, written on first use; NULL when
+ * it has none. */
+const char *lower_spec_of(ModCtx *m, const TcFunc *f);
+/* Prints f's copy (after the copies it calls) unless it is printed. */
+void lower_spec_emit(ModCtx *m, const TcFunc *f);
 
 /* lower_stmt.c */
 IrReg *lower_lambda(Lower *l, Expr *e);

@@ -276,6 +276,14 @@ static void make_locals(Lower *l, const TcFunc *tf)
         f->params[f->n_params++] = l->local_regs[tf->params[i].sym->index];
 }
 
+Lower *lower_scratch(ModCtx *m, const TcFunc *tf)
+{
+    Lower *l = arena_alloc(m->a, sizeof *l);
+    *l = (Lower){.m = m, .f = ir_func_new(m->a, tf), .tf = tf};
+    make_locals(l, tf);
+    return l;
+}
+
 /* A parameter the body never assigns stays borrowed from the caller; one
  * it assigns is increfed on entry and then owned like any local. */
 static void settle_params(Lower *l, IrBlock *entry)

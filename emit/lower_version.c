@@ -39,7 +39,7 @@ static const char *param_decl(Version *v, const VerVar *x)
                                         [V_BOOL] = "char", [V_FLOAT] = "double"};
     if (x->kind == V_MACHINE && !x->assigned)
         return arena_printf(v->a, "int64_t %s", plain_var_c(v, x));
-    if (x->kind == V_ARRAY)
+    if (x->kind == V_ARRAY || x->kind == V_LIST)
         return cg_ident(v->a, "PyObject *p_", x->sym->name);
     return arena_printf(v->a, "%s%s%s", ctype[x->kind], x->assigned ? " *" : " ",
                         cg_ident(v->a, "p_", x->sym->name));
@@ -70,6 +70,11 @@ static const char *load_var(Version *v, const VerVar *x)
         return arena_printf(v->a, "    %s *%s = SPY_ARR(%s)->u.%s;\n"
                                   "    int64_t %s_len = Py_SIZE(%s);\n%s",
                             elem_type[(int)x->elem], c, p, member[(int)x->elem], c, p,
+                            x->elements_read ? "" : arena_printf(v->a, "    (void)%s;\n", c));
+    case V_LIST: /* the copy runs no code that could change the list */
+        return arena_printf(v->a, "    PyObject **%s = ((PyListObject *)%s)->ob_item;\n"
+                                  "    int64_t %s_len = PyList_GET_SIZE(%s);\n%s",
+                            c, p, c, p,
                             x->elements_read ? "" : arena_printf(v->a, "    (void)%s;\n", c));
     }
     return "";
@@ -104,6 +109,8 @@ static const char *helper_text(Version *v, const char *name, Stmt *s, const Loop
     Arena *a = v->a;
     const char *params = h->params, *tags = NULL, *arrays = NULL, *loads = h->loads,
                *stores = h->stores;
+    if (v->uses_state) /* it calls functions' copies */
+        params = arena_printf(a, "SpyModState *st, int depth%s%s", *params ? ", " : "", params);
     for (int i = 0; i < v->n_vars; i++) {
         const VerVar *x = &v->vars[i];
         const char *p = param_value(v, x);
@@ -112,6 +119,9 @@ static const char *helper_text(Version *v, const char *name, Stmt *s, const Loop
             tags = tags ? arena_printf(a, "%s | %s", tags, p) : p;
         if (x->kind == V_ARRAY)
             arrays = arena_printf(a, "%s%s!%s", arrays ? arrays : "", arrays ? " || " : "", p);
+        if (x->kind == V_LIST) /* a subclass may index otherwise */
+            arrays = arena_printf(a, "%s%s!%s || !PyList_CheckExact(%s)", arrays ? arrays : "",
+                                  arrays ? " || " : "", p, p);
         loads = arena_printf(a, "%s%s", loads, load_var(v, x));
         stores = arena_printf(a, "%s%s", stores, store_back(v, x));
     }
@@ -140,7 +150,9 @@ static const char *helper_text(Version *v, const char *name, Stmt *s, const Loop
 static IrReg *call_helper(Lower *l, Version *v, const char *name, IrReg **extra, int n_extra)
 {
     IrReg *args[VER_MAX_OPERANDS];
-    const char *call = arena_printf(v->a, "%s(", name);
+    const char *call = arena_printf(v->a, "%s(%s", name,
+                                    !v->uses_state ? "" : n_extra + v->n_vars ? "st, depth, "
+                                                                              : "st, depth");
     for (int i = 0; i < n_extra; i++) {
         args[i] = extra[i];
         call = arena_printf(v->a, "%s%s%%%d", call, i == 0 ? "&" : i == 1 ? ", " : ", &", i);
@@ -168,11 +180,13 @@ static void dispatch(Lower *l, IrReg *r, int k, IrBlock *to, bool cold)
 
 static bool worth_it(const Version *v)
 {
-    /* without tagged ints or arrays the general loop is as good */
+    /* without tagged ints, arrays, lists or calls the general loop is as
+     * good */
     for (int i = 0; i < v->n_vars; i++)
-        if (v->vars[i].kind == V_TAGGED || v->vars[i].kind == V_ARRAY)
+        if (v->vars[i].kind == V_TAGGED || v->vars[i].kind == V_ARRAY ||
+            v->vars[i].kind == V_LIST)
             return true;
-    return false;
+    return v->uses_state;
 }
 
 /* The helper, its call (extra: the loop's own operands, first) and the
@@ -180,6 +194,8 @@ static bool worth_it(const Version *v)
 static LoopResume *emit_version(Lower *l, Version *v, Stmt *s, const LoopHead *h, IrReg **extra,
                                 int n_extra, IrBlock *test, IrBlock *orelse, IrBlock *brk)
 {
+    for (int i = 0; i < v->n_callees; i++)
+        lower_spec_emit(l->m, v->callees[i]);
     const char *name = arena_printf(v->a, "spy_loop_%d", l->m->n_helpers + 1);
     module_helper(l->m, helper_text(v, name, s, h));
     LoopResume *res = arena_alloc(v->a, sizeof *res);

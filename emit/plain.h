@@ -11,15 +11,17 @@
 
 /* %0..%9: the IR's call templates name at most ten operands, three of
  * which a range loop's counter, stop and flag may take. */
-enum { VER_MAX_OPERANDS = 10, VER_MAX_VARS = 7, VER_MAX_STMTS = 64 };
+enum { VER_MAX_OPERANDS = 10, VER_MAX_VARS = 7, VER_MAX_STMTS = 64, VER_MAX_CALLEES = 8 };
 enum { RESUME_DONE, RESUME_BREAK, RESUME_TEST, RESUME_STMT };
 
-typedef enum VarKind { V_TAGGED, V_MACHINE, V_BOOL, V_FLOAT, V_ARRAY } VarKind;
+/* A tagged int local, an int64_t one, a bool, a float, a native array, a
+ * list[int|float|bool] that the copy only reads. */
+typedef enum VarKind { V_TAGGED, V_MACHINE, V_BOOL, V_FLOAT, V_ARRAY, V_LIST } VarKind;
 
 typedef struct VerVar {
     const TcSymbol *sym;
     VarKind kind;
-    char elem;           /* V_ARRAY: 'b', 'f' or 'i' */
+    char elem;           /* V_ARRAY, V_LIST: 'b', 'f' or 'i' */
     bool assigned;
     bool elements_read;  /* V_ARRAY: indexed, not only measured by len() */
     bool is_target;      /* a range loop's variable: set by each iteration,
@@ -48,9 +50,12 @@ typedef struct Version {
     int n_temps;
     const char *stop;    /* the statement stopping at the current resume point */
     const char *bail;    /* a function's copy: how every statement stops */
-    const TcFunc *spec;  /* a function's copy: that function (calls to it
-                            go to the copy) */
+    const TcFunc *spec;  /* a function's copy: that function */
+    const char *spec_name; /* and its C name */
     int n_self_calls;
+    bool uses_state;     /* calls other copies: needs st and depth */
+    const TcFunc *callees[VER_MAX_CALLEES]; /* whose copies it calls */
+    int n_callees;
     bool failed;         /* something the copy cannot do */
 } Version;
 

@@ -24,7 +24,8 @@ static void emit(Version *v, const char *s)
 static const char *new_temp(Version *v, char kind)
 {
     const char *name = arena_printf(v->a, "t%d", v->n_temps++);
-    const char *ctype = kind == 'i' ? "int64_t" : kind == 'f' ? "double" : "char";
+    const char *ctype = kind == 'i' ? "int64_t" : kind == 'f' ? "double"
+                      : kind == 'w' ? "Py_ssize_t" : "char";
     v->temps = arena_printf(v->a, "%s    %s %s;\n", v->temps, ctype, name);
     return name;
 }
@@ -72,10 +73,12 @@ VerVar *plain_add_var(Version *v, const TcSymbol *s)
         x.kind = V_FLOAT;
     else if (r->rep == REP_OBJ && s->native_array && s->type->kind == TY_LIST)
         x.kind = V_ARRAY, x.elem = kind_of_type(s->type->args[0]);
+    else if (r->rep == REP_OBJ && s->type->kind == TY_LIST)
+        x.kind = V_LIST, x.elem = kind_of_type(s->type->args[0]);
     else
         return NULL;
-    if (x.kind == V_ARRAY && !x.elem)
-        return NULL;
+    if ((x.kind == V_ARRAY || x.kind == V_LIST) && (!x.elem || v->spec))
+        return NULL; /* a function's copy has no sequences */
     v->vars[v->n_vars] = x;
     return &v->vars[v->n_vars++];
 }
@@ -130,13 +133,45 @@ static VerVar *array_of(Version *v, Expr *e)
     return x && x->kind == V_ARRAY ? x : NULL;
 }
 
+/* A native array or a list read (but never changed) by the copy. */
+static VerVar *sequence_of(Version *v, Expr *e)
+{
+    VerVar *x = var_of(v, e);
+    return x && (x->kind == V_ARRAY || x->kind == V_LIST) ? x : NULL;
+}
+
+/* An element of a list[int|float|bool]: only an exact int that is small,
+ * an exact float or a bool is read here; anything else (a big int, an int
+ * in a list[float], a subclass) is the general loop's. */
+static CVal list_item(Version *v, const char *item, char elem)
+{
+    const char *t = new_temp(v, elem);
+    if (elem == 'f') {
+        stop_if(v, arena_printf(v->a, "!PyFloat_CheckExact(%s)", item));
+        emit(v, arena_printf(v->a, "%s = PyFloat_AS_DOUBLE(%s);", t, item));
+        return (CVal){t, 'f', false, false, 0};
+    }
+    if (elem == 'b') {
+        stop_if(v, arena_printf(v->a, "%s != Py_True && %s != Py_False", item, item));
+        emit(v, arena_printf(v->a, "%s = %s == Py_True;", t, item));
+        return (CVal){t, 'b', false, false, 0};
+    }
+    const char *w = new_temp(v, 'w');
+    stop_if(v, arena_printf(v->a, "!PyLong_CheckExact(%s) || !spy_long__small_value(%s, &%s)",
+                            item, item, w));
+    emit(v, arena_printf(v->a, "%s = %s;", t, w)); /* at most 60 bits: small */
+    return (CVal){t, 'i', true, false, 0};
+}
+
 static CVal array_read(Version *v, Expr *e)
 {
-    VerVar *arr = array_of(v, e->u.subscript.value);
+    VerVar *arr = sequence_of(v, e->u.subscript.value);
     if (!arr || kind_of_type(e->type) != arr->elem)
         return fail(v);
     const char *pos = array_pos(v, arr, e->u.subscript.index);
     const char *elt = arena_printf(v->a, "%s[%s]", plain_var_c(v, arr), pos);
+    if (arr->kind == V_LIST)
+        return list_item(v, elt, arr->elem);
     if (arr->elem != 'i')
         return (CVal){elt, arr->elem, false, false, 0};
     const char *t = new_temp(v, 'i');
@@ -172,11 +207,37 @@ static CVal float_binop(Version *v, BinOp op, CVal a, CVal b)
     return (CVal){arena_printf(v->a, "(%s %s %s)", a.c, ops, b.c), 'f', false, false, 0};
 }
 
+/* An int operand of float arithmetic: converted as int.__float__ does
+ * (exact up to 2**53, then round-half-even, as a C conversion rounds). */
+static CVal as_float(Version *v, CVal x)
+{
+    if (x.kind != 'i')
+        return x;
+    return (CVal){arena_printf(v->a, "(double)%s", x.c), 'f', false, false, 0};
+}
+
+static void exact_as_double(Version *v, CVal x)
+{
+    if (!(x.is_lit && x.lit >= -(INT64_C(1) << 53) && x.lit <= (INT64_C(1) << 53)))
+        stop_if(v, arena_printf(v->a, "%s < -(INT64_C(1) << 53) || %s > (INT64_C(1) << 53)",
+                                x.c, x.c));
+}
+
 static CVal gen_binop(Version *v, Expr *e)
 {
     char k = kind_of_type(e->type);
     CVal a = gen_expr(v, e->u.binop.left);
     CVal b = gen_expr(v, e->u.binop.right);
+    if (k == 'f' && a.kind == 'i' && b.kind == 'i' && e->u.binop.op == OP_DIV) {
+        /* int / int is the correctly rounded quotient: the same as the
+         * doubles' quotient only while both convert exactly */
+        exact_as_double(v, a);
+        exact_as_double(v, b);
+    }
+    if (k == 'f') {
+        a = as_float(v, a);
+        b = as_float(v, b);
+    }
     if (v->failed || a.kind != k || b.kind != k)
         return fail(v);
     if (k == 'i')
@@ -281,31 +342,67 @@ static bool is_len_call(const Expr *e)
            e->u.call.n_args == 1 && !e->u.call.args[0]->name;
 }
 
-/* A function's copy calling that function: its copy, with every
- * argument in the small range (what the copy assumes of its parameters). */
-static CVal gen_self_call(Version *v, Expr *e)
+/* The argument for parameter i of f: the call's, or a literal default. */
+static Expr *call_arg(const TcCall *call, const TcFunc *f, int i)
+{
+    if (call->slots[i])
+        return call->slots[i];
+    Expr *d = f->params[i].param->default_value;
+    bool literal = d && (d->kind == EX_INT || d->kind == EX_FLOAT || d->kind == EX_TRUE ||
+                         d->kind == EX_FALSE ||
+                         (d->kind == EX_UNARY && d->u.unary.op == UOP_NEG &&
+                          (d->u.unary.operand->kind == EX_INT ||
+                           d->u.unary.operand->kind == EX_FLOAT)));
+    return literal ? d : NULL;
+}
+
+/* Its copy's text must come before the text calling it (lower_spec_emit). */
+static bool note_callee(Version *v, const TcFunc *f)
+{
+    for (int i = 0; i < v->n_callees; i++)
+        if (v->callees[i] == f)
+            return true;
+    if (v->n_callees == VER_MAX_CALLEES)
+        return false;
+    v->callees[v->n_callees++] = f;
+    return true;
+}
+
+/* A call of a module function that has a copy (lower_spec.c): the copy,
+ * with int arguments in the small range (what a copy assumes of its
+ * parameters).  Its work has no effect but its result, so calling it and
+ * then stopping is invisible; its failure value means "stop". */
+static CVal gen_call(Version *v, Expr *e)
 {
     const TcCall *call = e->sema;
-    if (!call || call->kind != CALL_NATIVE || call->target != v->spec)
+    const TcFunc *f = call && call->kind == CALL_NATIVE ? call->target : NULL;
+    const char *name = !f ? NULL : f == v->spec ? v->spec_name : lower_spec_of(v->l->m, f);
+    if (!name)
         return fail(v);
     const char *args = "";
-    for (int i = 0; i < v->spec->n_params; i++) {
-        if (!call->slots[i])
-            return fail(v); /* a default value */
-        CVal a = gen_expr(v, call->slots[i]);
-        if (a.kind != 'i')
+    for (int i = 0; i < f->n_params; i++) {
+        Expr *x = call_arg(call, f, i);
+        CVal a = x ? gen_expr(v, x) : fail(v);
+        char want = kind_of_type(f->params[i].type);
+        if (a.kind == 'i' && want == 'f')
+            a = (CVal){arena_printf(v->a, "(double)%s", a.c), 'f', false, false, 0};
+        if (v->failed || a.kind != want)
             return fail(v);
-        if (!a.small)
+        if (a.kind == 'i' && !a.small)
             stop_if(v, arena_printf(v->a, "%s < SPY_INT_MIN_SMALL || %s > SPY_INT_MAX_SMALL",
                                     a.c, a.c));
         args = arena_printf(v->a, "%s, %s", args, a.c);
     }
-    const char *r = new_temp(v, 'i');
-    emit(v, arena_printf(v->a, "%s = %s__spec(st, depth + 1%s);", r,
-                         func_cname(v->a, v->spec), args));
-    stop_if(v, arena_printf(v->a, "%s == INT64_MIN", r));
-    v->n_self_calls++;
-    return (CVal){r, 'i', false, false, 0};
+    char k = kind_of_type(f->ret);
+    const char *r = new_temp(v, k);
+    emit(v, arena_printf(v->a, "%s = %s(st, depth + 1%s);", r, name, args));
+    stop_if(v, arena_printf(v->a, k == 'f' ? "isnan(%s)" : k == 'b' ? "%s == 2" : "%s == INT64_MIN",
+                            r));
+    v->n_self_calls += f == v->spec;
+    v->uses_state = true;
+    if (f != v->spec && !note_callee(v, f))
+        return fail(v);
+    return (CVal){r, k, false, false, 0};
 }
 
 static CVal gen_expr(Version *v, Expr *e)
@@ -335,9 +432,9 @@ static CVal gen_expr(Version *v, Expr *e)
     case EX_BOOLOP: return gen_boolop(v, e);
     case EX_SUBSCRIPT: return array_read(v, e);
     case EX_CALL: {
-        if (v->spec && !is_len_call(e))
-            return gen_self_call(v, e);
-        VerVar *arr = is_len_call(e) ? array_of(v, e->u.call.args[0]->value) : NULL;
+        if (!is_len_call(e))
+            return gen_call(v, e);
+        VerVar *arr = is_len_call(e) ? sequence_of(v, e->u.call.args[0]->value) : NULL;
         if (!arr)
             return fail(v);
         return (CVal){arena_printf(v->a, "%s_len", plain_var_c(v, arr)), 'i', true, false, 0};
@@ -523,7 +620,10 @@ static void gen_stmt(Version *v, Stmt *s)
     case ST_CONTINUE: emit(v, "continue;"); break;
     case ST_RETURN: {
         CVal r = v->spec && s->u.ret.value ? gen_expr(v, s->u.ret.value) : fail(v);
-        if (r.kind != 'i')
+        char want = v->spec ? kind_of_type(v->spec->ret) : 0;
+        if (want == 'f')
+            r = as_float(v, r);
+        if (r.kind != want || want == 'b')
             return (void)fail(v);
         emit(v, arena_printf(v->a, "return %s;", r.c));
         break;

@@ -23,6 +23,49 @@ struct SpyModState {
 static inline SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs);
 static PyObject *f___module__(SpyModState *st, int depth);
 
+/* machine_loop.py:5: for i in range(len(xs)):
+ * on plain C values while its ints are small.  Returns 0 when the loop
+ * ends, 1 at break, else where the general loop resumes: 2 its test,
+ * 3 + k its k-th statement. */
+static int spy_loop_1(int64_t *p_loop_i, int64_t loop_stop, int64_t *p_i, SpyInt *p_t, PyObject *p_xs)
+{
+    if ((*p_t) & 1)
+        return 2;
+    if (!p_xs || !PyList_CheckExact(p_xs))
+        return 2;
+    int64_t loop_i = *p_loop_i;
+    char loop_entered = 0;
+    int64_t v_i = 0;
+    int64_t v_t = SPY_INT_VAL(*p_t);
+    PyObject **v_xs = ((PyListObject *)p_xs)->ob_item;
+    int64_t v_xs_len = PyList_GET_SIZE(p_xs);
+    int64_t t0;
+    int64_t t1;
+    Py_ssize_t t2;
+    int64_t t3;
+    int resume;
+    for (; loop_i < loop_stop; loop_i++) {
+        v_i = loop_i;
+        loop_entered = 1;
+        /* machine_loop.py:6: t += xs[i] */
+        t0 = v_i;
+        if (t0 < 0) t0 += v_xs_len;
+        if (SPY_UNLIKELY((uint64_t)t0 >= (uint64_t)v_xs_len)) { resume = 3; goto out; }
+        if (SPY_UNLIKELY(!PyLong_CheckExact(v_xs[t0]) || !spy_long__small_value(v_xs[t0], &t2))) { resume = 3; goto out; }
+        t1 = t2;
+        t3 = v_t + t1;
+        if (SPY_UNLIKELY(t3 < SPY_INT_MIN_SMALL || t3 > SPY_INT_MAX_SMALL)) { resume = 3; goto out; }
+        v_t = t3;
+    }
+    resume = 0;
+out:
+    *p_loop_i = loop_i;
+    if (loop_entered)
+        *p_i = v_i;
+    *p_t = SPY_INT_SMALL(v_t);
+    return resume;
+}
+
 static PyObject *w_total(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 
 __attribute__((unused)) static PyMethodDef spy_methods[] = {
@@ -43,10 +86,14 @@ static inline SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs)
     int64_t r5 = 0;
     int64_t r6 = 0;
     int64_t r7 = 0;
-    char r8 = 0;
-    SpyInt r9 = SPY_INT_ERR;
-    SpyInt r10 = SPY_INT_ERR;
-    int64_t r11 = 0;
+    int r8 = 0;
+    char r9 = 0;
+    char r10 = 0;
+    char r11 = 0;
+    char r12 = 0;
+    SpyInt r13 = SPY_INT_ERR;
+    SpyInt r14 = SPY_INT_ERR;
+    int64_t r15 = 0;
     /* machine_loop.py:4: t = 0 */
     r4 = SPY_INT_SMALL(0LL);
     {
@@ -58,7 +105,10 @@ static inline SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs)
     r5 = 0;
     r6 = (int64_t)PyList_GET_SIZE(v_xs);
     r7 = r5;
-    goto L5;
+    r8 = spy_loop_1(&r7, r6, &v_i, &v_t, v_xs);
+    r9 = (char)(r8 == 0);
+    if (r9) goto L3;
+    goto L8;
   L1:
     spy_int_xdecref(v_t);
     return r3;
@@ -75,29 +125,44 @@ static inline SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs)
     goto L1;
   L5:
     /* machine_loop.py:5: for i in range(len(xs)): */
-    r8 = (char)(r7 < r6);
-    if (r8) goto L6;
+    r12 = (char)(r7 < r6);
+    if (r12) goto L6;
     goto L3;
   L6:
     /* machine_loop.py:5: for i in range(len(xs)): */
     v_i = r7;
+    goto L10;
+  L7:
     /* machine_loop.py:6: t += xs[i] */
-    r9 = spy_list_getint_i64(v_xs, v_i);
-    if (SPY_UNLIKELY(r9 == SPY_INT_ERR)) goto L8;
-    r10 = spy_int_add_own(v_t, r9, SPY_OWN_B);
-    if (SPY_UNLIKELY(r10 == SPY_INT_ERR)) goto L8;
+    r15 = (r7 + 1);
+    r7 = r15;
+    goto L5;
+  L8:
+    /* machine_loop.py:5: for i in range(len(xs)): */
+    r10 = (char)(r8 == 1);
+    if (r10) goto L4;
+    goto L9;
+  L9:
+    /* machine_loop.py:5: for i in range(len(xs)): */
+    r11 = (char)(r8 == 3);
+    if (r11) goto L10;
+    goto L11;
+  L10:
+    /* machine_loop.py:6: t += xs[i] */
+    r13 = spy_list_getint_i64(v_xs, v_i);
+    if (SPY_UNLIKELY(r13 == SPY_INT_ERR)) goto L12;
+    r14 = spy_int_add_own(v_t, r13, SPY_OWN_B);
+    if (SPY_UNLIKELY(r14 == SPY_INT_ERR)) goto L12;
     {
         SpyInt spy_old = v_t;
-        v_t = r10;
+        v_t = r14;
         spy_int_xdecref(spy_old);
     }
     goto L7;
-  L7:
-    /* machine_loop.py:6: t += xs[i] */
-    r11 = (r7 + 1);
-    r7 = r11;
+  L11:
+    /* machine_loop.py:5: for i in range(len(xs)): */
     goto L5;
-  L8: /* error path */
+  L12: /* error path */
     /* machine_loop.py:6: t += xs[i] */
     spy_traceback_add("total", spy_source_path, 6);
     goto L2;
