@@ -203,11 +203,14 @@ typedef struct IndexLoop {
     IrRep rep;                /* of the item read */
     IrErrKind err;
     const TyType *item_type;  /* converted to the loop's element type */
+    Stmt *s;                  /* a for statement's loop, which may be */
+    IrBlock *brk;             /* versioned, and where its break goes */
+    bool native;              /* the sequence is a native array */
 } IndexLoop;
 void lower_index_loop(Lower *l, Expr *target, IrReg *seq, const IndexLoop *how,
                       const TyType *elem, LoopBodyFn body, void *ctx, IrBlock *orelse);
 void lower_array_loop(Lower *l, Expr *target, Expr *iter, LoopBodyFn body, void *ctx,
-                      IrBlock *orelse);
+                      IrBlock *orelse, Stmt *s, IrBlock *brk);
 
 /* lower_stmt.c */
 void lower_block(Lower *l, StmtList *body);
@@ -250,6 +253,10 @@ LoopResume *lower_loop_version(Lower *l, Stmt *s, IrBlock *test, IrBlock *orelse
  * counter; brk is where break goes. */
 LoopResume *lower_for_version(Lower *l, Stmt *s, IrReg *counter, IrReg *stop, IrBlock *test,
                               IrBlock *orelse, IrBlock *brk);
+/* The same for `for x in seq` over a list or native array, counting in
+ * the int64_t counter. */
+LoopResume *lower_foreach_version(Lower *l, Stmt *s, IrReg *counter, IrReg *seq, bool native,
+                                  IrBlock *test, IrBlock *orelse, IrBlock *brk);
 void lower_resume_point(Lower *l, const Stmt *s);
 /* A recursive function of small ints also gets a copy on int64_t, tried
  * first at its entry (lower_version.c). */

@@ -78,13 +78,13 @@ bool lower_array_bind(Lower *l, Expr *target, Expr *value)
  * length is read at every step as the list iterator does (an array's
  * never changes); the loop holds the array it started with. */
 void lower_array_loop(Lower *l, Expr *target, Expr *iter, LoopBodyFn body, void *ctx,
-                      IrBlock *orelse)
+                      IrBlock *orelse, Stmt *s, IrBlock *brk)
 {
     const TyType *elem = tc_native_array(iter)->type->args[0];
     IrReg *a = temp_copy(l, lower_expr(l, iter));
     IndexLoop how = {"(char)(%0 < spy_arr_len(%1))",
                      arena_printf(l->m->a, "spy_arr_get%s_i64(%%1, %%0)", list_elem_kind(elem)),
-                     rep_of(elem), list_read_err(elem), elem};
+                     rep_of(elem), list_read_err(elem), elem, s, brk, true};
     lower_index_loop(l, target, a, &how, elem, body, ctx, orelse);
 }
 

@@ -102,13 +102,18 @@ void lower_index_loop(Lower *l, Expr *target, IrReg *seq, const IndexLoop *how,
     IrReg *i = ir_reg(l->f, REP_I64, NULL);
     emit_assign(l, i, emit_const(l, REP_I64, "0", false));
     IrBlock *head = ir_block(l->f), *blk = ir_block(l->f), *next = ir_block(l->f);
+    LoopResume *resume = how->s ? lower_foreach_version(l, how->s, i, seq, how->native, head,
+                                                        orelse, how->brk)
+                                : NULL;
     start_block(l, head);
     IrReg *args[2] = {i, seq};
     emit_branch(l, emit_call(l, how->more, REP_BOOL, ERR_NEVER, args, 2), blk, orelse);
     l->cur = blk;
     IrReg *x = emit_call(l, how->item, how->rep, how->err, args, 2);
     store_target(l, target, coerce(l, x, how->item_type, elem), elem);
+    l->resume = resume;
     body(l, ctx, next);
+    l->resume = NULL;
     if (l->cur)
         emit_goto(l, next);
     l->cur = next;
@@ -153,7 +158,7 @@ void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyF
         return;
     }
     if (tc_native_array(iter)) {
-        lower_array_loop(l, target, iter, body, ctx, orelse);
+        lower_array_loop(l, target, iter, body, ctx, orelse, s, brk);
         return;
     }
     const TyType *it = iter->type;
@@ -163,7 +168,7 @@ void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyF
         /* A list subclass may override __iter__: iterate what it yields. */
         obj = emit_call(l, "spy_list_for_iter", REP_OBJ, ERR_NULL, &obj, 1);
         IndexLoop how = {"(char)(%0 < PyList_GET_SIZE(%1))", "spy_list_item(%1, %0)", REP_OBJ,
-                         ERR_NEVER, ty_simple(TY_ANY)};
+                         ERR_NEVER, ty_simple(TY_ANY), s, brk, false};
         lower_index_loop(l, target, obj, &how, elem, body, ctx, orelse);
     }
     else

@@ -58,8 +58,9 @@ static const char *load_var(Version *v, const VerVar *x)
     static const char *const elem_type[] = {['b'] = "unsigned char", ['f'] = "double",
                                             ['i'] = "SpyInt"};
     static const char *const member[] = {['b'] = "b", ['f'] = "f", ['i'] = "i"};
-    if (x->is_target)
-        return arena_printf(v->a, "    int64_t %s = 0;\n", c);
+    if (x->is_target) /* set by each iteration before any read */
+        return arena_printf(v->a, "    %s %s = 0;\n", x->kind == V_FLOAT ? "double"
+                                                       : x->kind == V_BOOL ? "char" : "int64_t", c);
     switch (x->kind) {
     case V_TAGGED: return arena_printf(v->a, "    int64_t %s = SPY_INT_VAL(%s);\n", c, p);
     case V_MACHINE:
@@ -240,6 +241,8 @@ LoopResume *lower_loop_version(Lower *l, Stmt *s, IrBlock *test, IrBlock *orelse
     return emit_version(l, &v, s, &h, NULL, 0, test, orelse, done);
 }
 
+static void flag_param(Version *v, LoopHead *h, const TcSymbol *k, IrReg *bound);
+
 LoopResume *lower_for_version(Lower *l, Stmt *s, IrReg *counter, IrReg *stop, IrBlock *test,
                               IrBlock *orelse, IrBlock *brk)
 {
@@ -274,13 +277,84 @@ LoopResume *lower_for_version(Lower *l, Stmt *s, IrReg *counter, IrReg *stop, Ir
         .what = arena_printf(v.a, "for %s in %s", k->name,
                              source_text(l->m, s->u.for_.iter->span, s->u.for_.iter->span)),
     };
-    if (bound) {
-        /* set once an iteration has begun */
-        const char *flag = cg_ident(v.a, "p_", arena_printf(v.a, "%s__assigned", k->name));
-        h.params = arena_printf(v.a, "%s, char *%s", h.params, flag);
-        h.stores = arena_printf(v.a, "%s    if (loop_entered)\n        *%s = 1;\n", h.stores, flag);
-    }
+    flag_param(&v, &h, k, bound);
     return emit_version(l, &v, s, &h, (IrReg *[]){counter, stop, bound}, bound ? 3 : 2, test,
+                        orelse, brk);
+}
+
+/* The loop variable's "assigned" flag, when it may be read unbound after
+ * the loop: set once an iteration has begun. */
+static void flag_param(Version *v, LoopHead *h, const TcSymbol *k, IrReg *bound)
+{
+    if (!bound)
+        return;
+    const char *flag = cg_ident(v->a, "p_", arena_printf(v->a, "%s__assigned", k->name));
+    h->params = arena_printf(v->a, "%s, char *%s", h->params, flag);
+    h->stores = arena_printf(v->a, "%s    if (loop_entered)\n        *%s = 1;\n", h->stores, flag);
+}
+
+/* The loop variable of a for statement, if the copy can hold it. */
+static VerVar *loop_target(Lower *l, Version *v, Stmt *s)
+{
+    const TcSymbol *k = s->u.for_.target->kind == EX_NAME ? s->u.for_.target->sema : NULL;
+    if (!l->cur || !k || k->kind != SYM_LOCAL || k->captured || k->rebound)
+        return NULL;
+    VerVar *x = plain_add_var(v, k);
+    if (x)
+        x->is_target = true;
+    return x;
+}
+
+LoopResume *lower_foreach_version(Lower *l, Stmt *s, IrReg *counter, IrReg *seq, bool native,
+                                  IrBlock *test, IrBlock *orelse, IrBlock *brk)
+{
+    Version v = plain_new(l, "        ");
+    VerVar *target = loop_target(l, &v, s);
+    const TyType *st = s->u.for_.iter->type;
+    char elem = st && st->kind == TY_LIST ? plain_kind(st->args[0]) : 0;
+    VarKind want = elem == 'i' ? V_TAGGED : elem == 'f' ? V_FLOAT : V_BOOL;
+    if (!target || !elem || target->kind != want)
+        return NULL;
+    /* the element, read at the head: what the copy cannot read is read
+     * again by the general loop's head */
+    const char *item = native ? (elem == 'i' ? "SPY_INT_VAL(loop_items[loop_i])" : "loop_items[loop_i]")
+                              : NULL;
+    v.stop = arena_printf(v.a, "{ resume = %d; goto out; }", RESUME_TEST);
+    if (native && elem == 'i')
+        v.body = arena_printf(v.a, "        if (SPY_UNLIKELY(!SPY_INT_IS_SMALL(loop_items[loop_i]))) %s\n",
+                              v.stop);
+    if (!native)
+        item = plain_list_item(&v, "loop_items[loop_i]", elem).c;
+    const char *read = v.body;
+    v.body = "";
+    plain_block(&v, &s->u.for_.body);
+    if (v.failed)
+        return NULL;
+    target->assigned = true;
+    const char *kc = plain_var_c(&v, target);
+    static const char *const items[] = {['b'] = "unsigned char", ['f'] = "double", ['i'] = "SpyInt"};
+    static const char *const member[] = {['b'] = "b", ['f'] = "f", ['i'] = "i"};
+    LoopHead h = {
+        .params = "int64_t *p_loop_i, PyObject *loop_seq",
+        .loads = native ? arena_printf(v.a, "    int64_t loop_i = *p_loop_i;\n    char loop_entered = 0;\n"
+                                            "    %s *loop_items = SPY_ARR(loop_seq)->u.%s;\n"
+                                            "    int64_t loop_len = Py_SIZE(loop_seq);\n",
+                                       items[(int)elem], member[(int)elem])
+                        : arena_printf(v.a, "    if (!PyList_CheckExact(loop_seq))\n        return %d;\n"
+                                            "    int64_t loop_i = *p_loop_i;\n    char loop_entered = 0;\n"
+                                            "    PyObject **loop_items = ((PyListObject *)loop_seq)->ob_item;\n"
+                                            "    int64_t loop_len = PyList_GET_SIZE(loop_seq);\n",
+                                       RESUME_TEST),
+        .stores = "    *p_loop_i = loop_i;\n",
+        .head = arena_printf(v.a, "; loop_i < loop_len; loop_i++) {\n%s        %s = %s;\n"
+                                  "        loop_entered = 1;\n", read, kc, item),
+        .tail = arena_printf(v.a, "    resume = %d;\n", RESUME_DONE),
+        .what = arena_printf(v.a, "for %s in %s", target->sym->name,
+                             source_text(l->m, s->u.for_.iter->span, s->u.for_.iter->span)),
+    };
+    IrReg *bound = l->bound_regs[target->sym->index];
+    flag_param(&v, &h, target->sym, bound);
+    return emit_version(l, &v, s, &h, (IrReg *[]){counter, seq, bound}, bound ? 3 : 2, test,
                         orelse, brk);
 }
 

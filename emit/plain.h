@@ -60,12 +60,18 @@ typedef struct Version {
 } Version;
 
 Version plain_new(Lower *l, const char *indent);
+/* 'i', 'f' or 'b' for int, float and bool; 0 for other types. */
+char plain_kind(const TyType *t);
 /* The variable s of the copy, added; NULL when the copy cannot hold it. */
 VerVar *plain_add_var(Version *v, const TcSymbol *s);
 /* v_<name>: the C variable of a variable of the copy. */
 const char *plain_var_c(Version *v, const VerVar *x);
 /* C text of a test (appending the statements it needs to v->body). */
 const char *plain_test(Version *v, Expr *e);
+/* The value of a list element (C text of a PyObject *) of kind elem
+ * ('i', 'f', 'b'), stopping unless it is an exact small int, an exact
+ * float or a bool. */
+CVal plain_list_item(Version *v, const char *item, char elem);
 /* Appends the statements; sets v->failed on anything it cannot write. */
 void plain_block(Version *v, StmtList *b);
 

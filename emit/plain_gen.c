@@ -36,7 +36,7 @@ static CVal fail(Version *v)
     return (CVal){"0", 'i', false, false, 0};
 }
 
-static char kind_of_type(const TyType *t)
+char plain_kind(const TyType *t)
 {
     if (!t)
         return 0;
@@ -62,7 +62,7 @@ VerVar *plain_add_var(Version *v, const TcSymbol *s)
         return NULL;
     IrReg *r = v->l->local_regs[s->index];
     VerVar x = {.sym = s};
-    char k = kind_of_type(s->type);
+    char k = plain_kind(s->type);
     if (r->rep == REP_INT && k == 'i')
         x.kind = V_TAGGED;
     else if (r->rep == REP_I64 && k == 'i')
@@ -72,9 +72,9 @@ VerVar *plain_add_var(Version *v, const TcSymbol *s)
     else if (r->rep == REP_FLOAT && k == 'f')
         x.kind = V_FLOAT;
     else if (r->rep == REP_OBJ && s->native_array && s->type->kind == TY_LIST)
-        x.kind = V_ARRAY, x.elem = kind_of_type(s->type->args[0]);
+        x.kind = V_ARRAY, x.elem = plain_kind(s->type->args[0]);
     else if (r->rep == REP_OBJ && s->type->kind == TY_LIST)
-        x.kind = V_LIST, x.elem = kind_of_type(s->type->args[0]);
+        x.kind = V_LIST, x.elem = plain_kind(s->type->args[0]);
     else
         return NULL;
     if ((x.kind == V_ARRAY || x.kind == V_LIST) && (!x.elem || v->spec))
@@ -143,7 +143,7 @@ static VerVar *sequence_of(Version *v, Expr *e)
 /* An element of a list[int|float|bool]: only an exact int that is small,
  * an exact float or a bool is read here; anything else (a big int, an int
  * in a list[float], a subclass) is the general loop's. */
-static CVal list_item(Version *v, const char *item, char elem)
+CVal plain_list_item(Version *v, const char *item, char elem)
 {
     const char *t = new_temp(v, elem);
     if (elem == 'f') {
@@ -166,12 +166,12 @@ static CVal list_item(Version *v, const char *item, char elem)
 static CVal array_read(Version *v, Expr *e)
 {
     VerVar *arr = sequence_of(v, e->u.subscript.value);
-    if (!arr || kind_of_type(e->type) != arr->elem)
+    if (!arr || plain_kind(e->type) != arr->elem)
         return fail(v);
     const char *pos = array_pos(v, arr, e->u.subscript.index);
     const char *elt = arena_printf(v->a, "%s[%s]", plain_var_c(v, arr), pos);
     if (arr->kind == V_LIST)
-        return list_item(v, elt, arr->elem);
+        return plain_list_item(v, elt, arr->elem);
     if (arr->elem != 'i')
         return (CVal){elt, arr->elem, false, false, 0};
     const char *t = new_temp(v, 'i');
@@ -225,7 +225,7 @@ static void exact_as_double(Version *v, CVal x)
 
 static CVal gen_binop(Version *v, Expr *e)
 {
-    char k = kind_of_type(e->type);
+    char k = plain_kind(e->type);
     CVal a = gen_expr(v, e->u.binop.left);
     CVal b = gen_expr(v, e->u.binop.right);
     if (k == 'f' && a.kind == 'i' && b.kind == 'i' && e->u.binop.op == OP_DIV) {
@@ -250,7 +250,7 @@ static CVal gen_binop(Version *v, Expr *e)
 static CVal gen_unary(Version *v, Expr *e)
 {
     CVal x = gen_expr(v, e->u.unary.operand);
-    char k = kind_of_type(e->type);
+    char k = plain_kind(e->type);
     switch (e->u.unary.op) {
     case UOP_NOT:
         return (CVal){arena_printf(v->a, "(!%s)", x.c), 'b', false, false, 0};
@@ -310,7 +310,7 @@ static CVal gen_compare(Version *v, Expr *e)
  * evaluated then. */
 static CVal gen_boolop(Version *v, Expr *e)
 {
-    if (kind_of_type(e->type) != 'b')
+    if (plain_kind(e->type) != 'b')
         return fail(v);
     const char *r = new_temp(v, 'b'), *outer = v->indent;
     bool and = e->u.boolop.op == BOOL_AND;
@@ -383,7 +383,7 @@ static CVal gen_call(Version *v, Expr *e)
     for (int i = 0; i < f->n_params; i++) {
         Expr *x = call_arg(call, f, i);
         CVal a = x ? gen_expr(v, x) : fail(v);
-        char want = kind_of_type(f->params[i].type);
+        char want = plain_kind(f->params[i].type);
         if (a.kind == 'i' && want == 'f')
             a = (CVal){arena_printf(v->a, "(double)%s", a.c), 'f', false, false, 0};
         if (v->failed || a.kind != want)
@@ -393,7 +393,7 @@ static CVal gen_call(Version *v, Expr *e)
                                     a.c, a.c));
         args = arena_printf(v->a, "%s, %s", args, a.c);
     }
-    char k = kind_of_type(f->ret);
+    char k = plain_kind(f->ret);
     const char *r = new_temp(v, k);
     emit(v, arena_printf(v->a, "%s = %s(st, depth + 1%s);", r, name, args));
     stop_if(v, arena_printf(v->a, k == 'f' ? "isnan(%s)" : k == 'b' ? "%s == 2" : "%s == INT64_MIN",
@@ -537,7 +537,7 @@ static void gen_augassign(Version *v, Stmt *s)
 {
     Expr *target = s->u.augassign.target;
     BinOp op = s->u.augassign.op;
-    char k = kind_of_type(target->type);
+    char k = plain_kind(target->type);
     if (target->kind == EX_SUBSCRIPT) {
         VerVar *arr = array_of(v, target->u.subscript.value);
         if (!arr || arr->elem != k)
@@ -620,7 +620,7 @@ static void gen_stmt(Version *v, Stmt *s)
     case ST_CONTINUE: emit(v, "continue;"); break;
     case ST_RETURN: {
         CVal r = v->spec && s->u.ret.value ? gen_expr(v, s->u.ret.value) : fail(v);
-        char want = v->spec ? kind_of_type(v->spec->ret) : 0;
+        char want = v->spec ? plain_kind(v->spec->ret) : 0;
         if (want == 'f')
             r = as_float(v, r);
         if (r.kind != want || want == 'b')

@@ -115,7 +115,14 @@ class Gen:
                  "    flag = False",
                  "    i = 0"]
         steps = self.r.randint(3, 12)
-        if self.r.random() < 0.5:
+        form = self.r.random()
+        if form < 0.2:
+            seq = self.r.choice(["ys", "xs"])
+            lines.append("    try:")
+            lines.append("        for w in %s:" % seq)
+            lines.append("            i += 1")
+            lines += self.stmts("w", 12, self.r.randint(2, 6))
+        elif form < 0.6:
             lines.append("    try:")
             lines.append("        while i < %d:" % steps)
             lines.append("            i += 1")

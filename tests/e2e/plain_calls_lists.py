@@ -140,6 +140,63 @@ def parity_sum(n: int) -> int:
     return t
 
 
+def each_total(xs: list[int]) -> int:
+    t = 0
+    for x in xs:
+        t += x * 2
+    return t
+
+
+def each_fsum(xs: list[float]) -> float:
+    s = 0.0
+    for x in xs:
+        if x < 0.0:
+            continue
+        s += x
+    return s
+
+
+def each_flag(n: int) -> int:
+    fl = [False] * n
+    i = 0
+    while i < n:
+        fl[i] = i % 3 == 0
+        i += 1
+    c = 0
+    for b in fl:
+        if b:
+            c += 1
+    return c
+
+
+def each_array(n: int) -> int:
+    xs = list(range(n))
+    xs[2] = 2**70
+    t = 0
+    for x in xs:
+        t += x
+    return t
+
+
+def each_last(xs: list[int]) -> int:
+    for x in xs:
+        if x > 10:
+            break
+    return x
+
+
+report(each_total, [1, 2, 3])
+report(each_total, [1, 2**70, 3])
+report(each_total, [1, True, 3])
+report(each_total, MyList([4, 5]))
+report(each_total, [])
+report(each_fsum, [1.5, -2.0, 3.25, 1])
+report(each_fsum, [1.5, -2.0, 3.25, 1.0])
+report(each_flag, 10)
+report(each_array, 6)
+report(each_last, [1, 20, 3])
+report(each_last, [])
+report(each_last, [1, 2])
 report(mul_av, [1.0, 2.0, 0.5, -3.0], 4)
 report(mul_av, [1.0, 2.0, 3, -3.0], 4)          # an int in a list[float]
 report(mul_av, [1.0, 2.0], 4)                    # IndexError from the loop

@@ -1010,6 +1010,21 @@ static void test_c_versioned_for(void **state)
     assert_contains(fn, "spy_loop_2(&r");
     free(fn);
     snip_free(s);
+    /* for x in a list: the items read once, each checked */
+    s = emit_ok("def g(xs: list[float]) -> float:\n"
+                "    t = 0.0\n"
+                "    for x in xs:\n"
+                "        t += x * 2\n"
+                "    return t\n");
+    assert_contains(s->c, "static int spy_loop_1(int64_t *p_loop_i, PyObject *loop_seq, ");
+    assert_contains(s->c, "    if (!PyList_CheckExact(loop_seq))\n        return 2;\n");
+    assert_contains(s->c, "    for (; loop_i < loop_len; loop_i++) {\n"
+                          "        if (SPY_UNLIKELY(!PyFloat_CheckExact(loop_items[loop_i]))) "
+                          "{ resume = 2; goto out; }\n");
+    fn = c_func_of(s, "f_g");
+    assert_contains(fn, "spy_loop_1(&r");
+    free(fn);
+    snip_free(s);
 }
 
 /* A recursive function of small ints gets a copy on int64_t, tried first:
