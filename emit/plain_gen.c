@@ -420,9 +420,12 @@ static CVal gen_expr(Version *v, Expr *e)
     case EX_TRUE: return (CVal){"1", 'b', false, false, 0};
     case EX_FALSE: return (CVal){"0", 'b', false, false, 0};
     case EX_NAME: {
+        const TcSymbol *g = e->sema;
+        if (g && g->kind == SYM_GLOBAL && g->final && g->const_value)
+            return gen_expr(v, g->const_value); /* a Final constant */
         VerVar *x = var_of(v, e);
-        if (!x || x->kind == V_ARRAY)
-            return fail(v);
+        if (!x || x->kind == V_ARRAY || x->kind == V_LIST)
+            return fail(v); /* a sequence as a value: only read through */
         char k = x->kind == V_BOOL ? 'b' : x->kind == V_FLOAT ? 'f' : 'i';
         return (CVal){plain_var_c(v, x), k, x->kind == V_TAGGED, false, 0};
     }
@@ -477,7 +480,8 @@ const char *plain_test(Version *v, Expr *e)
  * or stops. */
 static void store_var(Version *v, VerVar *x, CVal val)
 {
-    char k = x->kind == V_BOOL ? 'b' : x->kind == V_FLOAT ? 'f' : x->kind == V_ARRAY ? 0 : 'i';
+    char k = x->kind == V_BOOL ? 'b' : x->kind == V_FLOAT ? 'f'
+           : x->kind == V_ARRAY || x->kind == V_LIST ? 0 : 'i';
     if (!k || val.kind != k) {
         fail(v);
         return;

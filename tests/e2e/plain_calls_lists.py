@@ -7,6 +7,10 @@
 # code at that statement: results, exceptions and tracebacks must be the
 # interpreter's.
 import traceback
+from typing import Final
+
+K: Final = 7
+F: Final = 0.5
 
 
 def report(f, *args) -> None:
@@ -185,6 +189,35 @@ def each_last(xs: list[int]) -> int:
     return x
 
 
+def list_equal(xs: list[int], ys: list[int], n: int) -> int:
+    # a list as a value (==, aliasing) is not the copy's: it only reads items
+    c = 0
+    for i in range(n):
+        if xs == ys:
+            c += 1
+        c += K
+    return c
+
+
+def list_alias(xs: list[int], n: int) -> int:
+    t = 0
+    for i in range(n):
+        ys = xs
+        t += ys[0]
+    return t
+
+
+def finals(xs: list[float]) -> float:
+    s = 0.0
+    for x in xs:
+        s += x * F + K
+    return s
+
+
+report(list_equal, [1, 2], [1, 2], 3)
+report(list_equal, [1], [2], 2)
+report(list_alias, [5, 6], 3)
+report(finals, [1.0, 2.0])
 report(each_total, [1, 2, 3])
 report(each_total, [1, 2**70, 3])
 report(each_total, [1, True, 3])
