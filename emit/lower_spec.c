@@ -43,6 +43,9 @@ static const char *spec_decls(Version *v, int n_params)
         const char *ctype = x->kind == V_BOOL ? "char" : x->kind == V_FLOAT ? "double" : "int64_t";
         decls = arena_printf(v->a, "%s    %s %s = 0;\n", decls, ctype, plain_var_c(v, x));
     }
+    /* a parameter the body ignores, a local only assigned: no warning */
+    for (int i = 0; i < v->n_vars; i++)
+        decls = arena_printf(v->a, "%s    (void)%s;\n", decls, plain_var_c(v, &v->vars[i]));
     return decls;
 }
 

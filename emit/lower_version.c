@@ -124,6 +124,9 @@ static const char *helper_text(Version *v, const char *name, Stmt *s, const Loop
             arrays = arena_printf(a, "%s%s!%s || !PyList_CheckExact(%s)", arrays ? arrays : "",
                                   arrays ? " || " : "", p, p);
         loads = arena_printf(a, "%s%s", loads, load_var(v, x));
+        if (!x->assigned && x->kind != V_ARRAY && x->kind != V_LIST &&
+            !plain_mentions(v->body, plain_var_c(v, x)) && !plain_mentions(h->head, plain_var_c(v, x)))
+            loads = arena_printf(a, "%s    (void)%s;\n", loads, plain_var_c(v, x)); /* `y = y` */
         stores = arena_printf(a, "%s%s", stores, store_back(v, x));
     }
     const char *entry = "";
@@ -273,7 +276,7 @@ LoopResume *lower_for_version(Lower *l, Stmt *s, IrReg *counter, IrReg *stop, Ir
         .stores = tagged ? "    *p_loop_i = SPY_INT_SMALL(loop_i);\n" : "    *p_loop_i = loop_i;\n",
         .head = arena_printf(v.a, "; loop_i < loop_stop; loop_i++) {\n        %s = loop_i;\n"
                                   "        loop_entered = 1;\n", kc),
-        .tail = arena_printf(v.a, "    resume = %d;\n", RESUME_DONE),
+        .tail = arena_printf(v.a, "    resume = %d;\n    goto out;\n", RESUME_DONE),
         .what = arena_printf(v.a, "for %s in %s", k->name,
                              source_text(l->m, s->u.for_.iter->span, s->u.for_.iter->span)),
     };
@@ -348,7 +351,7 @@ LoopResume *lower_foreach_version(Lower *l, Stmt *s, IrReg *counter, IrReg *seq,
         .stores = "    *p_loop_i = loop_i;\n",
         .head = arena_printf(v.a, "; loop_i < loop_len; loop_i++) {\n%s        %s = %s;\n"
                                   "        loop_entered = 1;\n", read, kc, item),
-        .tail = arena_printf(v.a, "    resume = %d;\n", RESUME_DONE),
+        .tail = arena_printf(v.a, "    resume = %d;\n    goto out;\n", RESUME_DONE),
         .what = arena_printf(v.a, "for %s in %s", target->sym->name,
                              source_text(l->m, s->u.for_.iter->span, s->u.for_.iter->span)),
     };

@@ -72,6 +72,8 @@ const char *plain_test(Version *v, Expr *e);
  * ('i', 'f', 'b'), stopping unless it is an exact small int, an exact
  * float or a bool. */
 CVal plain_list_item(Version *v, const char *item, char elem);
+/* Does C text use the identifier name? */
+bool plain_mentions(const char *text, const char *name);
 /* Appends the statements; sets v->failed on anything it cannot write. */
 void plain_block(Version *v, StmtList *b);
 

@@ -14,6 +14,7 @@
  */
 #include "emit/plain.h"
 
+#include <ctype.h>
 #include <string.h>
 
 static void emit(Version *v, const char *s)
@@ -334,12 +335,51 @@ static CVal gen_boolop(Version *v, Expr *e)
     return (CVal){r, 'b', false, false, 0};
 }
 
-static bool is_len_call(const Expr *e)
+/* A call of the builtin `name` with n positional arguments. */
+static bool is_builtin_call(const Expr *e, const char *name, int n)
 {
     const Expr *fn = e->u.call.func;
     const TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
-    return s && s->kind == SYM_BUILTIN && strcmp(s->name, "len") == 0 &&
-           e->u.call.n_args == 1 && !e->u.call.args[0]->name;
+    if (!s || s->kind != SYM_BUILTIN || strcmp(s->name, name) != 0 || e->u.call.n_args != n)
+        return false;
+    for (int i = 0; i < n; i++)
+        if (e->u.call.args[i]->name || e->u.call.args[i]->value->kind == EX_STARRED)
+            return false;
+    return true;
+}
+
+static bool is_len_call(const Expr *e) { return is_builtin_call(e, "len", 1); }
+
+/* abs(x), min(a, b), max(a, b) of ints or of floats: min keeps a unless
+ * b < a, max unless b > a, as the builtins compare (so NaN and -0.0 come
+ * out as theirs). */
+static CVal gen_abs_min_max(Version *v, Expr *e)
+{
+    bool is_abs = is_builtin_call(e, "abs", 1), is_min = is_builtin_call(e, "min", 2);
+    if (!is_abs && !is_min && !is_builtin_call(e, "max", 2))
+        return fail(v);
+    char k = plain_kind(e->type);
+    CVal a = gen_expr(v, e->u.call.args[0]->value);
+    if (v->failed || a.kind != k || (k != 'i' && k != 'f'))
+        return fail(v);
+    if (is_abs) {
+        if (k == 'f')
+            return (CVal){arena_printf(v->a, "fabs(%s)", a.c), 'f', false, false, 0};
+        const char *r = new_temp(v, 'i');
+        if (!a.small)
+            stop_if(v, arena_printf(v->a, "%s == INT64_MIN", a.c));
+        emit(v, arena_printf(v->a, "%s = %s < 0 ? -%s : %s;", r, a.c, a.c, a.c));
+        return (CVal){r, 'i', false, false, 0}; /* abs(-2**62) is not small */
+    }
+    CVal b = gen_expr(v, e->u.call.args[1]->value);
+    if (v->failed || b.kind != k)
+        return fail(v);
+    if (strcmp(a.c, b.c) == 0) /* min(x, x) is x (and no self-comparison) */
+        return a;
+    const char *r = new_temp(v, k);
+    emit(v, arena_printf(v->a, "%s = %s %s %s ? %s : %s;", r, b.c, is_min ? "<" : ">", a.c, b.c,
+                         a.c));
+    return (CVal){r, k, a.small && b.small, false, 0};
 }
 
 /* The argument for parameter i of f: the call's, or a literal default. */
@@ -435,6 +475,9 @@ static CVal gen_expr(Version *v, Expr *e)
     case EX_BOOLOP: return gen_boolop(v, e);
     case EX_SUBSCRIPT: return array_read(v, e);
     case EX_CALL: {
+        if (e->u.call.func->kind == EX_NAME && e->u.call.func->sema &&
+            ((const TcSymbol *)e->u.call.func->sema)->kind == SYM_BUILTIN && !is_len_call(e))
+            return gen_abs_min_max(v, e);
         if (!is_len_call(e))
             return gen_call(v, e);
         VerVar *arr = is_len_call(e) ? sequence_of(v, e->u.call.args[0]->value) : NULL;
@@ -490,7 +533,8 @@ static void store_var(Version *v, VerVar *x, CVal val)
     if (x->kind == V_TAGGED && !val.small)
         stop_if(v, arena_printf(v->a, "%s < SPY_INT_MIN_SMALL || %s > SPY_INT_MAX_SMALL",
                                 val.c, val.c));
-    emit(v, arena_printf(v->a, "%s = %s;", plain_var_c(v, x), val.c));
+    if (strcmp(val.c, plain_var_c(v, x)) != 0) /* `y = y` (clang's -Wself-assign) */
+        emit(v, arena_printf(v->a, "%s = %s;", plain_var_c(v, x), val.c));
 }
 
 static void store_elem(Version *v, VerVar *arr, const char *pos, CVal val)
@@ -647,3 +691,15 @@ Version plain_new(Lower *l, const char *indent)
     return (Version){.l = l, .a = l->m->a, .body = "", .indent = indent, .temps = ""};
 }
 
+
+bool plain_mentions(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = strstr(text, name); p; p = strstr(p + 1, name)) {
+        bool start = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+        bool end = !(isalnum((unsigned char)p[n]) || p[n] == '_');
+        if (start && end)
+            return true;
+    }
+    return false;
+}

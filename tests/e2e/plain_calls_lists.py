@@ -214,6 +214,34 @@ def finals(xs: list[float]) -> float:
     return s
 
 
+def abs_min_max(xs: list[int], lo: int, hi: int) -> tuple[int, int, int]:
+    a = 0
+    m = hi
+    big = lo
+    for x in xs:
+        a += abs(x)
+        m = min(m, x)
+        big = max(big, x - lo)
+    return a, m, big
+
+
+def fabs_min_max(xs: list[float]) -> str:
+    a = 0.0
+    m = xs[0]
+    big = xs[0]
+    for x in xs:
+        a += abs(x)
+        m = min(m, x)
+        big = max(x, big)
+    return f"{a} {m} {big}"
+
+
+report(abs_min_max, [3, -7, 2, -1], 0, 100)
+report(abs_min_max, [-(2**62), 5], -(2**62), 2**62 - 1)   # abs leaves the small range
+report(abs_min_max, [2**61, -(2**61)], -(2**61), 0)
+report(fabs_min_max, [1.5, -2.5, 0.0, -0.0])
+report(fabs_min_max, [-0.0, 0.0, float("nan"), -3.0])
+report(fabs_min_max, [float("nan"), 1.0, -1.0])
 report(list_equal, [1, 2], [1, 2], 3)
 report(list_equal, [1], [2], 2)
 report(list_alias, [5, 6], 3)

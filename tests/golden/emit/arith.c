@@ -57,6 +57,7 @@ static int spy_loop_1(int64_t *p_loop_i, int64_t loop_stop, int64_t *p_i, SpyInt
         v_t = t2;
     }
     resume = 0;
+    goto out;
 out:
     *p_loop_i = loop_i;
     if (loop_entered)
