@@ -28,11 +28,6 @@ static const char *ctype_of(char kind)
     return kind == 'b' ? "char" : kind == 'f' ? "double" : "int64_t";
 }
 
-static char kind_of(const TyType *t)
-{
-    return t->kind == TY_INT ? 'i' : t->kind == TY_FLOAT ? 'f' : t->kind == TY_BOOL ? 'b' : 0;
-}
-
 /* Local declarations of a function's copy: parameters are its C
  * parameters, other variables start at zero (none is read unbound). */
 static const char *spec_decls(Version *v, int n_params)
@@ -52,10 +47,10 @@ static const char *spec_decls(Version *v, int n_params)
 static const char *spec_text(Version *v, const char *name, int n_params)
 {
     const TcFunc *tf = v->spec;
-    char rk = kind_of(tf->ret);
+    char rk = plain_kind(tf->ret);
     const char *params = "", *failed = rk == 'f' ? "NAN" : "INT64_MIN";
     for (int i = 0; i < n_params; i++)
-        params = arena_printf(v->a, "%s, %s %s", params, ctype_of(kind_of(tf->params[i].type)),
+        params = arena_printf(v->a, "%s, %s %s", params, ctype_of(plain_kind(tf->params[i].type)),
                               plain_var_c(v, &v->vars[i]));
     return arena_printf(v->a,
         "/* %s:%d: def %s\n"
@@ -81,7 +76,7 @@ static bool spec_candidate(const TcFunc *tf)
         return false;
     for (int i = 0; i < tf->n_params; i++) {
         const TcSymbol *s = tf->params[i].sym;
-        if (!s || s->captured || s->rebound || !kind_of(tf->params[i].type))
+        if (!s || s->captured || s->rebound || !plain_kind(tf->params[i].type))
             return false;
     }
     return true;
@@ -92,13 +87,13 @@ static bool spec_candidate(const TcFunc *tf)
 static bool make_spec(ModCtx *m, const TcFunc *f, const char *name)
 {
     Version v = plain_new(lower_scratch(m, f), "    ");
-    v.bail = kind_of(f->ret) == 'f' ? "return NAN;" : "return INT64_MIN;";
+    v.bail = plain_kind(f->ret) == 'f' ? "return NAN;" : "return INT64_MIN;";
     v.spec = f;
     v.spec_name = name;
     for (int i = 0; i < f->n_params; i++) {
         VerVar *x = plain_add_var(&v, f->params[i].sym);
-        VarKind want = kind_of(f->params[i].type) == 'i' ? V_TAGGED
-                     : kind_of(f->params[i].type) == 'f' ? V_FLOAT : V_BOOL;
+        VarKind want = plain_kind(f->params[i].type) == 'i' ? V_TAGGED
+                     : plain_kind(f->params[i].type) == 'f' ? V_FLOAT : V_BOOL;
         if (!x || x->kind != want)
             return false;
     }
@@ -167,7 +162,7 @@ void lower_spec_entry(Lower *l)
         }
     }
     lower_spec_emit(l->m, tf);
-    bool is_float = kind_of(tf->ret) == 'f';
+    bool is_float = plain_kind(tf->ret) == 'f';
     const char *failed = is_float ? "NAN" : "INT64_MIN";
     const char *call = arena_printf(l->m->a, "%s(st, depth%s)", name, vals);
     if (*tags)

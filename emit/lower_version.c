@@ -244,21 +244,39 @@ LoopResume *lower_loop_version(Lower *l, Stmt *s, IrBlock *test, IrBlock *orelse
     return emit_version(l, &v, s, &h, NULL, 0, test, orelse, done);
 }
 
-static void flag_param(Version *v, LoopHead *h, const TcSymbol *k, IrReg *bound);
+/* The loop variable's "assigned" flag, when it may be read unbound after
+ * the loop: set once an iteration has begun. */
+static void flag_param(Version *v, LoopHead *h, const TcSymbol *k, IrReg *bound)
+{
+    if (!bound)
+        return;
+    const char *flag = cg_ident(v->a, "p_", arena_printf(v->a, "%s__assigned", k->name));
+    h->params = arena_printf(v->a, "%s, char *%s", h->params, flag);
+    h->stores = arena_printf(v->a, "%s    if (loop_entered)\n        *%s = 1;\n", h->stores, flag);
+}
 
-LoopResume *lower_for_version(Lower *l, Stmt *s, IrReg *counter, IrReg *stop, IrBlock *test,
-                              IrBlock *orelse, IrBlock *brk)
+/* The loop variable of a for statement, if the copy can hold it. */
+static VerVar *loop_target(Lower *l, Version *v, Stmt *s)
 {
     const TcSymbol *k = s->u.for_.target->kind == EX_NAME ? s->u.for_.target->sema : NULL;
     if (!l->cur || !k || k->kind != SYM_LOCAL || k->captured || k->rebound)
         return NULL;
+    VerVar *x = plain_add_var(v, k);
+    if (x)
+        x->is_target = true;
+    return x;
+}
+
+LoopResume *lower_for_version(Lower *l, Stmt *s, IrReg *counter, IrReg *stop, IrBlock *test,
+                              IrBlock *orelse, IrBlock *brk)
+{
     bool tagged = counter->rep == REP_INT;
-    IrReg *bound = l->bound_regs[k->index]; /* k may be read unbound after the loop */
     Version v = plain_new(l, "        ");
-    VerVar *target = plain_add_var(&v, k);
+    VerVar *target = loop_target(l, &v, s);
     if (!target || target->kind != (tagged ? V_TAGGED : V_MACHINE))
         return NULL;
-    target->is_target = true;
+    const TcSymbol *k = target->sym;
+    IrReg *bound = l->bound_regs[k->index]; /* k may be read unbound after the loop */
     plain_block(&v, &s->u.for_.body);
     if (v.failed || !worth_it(&v))
         return NULL;
@@ -283,29 +301,6 @@ LoopResume *lower_for_version(Lower *l, Stmt *s, IrReg *counter, IrReg *stop, Ir
     flag_param(&v, &h, k, bound);
     return emit_version(l, &v, s, &h, (IrReg *[]){counter, stop, bound}, bound ? 3 : 2, test,
                         orelse, brk);
-}
-
-/* The loop variable's "assigned" flag, when it may be read unbound after
- * the loop: set once an iteration has begun. */
-static void flag_param(Version *v, LoopHead *h, const TcSymbol *k, IrReg *bound)
-{
-    if (!bound)
-        return;
-    const char *flag = cg_ident(v->a, "p_", arena_printf(v->a, "%s__assigned", k->name));
-    h->params = arena_printf(v->a, "%s, char *%s", h->params, flag);
-    h->stores = arena_printf(v->a, "%s    if (loop_entered)\n        *%s = 1;\n", h->stores, flag);
-}
-
-/* The loop variable of a for statement, if the copy can hold it. */
-static VerVar *loop_target(Lower *l, Version *v, Stmt *s)
-{
-    const TcSymbol *k = s->u.for_.target->kind == EX_NAME ? s->u.for_.target->sema : NULL;
-    if (!l->cur || !k || k->kind != SYM_LOCAL || k->captured || k->rebound)
-        return NULL;
-    VerVar *x = plain_add_var(v, k);
-    if (x)
-        x->is_target = true;
-    return x;
 }
 
 LoopResume *lower_foreach_version(Lower *l, Stmt *s, IrReg *counter, IrReg *seq, bool native,
