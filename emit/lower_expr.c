@@ -646,12 +646,9 @@ static IrReg *compare_bool(Lower *l, CmpOp op, IrReg *a, const TyType *at, IrReg
         return call2(l, arena_printf(ar, "spy_int_float_cmp(%%0, %%1, %s, %d)", cmp_py[op], !int_left),
                      REP_BOOL, ERR_BOOL, i, f);
     }
-    if (at->kind == TY_STR && bt->kind == TY_STR && (op == CMP_EQ || op == CMP_NE))
-        return call2(l, op == CMP_EQ ? "(char)spy_str_eq(%0, %1)" : "(char)!spy_str_eq(%0, %1)",
-                     REP_BOOL, ERR_NEVER, a, b);
     if (at->kind == TY_STR && bt->kind == TY_STR)
-        return call2(l, arena_printf(ar, "(char)(PyUnicode_Compare(%%0, %%1) %s 0)", cmp_c[op]),
-                     REP_BOOL, ERR_NEVER, a, b);
+        return call2(l, arena_printf(ar, "spy_str_richcompare(%%0, %%1, %s)", cmp_py[op]),
+                     REP_BOOL, ERR_BOOL, a, b);
     return call2(l, arena_printf(ar, "spy_richcompare_bool(%%0, %%1, %s)", cmp_py[op]),
                  REP_BOOL, ERR_BOOL, box(l, a, at), box(l, b, bt));
 }

@@ -467,6 +467,38 @@ static inline PyObject *spy_str_getitem_i64(PyObject *s, int64_t i)
     return x;
 }
 
+/* Loop copies (emit/lower_version.c) read the characters of an exact,
+ * ready str straight from its data. */
+static inline int spy_str_plain(PyObject *s)
+{
+#if PY_VERSION_HEX < 0x030C0000
+    return PyUnicode_CheckExact(s) && PyUnicode_IS_READY(s);
+#else
+    return PyUnicode_CheckExact(s);
+#endif
+}
+
+/* The code point of a one-character exact str; -1 for anything else,
+ * NULL (unbound) included. */
+static inline int32_t spy_str_char_of(PyObject *s)
+{
+    if (s && spy_str_plain(s) && PyUnicode_GET_LENGTH(s) == 1)
+        return (int32_t)PyUnicode_READ_CHAR(s, 0);
+    return -1;
+}
+
+/* *p = the one-character str of c (a str local a loop copy assigned),
+ * releasing the old value; -1 with MemoryError. */
+static inline int spy_str_store_char(PyObject **p, int32_t c)
+{
+    PyObject *s = spy_str_from_char((Py_UCS4)c), *old = *p;
+    if (!s)
+        return -1;
+    *p = s;
+    Py_XDECREF(old);
+    return 0;
+}
+
 SPY_COLD SpyInt spy_str__ord_error(PyObject *s)
 {
     PyErr_Format(PyExc_TypeError, "ord() expected a character, but string of length %zd found",
@@ -528,6 +560,26 @@ static inline int spy_str_eq(PyObject *a, PyObject *b)
     if (PyUnicode_READ(kind, da, 0) != PyUnicode_READ(kind, db, 0))
         return 0;
     return n == 1 || memcmp(da, db, (size_t)n * (size_t)kind) == 0;
+}
+
+/* a OP b for two str: the characters when both are exact str, else the
+ * rich comparison (a subclass may define __eq__ or __lt__, and Python
+ * tries a subclass's reflected method first).  1/0, or 2 with an
+ * exception. */
+static inline char spy_str_richcompare(PyObject *a, PyObject *b, int op)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b))) {
+        if (op == Py_EQ || op == Py_NE)
+            return (char)(spy_str_eq(a, b) == (op == Py_EQ));
+        int c = PyUnicode_Compare(a, b); /* two str: cannot fail */
+        switch (op) {
+        case Py_LT: return c < 0;
+        case Py_LE: return c <= 0;
+        case Py_GT: return c > 0;
+        default: return c >= 0;
+        }
+    }
+    return spy_richcompare_bool(a, b, op);
 }
 
 /* `*p += r` for a str local *p (a new reference it owns): PyUnicode_Append
