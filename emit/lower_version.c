@@ -24,7 +24,8 @@
  * Expressions of the copy only read locals and arrays, so evaluating a
  * statement's expressions and then stopping is invisible.  The helper's
  * return value: 0 the loop ended (its else clause runs), 1 break, 2 resume
- * at the loop's test, 3 + k resume at statement k of `resume`.
+ * at the loop's test, 3 + k resume at statement k of `resume`; -1 an
+ * exception (MemoryError making the one-character str a str local holds).
  */
 #include "emit/plain.h"
 
@@ -39,8 +40,12 @@ static const char *param_decl(Version *v, const VerVar *x)
                                         [V_BOOL] = "char", [V_FLOAT] = "double"};
     if (x->kind == V_MACHINE && !x->assigned)
         return arena_printf(v->a, "int64_t %s", plain_var_c(v, x));
-    if (x->kind == V_ARRAY || x->kind == V_LIST)
+    if (x->kind == V_ARRAY || x->kind == V_LIST || x->kind == V_STR)
         return cg_ident(v->a, "PyObject *p_", x->sym->name);
+    if (x->kind == V_CHAR)
+        return cg_ident(v->a, x->assigned ? "PyObject **p_" : "PyObject *p_", x->sym->name);
+    if (x->kind == V_GLOBAL)
+        return arena_printf(v->a, "SpyInt %s", plain_var_c(v, x));
     return arena_printf(v->a, "%s%s%s", ctype[x->kind], x->assigned ? " *" : " ",
                         cg_ident(v->a, "p_", x->sym->name));
 }
@@ -77,6 +82,18 @@ static const char *load_var(Version *v, const VerVar *x)
                                   "    int64_t %s_len = PyList_GET_SIZE(%s);\n%s",
                             c, p, c, p,
                             x->elements_read ? "" : arena_printf(v->a, "    (void)%s;\n", c));
+    case V_STR: /* the copy runs no code that could change a str */
+        return arena_printf(v->a, "    const void *%s = PyUnicode_DATA(%s);\n"
+                                  "    int %s_kind = PyUnicode_KIND(%s);\n"
+                                  "    int64_t %s_len = PyUnicode_GET_LENGTH(%s);\n%s",
+                            c, p, c, p, c, p,
+                            x->elements_read ? ""
+                            : arena_printf(v->a, "    (void)%s;\n    (void)%s_kind;\n", c, c));
+    case V_CHAR:
+        return arena_printf(v->a, "    int32_t %s = spy_str_char_of(%s);\n%s", c, p,
+                            x->assigned ? arena_printf(v->a, "    char %s_set = 0;\n", c) : "");
+    case V_GLOBAL: /* the parameter itself */
+        return "";
     }
     return "";
 }
@@ -93,6 +110,9 @@ static const char *store_back(Version *v, const VerVar *x)
         return arena_printf(v->a, "    if (loop_entered)\n        *%s = %s;\n", p, c);
     if (x->kind == V_TAGGED)
         return arena_printf(v->a, "    *%s = SPY_INT_SMALL(%s);\n", p, c);
+    if (x->kind == V_CHAR) /* a str to make: MemoryError is possible */
+        return arena_printf(v->a, "    if (%s_set && spy_str_store_char(%s, %s) < 0)\n"
+                                  "        resume = -1;\n", c, p, c);
     return arena_printf(v->a, "    *%s = %s;\n", p, c);
 }
 
@@ -123,8 +143,11 @@ static const char *helper_text(Version *v, const char *name, Stmt *s, const Loop
         if (x->kind == V_LIST) /* a subclass may index otherwise */
             arrays = arena_printf(a, "%s%s!%s || !PyList_CheckExact(%s)", arrays ? arrays : "",
                                   arrays ? " || " : "", p, p);
+        if (x->kind == V_STR)
+            arrays = arena_printf(a, "%s%s!%s || !spy_str_plain(%s)", arrays ? arrays : "",
+                                  arrays ? " || " : "", p, p);
         loads = arena_printf(a, "%s%s", loads, load_var(v, x));
-        if (!x->assigned && x->kind != V_ARRAY && x->kind != V_LIST &&
+        if (!x->assigned && x->kind != V_ARRAY && x->kind != V_LIST && x->kind != V_STR &&
             !plain_mentions(v->body, plain_var_c(v, x)) && !plain_mentions(h->head, plain_var_c(v, x)))
             loads = arena_printf(a, "%s    (void)%s;\n", loads, plain_var_c(v, x)); /* `y = y` */
         stores = arena_printf(a, "%s%s", stores, store_back(v, x));
@@ -161,14 +184,26 @@ static IrReg *call_helper(Lower *l, Version *v, const char *name, IrReg **extra,
         args[i] = extra[i];
         call = arena_printf(v->a, "%s%s%%%d", call, i == 0 ? "&" : i == 1 ? ", " : ", &", i);
     }
+    int n = n_extra;
     for (int i = 0; i < v->n_vars; i++) {
         const VerVar *x = &v->vars[i];
-        int j = n_extra + i;
-        args[j] = l->local_regs[x->sym->index];
-        call = arena_printf(v->a, "%s%s%s%%%d", call, j ? ", " : "", x->assigned ? "&" : "", j);
+        const char *sep = n_extra + i ? ", " : "";
+        if (x->kind == V_GLOBAL) {
+            int k = const_name(l->m, x->sym->name);
+            call = arena_printf(v->a, "%s%sspy_peek_global_int(st->globals, st->builtins, %s, "
+                                      "&st->g[%d])", call, sep, const_ref(l->m, k),
+                                global_cache_slot(l->m, k));
+            continue;
+        }
+        args[n] = l->local_regs[x->sym->index];
+        call = arena_printf(v->a, "%s%s%s%%%d", call, sep, x->assigned ? "&" : "", n);
+        n++;
     }
     call = arena_printf(v->a, "%s)", call);
-    return emit_call(l, call, REP_CINT, ERR_NEVER, args, n_extra + v->n_vars);
+    bool makes_str = false; /* writing a character back can fail */
+    for (int i = 0; i < v->n_vars; i++)
+        makes_str |= v->vars[i].kind == V_CHAR && v->vars[i].assigned;
+    return emit_call(l, call, REP_CINT, makes_str ? ERR_NEG : ERR_NEVER, args, n);
 }
 
 /* Goes to `to` when r == k, else on in a new block. */
@@ -188,7 +223,7 @@ static bool worth_it(const Version *v)
      * good */
     for (int i = 0; i < v->n_vars; i++)
         if (v->vars[i].kind == V_TAGGED || v->vars[i].kind == V_ARRAY ||
-            v->vars[i].kind == V_LIST)
+            v->vars[i].kind == V_LIST || v->vars[i].kind == V_STR)
             return true;
     return v->uses_state;
 }

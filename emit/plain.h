@@ -15,8 +15,16 @@ enum { VER_MAX_OPERANDS = 10, VER_MAX_VARS = 7, VER_MAX_STMTS = 64, VER_MAX_CALL
 enum { RESUME_DONE, RESUME_BREAK, RESUME_TEST, RESUME_STMT };
 
 /* A tagged int local, an int64_t one, a bool, a float, a native array, a
- * list[int|float|bool] that the copy only reads. */
-typedef enum VarKind { V_TAGGED, V_MACHINE, V_BOOL, V_FLOAT, V_ARRAY, V_LIST } VarKind;
+ * list[int|float|bool] that the copy only reads, a str that it only reads
+ * (indexes and measures), a str local holding one character (s[i]) as its
+ * code point. */
+typedef enum VarKind {
+    V_TAGGED, V_MACHINE, V_BOOL, V_FLOAT, V_ARRAY, V_LIST, V_STR, V_CHAR,
+    V_GLOBAL,            /* a module global int the copy reads (not Final):
+                            nothing the copy runs can rebind it, so the
+                            caller reads it once, as a small int or
+                            SPY_INT_ERR */
+} VarKind;
 
 typedef struct VerVar {
     const TcSymbol *sym;
@@ -28,7 +36,8 @@ typedef struct VerVar {
                             written back once one has begun */
 } VerVar;
 
-/* A C value of the copy: int64_t ('i'), char 0/1 ('b') or double ('f'). */
+/* A C value of the copy: int64_t ('i'), char 0/1 ('b'), double ('f') or
+ * the int32_t code point of a one-character str ('c'). */
 typedef struct CVal {
     const char *c;
     char kind;
@@ -64,7 +73,8 @@ Version plain_new(Lower *l, const char *indent);
 char plain_kind(const TyType *t);
 /* The variable s of the copy, added; NULL when the copy cannot hold it. */
 VerVar *plain_add_var(Version *v, const TcSymbol *s);
-/* v_<name>: the C variable of a variable of the copy. */
+/* v_<name> (g_<name> for a global): the C variable of a variable of the
+ * copy. */
 const char *plain_var_c(Version *v, const VerVar *x);
 /* C text of a test (appending the statements it needs to v->body). */
 const char *plain_test(Version *v, Expr *e);

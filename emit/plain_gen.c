@@ -26,7 +26,7 @@ static const char *new_temp(Version *v, char kind)
 {
     const char *name = arena_printf(v->a, "t%d", v->n_temps++);
     const char *ctype = kind == 'i' ? "int64_t" : kind == 'f' ? "double"
-                      : kind == 'w' ? "Py_ssize_t" : "char";
+                      : kind == 'w' ? "Py_ssize_t" : kind == 'c' ? "int32_t" : "char";
     v->temps = arena_printf(v->a, "%s    %s %s;\n", v->temps, ctype, name);
     return name;
 }
@@ -53,7 +53,7 @@ char plain_kind(const TyType *t)
 
 const char *plain_var_c(Version *v, const VerVar *x)
 {
-    return cg_ident(v->a, "v_", x->sym->name);
+    return cg_ident(v->a, x->kind == V_GLOBAL ? "g_" : "v_", x->sym->name);
 }
 
 /* A new variable of the copy; NULL when the copy cannot hold it. */
@@ -94,9 +94,42 @@ static VerVar *var_of(Version *v, const Expr *e)
     if (!s || s->kind != SYM_LOCAL || s->captured || s->rebound || e->maybe_unbound)
         return NULL;
     for (int i = 0; i < v->n_vars; i++)
-        if (v->vars[i].sym == s)
-            return &v->vars[i];
+        if (v->vars[i].sym == s) /* str locals: str_var_of */
+            return v->vars[i].kind == V_STR || v->vars[i].kind == V_CHAR ? NULL : &v->vars[i];
     return v->l->bound_regs[s->index] ? NULL : plain_add_var(v, s);
+}
+
+/* A module global int read by a loop's copy (a function's copy has no
+ * caller to read it). */
+static VerVar *global_of(Version *v, const TcSymbol *g)
+{
+    if (v->spec || plain_kind(g->type) != 'i')
+        return NULL;
+    for (int i = 0; i < v->n_vars; i++)
+        if (v->vars[i].sym == g)
+            return &v->vars[i];
+    if (v->n_vars == VER_MAX_VARS)
+        return NULL;
+    v->vars[v->n_vars] = (VerVar){.sym = g, .kind = V_GLOBAL};
+    return &v->vars[v->n_vars++];
+}
+
+/* A str local as the copy uses it: V_STR, only indexed and measured, or
+ * V_CHAR, holding one character; registered on first use as `want`.  NULL
+ * when it is not a str local or was registered as the other kind. */
+static VerVar *str_var_of(Version *v, const Expr *e, VarKind want)
+{
+    const TcSymbol *s = e->kind == EX_NAME ? e->sema : NULL;
+    if (!s || s->kind != SYM_LOCAL || s->captured || s->rebound || e->maybe_unbound || v->spec ||
+        !s->type || s->type->kind != TY_STR || v->l->local_regs[s->index]->rep != REP_OBJ)
+        return NULL;
+    for (int i = 0; i < v->n_vars; i++)
+        if (v->vars[i].sym == s)
+            return v->vars[i].kind == want ? &v->vars[i] : NULL;
+    if (v->n_vars == VER_MAX_VARS)
+        return NULL;
+    v->vars[v->n_vars] = (VerVar){.sym = s, .kind = want};
+    return &v->vars[v->n_vars++];
 }
 
 /* ---- expressions ----------------------------------------------------------------- */
@@ -164,8 +197,20 @@ CVal plain_list_item(Version *v, const char *item, char elem)
     return (CVal){t, 'i', true, false, 0};
 }
 
+/* s[i] of a str: its code point, stopping where the index is out of
+ * range (the general code raises the IndexError). */
+static CVal str_read(Version *v, VerVar *s, Expr *ix)
+{
+    const char *pos = array_pos(v, s, ix), *t = new_temp(v, 'c'), *c = plain_var_c(v, s);
+    emit(v, arena_printf(v->a, "%s = (int32_t)PyUnicode_READ(%s_kind, %s, %s);", t, c, c, pos));
+    return (CVal){t, 'c', false, false, 0};
+}
+
 static CVal array_read(Version *v, Expr *e)
 {
+    VerVar *str = str_var_of(v, e->u.subscript.value, V_STR);
+    if (str)
+        return str_read(v, str, e->u.subscript.index);
     VerVar *arr = sequence_of(v, e->u.subscript.value);
     if (!arr || plain_kind(e->type) != arr->elem)
         return fail(v);
@@ -254,6 +299,8 @@ static CVal gen_unary(Version *v, Expr *e)
     char k = plain_kind(e->type);
     switch (e->u.unary.op) {
     case UOP_NOT:
+        if (x.kind == 'c')
+            return fail(v); /* a character is a non-empty str */
         return (CVal){arena_printf(v->a, "(!%s)", x.c), 'b', false, false, 0};
     case UOP_POS:
         return x.kind == k && k != 'b' ? x : fail(v);
@@ -292,12 +339,67 @@ static CVal self_compare(Version *v, CmpOp op, CVal a)
                   false, 0};
 }
 
+/* The code points of a str literal, at most max of them; -1 if more. */
+static int literal_chars(const Expr *e, int32_t *out, int max)
+{
+    const unsigned char *p = (const unsigned char *)e->u.str.s, *end = p + e->u.str.len;
+    int n = 0;
+    while (p < end) {
+        int len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+        int32_t c = len == 1 ? *p : *p & (0x7F >> len);
+        for (int i = 1; i < len && p + i < end; i++)
+            c = (c << 6) | (p[i] & 0x3F);
+        if (n == max)
+            return -1;
+        out[n++] = c;
+        p += len;
+    }
+    return n;
+}
+
+/* A code point as C text: 'x' for printable ASCII, else its number. */
+static const char *char_text(Version *v, int32_t c)
+{
+    if (c >= 0x20 && c < 0x7F && c != '\\' && c != '\'')
+        return arena_printf(v->a, "'%c'", (char)c);
+    return arena_printf(v->a, "%d", (int)c);
+}
+
+/* A one-character str literal ('c'); anything else fails. */
+static CVal char_literal(Version *v, const Expr *e)
+{
+    int32_t c;
+    if (literal_chars(e, &c, 1) != 1)
+        return fail(v);
+    return (CVal){char_text(v, c), 'c', false, true, c};
+}
+
+/* `ch in "{}[],:"`: a comparison with each character of the literal (a
+ * character is in a str when it is one of them). */
+static CVal char_in(Version *v, CmpOp op, CVal a, const Expr *lit)
+{
+    enum { MAX_CHARS = 16 };
+    int32_t cs[MAX_CHARS];
+    int n = literal_chars(lit, cs, MAX_CHARS);
+    if (a.kind != 'c' || n < 0)
+        return fail(v);
+    const char *t = "";
+    for (int i = 0; i < n; i++)
+        t = arena_printf(v->a, "%s%s%s == %s", t, i ? " || " : "", a.c, char_text(v, cs[i]));
+    if (n == 0)
+        t = "0";
+    return (CVal){arena_printf(v->a, "(%s(%s))", op == CMP_NOT_IN ? "!" : "", t), 'b', false,
+                  false, 0};
+}
+
 static CVal gen_compare(Version *v, Expr *e)
 {
     if (e->u.compare.n_ops != 1)
         return fail(v);
     CmpOp op = e->u.compare.ops[0];
     CVal a = gen_expr(v, e->u.compare.operands.v[0]);
+    if ((op == CMP_IN || op == CMP_NOT_IN) && e->u.compare.operands.v[1]->kind == EX_STR)
+        return char_in(v, op, a, e->u.compare.operands.v[1]);
     CVal b = gen_expr(v, e->u.compare.operands.v[1]);
     if (op > CMP_GE || a.kind != b.kind || (a.kind == 'b' && op != CMP_EQ && op != CMP_NE))
         return fail(v);
@@ -350,16 +452,20 @@ static bool is_builtin_call(const Expr *e, const char *name, int n)
 
 static bool is_len_call(const Expr *e) { return is_builtin_call(e, "len", 1); }
 
-/* abs(x), min(a, b), max(a, b) of ints or of floats: min keeps a unless
+/* ord(ch) of a character; abs(x), min(a, b), max(a, b) of ints or of
+ * floats: min keeps a unless
  * b < a, max unless b > a, as the builtins compare (so NaN and -0.0 come
  * out as theirs). */
 static CVal gen_abs_min_max(Version *v, Expr *e)
 {
     bool is_abs = is_builtin_call(e, "abs", 1), is_min = is_builtin_call(e, "min", 2);
-    if (!is_abs && !is_min && !is_builtin_call(e, "max", 2))
+    if (!is_abs && !is_min && !is_builtin_call(e, "max", 2) && !is_builtin_call(e, "ord", 1))
         return fail(v);
     char k = plain_kind(e->type);
     CVal a = gen_expr(v, e->u.call.args[0]->value);
+    if (is_builtin_call(e, "ord", 1))
+        return a.kind == 'c' ? (CVal){arena_printf(v->a, "(int64_t)%s", a.c), 'i', true, false, 0}
+                             : fail(v);
     if (v->failed || a.kind != k || (k != 'i' && k != 'f'))
         return fail(v);
     if (is_abs) {
@@ -457,13 +563,24 @@ static CVal gen_expr(Version *v, Expr *e)
                       in_small_range(e->u.int_lit.value), true, e->u.int_lit.value};
     case EX_FLOAT:
         return (CVal){float_text(v->a, e->u.float_lit.value), 'f', false, false, 0};
+    case EX_STR: return char_literal(v, e);
     case EX_TRUE: return (CVal){"1", 'b', false, false, 0};
     case EX_FALSE: return (CVal){"0", 'b', false, false, 0};
     case EX_NAME: {
         const TcSymbol *g = e->sema;
         if (g && g->kind == SYM_GLOBAL && g->final && g->const_value)
             return gen_expr(v, g->const_value); /* a Final constant */
-        VerVar *x = var_of(v, e);
+        VerVar *gl = g && g->kind == SYM_GLOBAL ? global_of(v, g) : NULL;
+        if (gl) { /* unbound, not an int or big: the general code's */
+            const char *c = plain_var_c(v, gl);
+            stop_if(v, arena_printf(v->a, "!SPY_INT_IS_SMALL(%s)", c));
+            return (CVal){arena_printf(v->a, "SPY_INT_VAL(%s)", c), 'i', true, false, 0};
+        }
+        VerVar *x = var_of(v, e), *ch = x ? NULL : str_var_of(v, e, V_CHAR);
+        if (ch) { /* -1: not one character when the copy began */
+            stop_if(v, arena_printf(v->a, "%s < 0", plain_var_c(v, ch)));
+            return (CVal){plain_var_c(v, ch), 'c', false, false, 0};
+        }
         if (!x || x->kind == V_ARRAY || x->kind == V_LIST)
             return fail(v); /* a sequence as a value: only read through */
         char k = x->kind == V_BOOL ? 'b' : x->kind == V_FLOAT ? 'f' : 'i';
@@ -480,7 +597,10 @@ static CVal gen_expr(Version *v, Expr *e)
             return gen_abs_min_max(v, e);
         if (!is_len_call(e))
             return gen_call(v, e);
-        VerVar *arr = is_len_call(e) ? sequence_of(v, e->u.call.args[0]->value) : NULL;
+        Expr *seq = e->u.call.args[0]->value;
+        VerVar *arr = sequence_of(v, seq);
+        if (!arr)
+            arr = str_var_of(v, seq, V_STR);
         if (!arr)
             return fail(v);
         return (CVal){arena_printf(v->a, "%s_len", plain_var_c(v, arr)), 'i', true, false, 0};
@@ -510,6 +630,8 @@ static const char *unparen(Version *v, const char *c)
 const char *plain_test(Version *v, Expr *e)
 {
     CVal x = gen_expr(v, e);
+    if (x.kind == 'c')
+        return fail(v).c;
     if (x.kind == 'i' || x.kind == 'f')
         return arena_printf(v->a, "%s != 0", x.c);
     return unparen(v, x.c);
@@ -523,8 +645,8 @@ const char *plain_test(Version *v, Expr *e)
  * or stops. */
 static void store_var(Version *v, VerVar *x, CVal val)
 {
-    char k = x->kind == V_BOOL ? 'b' : x->kind == V_FLOAT ? 'f'
-           : x->kind == V_ARRAY || x->kind == V_LIST ? 0 : 'i';
+    char k = x->kind == V_BOOL ? 'b' : x->kind == V_FLOAT ? 'f' : x->kind == V_CHAR ? 'c'
+           : x->kind == V_ARRAY || x->kind == V_LIST || x->kind == V_STR ? 0 : 'i';
     if (!k || val.kind != k) {
         fail(v);
         return;
@@ -535,6 +657,8 @@ static void store_var(Version *v, VerVar *x, CVal val)
                                 val.c, val.c));
     if (strcmp(val.c, plain_var_c(v, x)) != 0) /* `y = y` (clang's -Wself-assign) */
         emit(v, arena_printf(v->a, "%s = %s;", plain_var_c(v, x), val.c));
+    if (x->kind == V_CHAR) /* written back only if set */
+        emit(v, arena_printf(v->a, "%s_set = 1;", plain_var_c(v, x)));
 }
 
 static void store_elem(Version *v, VerVar *arr, const char *pos, CVal val)
@@ -569,6 +693,8 @@ static void gen_assign(Version *v, Expr *target, Expr *value)
         return;
     }
     VerVar *x = var_of(v, target);
+    if (!x && val.kind == 'c')
+        x = str_var_of(v, target, V_CHAR);
     if (!x)
         return (void)fail(v);
     store_var(v, x, val);

@@ -303,6 +303,18 @@ def versioned_range(big: int, n: int) -> int:
     return total + i % 7
 
 
+def versioned_chars(text: str, prefix: str) -> str:
+    """A range loop's copy holds a str local as one character and writes
+    it back as a str, releasing the str it held before (here a fresh one
+    per call); an IndexError hands over to the general loop."""
+    ch = prefix + "!"
+    for k in range(len(text) + 1):
+        ch = text[k]
+        if ch == "|":
+            break
+    return ch
+
+
 def spec_fib_acc(n: int, a: int, b: int) -> int:
     """A recursive function's int64_t copy gives up when the ints grow big;
     the general function computes the call again with big ints."""

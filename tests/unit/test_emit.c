@@ -981,6 +981,47 @@ static void test_c_versioned_while(void **state)
     snip_free(s);
 }
 
+/* A str the loop only indexes is read from its data; a str local holding
+ * one character is its code point, written back as a str; a module
+ * global int (not Final) is read once by the caller. */
+static void test_c_versioned_str_and_global(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("MODULUS = 1000003\n"
+                      "def f(doc: str) -> int:\n"
+                      "    acc = 0\n"
+                      "    for k in range(len(doc)):\n"
+                      "        ch = doc[k]\n"
+                      "        if ch in \"-\\n\":\n"
+                      "            acc += 1\n"
+                      "        elif ch != \"'\":\n"
+                      "            acc = (acc * 131 + ord(ch)) % MODULUS\n"
+                      "    return acc\n"
+                      "def g(doc: str, ch: str) -> int:\n"
+                      "    n = 0\n"
+                      "    while n < len(doc) and doc[n] == ch:\n"
+                      "        n += 1\n"
+                      "    return n\n");
+    assert_contains(s->c, "PyObject *p_doc, PyObject **p_ch, SpyInt *p_acc, SpyInt g_MODULUS)\n");
+    assert_contains(s->c, "    if (!p_doc || !spy_str_plain(p_doc))\n        return 2;\n");
+    assert_contains(s->c, "= (int32_t)PyUnicode_READ(v_doc_kind, v_doc, t0);\n");
+    assert_contains(s->c, "if ((v_ch == '-' || v_ch == 10)) {");
+    assert_contains(s->c, "if (v_ch != 39) {");
+    assert_contains(s->c, "if (SPY_UNLIKELY(!SPY_INT_IS_SMALL(g_MODULUS)))");
+    assert_contains(s->c, "    if (v_ch_set && spy_str_store_char(p_ch, v_ch) < 0)\n"
+                          "        resume = -1;\n");
+    char *fn = c_func_of(s, "f_f");
+    assert_contains(fn, "&v_ch, &v_acc, spy_peek_global_int(st->globals, st->builtins, ");
+    assert_contains(fn, "if (SPY_UNLIKELY(r");                 /* MemoryError: an error edge */
+    free(fn);
+    /* a str parameter only read: one character, read where it is used */
+    assert_contains(s->c, "PyObject *p_doc, PyObject *p_ch)\n");
+    assert_contains(s->c, "    int32_t v_ch = spy_str_char_of(p_ch);\n");
+    assert_not_contains(s->c, "spy_str_store_char(p_ch, v_ch) < 0)\n        resume = -1;\n"
+                              "    return resume;\n}\n\n/* def g");
+    snip_free(s);
+}
+
 /* A range loop's copy counts on int64_t: a machine-int counter as it is,
  * a tagged one (its variable assigned elsewhere) untagged at entry. */
 static void test_c_versioned_for(void **state)
@@ -1508,6 +1549,7 @@ int main(void)
         cmocka_unit_test(test_c_set_contains_int),
         cmocka_unit_test(test_c_versioned_while),
         cmocka_unit_test(test_c_versioned_for),
+        cmocka_unit_test(test_c_versioned_str_and_global),
         cmocka_unit_test(test_c_recursive_spec),
         cmocka_unit_test(test_c_no_warning_forms),
         cmocka_unit_test(test_c_int64_clone),
