@@ -9,6 +9,7 @@
 #include "emit/lower.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A C identifier from a Python one: ASCII passes, anything else is hex. */
@@ -106,7 +107,7 @@ static void line_comment(Cg *g, int line)
 /* ---- expressions of ops --------------------------------------------------------- */
 
 /* `c(args...)` for a bare function name; otherwise c is a C expression
- * with %0..%9 and %* (all operands) substituted. */
+ * with %0..%9, %{10}... and %* (all operands) substituted. */
 static void call_text(Cg *g, const IrOp *op)
 {
     const char *c = op->c;
@@ -125,6 +126,11 @@ static void call_text(Cg *g, const IrOp *op)
         } else if (*s == '%' && isdigit((unsigned char)s[1])) {
             fprintf(g->out, "%s", reg_cname(g, op->args[s[1] - '0']));
             s++;
+        } else if (*s == '%' && s[1] == '{') {
+            char *end;
+            long i = strtol(s + 2, &end, 10);
+            fprintf(g->out, "%s", reg_cname(g, op->args[i]));
+            s = end; /* the '}' */
         } else {
             fputc(*s, g->out);
         }

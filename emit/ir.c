@@ -95,6 +95,11 @@ void ir_set_args(IrFunc *f, IrOp *op, IrReg **args, int n)
     op->n_args = n;
 }
 
+const char *ir_operand(Arena *a, int i)
+{
+    return i < 10 ? arena_printf(a, "%%%d", i) : arena_printf(a, "%%{%d}", i);
+}
+
 bool ir_is_terminator(IrOpKind k)
 {
     return k == IR_GOTO || k == IR_BRANCH || k == IR_RETURN || k == IR_UNREACHABLE;

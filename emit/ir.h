@@ -67,7 +67,8 @@ typedef enum IrErrKind {
 #define IR_OPS(X) \
     X(IR_CONST, "const")       /* dst = C text c (a literal or state slot) */ \
     X(IR_ASSIGN, "assign")     /* dst = args[0] */ \
-    X(IR_CALL, "call")         /* dst = c(args...) or template c with %0.. %* */ \
+    X(IR_CALL, "call")         /* dst = c(args...) or template c with %0..%9, \
+                                  %{10}.. and %* (ir_operand) */ \
     X(IR_CALL_NATIVE, "callnative") /* dst = native callee(st, args...) */ \
     X(IR_VCALL, "vcall")       /* dst = vectorcall args[0](args[1..]; c = kwnames) */ \
     X(IR_INCREF, "incref") \
@@ -149,6 +150,8 @@ void ir_set_args(IrFunc *f, IrOp *op, IrReg **args, int n);
 void ir_insert(IrFunc *f, IrBlock *b, int i, IrOp *op);
 IrOp *ir_new_op(IrFunc *f, IrOpKind kind, int line);
 bool ir_is_terminator(IrOpKind k);
+/* How a call template names operand i: %0..%9, then %{10}, %{11}, ... */
+const char *ir_operand(Arena *a, int i);
 bool ir_op_can_fail(const IrOp *op);
 
 /* Checks the invariants; reports violations to stderr and returns false. */

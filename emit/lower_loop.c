@@ -171,6 +171,12 @@ void lower_loop(Lower *l, Expr *target, Expr *iter, TcForRange *range, LoopBodyF
                          ERR_NEVER, ty_simple(TY_ANY), s, brk, false};
         lower_index_loop(l, target, obj, &how, elem, body, ctx, orelse);
     }
+    else if (it->kind == TY_STR) {
+        obj = emit_call(l, "spy_str_for_iter", REP_OBJ, ERR_NULL, &obj, 1);
+        IndexLoop how = {"(char)(%0 < spy_strseq_len(%1))", "spy_strseq_item(%1, %0)", REP_OBJ,
+                         ERR_NULL, ty_simple(TY_ANY), s, brk, false};
+        lower_index_loop(l, target, obj, &how, elem, body, ctx, orelse);
+    }
     else
         iter_loop(l, target, obj, elem ? elem : ty_simple(TY_ANY), body, ctx, orelse);
 }

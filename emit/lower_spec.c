@@ -153,10 +153,11 @@ void lower_spec_entry(Lower *l)
     for (int i = 0; i < tf->n_params; i++) {
         args[i] = l->local_regs[tf->params[i].sym->index];
         if (args[i]->rep == REP_INT) {
-            tags = arena_printf(l->m->a, "%s%s%%%d", tags, *tags ? " | " : "", i);
-            vals = arena_printf(l->m->a, "%s, SPY_INT_VAL(%%%d)", vals, i);
+            const char *x = ir_operand(l->m->a, i);
+            tags = arena_printf(l->m->a, "%s%s%s", tags, *tags ? " | " : "", x);
+            vals = arena_printf(l->m->a, "%s, SPY_INT_VAL(%s)", vals, x);
         } else if (args[i]->rep == REP_FLOAT || args[i]->rep == REP_BOOL) {
-            vals = arena_printf(l->m->a, "%s, %%%d", vals, i);
+            vals = arena_printf(l->m->a, "%s, %s", vals, ir_operand(l->m->a, i));
         } else {
             return; /* the int64_t clone (lower_clone.c) */
         }

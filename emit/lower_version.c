@@ -182,7 +182,8 @@ static IrReg *call_helper(Lower *l, Version *v, const char *name, IrReg **extra,
                                                                               : "st, depth");
     for (int i = 0; i < n_extra; i++) {
         args[i] = extra[i];
-        call = arena_printf(v->a, "%s%s%%%d", call, i == 0 ? "&" : i == 1 ? ", " : ", &", i);
+        call = arena_printf(v->a, "%s%s%s", call, i == 0 ? "&" : i == 1 ? ", " : ", &",
+                            ir_operand(v->a, i));
     }
     int n = n_extra;
     for (int i = 0; i < v->n_vars; i++) {
@@ -196,7 +197,8 @@ static IrReg *call_helper(Lower *l, Version *v, const char *name, IrReg **extra,
             continue;
         }
         args[n] = l->local_regs[x->sym->index];
-        call = arena_printf(v->a, "%s%s%s%%%d", call, sep, x->assigned ? "&" : "", n);
+        call = arena_printf(v->a, "%s%s%s%s", call, sep, x->assigned ? "&" : "",
+                            ir_operand(v->a, n));
         n++;
     }
     call = arena_printf(v->a, "%s)", call);
@@ -338,9 +340,45 @@ LoopResume *lower_for_version(Lower *l, Stmt *s, IrReg *counter, IrReg *stop, Ir
                         orelse, brk);
 }
 
+/* `for ch in text` over an exact str: ch is the character's code point,
+ * read from the str's data (a str subclass's items are a list: the
+ * general loop's). */
+static LoopResume *foreach_str_version(Lower *l, Stmt *s, IrReg *counter, IrReg *seq,
+                                       IrBlock *test, IrBlock *orelse, IrBlock *brk)
+{
+    Version v = plain_new(l, "        ");
+    VerVar *target = plain_char_var(&v, s->u.for_.target);
+    if (!target)
+        return NULL;
+    plain_block(&v, &s->u.for_.body);
+    if (v.failed)
+        return NULL;
+    target->assigned = true;
+    const char *kc = plain_var_c(&v, target);
+    LoopHead h = {
+        .params = "int64_t *p_loop_i, PyObject *loop_seq",
+        .loads = arena_printf(v.a, "    if (!spy_str_plain(loop_seq))\n        return %d;\n"
+                                   "    int64_t loop_i = *p_loop_i;\n"
+                                   "    const void *loop_data = PyUnicode_DATA(loop_seq);\n"
+                                   "    int loop_kind = PyUnicode_KIND(loop_seq);\n"
+                                   "    int64_t loop_len = PyUnicode_GET_LENGTH(loop_seq);\n",
+                              RESUME_TEST),
+        .stores = "    *p_loop_i = loop_i;\n",
+        .head = arena_printf(v.a, "; loop_i < loop_len; loop_i++) {\n"
+                                  "        %s = (int32_t)PyUnicode_READ(loop_kind, loop_data, loop_i);\n"
+                                  "        %s_set = 1;\n", kc, kc),
+        .tail = arena_printf(v.a, "    resume = %d;\n    goto out;\n", RESUME_DONE),
+        .what = arena_printf(v.a, "for %s in %s", target->sym->name,
+                             source_text(l->m, s->u.for_.iter->span, s->u.for_.iter->span)),
+    };
+    return emit_version(l, &v, s, &h, (IrReg *[]){counter, seq}, 2, test, orelse, brk);
+}
+
 LoopResume *lower_foreach_version(Lower *l, Stmt *s, IrReg *counter, IrReg *seq, bool native,
                                   IrBlock *test, IrBlock *orelse, IrBlock *brk)
 {
+    if (s->u.for_.iter->type && s->u.for_.iter->type->kind == TY_STR && l->cur)
+        return foreach_str_version(l, s, counter, seq, test, orelse, brk);
     Version v = plain_new(l, "        ");
     VerVar *target = loop_target(l, &v, s);
     const TyType *st = s->u.for_.iter->type;

@@ -9,9 +9,10 @@
 
 #include "emit/lower.h"
 
-/* %0..%9: the IR's call templates name at most ten operands, three of
- * which a range loop's counter, stop and flag may take. */
-enum { VER_MAX_OPERANDS = 10, VER_MAX_VARS = 7, VER_MAX_STMTS = 64, VER_MAX_CALLEES = 8 };
+/* A helper's operands: a range loop's counter, stop and flag, then the
+ * variables. */
+enum { VER_MAX_VARS = 16, VER_MAX_OPERANDS = VER_MAX_VARS + 3, VER_MAX_STMTS = 64,
+       VER_MAX_CALLEES = 8 };
 enum { RESUME_DONE, RESUME_BREAK, RESUME_TEST, RESUME_STMT };
 
 /* A tagged int local, an int64_t one, a bool, a float, a native array, a
@@ -73,6 +74,9 @@ Version plain_new(Lower *l, const char *indent);
 char plain_kind(const TyType *t);
 /* The variable s of the copy, added; NULL when the copy cannot hold it. */
 VerVar *plain_add_var(Version *v, const TcSymbol *s);
+/* The str local a name stands for, as a variable holding one character;
+ * NULL when the copy cannot hold it. */
+VerVar *plain_char_var(Version *v, const Expr *name);
 /* v_<name> (g_<name> for a global): the C variable of a variable of the
  * copy. */
 const char *plain_var_c(Version *v, const VerVar *x);

@@ -132,6 +132,11 @@ static VerVar *str_var_of(Version *v, const Expr *e, VarKind want)
     return &v->vars[v->n_vars++];
 }
 
+VerVar *plain_char_var(Version *v, const Expr *name)
+{
+    return str_var_of(v, name, V_CHAR);
+}
+
 /* ---- expressions ----------------------------------------------------------------- */
 
 static CVal gen_expr(Version *v, Expr *e);
@@ -144,6 +149,14 @@ static bool in_small_range(int64_t x)
 static void stop_if(Version *v, const char *cond)
 {
     emit(v, arena_printf(v->a, "if (SPY_UNLIKELY(%s)) %s", cond, v->stop));
+}
+
+/* An int beyond int64_t (2**64 written out): the statement is always the
+ * general code's; the copy stops where it would compute it. */
+static CVal big_int(Version *v)
+{
+    emit(v, arena_printf(v->a, "%s /* an int beyond 64 bits */", v->stop));
+    return (CVal){"INT64_C(1)", 'i', true, false, 0}; /* never used: no division by 0 */
 }
 
 /* arr[ix]: the checked element position, as list indexing finds it. */
@@ -226,9 +239,30 @@ static CVal array_read(Version *v, Expr *e)
     return (CVal){t, 'i', true, false, 0};
 }
 
+/* a ** b of two int literals (2**32 in `x % 2**32`), when it is an int
+ * that fits int64_t. */
+static CVal literal_pow(Version *v, CVal a, CVal b)
+{
+    if (!a.is_lit || !b.is_lit || b.lit < 0)
+        return fail(v); /* a negative exponent makes a float */
+    int64_t r = 1;
+    if (a.lit == 0 || a.lit == 1)
+        r = b.lit == 0 ? 1 : a.lit;
+    else if (a.lit == -1)
+        r = b.lit % 2 ? -1 : 1;
+    else /* |a| >= 2: overflows within 64 steps */
+        for (int64_t i = 0; i < b.lit; i++)
+            if (__builtin_mul_overflow(r, a.lit, &r))
+                return big_int(v);
+    return (CVal){arena_printf(v->a, "INT64_C(%lld)", (long long)r), 'i', in_small_range(r), true,
+                  r};
+}
+
 static CVal int_binop(Version *v, BinOp op, CVal a, CVal b)
 {
-    if (op == OP_POW || op == OP_DIV || op == OP_MATMUL)
+    if (op == OP_POW)
+        return literal_pow(v, a, b);
+    if (op == OP_DIV || op == OP_MATMUL)
         return fail(v);
     const char *r = new_temp(v, 'i');
     if ((op == OP_ADD || op == OP_SUB) && a.small && b.small) {
@@ -392,21 +426,36 @@ static CVal char_in(Version *v, CmpOp op, CVal a, const Expr *lit)
                   false, 0};
 }
 
-static CVal gen_compare(Version *v, Expr *e)
+/* a OP b of two values of the same kind (bools: == and != only). */
+static CVal compare_pair(Version *v, CmpOp op, CVal a, CVal b)
 {
-    if (e->u.compare.n_ops != 1)
-        return fail(v);
-    CmpOp op = e->u.compare.ops[0];
-    CVal a = gen_expr(v, e->u.compare.operands.v[0]);
-    if ((op == CMP_IN || op == CMP_NOT_IN) && e->u.compare.operands.v[1]->kind == EX_STR)
-        return char_in(v, op, a, e->u.compare.operands.v[1]);
-    CVal b = gen_expr(v, e->u.compare.operands.v[1]);
     if (op > CMP_GE || a.kind != b.kind || (a.kind == 'b' && op != CMP_EQ && op != CMP_NE))
         return fail(v);
     if (strcmp(a.c, b.c) == 0) /* `y > y`: C compilers warn of a self-comparison */
         return self_compare(v, op, a);
     return (CVal){arena_printf(v->a, "(%s %s %s)", a.c, ast_cmpop_str(op), b.c), 'b', false,
                   false, 0};
+}
+
+/* A comparison; a chain `lo <= c <= hi` is the conjunction of its links,
+ * every operand computed once.  The copy computes them all: one Python
+ * would skip only reads, and a read that stops is the general code's. */
+static CVal gen_compare(Version *v, Expr *e)
+{
+    int n = e->u.compare.n_ops;
+    Expr **operands = e->u.compare.operands.v;
+    CVal a = gen_expr(v, operands[0]);
+    if (n == 1 && (e->u.compare.ops[0] == CMP_IN || e->u.compare.ops[0] == CMP_NOT_IN) &&
+        operands[1]->kind == EX_STR)
+        return char_in(v, e->u.compare.ops[0], a, operands[1]);
+    const char *all = NULL;
+    for (int i = 0; i < n && !v->failed; i++) {
+        CVal b = gen_expr(v, operands[i + 1]);
+        CVal link = compare_pair(v, e->u.compare.ops[i], a, b);
+        all = all ? arena_printf(v->a, "(%s && %s)", all, link.c) : link.c;
+        a = b;
+    }
+    return v->failed ? fail(v) : (CVal){all, 'b', false, false, 0};
 }
 
 /* `a and b`: b's statements run only when a holds, as b is only
@@ -463,9 +512,15 @@ static CVal gen_abs_min_max(Version *v, Expr *e)
         return fail(v);
     char k = plain_kind(e->type);
     CVal a = gen_expr(v, e->u.call.args[0]->value);
-    if (is_builtin_call(e, "ord", 1))
-        return a.kind == 'c' ? (CVal){arena_printf(v->a, "(int64_t)%s", a.c), 'i', true, false, 0}
-                             : fail(v);
+    if (is_builtin_call(e, "ord", 1)) {
+        if (a.kind != 'c')
+            return fail(v);
+        /* an int64_t variable: compared with 2**40, an int32_t draws
+         * -Wtype-limits */
+        const char *r = new_temp(v, 'i');
+        emit(v, arena_printf(v->a, "%s = %s;", r, a.c));
+        return (CVal){r, 'i', true, false, 0};
+    }
     if (v->failed || a.kind != k || (k != 'i' && k != 'f'))
         return fail(v);
     if (is_abs) {
@@ -558,7 +613,7 @@ static CVal gen_expr(Version *v, Expr *e)
     switch (e->kind) {
     case EX_INT:
         if (!e->u.int_lit.fits_i64)
-            return fail(v);
+            return big_int(v);
         return (CVal){arena_printf(v->a, "INT64_C(%lld)", (long long)e->u.int_lit.value), 'i',
                       in_small_range(e->u.int_lit.value), true, e->u.int_lit.value};
     case EX_FLOAT:

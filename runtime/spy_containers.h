@@ -418,6 +418,32 @@ static inline PyObject *spy_str_from_char(Py_UCS4 ch)
     return PyUnicode_FromOrdinal((int)ch);
 }
 
+/* `for ch in s` over a str: an exact str is read by index (it cannot
+ * change); what a subclass's iteration yields is taken as a list first, as
+ * spy_list_for_iter does.  spy_strseq_len and spy_strseq_item read either. */
+static inline PyObject *spy_str_for_iter(PyObject *o)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(o))) {
+        Py_INCREF(o);
+        return o;
+    }
+    return PySequence_List(o);
+}
+
+static inline Py_ssize_t spy_strseq_len(PyObject *o)
+{
+    return PyUnicode_CheckExact(o) ? PyUnicode_GET_LENGTH(o) : PyList_GET_SIZE(o);
+}
+
+/* A new reference, or NULL with MemoryError (a character beyond Latin-1
+ * is a new str). */
+static inline PyObject *spy_strseq_item(PyObject *o, int64_t i)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(o)))
+        return spy_str_from_char(PyUnicode_READ_CHAR(o, (Py_ssize_t)i));
+    return spy_list_item(o, i);
+}
+
 /* The general path of s[i]: a str subclass's __getitem__ may return
  * anything, and the caller relies on a str. */
 SPY_COLD PyObject *spy_str__getitem_slow(PyObject *s, SpyInt index)

@@ -3,7 +3,8 @@
 recursive functions (emit/lower_version.c).
 
 Generates, with a fixed seed, modules of small functions whose loops mix
-int, bool and native-array statements with ints that leave the small
+int, bool, native-array, str-indexing and character statements (and read
+a module global int rebound between calls) with ints that leave the small
 range, indexes out of range and divisions by zero, so that the int64_t copy
 hands over to the general loop at random statements.  Each module is run
 interpreted and compiled; the outputs (values, exceptions and the state
@@ -36,20 +37,24 @@ class Gen:
 
     def leaf(self, loop_var):
         r = self.r.random()
-        if r < 0.4:
+        if r < 0.35:
             return self.r.choice(INT_VARS + [loop_var])
-        if r < 0.5:
+        if r < 0.43:
             return "xs[%s]" % self.index(loop_var)
-        if r < 0.55:
+        if r < 0.48:
             return "ys[%s]" % self.index(loop_var)
-        if r < 0.6:
+        if r < 0.53:
             return "h%d(%s, %s)" % (self.r.randint(0, 2), self.leaf(loop_var), self.leaf(loop_var))
-        if r < 0.64:
+        if r < 0.57:
             f = self.r.choice(["abs(%s)", "min(%s, %s)", "max(%s, %s)"])
             return f % tuple(self.leaf(loop_var) for _ in range(f.count("%s")))
-        if r < 0.65:
+        if r < 0.59:
             return "len(xs)"
-        if r < 0.8:
+        if r < 0.64:
+            return self.r.choice(["G", "len(text)"])
+        if r < 0.68:
+            return "ord(%s)" % self.char(loop_var)
+        if r < 0.82:
             return str(self.r.randint(-9, 9))
         return self.r.choice(BIG)
 
@@ -70,10 +75,20 @@ class Gen:
         return self.r.choice([loop_var, "%s %% 8" % loop_var, "x % 9", "-1", "y & 7",
                               "%s - 4" % loop_var, "z % 8"])
 
+    def char(self, loop_var):
+        return self.r.choice(["c", "text[%s]" % self.index(loop_var)])
+
     def cond(self, loop_var):
         r = self.r.random()
         if r < 0.2:
             return "fs[%s]" % self.index(loop_var)
+        if r < 0.27:
+            return "%s %s %s" % (self.char(loop_var), self.r.choice(["==", "!=", "<", ">="]),
+                                 self.r.choice(['"a"', '"€"', "c", '"z"']))
+        if r < 0.3:
+            return "%s %s \"ab€\"" % (self.char(loop_var), self.r.choice(["in", "not in"]))
+        if r < 0.33:
+            return "%s <= %s < %s" % (self.expr(loop_var), self.expr(loop_var), self.expr(loop_var))
         c = "%s %s %s" % (self.expr(loop_var), self.r.choice(["<", "<=", "==", "!=", ">", ">="]),
                           self.expr(loop_var))
         if r < 0.35:
@@ -98,6 +113,8 @@ class Gen:
                 out.append("%sxs[%s] += %s" % (pad, self.index(loop_var), self.expr(loop_var)))
             elif r < 0.74:
                 out.append("%sfs[%s] = %s" % (pad, self.index(loop_var), self.cond(loop_var)))
+            elif r < 0.78:
+                out.append("%sc = %s" % (pad, self.char(loop_var)))
             elif r < 0.9 and depth < 2:
                 out.append("%sif %s:" % (pad, self.cond(loop_var)))
                 out += self.stmts(loop_var, indent + 4, self.r.randint(1, 3), depth + 1)
@@ -112,14 +129,20 @@ class Gen:
         return out
 
     def loop_function(self, k):
-        lines = ["def f%d(x: int, y: int, z: int, ys: list[int]) -> str:" % k,
+        lines = ["def f%d(x: int, y: int, z: int, ys: list[int], text: str) -> str:" % k,
+                 "    c = \"?\"",
                  "    xs: list[int] = [0] * 8",
                  "    fs: list[bool] = [False] * 8",
                  "    flag = False",
                  "    i = 0"]
         steps = self.r.randint(3, 12)
         form = self.r.random()
-        if form < 0.2:
+        if form < 0.1:
+            lines.append("    try:")
+            lines.append("        for c in text:")
+            lines.append("            i += 1")
+            lines += self.stmts("i", 12, self.r.randint(2, 6))
+        elif form < 0.25:
             seq = self.r.choice(["ys", "xs"])
             lines.append("    try:")
             lines.append("        for w in %s:" % seq)
@@ -144,7 +167,7 @@ class Gen:
                   "    t = 0",
                   "    for b in fs:",
                   "        t = t * 2 + int(b)",
-                  "    return f'{err} {x} {y} {z} {i} {flag} {s} {t}'",
+                  "    return f'{err} {x} {y} {z} {i} {flag} {s} {t} {c}'",
                   ""]
         return lines
 
@@ -163,8 +186,11 @@ class Gen:
 # (no bool: a bool read into an int variable prints as an int compiled, a
 # documented difference, guide.md)
 YS = "[3, -1, 2**61, 7, 0, -(2**61), 5, 2**70]"
-ARGS = ["(1, 2, 3, %s)" % YS, "(-5, 7, 0, [1] * 9)", "(2**61, 2**62 - 3, -(2**62), [])",
-        "(2**70, 3, 9, %s)" % YS, "(0, 0, 0, [0, 1, 2, 3, 4, 5, 6, 7, 8])", "(9, -9, 4, [9])"]
+ARGS = ["(1, 2, 3, %s, 'abcdefghijk')" % YS, "(-5, 7, 0, [1] * 9, 'a€b😀c')",
+        "(2**61, 2**62 - 3, -(2**62), [], '')", "(2**70, 3, 9, %s, 'zz€')" % YS,
+        "(0, 0, 0, [0, 1, 2, 3, 4, 5, 6, 7, 8], '0123456789')", "(9, -9, 4, [9], 'a')"]
+# the module global G the loops read (not Final), rebound between calls
+G_VALUES = ["5", "-3", "2**62", "7"]
 # pure functions the loops call: their copies give up on big ints, on a
 # division by zero and past 62 bits
 HELPERS = """
@@ -186,11 +212,12 @@ SPEC_ARGS = ["(5, 1, 2)", "(40, 3, 1)", "(70, 2**30, 7)", "(12, 2**61, 2**61)", 
 
 def module(rnd, n_loops, n_specs):
     g = Gen(rnd)
-    lines = ["# generated by tests/fuzz_loops.py", HELPERS, ""]
+    lines = ["# generated by tests/fuzz_loops.py", "G = 5", HELPERS, ""]
     calls = []
     for k in range(n_loops):
         lines += g.loop_function(k)
-        calls += ["print(%d, f%d%s)" % (k, k, a) for a in ARGS]
+        for j, a in enumerate(ARGS):
+            calls += ["G = %s" % G_VALUES[j % len(G_VALUES)], "print(%d, f%d%s)" % (k, k, a)]
     for k in range(n_specs):
         lines += g.spec_function(k)
         calls += ["print('g', %d, g%d%s)" % (k, k, a) for a in SPEC_ARGS]

@@ -124,6 +124,44 @@ def read_global(n: int) -> int:
     return acc
 
 
+def vowels(text: str) -> tuple[int, str]:
+    n = 0
+    last = "?"
+    for ch in text:
+        if ch in "aeiouäö":
+            n += 1
+            last = ch
+    return n, last
+
+
+def first_digit(text: str) -> str:
+    for ch in text:
+        if "0" <= ch <= "9":
+            break
+    else:
+        return "none, last " + ch
+    return ch
+
+
+def weighted(text: str, acc: int) -> int:
+    for ch in text:
+        acc = acc * 256 + ord(ch)
+    return acc
+
+
+def each_after(text: str) -> str:
+    for ch in text:
+        pass
+    return ch
+
+
+class Letters(str):
+    def __iter__(self):
+        yield "a"
+        yield "b"
+        yield "e"
+
+
 def compare_all(a: str, b: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     return a == b, a != b, a < b, a <= b, a > b, a >= b
 
@@ -164,6 +202,18 @@ def main() -> None:
     report(count_char, "banana", "an")               # not one character: never equal
     report(count_char, "banana", Shout("A"))          # its reflected __eq__ is called first
     report(count_char, "😀x😀", "😀")
+    report(vowels, "the quick brown fox jumps över")
+    report(vowels, "")
+    report(vowels, "😀a€e")
+    report(vowels, Letters("zzz"))                   # its __iter__: the general loop
+    report(first_digit, "abc7def")
+    report(first_digit, "abc")
+    report(first_digit, "")                          # UnboundLocalError in the else
+    report(weighted, "abcdefghijk", 0)               # passes 2**62 mid-way
+    report(weighted, "€😀", 2 ** 64)                 # big at entry
+    report(each_after, "xyz€")
+    report(each_after, "")
+    print([c for c in "hé€😀"], [c for c in Letters("q")], "".join(c for c in "abc" if c != "b"))
     report(compare_all, "abc", "abd")
     report(compare_all, "a", Shout("A"))
     report(compare_all, Shout("ABC"), "abc")

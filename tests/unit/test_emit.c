@@ -798,14 +798,25 @@ static void test_c_range_loop_is_counting(void **state)
                 "    k = 0\n"
                 "    for c in s:\n"
                 "        k += 1\n"
+                "    return k\n"
+                "def keys(d: dict[str, int]) -> int:\n"
+                "    k = 0\n"
+                "    for c in d:\n"
+                "        k += 1\n"
                 "    return k\n");
     fn = c_func_of(s, "f_total");
     assert_contains(fn, "spy_int_to_i64_sat(v_n)");
     assert_contains(fn, "int64_t v_i = 0;");
     assert_not_contains(fn, "spy_int_lt(");
     free(fn);
-    /* a loop over anything else does iterate */
+    /* a str is read by index (a subclass's items are taken as a list) */
     fn = c_func_of(s, "f_chars");
+    assert_contains(fn, "spy_str_for_iter(");
+    assert_contains(fn, "spy_strseq_item(");
+    assert_not_contains(fn, "PyObject_GetIter");
+    free(fn);
+    /* a loop over anything else does iterate */
+    fn = c_func_of(s, "f_keys");
     assert_true(strstr(fn, "PyObject_GetIter") || strstr(fn, "spy_iter"));
     free(fn);
     snip_free(s);
@@ -1019,6 +1030,33 @@ static void test_c_versioned_str_and_global(void **state)
     assert_contains(s->c, "    int32_t v_ch = spy_str_char_of(p_ch);\n");
     assert_not_contains(s->c, "spy_str_store_char(p_ch, v_ch) < 0)\n        resume = -1;\n"
                               "    return resume;\n}\n\n/* def g");
+    snip_free(s);
+}
+
+/* A copy may hold sixteen variables (operands past %9 are %{10}...); a
+ * power of two literals is folded, an int beyond 64 bits stops the copy
+ * where it would be computed. */
+static void test_c_versioned_many_vars(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def f(a: int, b: int, c: int, d: int, e: int, g: int, h: int, j: int,\n"
+                      "      k: int, m: int) -> int:\n"
+                      "    i = 0\n"
+                      "    while i < 10:\n"
+                      "        a = (a + b * c - d + e) % 2**61\n"
+                      "        g += h - j + k + m\n"
+                      "        if g > 2**70:\n"
+                      "            g = 0\n"
+                      "        i += 1\n"
+                      "    return a + g\n");
+    assert_contains(s->c, "static int spy_loop_1(SpyInt *p_i, SpyInt *p_a, SpyInt p_b, SpyInt p_c, "
+                          "SpyInt p_d, SpyInt p_e, SpyInt *p_g, SpyInt p_h, SpyInt p_j, SpyInt p_k, "
+                          "SpyInt p_m)\n");
+    assert_contains(s->c, "t4 = t3 & INT64_C(2305843009213693951);"); /* % 2**61 */
+    assert_contains(s->c, "{ resume = 5; goto out; } /* an int beyond 64 bits */");
+    char *fn = c_func_of(s, "f_f");
+    assert_contains(fn, "spy_loop_1(&v_i, &v_a, v_b, v_c, v_d, v_e, &v_g, v_h, v_j, v_k, v_m)");
+    free(fn);
     snip_free(s);
 }
 
@@ -1550,6 +1588,7 @@ int main(void)
         cmocka_unit_test(test_c_versioned_while),
         cmocka_unit_test(test_c_versioned_for),
         cmocka_unit_test(test_c_versioned_str_and_global),
+        cmocka_unit_test(test_c_versioned_many_vars),
         cmocka_unit_test(test_c_recursive_spec),
         cmocka_unit_test(test_c_no_warning_forms),
         cmocka_unit_test(test_c_int64_clone),
