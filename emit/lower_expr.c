@@ -647,7 +647,8 @@ static IrReg *compare_bool(Lower *l, CmpOp op, IrReg *a, const TyType *at, IrReg
                      REP_BOOL, ERR_BOOL, i, f);
     }
     if (at->kind == TY_STR && bt->kind == TY_STR)
-        return call2(l, arena_printf(ar, "spy_str_richcompare(%%0, %%1, %s)", cmp_py[op]),
+        return call2(l, arena_printf(ar, "%s(%%0, %%1, %s)", op == CMP_EQ || op == CMP_NE
+                                     ? "spy_str_equal" : "spy_str_order", cmp_py[op]),
                      REP_BOOL, ERR_BOOL, a, b);
     return call2(l, arena_printf(ar, "spy_richcompare_bool(%%0, %%1, %s)", cmp_py[op]),
                  REP_BOOL, ERR_BOOL, box(l, a, at), box(l, b, bt));

@@ -588,15 +588,21 @@ static inline int spy_str_eq(PyObject *a, PyObject *b)
     return n == 1 || memcmp(da, db, (size_t)n * (size_t)kind) == 0;
 }
 
-/* a OP b for two str: the characters when both are exact str, else the
- * rich comparison (a subclass may define __eq__ or __lt__, and Python
- * tries a subclass's reflected method first).  1/0, or 2 with an
- * exception. */
-static inline char spy_str_richcompare(PyObject *a, PyObject *b, int op)
+/* a == b (op Py_EQ) or a != b (Py_NE) for two str: the characters when
+ * both are exact str, else the rich comparison (a subclass may define
+ * __eq__, and Python tries a subclass's reflected method first).  1/0, or
+ * 2 with an exception. */
+static inline char spy_str_equal(PyObject *a, PyObject *b, int op)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)))
+        return (char)(spy_str_eq(a, b) == (op == Py_EQ));
+    return spy_richcompare_bool(a, b, op);
+}
+
+/* a < b, <=, >, >= for two str, the same way. */
+static inline char spy_str_order(PyObject *a, PyObject *b, int op)
 {
     if (SPY_LIKELY(PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b))) {
-        if (op == Py_EQ || op == Py_NE)
-            return (char)(spy_str_eq(a, b) == (op == Py_EQ));
         int c = PyUnicode_Compare(a, b); /* two str: cannot fail */
         switch (op) {
         case Py_LT: return c < 0;
