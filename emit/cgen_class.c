@@ -98,6 +98,7 @@ void cg_class_proto(FILE *out, ModCtx *m, const TcClass *c)
     fprintf(out, "static PyObject *%s(SpyModState *st, int depth", N(m, "spy_new_", c));
     init_params(out, m, init_of(c), true);
     fprintf(out, ");\nstatic PyObject *%s(SpyModState *st);\n", N(m, "spy_create_type_", c));
+    fprintf(out, "static PyObject *%s(SpyModState *st);\n", N(m, "spy_blank_", c));
     /* accessors: also called by attribute accesses on untyped receivers */
     for (int i = 0; i < c->n_attrs; i++)
         if (c->attrs[i]->owner == c)
@@ -111,22 +112,27 @@ static bool needs_gc(const TcClass *c);
 static void emit_new(FILE *out, ModCtx *m, const TcClass *c)
 {
     const TcFunc *init = init_of(c);
-    fprintf(out, "/* %s(...) from native code: allocate, then __init__ */\n"
-            "static PyObject *%s(SpyModState *st, int depth", c->name, N(m, "spy_new_", c));
-    init_params(out, m, init, true);
     /* Every field is set here, so the object needs no zeroing (tp_alloc's
      * memset was a tenth of an allocation-heavy loop); the GC may see it
      * once the fields are valid. */
-    fprintf(out, ")\n{\n    PyTypeObject *tp = st->types[%d];\n"
+    fprintf(out, "/* A %s with no attribute assigned but the class's defaults: what\n"
+            " * __init__ starts from, and what unpickling and copying fill. */\n"
+            "static PyObject *%s(SpyModState *st)\n{\n    PyTypeObject *tp = st->types[%d];\n"
             "    %s *self = (%s *)spy_instance_alloc(tp, %d);\n    if (!self)\n        return NULL;\n"
-            "    self->vtable = &%s;\n    self->defined = 0;\n    (void)depth;\n", c->index,
-            S(m, c), S(m, c), needs_gc(c), N(m, "spy_vtable_", c));
+            "    self->vtable = &%s;\n    self->defined = 0;\n", c->name, N(m, "spy_blank_", c),
+            c->index, S(m, c), S(m, c), needs_gc(c), N(m, "spy_vtable_", c));
     for (int i = 0; i < c->n_attrs; i++)
         init_field(out, m, c->attrs[i]);
     if (needs_gc(c))
         fprintf(out, "    PyObject_GC_Track(self);\n");
+    fprintf(out, "    return (PyObject *)self;\n}\n\n");
+    fprintf(out, "/* %s(...) from native code: a blank instance, then __init__ */\n"
+            "static PyObject *%s(SpyModState *st, int depth", c->name, N(m, "spy_new_", c));
+    init_params(out, m, init, true);
+    fprintf(out, ")\n{\n    PyObject *self = %s(st);\n    if (!self)\n        return NULL;\n"
+            "    (void)depth;\n", N(m, "spy_blank_", c));
     if (init) {
-        fprintf(out, "    %sr = %s(st, depth, (PyObject *)self", ret_ctype(ir_of(m, init)->ret_rep),
+        fprintf(out, "    %sr = %s(st, depth, self", ret_ctype(ir_of(m, init)->ret_rep),
                 func_cname(m->a, init));
         init_params(out, m, init, false);
         fprintf(out, ");\n    if (%s) {\n        Py_DECREF(self);\n        return NULL;\n    }\n",
@@ -135,7 +141,7 @@ static void emit_new(FILE *out, ModCtx *m, const TcClass *c)
             fprintf(out, "    %s(r);\n", ir_of(m, init)->ret_rep == REP_INT ? "spy_int_decref"
                                                                               : "Py_DECREF");
     }
-    fprintf(out, "    return (PyObject *)self;\n}\n\n");
+    fprintf(out, "    return self;\n}\n\n");
 }
 
 /* C(...) from Python: tp_new binds the arguments like a call of __init__. */
@@ -376,9 +382,37 @@ static void emit_docstring(FILE *out, const TcFunc *f)
         fprintf(out, "NULL");
 }
 
+static bool defines(const TcClass *c, const char *name);
+
+/* Does the class or a base define one of names? */
+static bool chain_defines(const TcClass *c, const char *const *names, size_t n)
+{
+    for (; c; c = c->base)
+        for (size_t i = 0; i < n; i++)
+            if (defines(c, names[i]))
+                return true;
+    return false;
+}
+
+/* The __reduce__ a class gets for pickle and copy: none when it reduces
+ * itself; its own __getstate__'s state; else its assigned attributes. */
+static const char *reduce_method(const TcClass *c)
+{
+    static const char *const own[] = {"__reduce__", "__reduce_ex__", "__getnewargs__",
+                                      "__getnewargs_ex__"};
+    static const char *const getstate[] = {"__getstate__"};
+    if (chain_defines(c, own, sizeof own / sizeof *own))
+        return NULL;
+    return chain_defines(c, getstate, 1) ? "spy_native_reduce_getstate" : "spy_native_reduce";
+}
+
 static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
 {
     fprintf(out, "static PyMethodDef %s[] = {\n", N(m, "spy_methods_", c));
+    /* pickle and copy: a blank instance, then the assigned attributes
+     * (spy_native_reduce) */
+    if (reduce_method(c))
+        fprintf(out, "    {\"__reduce__\", %s, METH_NOARGS, NULL},\n", reduce_method(c));
     for (int i = 0; i < c->n_methods; i++) {
         const TcFunc *f = c->methods[i];
         if (!is_exposed_method(f))

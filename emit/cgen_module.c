@@ -338,6 +338,37 @@ static void emit_methods(FILE *out, ModCtx *m, int n)
     fprintf(out, "    {NULL, NULL, 0, NULL}\n};\n\n");
 }
 
+static bool has_native_classes(const TcModule *tm)
+{
+    for (int i = 0; i < tm->n_classes; i++)
+        if (!tm->classes[i]->dynamic)
+            return true;
+    return false;
+}
+
+/* The module's __staticpy_reconstruct__(cls): a blank instance of one of
+ * its native classes, for the __reduce__ they get (spy_native_reduce), so
+ * that pickle and copy can make one without calling __init__. */
+static void emit_reconstruct(FILE *out, ModCtx *m)
+{
+    const TcModule *tm = m->tm;
+    if (!has_native_classes(tm))
+        return;
+    fprintf(out, "static PyObject *spy_reconstruct(PyObject *module, PyObject *cls)\n{\n"
+            "    SpyModState *st = (SpyModState *)PyModule_GetState(module);\n");
+    for (int i = 0; i < tm->n_classes; i++)
+        if (!tm->classes[i]->dynamic)
+            fprintf(out, "    if (st->types[%d] && cls == (PyObject *)st->types[%d])\n"
+                    "        return %s(st);\n", tm->classes[i]->index, tm->classes[i]->index,
+                    cg_ident(m->a, "spy_blank_", tm->classes[i]->name));
+    fprintf(out, "    PyErr_Format(PyExc_TypeError, \"__staticpy_reconstruct__() argument must be "
+            "a native class of module '%s', not %%R\", cls);\n    return NULL;\n}\n\n"
+            "static PyMethodDef spy_module_methods[] = {\n"
+            "    {\"__staticpy_reconstruct__\", spy_reconstruct, METH_O,\n"
+            "     \"A native instance with no attribute assigned (pickle, copy).\"},\n"
+            "    {NULL, NULL, 0, NULL}\n};\n\n", tm->ast->name);
+}
+
 static void emit_init(FILE *out, ModCtx *m)
 {
     const Module *ast = m->tm->ast;
@@ -395,10 +426,10 @@ static void emit_init(FILE *out, ModCtx *m)
         c_string(out, ast->docstring, strlen(ast->docstring));
     else
         fprintf(out, "NULL");
-    fprintf(out, ",\n    sizeof(SpyModState),\n    NULL,\n    spy_slots,\n"
+    fprintf(out, ",\n    sizeof(SpyModState),\n    %s,\n    spy_slots,\n"
             "    spy_traverse,\n    spy_clear,\n    spy_free,\n};\n\n"
             "PyMODINIT_FUNC PyInit_%s(void)\n{\n    return PyModuleDef_Init(&spy_moduledef);\n}\n",
-            ast->name);
+            has_native_classes(m->tm) ? "spy_module_methods" : "NULL", ast->name);
 }
 
 void cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o)
@@ -441,5 +472,6 @@ void cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o)
         if (!tm->classes[i]->dynamic)
             cg_class_defs(out, m, tm->classes[i]);
     emit_constants(out, m);
+    emit_reconstruct(out, m);
     emit_init(out, m);
 }

@@ -106,6 +106,15 @@ int emit_module_c(Arena *a, TcModule *tm, const EmitOptions *opts, FILE *out, Di
     for (int i = 0; i < tm->n_classes; i++)
         for (int j = 0; j < tm->classes[i]->n_methods; j++)
             assign_default_slots(&m, tm->classes[i]->methods[j]);
+    /* A class attribute's default (`tag: str = "pt"`) may be a module
+     * constant: made now, as the state's constant array is sized before
+     * the class's C is written. */
+    for (int i = 0; i < tm->n_classes; i++)
+        for (int j = 0; j < tm->classes[i]->n_attrs; j++) {
+            const TcAttr *at = tm->classes[i]->attrs[j];
+            if (at->default_value)
+                (void)cg_default_literal(&m, at->default_value, at->type);
+        }
     for (int i = 0; i < tm->n_funcs; i++)
         if (!tm->funcs[i]->interpreted)
             m.irs[i] = lower_checked(&m, tm->funcs[i], opts, false);

@@ -26,6 +26,67 @@ static inline PyObject *spy_instance_alloc(PyTypeObject *tp, int gc)
     return gc ? PyObject_GC_New(PyObject, tp) : PyObject_New(PyObject, tp);
 }
 
+/* (mod.__staticpy_reconstruct__, (type,), state) for self; steals state. */
+SPY_COLD PyObject *spy_reduce_with(PyObject *self, PyObject *state)
+{
+    if (!state)
+        return NULL;
+    PyObject *mod = PyType_GetModule(Py_TYPE(self));
+    PyObject *fn = mod ? PyObject_GetAttrString(mod, "__staticpy_reconstruct__") : NULL;
+    PyObject *res = fn ? Py_BuildValue("(O(O)O)", fn, (PyObject *)Py_TYPE(self), state) : NULL;
+    Py_XDECREF(fn);
+    Py_DECREF(state);
+    return res;
+}
+
+/* obj.__reduce__() of a native instance (pickle, copy.copy, deepcopy):
+ * (mod.__staticpy_reconstruct__, (type,), (None, {attribute: value})).
+ * The reconstructor makes a blank instance (spy_blank_<Class>); pickle
+ * and copy then set each attribute through its descriptor, checked as an
+ * assignment from Python is.  The attributes are the fields (getset
+ * entries with a setter) of the type and its native bases; unassigned
+ * ones are left out. */
+SPY_COLD PyObject *spy_native_reduce(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    PyObject *attrs = PyDict_New();
+    if (!attrs)
+        return NULL;
+    PyObject *mro = Py_TYPE(self)->tp_mro;
+    for (Py_ssize_t i = 0; mro && i < PyTuple_GET_SIZE(mro); i++) {
+        PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        if (t == &PyBaseObject_Type || !t->tp_getset)
+            continue;
+        for (PyGetSetDef *g = t->tp_getset; g->name; g++) {
+            if (!g->set) /* a native @property */
+                continue;
+            PyObject *v = g->get(self, g->closure);
+            if (!v && PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                PyErr_Clear(); /* not assigned */
+                continue;
+            }
+            int r = v ? PyDict_SetItemString(attrs, g->name, v) : -1;
+            Py_XDECREF(v);
+            if (r < 0)
+                goto fail;
+        }
+    }
+    PyObject *state = PyTuple_Pack(2, Py_None, attrs);
+    Py_DECREF(attrs);
+    return spy_reduce_with(self, state);
+fail:
+    Py_DECREF(attrs);
+    return NULL;
+}
+
+/* The same for a class with its own __getstate__: its state, which pickle
+ * and copy hand to its __setstate__. */
+SPY_COLD PyObject *spy_native_reduce_getstate(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return spy_reduce_with(self, PyObject_CallMethod(self, "__getstate__", NULL));
+}
+
 /* A class's name as the interpreter prints it in messages: a native
  * type's tp_name is "module.Class", a class statement's just "Class". */
 static inline const char *spy_type_name(PyTypeObject *t)

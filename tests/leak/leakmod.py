@@ -257,6 +257,26 @@ def knots(n: int, fail_at: int) -> int:
     return total
 
 
+class Label:
+    def __init__(self, text: str, n: int) -> None:
+        self.text = text
+        self.n = n
+        if n > 0:
+            self.inner = Atoms(n, 0.5, True)
+
+
+def copies(big: int) -> int:
+    """copy.copy and copy.deepcopy of native instances go through their
+    __reduce__ (a blank instance, then the attributes): a big int, a str,
+    a nested instance, an unassigned attribute.  (No reference cycle: the
+    collector's timing would blur the count.)"""
+    import copy
+    a2 = copy.copy(Atoms(big, 2.5, False))
+    l1 = copy.deepcopy(Label("x" + str(big % 7), big))
+    l2 = copy.deepcopy(Label("y", 0))
+    return a2.i % 1000 + len(l1.text) + l1.inner.i % 10 + l2.n
+
+
 def native_arrays(n: int, big: int) -> int:
     """Local lists that never escape are C arrays (runtime/spy_array.h):
     boxed ints in an int array are owned once per slot, released on store,
