@@ -135,6 +135,12 @@ int emit_module_c(Arena *a, TcModule *tm, const EmitOptions *opts, FILE *out, Di
     }
     if (diags->n_errors > errors_before)
         return diags->n_errors - errors_before;
-    cg_module(out, &m, body, opts);
+    int sized = cg_module(out, &m, body, opts);
+    if (sized != m.n_consts) { /* c[] would be written past its end */
+        diag_add(diags, DIAG_ERROR, tm->ast->body.n ? tm->ast->body.v[0]->span : (Span){0},
+                 "internal compiler error: %d module constant(s) made after the module state "
+                 "was sized; please report this", m.n_consts - sized);
+        return 1;
+    }
     return 0;
 }

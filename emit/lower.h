@@ -283,7 +283,9 @@ const char *cg_ident(Arena *a, const char *prefix, const char *name);
 const char *cg_default_literal(ModCtx *m, const Expr *d, const TyType *t);
 void cg_function_proto(FILE *out, const IrFunc *f, bool semicolon);
 void cg_function(FILE *out, ModCtx *m, const IrFunc *f, const EmitOptions *o);
-void cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o);
+/* Writes the module's C; returns the number of constants its state was
+ * sized for (the caller checks that none was made after). */
+int cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o);
 void cg_wrapper(FILE *out, ModCtx *m, const IrFunc *nf);
 /* first: 0 for a function, 1 for a method (self passed on), -1 for a
  * constructor (__init__'s parameters, no self). */
