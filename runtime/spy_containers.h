@@ -618,10 +618,38 @@ static inline char spy_str_order(PyObject *a, PyObject *b, int op)
  * resizes *p in place when nothing else refers to it, as the interpreter's
  * own `s += t` does.  On failure *p is left a valid str (""), so the local
  * never holds NULL.  0, or -1 with an exception. */
+/* `*p += ch` for one character ch, in place: the str is only ours
+ * (refcount 1, not interned, no hash computed yet) and ch fits its kind
+ * (an ASCII str stays ASCII), so it grows by one as PyUnicode_Append
+ * would grow it, without its general copy.  1 done, 0 not applicable,
+ * -1 MemoryError (*p unchanged). */
+static inline int spy_str__append_char(PyObject **p, Py_UCS4 ch)
+{
+    PyObject *s = *p;
+    if (Py_REFCNT(s) != 1 || PyUnicode_CHECK_INTERNED(s) || ((PyASCIIObject *)s)->hash != -1 ||
+        !PyUnicode_IS_COMPACT(s))
+        return 0;
+    int kind = PyUnicode_KIND(s);
+    Py_UCS4 max = PyUnicode_IS_ASCII(s) ? 0x7F : kind == PyUnicode_1BYTE_KIND ? 0xFF
+                : kind == PyUnicode_2BYTE_KIND ? 0xFFFF : 0x10FFFF;
+    if (ch > max)
+        return 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    if (PyUnicode_Resize(p, n + 1) < 0)
+        return -1;
+    PyUnicode_WRITE(kind, PyUnicode_DATA(*p), n, ch);
+    return 1;
+}
+
 static inline int spy_str_iadd(PyObject **p, PyObject *r)
 {
     PyObject *s = *p;
     if (SPY_LIKELY(PyUnicode_CheckExact(s) && PyUnicode_CheckExact(r))) {
+        if (PyUnicode_GET_LENGTH(r) == 1) {
+            int done = spy_str__append_char(p, PyUnicode_READ_CHAR(r, 0));
+            if (done)
+                return done > 0 ? 0 : -1;
+        }
         PyUnicode_Append(&s, r); /* consumes s; NULL on failure */
         if (SPY_UNLIKELY(s == NULL)) {
             /* the interpreter's empty-string singleton: 3.9-3.13 make it

@@ -257,6 +257,19 @@ def knots(n: int, fail_at: int) -> int:
     return total
 
 
+def appends(text: str) -> int:
+    """`s += ch` grows s in place when it is only ours, else concatenates;
+    a shared str and a wider character take the general path."""
+    s = ""
+    for ch in text:
+        s += ch
+    t = s
+    s += "€"
+    for ch in text:
+        s += ch
+    return len(s) + len(t)
+
+
 class Label:
     def __init__(self, text: str, n: int) -> None:
         self.text = text

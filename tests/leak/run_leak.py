@@ -80,6 +80,7 @@ CASES = [
     ("versioned loop, small ints, IndexError", "versioned_loop", (0, 4, 5), {}, IndexError),
     ("versioned range loop over a big int", "versioned_range", (1 << 80, 5), {}, None),
     ("versioned range loop, no iteration", "versioned_range", (1 << 80, 0), {}, None),
+    ("str += one character", "appends", ("abcé" * 10,), {}, None),
     ("copy and deepcopy of native instances", "copies", (1 << 90,), {}, None),
     ("versioned loop writes a character back", "versioned_chars", ("ab€|cd", "x" * 40), {}, None),
     ("versioned loop, character, IndexError", "versioned_chars", ("ab😀d", "x" * 40), {}, IndexError),
