@@ -10,6 +10,8 @@ try/except in the (compiled) test module itself.
                                 each traceback entry after this helper's own
     setglobal(modname, name, v) rebind a module global from outside
     getglobal(modname, name)    read a module global from outside
+    report(fn, *args)           print "name result", or "name Type message
+                                line N source" for the innermost frame
 """
 import sys
 import traceback
@@ -45,3 +47,11 @@ def setglobal(modname, name, value):
 
 def getglobal(modname, name):
     return getattr(sys.modules[modname], name)
+
+
+def report(f, *args):
+    try:
+        print(f.__name__, f(*args))
+    except Exception as e:
+        entry = traceback.extract_tb(e.__traceback__)[-1]
+        print(f.__name__, type(e).__name__, e, "line", entry.lineno, entry.line)

@@ -5,15 +5,8 @@
 # int array, a big int at entry -- and the general loop resumes at that
 # statement.  Everything the program sees must be the interpreter's: values
 # after the loop, exceptions, their lines, and the state they leave.
-import traceback
+from _harness import report
 
-
-def report(f, *args) -> None:
-    try:
-        print(f.__name__, f(*args))
-    except Exception as e:
-        tb = traceback.extract_tb(e.__traceback__)[-1]
-        print(f.__name__, type(e).__name__, e, "line", tb.lineno, tb.line)
 
 
 def sieve(limit: int) -> int:

@@ -6,18 +6,11 @@
 # local that held a longer str, a global that is unbound or big -- is the
 # general loop's, resumed at that statement.  Everything the
 # program sees must be the interpreter's.
-import traceback
+from _harness import report
 
 MODULUS = 1000000007
 STEP = 3
 
-
-def report(f, *args) -> None:
-    try:
-        print(f.__name__, f(*args))
-    except Exception as e:
-        tb = traceback.extract_tb(e.__traceback__)[-1]
-        print(f.__name__, type(e).__name__, e, "line", tb.lineno, tb.line)
 
 
 def digest(doc: str) -> int:
@@ -183,7 +176,7 @@ def main() -> None:
     doc = "".join("%05d|%s|%d\n" % (i, "ab-cd-" * (i % 5), i % 7) for i in range(300))
     report(digest, doc)
     report(digest, "")
-    report(digest, "héllo-wörld\n" * 20)            # two-byte ... one-byte kind
+    report(digest, "héllo-wörld\n" * 20)            # Latin-1: the one-byte kind
     report(digest, "日本語-テキスト\n" * 20)          # two-byte kind
     report(digest, "emoji 😀-🎉\n" * 20)             # four-byte kind
     report(digest, Shout("abc-def\n"))               # a subclass: the general loop
