@@ -347,7 +347,7 @@ static LoopResume *foreach_str_version(Lower *l, Stmt *s, IrReg *counter, IrReg 
                                        IrBlock *test, IrBlock *orelse, IrBlock *brk)
 {
     Version v = plain_new(l, "        ");
-    VerVar *target = plain_char_var(&v, s->u.for_.target);
+    VerVar *target = plain_str_var_of(&v, s->u.for_.target, V_CHAR);
     if (!target)
         return NULL;
     plain_block(&v, &s->u.for_.body);

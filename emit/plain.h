@@ -1,5 +1,5 @@
 /*
- * plain.h — the generator of plain-value copies (plain_gen.c), shared by
+ * plain.h — the generator of plain-value copies (plain_gen.c, plain_expr.c), shared by
  * loop versioning (lower_version.c) and recursive functions' copies
  * (lower_spec.c): C text on int64_t, bools, doubles and C arrays for a
  * body made only of what it can write.
@@ -74,9 +74,6 @@ Version plain_new(Lower *l, const char *indent);
 char plain_kind(const TyType *t);
 /* The variable s of the copy, added; NULL when the copy cannot hold it. */
 VerVar *plain_add_var(Version *v, const TcSymbol *s);
-/* The str local a name stands for, as a variable holding one character;
- * NULL when the copy cannot hold it. */
-VerVar *plain_char_var(Version *v, const Expr *name);
 /* v_<name> (g_<name> for a global): the C variable of a variable of the
  * copy. */
 const char *plain_var_c(Version *v, const VerVar *x);
@@ -90,5 +87,31 @@ CVal plain_list_item(Version *v, const char *item, char elem);
 bool plain_mentions(const char *text, const char *name);
 /* Appends the statements; sets v->failed on anything it cannot write. */
 void plain_block(Version *v, StmtList *b);
+
+/* ---- between plain_gen.c and plain_expr.c ---- */
+
+/* Appends one line of C to the body. */
+void plain_emit(Version *v, const char *s);
+/* A new temporary of kind 'i', 'f', 'b', 'c' or 'w' (Py_ssize_t). */
+const char *plain_temp(Version *v, char kind);
+/* Marks the copy impossible; a dummy value. */
+CVal plain_fail(Version *v);
+/* Stops the copy (v->stop) when the C condition holds. */
+void plain_stop_if(Version *v, const char *cond);
+/* The int, bool, float, array or list local a name stands for,
+ * registered on first use; NULL when the copy cannot hold it. */
+VerVar *plain_var_of(Version *v, const Expr *e);
+/* The str local a name stands for as a V_STR (only indexed and measured)
+ * or V_CHAR (one character), registered on first use as `want`; NULL
+ * when it is not a str local or was registered as the other kind. */
+VerVar *plain_str_var_of(Version *v, const Expr *e, VarKind want);
+/* The C value of an expression (its statements appended to the body). */
+CVal plain_expr(Version *v, Expr *e);
+/* arr[ix]: the checked element position, as list indexing finds it. */
+const char *plain_array_pos(Version *v, VerVar *arr, Expr *ix);
+/* An int operand of float arithmetic: converted as int.__float__ does. */
+CVal plain_as_float(Version *v, CVal x);
+/* a OP b of kind k ('i' or 'f'). */
+CVal plain_binop(Version *v, BinOp op, CVal a, CVal b, char k);
 
 #endif
