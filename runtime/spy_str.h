@@ -1,11 +1,15 @@
-/* spy_str.h — str methods done in place for an exact str with one-byte
- * data: lower()/upper() of ASCII text and strip()/lstrip()/rstrip(),
- * which tokenizers call once per token.  The interpreter's method call
- * (lookup, argument parsing) is most of their cost on short strings.
- * Results are the interpreter's, identity included: strip returns the
- * string itself when nothing is stripped, lower and upper always a new
- * string (but for the empty one).  Any other receiver or argument goes to
- * the method itself. */
+/* spy_str.h — str operations on an exact str, straight from its data:
+ * one-character strings (a Latin-1 cache), indexing and slicing, ord,
+ * comparisons, `s += t` in place, iteration by index, what loop copies
+ * read (emit/lower_version.c); and str methods done in place for an exact
+ * str with one-byte data: lower()/upper() of ASCII text and
+ * strip()/lstrip()/rstrip(), which tokenizers call once per token (the
+ * interpreter's method call, lookup and argument parsing, is most of
+ * their cost on short strings).  Results are the interpreter's, identity
+ * included: strip returns the string itself when nothing is stripped,
+ * lower and upper always a new string (but for the empty one).  Any other
+ * receiver or argument, a subclass included, goes to the interpreter's own
+ * operation. */
 #ifndef SPY_STR_H
 #define SPY_STR_H
 
@@ -15,6 +19,289 @@
 #else
 #define SPY_STR_READY(s) 1
 #endif
+
+/* The interpreter's one-character strings U+0000..U+00FF, fetched once
+ * (spy_str_init_cache, at module exec), for the reason and on the
+ * versions spy_small_ints is: from 3.11 on they are static objects of the
+ * runtime, so s[i] may hand out the very object the interpreter would
+ * with a load instead of a call. */
+#ifdef SPY_SMALL_INT_CACHE
+#define SPY_LATIN1_CACHE 1
+static PyObject *spy_latin1_chars[256];
+#endif
+
+static inline int spy_str_init_cache(void)
+{
+#ifdef SPY_LATIN1_CACHE
+    for (int i = 0; i < 256; i++) {
+        /* the reference is kept: these objects live as long as the process */
+        if (!spy_latin1_chars[i] && !(spy_latin1_chars[i] = PyUnicode_FromOrdinal(i)))
+            return -1;
+    }
+#endif
+    return 0;
+}
+
+/* The one-character string of code point ch (a new reference). */
+static inline PyObject *spy_str_from_char(Py_UCS4 ch)
+{
+#ifdef SPY_LATIN1_CACHE
+    if (ch < 256) {
+        PyObject *o = spy_latin1_chars[ch];
+        Py_INCREF(o);
+        return o;
+    }
+#endif
+    return PyUnicode_FromOrdinal((int)ch);
+}
+
+/* `for ch in s` over a str: an exact str is read by index (it cannot
+ * change); what a subclass's iteration yields is taken as a list first, as
+ * spy_list_for_iter does.  spy_strseq_len and spy_strseq_item read either. */
+static inline PyObject *spy_str_for_iter(PyObject *o)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(o))) {
+        Py_INCREF(o);
+        return o;
+    }
+    return PySequence_List(o);
+}
+
+static inline Py_ssize_t spy_strseq_len(PyObject *o)
+{
+    return PyUnicode_CheckExact(o) ? PyUnicode_GET_LENGTH(o) : PyList_GET_SIZE(o);
+}
+
+/* A new reference, or NULL with MemoryError (a character beyond Latin-1
+ * is a new str). */
+static inline PyObject *spy_strseq_item(PyObject *o, int64_t i)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(o)))
+        return spy_str_from_char(PyUnicode_READ_CHAR(o, (Py_ssize_t)i));
+    return spy_list_item(o, i);
+}
+
+/* The general path of s[i]: a str subclass's __getitem__ may return
+ * anything, and the caller relies on a str. */
+SPY_COLD PyObject *spy_str__getitem_slow(PyObject *s, SpyInt index)
+{
+    PyObject *i = spy_int_box(index);
+    if (!i)
+        return NULL;
+    PyObject *x = PyObject_GetItem(s, i);
+    Py_DECREF(i);
+    if (x && spy_expect(x, SPY_K_STR, "str") < 0)
+        Py_CLEAR(x);
+    return x;
+}
+
+/* s[i]: always a str (new reference), or NULL with an exception. */
+static inline PyObject *spy_str_getitem(PyObject *s, SpyInt index)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(s) && SPY_INT_IS_SMALL(index))) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = SPY_INT_VAL(index);
+        if (i < 0)
+            i += n;
+        if (SPY_LIKELY((size_t)i < (size_t)n))
+            return spy_str_from_char(PyUnicode_READ_CHAR(s, i));
+        PyErr_SetString(PyExc_IndexError, "string index out of range");
+        return NULL;
+    }
+    return spy_str__getitem_slow(s, index);
+}
+
+/* s[i] with a machine-int index. */
+static inline PyObject *spy_str_getitem_i64(PyObject *s, int64_t i)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(s))) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+        if (i < 0)
+            i += n;
+        if (SPY_LIKELY((uint64_t)i < (uint64_t)n))
+            return spy_str_from_char(PyUnicode_READ_CHAR(s, i));
+        PyErr_SetString(PyExc_IndexError, "string index out of range");
+        return NULL;
+    }
+    SpyInt index = spy_int_from_i64(i);
+    if (index == SPY_INT_ERR)
+        return NULL;
+    PyObject *x = spy_str__getitem_slow(s, index);
+    spy_int_decref(index);
+    return x;
+}
+
+/* Loop copies (emit/lower_version.c) read the characters of an exact,
+ * ready str straight from its data. */
+static inline int spy_str_plain(PyObject *s)
+{
+    return PyUnicode_CheckExact(s) && SPY_STR_READY(s);
+}
+
+/* The code point of a one-character exact str; -1 for anything else,
+ * NULL (unbound) included. */
+static inline int32_t spy_str_char_of(PyObject *s)
+{
+    if (s && spy_str_plain(s) && PyUnicode_GET_LENGTH(s) == 1)
+        return (int32_t)PyUnicode_READ_CHAR(s, 0);
+    return -1;
+}
+
+/* *p = the one-character str of c (a str local a loop copy assigned),
+ * releasing the old value; -1 with MemoryError. */
+static inline int spy_str_store_char(PyObject **p, int32_t c)
+{
+    PyObject *s = spy_str_from_char((Py_UCS4)c), *old = *p;
+    if (!s)
+        return -1;
+    *p = s;
+    Py_XDECREF(old);
+    return 0;
+}
+
+SPY_COLD SpyInt spy_str__ord_error(PyObject *s)
+{
+    PyErr_Format(PyExc_TypeError, "ord() expected a character, but string of length %zd found",
+                 PyUnicode_GET_LENGTH(s));
+    return SPY_INT_ERR;
+}
+
+/* ord(s) for a str (a subclass included: ord reads the characters). */
+static inline SpyInt spy_str_ord(PyObject *s)
+{
+    if (SPY_LIKELY(PyUnicode_GET_LENGTH(s) == 1))
+        return SPY_INT_SMALL((int64_t)PyUnicode_READ_CHAR(s, 0));
+    return spy_str__ord_error(s);
+}
+
+/* s[lo:hi] for a str with int (or absent: has_lo/has_hi 0) bounds, clamped
+ * as Python does. */
+static inline PyObject *spy_str_slice(PyObject *s, SpyInt lo, int has_lo, SpyInt hi, int has_hi)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(s) && (!has_lo || SPY_INT_IS_SMALL(lo)) &&
+                   (!has_hi || SPY_INT_IS_SMALL(hi)))) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+        Py_ssize_t a = has_lo ? SPY_INT_VAL(lo) : 0, b = has_hi ? SPY_INT_VAL(hi) : n;
+        if (a < 0 && (a += n) < 0)
+            a = 0;
+        if (b < 0 && (b += n) < 0)
+            b = 0;
+        if (a > n)
+            a = n;
+        if (b > n)
+            b = n;
+        if (b < a)
+            b = a;
+        return PyUnicode_Substring(s, a, b);
+    }
+    PyObject *l = has_lo ? spy_int_box(lo) : (Py_INCREF(Py_None), Py_None);
+    PyObject *h = has_hi ? spy_int_box(hi) : (Py_INCREF(Py_None), Py_None);
+    PyObject *sl = l && h ? PySlice_New(l, h, NULL) : NULL;
+    PyObject *x = sl ? PyObject_GetItem(s, sl) : NULL;
+    Py_XDECREF(l);
+    Py_XDECREF(h);
+    Py_XDECREF(sl);
+    return x;
+}
+
+/* a == b for two str: identity, length, kind, then the bytes. */
+static inline int spy_str_eq(PyObject *a, PyObject *b)
+{
+    if (a == b)
+        return 1;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+    if (n != PyUnicode_GET_LENGTH(b) || PyUnicode_KIND(a) != PyUnicode_KIND(b))
+        return 0;
+    if (n == 0)
+        return 1;
+    /* one character (ch == " "): no memcmp call */
+    int kind = PyUnicode_KIND(a);
+    const void *da = PyUnicode_DATA(a), *db = PyUnicode_DATA(b);
+    if (PyUnicode_READ(kind, da, 0) != PyUnicode_READ(kind, db, 0))
+        return 0;
+    return n == 1 || memcmp(da, db, (size_t)n * (size_t)kind) == 0;
+}
+
+/* a == b (op Py_EQ) or a != b (Py_NE) for two str: the characters when
+ * both are exact str, else the rich comparison (a subclass may define
+ * __eq__, and Python tries a subclass's reflected method first).  1/0, or
+ * 2 with an exception. */
+static inline char spy_str_equal(PyObject *a, PyObject *b, int op)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)))
+        return (char)(spy_str_eq(a, b) == (op == Py_EQ));
+    return spy_richcompare_bool(a, b, op);
+}
+
+/* a < b, <=, >, >= for two str, the same way. */
+static inline char spy_str_order(PyObject *a, PyObject *b, int op)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b))) {
+        int c = PyUnicode_Compare(a, b); /* two str: cannot fail */
+        switch (op) {
+        case Py_LT: return c < 0;
+        case Py_LE: return c <= 0;
+        case Py_GT: return c > 0;
+        default: return c >= 0;
+        }
+    }
+    return spy_richcompare_bool(a, b, op);
+}
+
+/* `*p += r` for a str local *p (a new reference it owns): PyUnicode_Append
+ * resizes *p in place when nothing else refers to it, as the interpreter's
+ * own `s += t` does.  On failure *p is left a valid str (""), so the local
+ * never holds NULL.  0, or -1 with an exception. */
+/* `*p += ch` for one character ch, in place: the str is only ours
+ * (refcount 1, not interned, no hash computed yet) and ch fits its kind
+ * (an ASCII str stays ASCII), so it grows by one as PyUnicode_Append
+ * would grow it, without its general copy.  1 done, 0 not applicable,
+ * -1 MemoryError (*p unchanged). */
+static inline int spy_str__append_char(PyObject **p, Py_UCS4 ch)
+{
+    PyObject *s = *p;
+    if (Py_REFCNT(s) != 1 || PyUnicode_CHECK_INTERNED(s) || ((PyASCIIObject *)s)->hash != -1 ||
+        !PyUnicode_IS_COMPACT(s))
+        return 0;
+    int kind = PyUnicode_KIND(s);
+    Py_UCS4 max = PyUnicode_IS_ASCII(s) ? 0x7F : kind == PyUnicode_1BYTE_KIND ? 0xFF
+                : kind == PyUnicode_2BYTE_KIND ? 0xFFFF : 0x10FFFF;
+    if (ch > max)
+        return 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    if (PyUnicode_Resize(p, n + 1) < 0)
+        return -1;
+    PyUnicode_WRITE(kind, PyUnicode_DATA(*p), n, ch);
+    return 1;
+}
+
+static inline int spy_str_iadd(PyObject **p, PyObject *r)
+{
+    PyObject *s = *p;
+    if (SPY_LIKELY(PyUnicode_CheckExact(s) && PyUnicode_CheckExact(r))) {
+        if (PyUnicode_GET_LENGTH(r) == 1) {
+            int done = spy_str__append_char(p, PyUnicode_READ_CHAR(r, 0));
+            if (done)
+                return done > 0 ? 0 : -1;
+        }
+        PyUnicode_Append(&s, r); /* consumes s; NULL on failure */
+        if (SPY_UNLIKELY(s == NULL)) {
+            /* the interpreter's empty-string singleton: 3.9-3.13 make it
+             * at startup, so this returns it and cannot fail */
+            *p = PyUnicode_New(0, 0);
+            return -1;
+        }
+        *p = s;
+        return 0;
+    }
+    PyObject *n = PyUnicode_Concat(s, r); /* what `+` on two str does here */
+    if (n == NULL)
+        return -1;
+    *p = n;
+    Py_DECREF(s);
+    return 0;
+}
+
+/* ---- methods ------------------------------------------------------------------ */
 
 /* Out of line and opaque to interprocedural analysis: inlined where the
  * receiver may be None on some path, gcc's constant propagation reports
