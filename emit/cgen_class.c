@@ -523,6 +523,11 @@ static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
      * __qualname__ already come from the spec. */
     fprintf(out, "    if (!t)\n        return NULL;\n    ((PyTypeObject *)t)->tp_name = \"%s\";\n",
             c->name);
+    /* The spec's name makes __module__ the source file's name; a package's
+     * submodule is "pkg.mod", which a class statement gets from __name__
+     * (repr, and pickle finding the class, depend on it). */
+    fprintf(out, "    if (PyObject_SetAttrString(t, \"__module__\", st->modname) < 0) {\n"
+            "        Py_DECREF(t);\n        return NULL;\n    }\n");
     emit_wire_dunders(out, c);
     fprintf(out, "    Py_INCREF(t);\n"
             "    Py_XSETREF(st->types[%d], (PyTypeObject *)t);\n    return t;\n}\n\n", c->index);
