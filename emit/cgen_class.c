@@ -411,8 +411,9 @@ static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
     fprintf(out, "static PyMethodDef %s[] = {\n", N(m, "spy_methods_", c));
     /* pickle and copy: a blank instance, then the assigned attributes
      * (spy_native_reduce) */
-    if (reduce_method(c))
-        fprintf(out, "    {\"__reduce__\", %s, METH_NOARGS, NULL},\n", reduce_method(c));
+    const char *reduce = reduce_method(c);
+    if (reduce)
+        fprintf(out, "    {\"__reduce__\", %s, METH_NOARGS, NULL},\n", reduce);
     for (int i = 0; i < c->n_methods; i++) {
         const TcFunc *f = c->methods[i];
         if (!is_exposed_method(f))

@@ -206,25 +206,20 @@ static SPY_ALWAYS_INLINE inline SpyInt spy_load_global_int(PyObject *globals,
  * value if it is a small int, else SPY_INT_ERR with no exception (the
  * copy then stops at the statement reading it, where the general code
  * reads it again and raises what the interpreter would). */
-SPY_COLD SpyInt spy_peek_global_int__slow(PyObject *globals, PyObject *builtins,
-                                          PyObject *name, SpyGlobalCache *c)
+SPY_COLD SpyInt spy_peek_global_int__not_small(SpyInt r)
 {
-    SpyInt r = spy_load_global_int__slow(globals, builtins, name, c);
     if (r == SPY_INT_ERR)
         PyErr_Clear();
-    else if (!SPY_INT_IS_SMALL(r)) {
+    else
         spy_int_decref(r);
-        r = SPY_INT_ERR;
-    }
-    return r;
+    return SPY_INT_ERR;
 }
 
 static inline SpyInt spy_peek_global_int(PyObject *globals, PyObject *builtins, PyObject *name,
                                          SpyGlobalCache *c)
 {
-    if (SPY_LIKELY(c->small != SPY_INT_ERR && spy_global_memo_valid(globals, builtins, c)))
-        return c->small;
-    return spy_peek_global_int__slow(globals, builtins, name, c);
+    SpyInt r = spy_load_global_int(globals, builtins, name, c);
+    return SPY_LIKELY(SPY_INT_IS_SMALL(r)) ? r : spy_peek_global_int__not_small(r);
 }
 
 /* A global read where an instance of native class t is expected: the

@@ -95,21 +95,6 @@ SPY_COLD PyObject *spy_str__getitem_slow(PyObject *s, SpyInt index)
     return x;
 }
 
-/* s[i]: always a str (new reference), or NULL with an exception. */
-static inline PyObject *spy_str_getitem(PyObject *s, SpyInt index)
-{
-    if (SPY_LIKELY(PyUnicode_CheckExact(s) && SPY_INT_IS_SMALL(index))) {
-        Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = SPY_INT_VAL(index);
-        if (i < 0)
-            i += n;
-        if (SPY_LIKELY((size_t)i < (size_t)n))
-            return spy_str_from_char(PyUnicode_READ_CHAR(s, i));
-        PyErr_SetString(PyExc_IndexError, "string index out of range");
-        return NULL;
-    }
-    return spy_str__getitem_slow(s, index);
-}
-
 /* s[i] with a machine-int index. */
 static inline PyObject *spy_str_getitem_i64(PyObject *s, int64_t i)
 {
@@ -128,6 +113,14 @@ static inline PyObject *spy_str_getitem_i64(PyObject *s, int64_t i)
     PyObject *x = spy_str__getitem_slow(s, index);
     spy_int_decref(index);
     return x;
+}
+
+/* s[i]: always a str (new reference), or NULL with an exception. */
+static inline PyObject *spy_str_getitem(PyObject *s, SpyInt index)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(s) && SPY_INT_IS_SMALL(index)))
+        return spy_str_getitem_i64(s, SPY_INT_VAL(index));
+    return spy_str__getitem_slow(s, index);
 }
 
 /* Loop copies (emit/lower_version.c) read the characters of an exact,
