@@ -348,15 +348,20 @@ static IrReg *lower_numeric_builtin(Lower *l, Expr *e)
     return NULL;
 }
 
-/* ord(s) for a str s: the code point, read straight from the string. */
+/* ord(s) for a str s: the code point, read straight from the string;
+ * int(s): a short decimal read in place. */
 static IrReg *lower_str_builtin(Lower *l, Expr *e)
 {
     Expr *fn = e->u.call.func;
     TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
-    if (!s || s->kind != SYM_BUILTIN || strcmp(s->name, "ord") != 0 || e->u.call.n_args != 1 ||
-        e->u.call.args[0]->name || e->u.call.args[0]->value->type->kind != TY_STR)
+    if (!s || s->kind != SYM_BUILTIN || e->u.call.n_args != 1 || e->u.call.args[0]->name ||
+        e->u.call.args[0]->value->type->kind != TY_STR)
         return NULL;
-    IrReg *r = call1(l, "spy_str_ord", REP_INT, ERR_INT, lower_expr(l, e->u.call.args[0]->value));
+    const char *c = !strcmp(s->name, "ord") ? "spy_str_ord"
+                    : !strcmp(s->name, "int") ? "spy_str_to_int" : NULL;
+    if (!c)
+        return NULL;
+    IrReg *r = call1(l, c, REP_INT, ERR_INT, lower_expr(l, e->u.call.args[0]->value));
     return coerce(l, r, ty_simple(TY_INT), e->type);
 }
 

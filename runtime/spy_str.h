@@ -166,6 +166,37 @@ static inline SpyInt spy_str_ord(PyObject *s)
     return spy_str__ord_error(s);
 }
 
+SPY_COLD SpyInt spy_str__to_int_slow(PyObject *s)
+{
+    /* a str subclass may define __int__, __index__ or __trunc__ */
+    PyObject *o = PyUnicode_CheckExact(s) ? PyLong_FromUnicodeObject(s, 10) : PyNumber_Long(s);
+    if (!o)
+        return SPY_INT_ERR;
+    SpyInt r = spy_int_from_long_object(o);
+    Py_DECREF(o);
+    return r;
+}
+
+/* int(s) for a str: an exact ASCII str of an optional sign and at most 18
+ * digits is read here (what int() makes of it: leading zeros allowed);
+ * spaces, underscores, other digits, longer numbers and the errors are
+ * the interpreter's own conversion. */
+static inline SpyInt spy_str_to_int(PyObject *s)
+{
+    if (SPY_LIKELY(PyUnicode_CheckExact(s) && PyUnicode_IS_ASCII(s))) {
+        const unsigned char *p = PyUnicode_1BYTE_DATA(s);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = p[0] == '-' || p[0] == '+';
+        if (n > i && n - i <= 18) {
+            int64_t v = 0;
+            for (Py_ssize_t k = i; k < n && v >= 0; k++)
+                v = p[k] >= '0' && p[k] <= '9' ? v * 10 + (p[k] - '0') : -1;
+            if (v >= 0)
+                return SPY_INT_SMALL(p[0] == '-' ? -v : v);
+        }
+    }
+    return spy_str__to_int_slow(s);
+}
+
 /* s[lo:hi] for a str with int (or absent: has_lo/has_hi 0) bounds, clamped
  * as Python does. */
 static inline PyObject *spy_str_slice(PyObject *s, SpyInt lo, int has_lo, SpyInt hi, int has_hi)
