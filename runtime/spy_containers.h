@@ -28,7 +28,7 @@ static inline int spy_is_kind(PyObject *o, unsigned mask)
     if ((mask & SPY_K_SET) && PySet_Check(o)) return 1;
     if ((mask & SPY_K_TUPLE) && PyTuple_Check(o)) return 1;
     if ((mask & SPY_K_FROZENSET) && PyFrozenSet_Check(o)) return 1;
-    if ((mask & SPY_K_CALLABLE) && PyCallable_Check(o)) return 1;
+    if ((mask & SPY_K_CALLABLE) && Py_TYPE(o)->tp_call) return 1; /* PyCallable_Check */
     return 0;
 }
 
