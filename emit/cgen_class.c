@@ -151,6 +151,7 @@ static void emit_tp_new(FILE *out, ModCtx *m, const TcClass *c)
     fprintf(out, "static PyObject *%s(SpyModState *st, PyObject *const *args, Py_ssize_t nargs, "
             "PyObject *kwnames)\n{\n", N(m, "spy_make_", c));
     if (init) {
+        fprintf(out, "    const int depth = 0;\n");
         cg_wrapper_body(out, m, ir_of(m, init), -1, N(m, "spy_new_", c), REP_OBJ);
     } else {
         fprintf(out, "    (void)args;\n    if (nargs || (kwnames && PyTuple_GET_SIZE(kwnames))) {\n"

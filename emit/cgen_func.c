@@ -232,7 +232,7 @@ static void emit_vcall(Cg *g, const IrOp *op)
         fprintf(g->out, "spy_call_method_cached(&st->mc[%d], &st->mct[%d], %s, ", op->mcache,
                 op->mcache, op->method);
     else
-        fprintf(g->out, "PyObject_Vectorcall(%s, ", reg_cname(g, op->args[0]));
+        fprintf(g->out, "spy_call_any(st, depth, %s, ", reg_cname(g, op->args[0]));
     fprintf(g->out, "spy_args + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);\n    }\n",
             op->n_pos + (op->method ? 1 : 0), op->c ? op->c : "NULL");
     error_check(g, op, reg_cname(g, op->dst));

@@ -255,7 +255,7 @@ void cg_wrapper_body(FILE *out, ModCtx *m, const IrFunc *nf, int first, const ch
             "        return NULL;\n", m->param_names[func_id(m, f)] + first);
     for (int i = first; i < n; i++)
         bind_param(out, m, f, i, i - first, cg_ident(m->a, "v_", nf->params[i]->name));
-    fprintf(out, "    %sr = %s(st, 0%s", ret_ctype(ret_rep), callee, pass_self ? ", self" : "");
+    fprintf(out, "    %sr = %s(st, depth%s", ret_ctype(ret_rep), callee, pass_self ? ", self" : "");
     for (int i = first; i < n; i++)
         fprintf(out, ", %s", cg_ident(m->a, "v_", nf->params[i]->name));
     fprintf(out, ");\n    if (%s)\n        goto fail;\n%s", failed_result(ret_rep),
@@ -272,21 +272,30 @@ void cg_wrapper_body(FILE *out, ModCtx *m, const IrFunc *nf, int first, const ch
 void cg_wrapper(FILE *out, ModCtx *m, const IrFunc *nf)
 {
     const TcFunc *f = nf->tc;
-    fprintf(out, "/* Python-visible wrapper of %s */\n", f->qualname);
     if (f->cls) {
+        fprintf(out, "/* Python-visible wrapper of %s */\n", f->qualname);
         fprintf(out, "static PyObject *%s(PyObject *self, PyTypeObject *defining_class, "
                 "PyObject *const *args, size_t nargsf, PyObject *kwnames)\n{\n"
                 "    SpyModState *st = (SpyModState *)PyType_GetModuleState(defining_class);\n"
-                "    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);\n",
+                "    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);\n"
+                "    const int depth = 0;\n",
                 cg_ident(m->a, "w", nf->c_name));
         cg_wrapper_body(out, m, nf, 1, nf->c_name, nf->ret_rep);
-    } else {
-        fprintf(out, "static PyObject *%s(PyObject *self, PyObject *const *args, Py_ssize_t nargs,"
-                " PyObject *kwnames)\n{\n", cg_ident(m->a, "w_", f->name));
-        fprintf(out, "    SpyModState *st = (SpyModState *)PyModule_GetState(self);\n");
-        cg_wrapper_body(out, m, nf, 0, nf->c_name, nf->ret_rep);
+        fprintf(out, "}\n\n");
+        return;
     }
-    fprintf(out, "}\n\n");
+    /* wd_: the binding at a native call depth, which spy_call_any (a call
+     * of this function through an object) goes on counting */
+    const char *wd = cg_ident(m->a, "wd_", f->name);
+    fprintf(out, "/* Python-visible wrapper of %s (w_), binding its arguments in %s */\n",
+            f->qualname, wd);
+    fprintf(out, "static PyObject *%s(SpyModState *st, int depth, PyObject *const *args, "
+            "Py_ssize_t nargs, PyObject *kwnames)\n{\n", wd);
+    cg_wrapper_body(out, m, nf, 0, nf->c_name, nf->ret_rep);
+    fprintf(out, "}\n\nstatic PyObject *%s(PyObject *self, PyObject *const *args, Py_ssize_t nargs,"
+            " PyObject *kwnames)\n{\n"
+            "    return %s((SpyModState *)PyModule_GetState(self), 0, args, nargs, kwnames);\n}\n\n",
+            cg_ident(m->a, "w_", f->name), wd);
 }
 
 /* ---- the module ----------------------------------------------------------------------------- */
@@ -313,12 +322,48 @@ static void emit_state(FILE *out, ModCtx *m)
             m->n_mcache ? m->n_mcache : 1, m->n_mcache ? m->n_mcache : 1);
 }
 
+/* spy_call_any: a call through an object that may be a function of this
+ * very module (a dispatch table, a callback) goes straight to its binding
+ * wd_<name>, at the caller's native call depth, as a direct call would;
+ * anything else is the interpreter's call. */
+static void emit_call_any(FILE *out, ModCtx *m, int n)
+{
+    if (n == 0) { /* no function of its own to find */
+        fprintf(out, "__attribute__((unused)) static PyObject *spy_call_any(SpyModState *st, int depth, "
+                "PyObject *fn, PyObject *const *args, size_t nargsf, PyObject *kwnames)\n{\n"
+                "    (void)st;\n    (void)depth;\n"
+                "    return PyObject_Vectorcall(fn, args, nargsf, kwnames);\n}\n\n");
+        return;
+    }
+    fprintf(out, "__attribute__((unused)) static PyObject *(*const spy_direct[])(SpyModState *, int, "
+            "PyObject *const *, Py_ssize_t, PyObject *) = {\n");
+    for (int i = 0; i < n; i++)
+        fprintf(out, "    %s,\n", m->irs[i] ? cg_ident(m->a, "wd_", m->irs[i]->tc->name) : "NULL");
+    fprintf(out, "    NULL\n};\n\n"
+            "__attribute__((unused)) static PyObject *spy_call_any(SpyModState *st, int depth, "
+            "PyObject *fn, PyObject *const *args, size_t nargsf, PyObject *kwnames)\n{\n"
+            "    if (Py_IS_TYPE(fn, &PyCFunction_Type) && PyCFunction_GET_SELF(fn) == st->module) {\n"
+            "        uintptr_t k = ((uintptr_t)((PyCFunctionObject *)fn)->m_ml - (uintptr_t)spy_methods)"
+            " / sizeof(PyMethodDef);\n"
+            "        if (k < %d && spy_direct[k]) {\n"
+            "            /* the callee may make no native call, so no check of its own */\n"
+            "            if (SPY_UNLIKELY(depth + 1 > st->depth_limit)\n"
+            "                && spy_depth_exceeded(depth + 1, &st->depth_limit))\n"
+            "                return NULL;\n"
+            "            return spy_direct[k](st, depth + 1, args, PyVectorcall_NARGS(nargsf), kwnames);\n"
+            "        }\n"
+            "    }\n"
+            "    return PyObject_Vectorcall(fn, args, nargsf, kwnames);\n}\n\n", n);
+}
+
 static void emit_methods(FILE *out, ModCtx *m, int n)
 {
     for (int i = 0; i < n; i++)
         if (m->irs[i])
             fprintf(out, "static PyObject *%s(PyObject *, PyObject *const *, Py_ssize_t, "
-                    "PyObject *);\n", cg_ident(m->a, "w_", m->irs[i]->tc->name));
+                    "PyObject *);\nstatic PyObject *%s(SpyModState *, int, PyObject *const *, "
+                    "Py_ssize_t, PyObject *);\n", cg_ident(m->a, "w_", m->irs[i]->tc->name),
+                    cg_ident(m->a, "wd_", m->irs[i]->tc->name));
     fprintf(out, "\n__attribute__((unused)) static PyMethodDef spy_methods[] = {\n");
     for (int i = 0; i < n; i++) {
         if (!m->irs[i]) { /* left to the interpreter: never bound from here */
@@ -336,6 +381,7 @@ static void emit_methods(FILE *out, ModCtx *m, int n)
         fprintf(out, "},\n");
     }
     fprintf(out, "    {NULL, NULL, 0, NULL}\n};\n\n");
+    emit_call_any(out, m, n);
 }
 
 static bool has_native_classes(const TcModule *tm)

@@ -680,8 +680,13 @@ static void test_c_module_shape(void **state)
                           "SpyInt v_w, SpyInt v_h)\n{");
     assert_contains(s->c, "static PyObject *w_area(PyObject *self, PyObject *const *args, "
                           "Py_ssize_t nargs, PyObject *kwnames)\n{");
+    /* which binds the arguments in wd_area at a native call depth */
+    assert_contains(s->c, "return wd_area((SpyModState *)PyModule_GetState(self), 0, args, nargs, "
+                          "kwnames);");
+    assert_contains(s->c, "static PyObject *wd_area(SpyModState *st, int depth, PyObject *const *args, "
+                          "Py_ssize_t nargs, PyObject *kwnames)\n{");
     assert_contains(s->c, "spy_parse_args(&sig, ");
-    assert_contains(s->c, "SpyInt r = f_area(st, 0, v_w, v_h);");
+    assert_contains(s->c, "SpyInt r = f_area(st, depth, v_w, v_h);");
     assert_contains(s->c, "{\"area\", (PyCFunction)(void (*)(void))w_area, "
                           "METH_FASTCALL | METH_KEYWORDS, NULL},");
     /* each statement is preceded by its Python source line */
@@ -1245,7 +1250,31 @@ static void test_c_native_depth_check(void **state)
     assert_not_contains(fn, "spy_depth_exceeded");
     free(fn);
     /* entered from Python at depth 0 */
-    assert_contains(s->c, "f_down(st, 0, ");
+    assert_contains(s->c, "wd_down((SpyModState *)PyModule_GetState(self), 0, ");
+    assert_contains(s->c, "f_down(st, depth, ");
+    snip_free(s);
+}
+
+/* A call through an object (a dispatch table) that turns out to be one of
+ * the module's own functions goes to its binding at depth + 1, so the
+ * native depth check still sees a recursion through such calls. */
+static void test_c_call_any_keeps_depth(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def ping(n, table):\n"
+                      "    return 0 if n == 0 else table['pong'](n - 1, table)\n"
+                      "def pong(n, table):\n"
+                      "    return table['ping'](n, table)\n");
+    char *fn = c_func_of(s, "f_ping");
+    assert_contains(fn, "spy_call_any(st, depth, ");
+    assert_not_contains(fn, "PyObject_Vectorcall(");
+    free(fn);
+    assert_contains(s->c, "PyCFunction_GET_SELF(fn) == st->module");
+    assert_contains(s->c, "spy_depth_exceeded(depth + 1, &st->depth_limit))\n"
+                          "                return NULL;\n"
+                          "            return spy_direct[k](st, depth + 1, args, "
+                          "PyVectorcall_NARGS(nargsf), kwnames);");
+    assert_contains(s->c, "    wd_ping,\n    wd_pong,\n    NULL\n};");
     snip_free(s);
 }
 
@@ -1581,6 +1610,7 @@ int main(void)
         cmocka_unit_test(test_c_range_loop_is_counting),
         cmocka_unit_test(test_c_machine_loop),
         cmocka_unit_test(test_c_native_depth_check),
+        cmocka_unit_test(test_c_call_any_keeps_depth),
         cmocka_unit_test(test_c_int_tree_pow2),
         cmocka_unit_test(test_c_int_tree_to_float),
         cmocka_unit_test(test_c_native_array),

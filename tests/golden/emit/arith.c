@@ -78,8 +78,11 @@ static inline int spy_fast_2(int64_t x_i)
 }
 
 static PyObject *w_scale(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
+static PyObject *wd_scale(SpyModState *, int, PyObject *const *, Py_ssize_t, PyObject *);
 static PyObject *w_total(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
+static PyObject *wd_total(SpyModState *, int, PyObject *const *, Py_ssize_t, PyObject *);
 static PyObject *w_run(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
+static PyObject *wd_run(SpyModState *, int, PyObject *const *, Py_ssize_t, PyObject *);
 
 __attribute__((unused)) static PyMethodDef spy_methods[] = {
     {"scale", (PyCFunction)(void (*)(void))w_scale, METH_FASTCALL | METH_KEYWORDS, NULL},
@@ -87,6 +90,28 @@ __attribute__((unused)) static PyMethodDef spy_methods[] = {
     {"run", (PyCFunction)(void (*)(void))w_run, METH_FASTCALL | METH_KEYWORDS, NULL},
     {NULL, NULL, 0, NULL}
 };
+
+__attribute__((unused)) static PyObject *(*const spy_direct[])(SpyModState *, int, PyObject *const *, Py_ssize_t, PyObject *) = {
+    wd_scale,
+    wd_total,
+    wd_run,
+    NULL
+};
+
+__attribute__((unused)) static PyObject *spy_call_any(SpyModState *st, int depth, PyObject *fn, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    if (Py_IS_TYPE(fn, &PyCFunction_Type) && PyCFunction_GET_SELF(fn) == st->module) {
+        uintptr_t k = ((uintptr_t)((PyCFunctionObject *)fn)->m_ml - (uintptr_t)spy_methods) / sizeof(PyMethodDef);
+        if (k < 3 && spy_direct[k]) {
+            /* the callee may make no native call, so no check of its own */
+            if (SPY_UNLIKELY(depth + 1 > st->depth_limit)
+                && spy_depth_exceeded(depth + 1, &st->depth_limit))
+                return NULL;
+            return spy_direct[k](st, depth + 1, args, PyVectorcall_NARGS(nargsf), kwnames);
+        }
+    }
+    return PyObject_Vectorcall(fn, args, nargsf, kwnames);
+}
 
 /* def scale */
 static SPY_ALWAYS_INLINE inline SpyRetFloat f_scale(SpyModState *st, int depth, SpyInt v_x, double v_factor)
@@ -400,10 +425,9 @@ static PyObject *f___module__(SpyModState *st, int depth)
     goto L2;
 }
 
-/* Python-visible wrapper of scale */
-static PyObject *w_scale(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+/* Python-visible wrapper of scale (w_), binding its arguments in wd_scale */
+static PyObject *wd_scale(SpyModState *st, int depth, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    SpyModState *st = (SpyModState *)PyModule_GetState(self);
 #if PY_VERSION_HEX >= 0x030A0000
     static const char spy_name[] = "scale";
 #else
@@ -434,7 +458,7 @@ static PyObject *w_scale(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         v_factor = PyFloat_AsDouble(a[1]);
         if (v_factor == -1.0 && PyErr_Occurred()) goto fail;
     }
-    SpyRetFloat r = f_scale(st, 0, v_x, v_factor);
+    SpyRetFloat r = f_scale(st, depth, v_x, v_factor);
     if (r.failed)
         goto fail;
     res = PyFloat_FromDouble(r.v);
@@ -443,10 +467,14 @@ static PyObject *w_scale(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     return res;
 }
 
-/* Python-visible wrapper of total */
-static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+static PyObject *w_scale(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    SpyModState *st = (SpyModState *)PyModule_GetState(self);
+    return wd_scale((SpyModState *)PyModule_GetState(self), 0, args, nargs, kwnames);
+}
+
+/* Python-visible wrapper of total (w_), binding its arguments in wd_total */
+static PyObject *wd_total(SpyModState *st, int depth, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
 #if PY_VERSION_HEX >= 0x030A0000
     static const char spy_name[] = "total";
 #else
@@ -466,7 +494,7 @@ static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         v_n = spy_int_from_long_object(a[0]);
         if (v_n == SPY_INT_ERR) goto fail;
     }
-    SpyInt r = f_total(st, 0, v_n);
+    SpyInt r = f_total(st, depth, v_n);
     if (r == SPY_INT_ERR)
         goto fail;
     res = spy_int_box(r);
@@ -476,10 +504,14 @@ static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     return res;
 }
 
-/* Python-visible wrapper of run */
-static PyObject *w_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    SpyModState *st = (SpyModState *)PyModule_GetState(self);
+    return wd_total((SpyModState *)PyModule_GetState(self), 0, args, nargs, kwnames);
+}
+
+/* Python-visible wrapper of run (w_), binding its arguments in wd_run */
+static PyObject *wd_run(SpyModState *st, int depth, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
 #if PY_VERSION_HEX >= 0x030A0000
     static const char spy_name[] = "run";
 #else
@@ -499,13 +531,18 @@ static PyObject *w_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs, 
         v_n = spy_int_from_long_object(a[0]);
         if (v_n == SPY_INT_ERR) goto fail;
     }
-    SpyRetFloat r = f_run(st, 0, v_n);
+    SpyRetFloat r = f_run(st, depth, v_n);
     if (r.failed)
         goto fail;
     res = PyFloat_FromDouble(r.v);
   fail:
     spy_int_xdecref(v_n);
     return res;
+}
+
+static PyObject *w_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    return wd_run((SpyModState *)PyModule_GetState(self), 0, args, nargs, kwnames);
 }
 
 static int spy_init_constants(SpyModState *st)

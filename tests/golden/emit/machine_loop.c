@@ -68,11 +68,32 @@ out:
 }
 
 static PyObject *w_total(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
+static PyObject *wd_total(SpyModState *, int, PyObject *const *, Py_ssize_t, PyObject *);
 
 __attribute__((unused)) static PyMethodDef spy_methods[] = {
     {"total", (PyCFunction)(void (*)(void))w_total, METH_FASTCALL | METH_KEYWORDS, NULL},
     {NULL, NULL, 0, NULL}
 };
+
+__attribute__((unused)) static PyObject *(*const spy_direct[])(SpyModState *, int, PyObject *const *, Py_ssize_t, PyObject *) = {
+    wd_total,
+    NULL
+};
+
+__attribute__((unused)) static PyObject *spy_call_any(SpyModState *st, int depth, PyObject *fn, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    if (Py_IS_TYPE(fn, &PyCFunction_Type) && PyCFunction_GET_SELF(fn) == st->module) {
+        uintptr_t k = ((uintptr_t)((PyCFunctionObject *)fn)->m_ml - (uintptr_t)spy_methods) / sizeof(PyMethodDef);
+        if (k < 1 && spy_direct[k]) {
+            /* the callee may make no native call, so no check of its own */
+            if (SPY_UNLIKELY(depth + 1 > st->depth_limit)
+                && spy_depth_exceeded(depth + 1, &st->depth_limit))
+                return NULL;
+            return spy_direct[k](st, depth + 1, args, PyVectorcall_NARGS(nargsf), kwnames);
+        }
+    }
+    return PyObject_Vectorcall(fn, args, nargsf, kwnames);
+}
 
 /* def total */
 static inline SpyInt f_total(SpyModState *st, int depth, PyObject *v_xs)
@@ -201,10 +222,9 @@ static PyObject *f___module__(SpyModState *st, int depth)
     goto L2;
 }
 
-/* Python-visible wrapper of total */
-static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+/* Python-visible wrapper of total (w_), binding its arguments in wd_total */
+static PyObject *wd_total(SpyModState *st, int depth, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    SpyModState *st = (SpyModState *)PyModule_GetState(self);
 #if PY_VERSION_HEX >= 0x030A0000
     static const char spy_name[] = "total";
 #else
@@ -223,13 +243,18 @@ static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         }
         v_xs = a[0];
     }
-    SpyInt r = f_total(st, 0, v_xs);
+    SpyInt r = f_total(st, depth, v_xs);
     if (r == SPY_INT_ERR)
         goto fail;
     res = spy_int_box(r);
     spy_int_decref(r);
   fail:
     return res;
+}
+
+static PyObject *w_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    return wd_total((SpyModState *)PyModule_GetState(self), 0, args, nargs, kwnames);
 }
 
 static int spy_init_constants(SpyModState *st)

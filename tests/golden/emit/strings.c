@@ -25,13 +25,36 @@ static SPY_ALWAYS_INLINE inline PyObject *f_pair(SpyModState *st, int depth, Spy
 static PyObject *f___module__(SpyModState *st, int depth);
 
 static PyObject *w_greet(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
+static PyObject *wd_greet(SpyModState *, int, PyObject *const *, Py_ssize_t, PyObject *);
 static PyObject *w_pair(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
+static PyObject *wd_pair(SpyModState *, int, PyObject *const *, Py_ssize_t, PyObject *);
 
 __attribute__((unused)) static PyMethodDef spy_methods[] = {
     {"greet", (PyCFunction)(void (*)(void))w_greet, METH_FASTCALL | METH_KEYWORDS, NULL},
     {"pair", (PyCFunction)(void (*)(void))w_pair, METH_FASTCALL | METH_KEYWORDS, NULL},
     {NULL, NULL, 0, NULL}
 };
+
+__attribute__((unused)) static PyObject *(*const spy_direct[])(SpyModState *, int, PyObject *const *, Py_ssize_t, PyObject *) = {
+    wd_greet,
+    wd_pair,
+    NULL
+};
+
+__attribute__((unused)) static PyObject *spy_call_any(SpyModState *st, int depth, PyObject *fn, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    if (Py_IS_TYPE(fn, &PyCFunction_Type) && PyCFunction_GET_SELF(fn) == st->module) {
+        uintptr_t k = ((uintptr_t)((PyCFunctionObject *)fn)->m_ml - (uintptr_t)spy_methods) / sizeof(PyMethodDef);
+        if (k < 2 && spy_direct[k]) {
+            /* the callee may make no native call, so no check of its own */
+            if (SPY_UNLIKELY(depth + 1 > st->depth_limit)
+                && spy_depth_exceeded(depth + 1, &st->depth_limit))
+                return NULL;
+            return spy_direct[k](st, depth + 1, args, PyVectorcall_NARGS(nargsf), kwnames);
+        }
+    }
+    return PyObject_Vectorcall(fn, args, nargsf, kwnames);
+}
 
 /* def greet */
 static SPY_ALWAYS_INLINE inline PyObject *f_greet(SpyModState *st, int depth, PyObject *v_name, SpyInt v_times)
@@ -193,7 +216,7 @@ static PyObject *f___module__(SpyModState *st, int depth)
     spy_int_decref(r8);
     {
         PyObject *spy_args[3] = {NULL, r7, r10};
-        r11 = PyObject_Vectorcall(r4, spy_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        r11 = spy_call_any(st, depth, r4, spy_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     if (SPY_UNLIKELY(r11 == NULL)) goto L4;
     Py_DECREF(r10);
@@ -262,10 +285,9 @@ static PyObject *f___module__(SpyModState *st, int depth)
     goto L2;
 }
 
-/* Python-visible wrapper of greet */
-static PyObject *w_greet(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+/* Python-visible wrapper of greet (w_), binding its arguments in wd_greet */
+static PyObject *wd_greet(SpyModState *st, int depth, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    SpyModState *st = (SpyModState *)PyModule_GetState(self);
 #if PY_VERSION_HEX >= 0x030A0000
     static const char spy_name[] = "greet";
 #else
@@ -295,7 +317,7 @@ static PyObject *w_greet(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         v_times = spy_int_from_long_object(a[1]);
         if (v_times == SPY_INT_ERR) goto fail;
     }
-    PyObject *r = f_greet(st, 0, v_name, v_times);
+    PyObject *r = f_greet(st, depth, v_name, v_times);
     if (r == NULL)
         goto fail;
     res = r;
@@ -304,10 +326,14 @@ static PyObject *w_greet(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     return res;
 }
 
-/* Python-visible wrapper of pair */
-static PyObject *w_pair(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+static PyObject *w_greet(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    SpyModState *st = (SpyModState *)PyModule_GetState(self);
+    return wd_greet((SpyModState *)PyModule_GetState(self), 0, args, nargs, kwnames);
+}
+
+/* Python-visible wrapper of pair (w_), binding its arguments in wd_pair */
+static PyObject *wd_pair(SpyModState *st, int depth, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
 #if PY_VERSION_HEX >= 0x030A0000
     static const char spy_name[] = "pair";
 #else
@@ -335,13 +361,18 @@ static PyObject *w_pair(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
         }
         v_b = a[1];
     }
-    PyObject *r = f_pair(st, 0, v_a, v_b);
+    PyObject *r = f_pair(st, depth, v_a, v_b);
     if (r == NULL)
         goto fail;
     res = r;
   fail:
     spy_int_xdecref(v_a);
     return res;
+}
+
+static PyObject *w_pair(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    return wd_pair((SpyModState *)PyModule_GetState(self), 0, args, nargs, kwnames);
 }
 
 static int spy_init_constants(SpyModState *st)
