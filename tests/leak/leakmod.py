@@ -354,3 +354,24 @@ def spec_fib_acc(n: int, a: int, b: int) -> int:
     if n == 0:
         return a
     return spec_fib_acc(n - 1, b, a + b)
+
+def table_add(a, b=2, *, scale=1):
+    return (a + b) * scale
+
+
+def table_parse(s: str) -> int:
+    return int(s)
+
+
+def table_calls(n, bad):
+    """Calls through a dict of this module's functions (spy_call_any):
+    keywords, defaults, a big int result, int(str) both ways, and a bad
+    call's TypeError raised from the binding."""
+    table = {"add": table_add, "parse": table_parse}
+    total = 0
+    for i in range(n):
+        total += table["add"](i, scale=1 << 70) + table["add"](i)
+        total += table["parse"](str(i)) + table["parse"]("1" * 30)
+    if bad:
+        table["add"](1, 2, 3)
+    return total

@@ -86,6 +86,8 @@ CASES = [
     ("versioned loop, character, IndexError", "versioned_chars", ("ab😀d", "x" * 40), {}, IndexError),
     ("recursive copy gives up on big ints", "spec_fib_acc", (120, 0, 1), {}, None),
     ("recursive copy, all small", "spec_fib_acc", (40, 0, 1), {}, None),
+    ("calls through a table of own functions", "table_calls", (20, False), {}, None),
+    ("call through a table, TypeError binding", "table_calls", (3, True), {}, TypeError),
 ]
 
 
