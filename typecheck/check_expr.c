@@ -462,6 +462,16 @@ static TyType *check_native_method(Tc *tc, Expr *e, TcCall *call, TcClass *c, bo
         call->kind = CALL_METHOD; /* an interpreted method: called generically */
         return any();
     }
+    TcAttr *field = f || via_super ? NULL : tc_class_attr(c, m);
+    if (field) { /* a callable stored in a field: read, then called generically */
+        TyType *ft = field->type;
+        call->kind = CALL_METHOD;
+        if (ft->kind == TY_FUNC && ft->n_args > 0)
+            return ft->args[0]; /* its result, checked when it arrives */
+        if (ft->kind != TY_ANY && ft->kind != TY_OBJECT && ft->kind != TY_FUNC)
+            tc_error(tc, e->u.call.func->span, "\"%s\" not callable", tstr(tc, ft));
+        return any();
+    }
     if (!f) {
         tc_error(tc, e->u.call.func->span, "\"%s\" has no attribute \"%s\"", c->name, m);
         return any();
