@@ -260,6 +260,15 @@ static IrReg *method_fast_path(Lower *l, const TcCall *call, IrReg **args, int n
                          REP_OBJ, ERR_NULL, args, 2);
     if (k == TY_LIST && !strcmp(m, "pop") && n == 1)
         return emit_call(l, "spy_list_pop", REP_OBJ, ERR_NULL, args, 1);
+    bool any_append = !strcmp(m, "append") && n == 2, any_pop = !strcmp(m, "pop") && n == 1;
+    if (k == TY_ANY && (any_append || any_pop)) { /* a list's, else the cached method call */
+        int mc = l->m->n_mcache++;
+        const char *c = arena_printf(A(l), "%s(&st->mc[%d], &st->mct[%d], %s, %s)",
+                                     any_append ? "spy_any_append" : "spy_any_pop", mc, mc,
+                                     const_ref(l->m, const_name(l->m, m)),
+                                     any_append ? "%0, %1" : "%0");
+        return emit_call(l, c, REP_OBJ, ERR_NULL, args, n);
+    }
     if (k == TY_DICT && !strcmp(m, "get") && (n == 2 || n == 3)) {
         IrReg *a[3] = {args[0], args[1], n == 3 ? args[2] : emit_const(l, REP_OBJ, "Py_None", true)};
         return emit_call(l, "spy_dict_get", REP_OBJ, ERR_NULL, a, 3);

@@ -59,4 +59,29 @@ static inline PyObject *spy_any_richcompare(PyObject *a, PyObject *b, int op)
     return PyObject_RichCompare(a, b, op);
 }
 
+/* o.append(x) and o.pop() on a value of unknown type: an exact list's own
+ * operation inline (list.append and list.pop are what its method would
+ * run), anything else the call site's cached method call (spy_ops.h).
+ * slot/slot_type are the site's cache, name the interned method name.  A
+ * new reference, or NULL. */
+static inline PyObject *spy_any_append(PyObject **slot, PyTypeObject **slot_type, PyObject *name,
+                                       PyObject *o, PyObject *x)
+{
+    if (SPY_LIKELY(PyList_CheckExact(o)))
+        return spy_list_append(o, x);
+    PyObject *args[3] = {NULL, o, x};
+    return spy_call_method_cached(slot, slot_type, name, args + 1,
+                                  2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+}
+
+static inline PyObject *spy_any_pop(PyObject **slot, PyTypeObject **slot_type, PyObject *name,
+                                    PyObject *o)
+{
+    if (SPY_LIKELY(PyList_CheckExact(o)))
+        return spy_list_pop(o);
+    PyObject *args[2] = {NULL, o};
+    return spy_call_method_cached(slot, slot_type, name, args + 1,
+                                  1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+}
+
 #endif /* SPY_ANY_H */
