@@ -886,8 +886,38 @@ static int literal_const(Lower *l, const Expr *x)
     }
 }
 
+static bool has_star(const ExprList *elts)
+{
+    for (int i = 0; i < elts->n; i++)
+        if (elts->v[i]->kind == EX_STARRED)
+            return true;
+    return false;
+}
+
+/* [a, *b, c], (a, *b), {a, *b}: built item by item, left to right, as the
+ * interpreter's LIST_EXTEND/LIST_APPEND (a tuple from the list) and
+ * SET_UPDATE/SET_ADD do. */
+static IrReg *lower_starred_display(Lower *l, Expr *e)
+{
+    bool set = e->kind == EX_SET;
+    IrReg *acc = emit_call(l, set ? "spy_set_pack(0)" : "spy_list_pack(0)", REP_OBJ, ERR_NULL,
+                           NULL, 0);
+    for (int i = 0; i < e->u.seq.elts.n; i++) {
+        Expr *x = e->u.seq.elts.v[i];
+        bool star = x->kind == EX_STARRED;
+        Expr *v = star ? x->u.starred.value : x;
+        IrReg *args[2] = {acc, box(l, lower_expr(l, v), v->type)};
+        const char *c = star ? (set ? "spy_set_update_star" : "spy_list_extend_star")
+                             : (set ? "PySet_Add" : "PyList_Append");
+        emit_call(l, c, (IrRep)-1, ERR_NEG, args, 2);
+    }
+    return e->kind == EX_TUPLE ? call1(l, "PyList_AsTuple", REP_OBJ, ERR_NULL, acc) : acc;
+}
+
 static IrReg *lower_sequence(Lower *l, Expr *e, const char *packer)
 {
+    if (has_star(&e->u.seq.elts))
+        return lower_starred_display(l, e);
     if (e->kind == EX_TUPLE) {
         /* ("a", "b"): one tuple made when the module loads, as the
          * interpreter folds it into a constant */
@@ -905,9 +935,31 @@ static IrReg *lower_sequence(Lower *l, Expr *e, const char *packer)
     return emit_call(l, c, REP_OBJ, ERR_NULL, items, n);
 }
 
+/* {**m, k: v}: built entry by entry, left to right (DICT_UPDATE for each
+ * mapping). */
+static IrReg *lower_dict_with_star(Lower *l, Expr *e)
+{
+    IrReg *d = emit_call(l, "spy_dict_pack(0)", REP_OBJ, ERR_NULL, NULL, 0);
+    for (int i = 0; i < e->u.dict.keys.n; i++) {
+        Expr *k = e->u.dict.keys.v[i], *v = e->u.dict.values.v[i];
+        if (!k) {
+            IrReg *args[2] = {d, box(l, lower_expr(l, v), v->type)};
+            emit_call(l, "spy_dict_update_star", (IrRep)-1, ERR_NEG, args, 2);
+            continue;
+        }
+        IrReg *args[3] = {d, box(l, lower_expr(l, k), k->type), NULL};
+        args[2] = box(l, lower_expr(l, v), v->type);
+        emit_call(l, "PyDict_SetItem", (IrRep)-1, ERR_NEG, args, 3);
+    }
+    return d;
+}
+
 static IrReg *lower_dict(Lower *l, Expr *e)
 {
     int n = e->u.dict.keys.n;
+    for (int i = 0; i < n; i++)
+        if (!e->u.dict.keys.v[i])
+            return lower_dict_with_star(l, e);
     IrReg **items = ARENA_ARRAY(A(l), IrReg *, 2 * n + 1);
     for (int i = 0; i < n; i++) {
         Expr *k = e->u.dict.keys.v[i], *v = e->u.dict.values.v[i];

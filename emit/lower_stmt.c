@@ -42,15 +42,28 @@ static void store_name(Lower *l, Expr *target, IrReg *v, const TyType *vt)
 static void store_unpack(Lower *l, Expr *target, IrReg *v, const TyType *vt)
 {
     ExprList *elts = &target->u.seq.elts;
+    int star = -1;
+    for (int i = 0; i < elts->n; i++)
+        if (elts->v[i]->kind == EX_STARRED)
+            star = i;
     IrReg *boxed = box(l, v, vt);
-    const char *c = arena_printf(A(l), "spy_unpack(%%0, %d)", elts->n);
+    const char *c = star < 0 ? arena_printf(A(l), "spy_unpack(%%0, %d)", elts->n)
+                             : arena_printf(A(l), "spy_unpack_ex(%%0, %d, %d)", star,
+                                            elts->n - 1 - star);
     IrReg *t = emit_call(l, c, REP_OBJ, ERR_NULL, &boxed, 1);
     IrReg **items = ARENA_ARRAY(A(l), IrReg *, elts->n);
     for (int i = 0; i < elts->n; i++)
         items[i] = emit_call(l, arena_printf(A(l), "spy_tuple_item(%%0, %d)", i), REP_OBJ,
                              ERR_NEVER, &t, 1);
     for (int i = 0; i < elts->n; i++) {
-        const TyType *et = vt->kind == TY_TUPLE && !vt->variadic ? vt->args[i]
+        if (i == star) { /* a new list, typed by the checker */
+            store_target(l, elts->v[i]->u.starred.value, items[i], elts->v[i]->type);
+            continue;
+        }
+        /* past the star, a tuple type's items count from its end */
+        int j = star >= 0 && i > star && vt->kind == TY_TUPLE && !vt->variadic
+                    ? vt->n_args - (elts->n - i) : i;
+        const TyType *et = vt->kind == TY_TUPLE && !vt->variadic ? vt->args[j]
                          : ty_iter_elem(vt) ? ty_iter_elem(vt) : ty_simple(TY_ANY);
         IrReg *x = et->kind == TY_ANY ? items[i] : coerce(l, items[i], ty_simple(TY_ANY), et);
         store_target(l, elts->v[i], x, et);
@@ -139,6 +152,10 @@ static bool store_parallel(Lower *l, Expr *target, Expr *value)
     if ((target->kind != EX_TUPLE && target->kind != EX_LIST) || value->kind != EX_TUPLE ||
         target->u.seq.elts.n != value->u.seq.elts.n)
         return false;
+    for (int i = 0; i < value->u.seq.elts.n; i++)
+        if (target->u.seq.elts.v[i]->kind == EX_STARRED ||
+            value->u.seq.elts.v[i]->kind == EX_STARRED)
+            return false; /* a, *b = x, y: store_unpack */
     int n = value->u.seq.elts.n;
     IrReg **vals = ARENA_ARRAY(A(l), IrReg *, n ? n : 1);
     for (int i = 0; i < n; i++)

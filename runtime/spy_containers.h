@@ -381,6 +381,53 @@ static inline PyObject *spy_set_pack(Py_ssize_t n, ...)
     return s;
 }
 
+/* ---- unpacking in displays: [a, *b], (*a, b), {*a}, {**m, k: v} ------------ */
+
+/* list.extend of `*x` in a list or tuple display, with the interpreter's
+ * TypeError for a value that cannot be iterated.  0, or -1. */
+static inline int spy_list_extend_star(PyObject *list, PyObject *x)
+{
+    if (Py_TYPE(x)->tp_iter == NULL && !PySequence_Check(x)) {
+        PyErr_Format(PyExc_TypeError, "Value after * must be an iterable, not %.200s",
+                     Py_TYPE(x)->tp_name);
+        return -1;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    return PyList_SetSlice(list, n, n, x); /* what list.extend does for any iterable */
+}
+
+/* set.update of `*x` in a set display.  0, or -1. */
+static inline int spy_set_update_star(PyObject *set, PyObject *x)
+{
+    PyObject *it = PyObject_GetIter(x);
+    if (!it)
+        return -1;
+    PyObject *item;
+    while ((item = PyIter_Next(it))) {
+        int r = PySet_Add(set, item);
+        Py_DECREF(item);
+        if (r < 0) {
+            Py_DECREF(it);
+            return -1;
+        }
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* dict.update of `**m` in a dict display, with the interpreter's
+ * TypeError for a value that is not a mapping.  0, or -1. */
+static inline int spy_dict_update_star(PyObject *dict, PyObject *m)
+{
+    if (PyDict_Update(dict, m) == 0)
+        return 0;
+    if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "'%.200s' object is not a mapping", Py_TYPE(m)->tp_name);
+    }
+    return -1;
+}
+
 /* `x in s`, `x in set`, `x in dict` straight to the type's own lookup
  * when the container is exactly that type (a subclass may override
  * __contains__). 1/0, or -1 with an exception. */

@@ -424,6 +424,57 @@ __attribute__((unused, noinline)) static PyObject *spy_unpack(PyObject *o, Py_ss
     return t;
 }
 
+/* `a, *b, c = o`: a tuple of before + 1 + after items whose item `before`
+ * is a new list of what lies between, with the interpreter's errors.  A
+ * new reference, or NULL. */
+__attribute__((unused, noinline)) static PyObject *spy_unpack_ex(PyObject *o, Py_ssize_t before,
+                                                                 Py_ssize_t after)
+{
+    PyObject *it = PyObject_GetIter(o);
+    if (!it) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %s object",
+                         Py_TYPE(o)->tp_name);
+        }
+        return NULL;
+    }
+    PyObject *t = PyTuple_New(before + 1 + after), *rest = NULL;
+    for (Py_ssize_t i = 0; t && i < before; i++) {
+        PyObject *x = PyIter_Next(it);
+        if (!x) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_ValueError,
+                             "not enough values to unpack (expected at least %zd, got %zd)",
+                             before + after, i);
+            Py_CLEAR(t);
+            break;
+        }
+        PyTuple_SET_ITEM(t, i, x);
+    }
+    if (t && !(rest = PySequence_List(it)))
+        Py_CLEAR(t);
+    Py_DECREF(it);
+    if (!t)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(rest);
+    if (n < after) {
+        PyErr_Format(PyExc_ValueError,
+                     "not enough values to unpack (expected at least %zd, got %zd)",
+                     before + after, before + n);
+        Py_DECREF(rest);
+        Py_DECREF(t);
+        return NULL;
+    }
+    /* the last `after` items move to the tuple, references and all, and the
+     * list just ends before them (as the interpreter's UNPACK_EX does) */
+    for (Py_ssize_t j = 0; j < after; j++)
+        PyTuple_SET_ITEM(t, before + 1 + j, PyList_GET_ITEM(rest, n - after + j));
+    Py_SET_SIZE(rest, n - after);
+    PyTuple_SET_ITEM(t, before, rest);
+    return t;
+}
+
 /* Item i of a tuple made by spy_unpack or PyTuple_Pack: a new reference. */
 static inline PyObject *spy_tuple_item(PyObject *t, Py_ssize_t i)
 {

@@ -920,52 +920,88 @@ static TyType *check_slice(Tc *tc, Expr *e)
     return any();
 }
 
+/* `*x` in a display: the element type of the iterable x (its own type is
+ * recorded on the starred node for lowering). */
+static TyType *check_star_item(Tc *tc, Expr *star)
+{
+    TyType *t = check_expr(tc, star->u.starred.value), *e = ty_iter_elem(t);
+    star->type = t;
+    if (!e) {
+        tc_error(tc, star->u.starred.value->span, "\"%s\" object is not iterable", tstr(tc, t));
+        return any();
+    }
+    return e;
+}
+
+/* The type two items of a display share: theirs when they agree. */
+static TyType *join_item(TyType *t, TyType *x)
+{
+    return !t ? x : ty_equal(t, x) ? t : any();
+}
+
 static TyType *check_tuple(Tc *tc, Expr *e)
 {
     int n = e->u.seq.elts.n;
     TyType **ts = ARENA_ARRAY(tc->a, TyType *, n ? n : 1);
+    bool starred = false;
     for (int i = 0; i < n; i++) {
-        if (e->u.seq.elts.v[i]->kind == EX_STARRED) {
-            tc_unsupported(tc, e->u.seq.elts.v[i]->span, "starred expressions");
-            return any();
-        }
-        ts[i] = check_expr(tc, e->u.seq.elts.v[i]);
+        Expr *x = e->u.seq.elts.v[i];
+        starred |= x->kind == EX_STARRED;
+        ts[i] = x->kind == EX_STARRED ? check_star_item(tc, x) : check_expr(tc, x);
     }
-    return ty_tuple(tc->a, ts, n);
+    if (!starred)
+        return ty_tuple(tc->a, ts, n);
+    /* (a, *b): a tuple of as many items as b has, of the items' type */
+    TyType *t = NULL;
+    for (int i = 0; i < n; i++)
+        t = join_item(t, ts[i]);
+    TyType *r = ty_tuple(tc->a, &t, 1);
+    r->variadic = true;
+    return r;
 }
 
-/* The element type of a display: the items' type when they agree. */
-static TyType *items_type(Tc *tc, ExprList *items, bool *starred)
+/* The element type of a display: the items' type when they agree (a
+ * starred item counts with its iterable's element type). */
+static TyType *items_type(Tc *tc, ExprList *items)
 {
     TyType *t = NULL;
     for (int i = 0; i < items->n; i++) {
-        if (items->v[i]->kind == EX_STARRED) {
-            tc_unsupported(tc, items->v[i]->span, "starred expressions");
-            *starred = true;
-            continue;
-        }
-        TyType *x = check_expr(tc, items->v[i]);
-        t = !t ? x : ty_equal(t, x) ? t : any();
+        Expr *x = items->v[i];
+        t = join_item(t, x->kind == EX_STARRED ? check_star_item(tc, x) : check_expr(tc, x));
     }
     return t ? t : any();
 }
 
+/* {k: v, **m}: keys and values agree with each mapping's own, which
+ * must be a dict (or of unknown type). */
+static TyType *check_dict_display(Tc *tc, Expr *e)
+{
+    TyType *k = NULL, *v = NULL;
+    for (int i = 0; i < e->u.dict.keys.n; i++) {
+        Expr *key = e->u.dict.keys.v[i], *val = e->u.dict.values.v[i];
+        if (key) {
+            k = join_item(k, check_expr(tc, key));
+            v = join_item(v, check_expr(tc, val));
+            continue;
+        }
+        TyType *m = check_expr(tc, val);
+        if (m->kind == TY_DICT) {
+            k = join_item(k, m->args[0]);
+            v = join_item(v, m->args[1]);
+        } else {
+            if (m->kind != TY_ANY && m->kind != TY_OBJECT && m->kind != TY_CLASS)
+                tc_error(tc, val->span, "\"%s\" object is not a mapping", tstr(tc, m));
+            k = v = any();
+        }
+    }
+    return ty_generic(tc->a, TY_DICT, k ? k : any(), v ? v : any());
+}
+
 static TyType *check_display(Tc *tc, Expr *e)
 {
-    bool starred = false;
-    if (e->kind == EX_DICT) {
-        for (int i = 0; i < e->u.dict.keys.n; i++)
-            if (!e->u.dict.keys.v[i]) {
-                tc_unsupported(tc, e->u.dict.values.v[i]->span, "'**' in dict displays");
-                return any();
-            }
-        TyType *k = items_type(tc, &e->u.dict.keys, &starred);
-        TyType *v = items_type(tc, &e->u.dict.values, &starred);
-        return ty_generic(tc->a, TY_DICT, k, v);
-    }
-    TyType *t = items_type(tc, &e->u.seq.elts, &starred);
-    if (starred)
-        return any();
+    if (e->kind == EX_DICT)
+        return check_dict_display(tc, e);
+    TyType *t = items_type(tc, &e->u.seq.elts);
     return ty_generic(tc->a, e->kind == EX_LIST ? TY_LIST : TY_SET, t, NULL);
 }
 

@@ -141,25 +141,53 @@ static TyType *in_context(Expr *v, TyType *vt, TyType *want)
     return want;
 }
 
+/* The position of the one starred target of `a, *b, c = ...`, or -1;
+ * two are an error, as in the interpreter's compiler. */
+static int starred_target(Tc *tc, ExprList *elts)
+{
+    int star = -1;
+    for (int i = 0; i < elts->n; i++) {
+        if (elts->v[i]->kind != EX_STARRED)
+            continue;
+        if (star >= 0)
+            tc_error(tc, elts->v[i]->span, "multiple starred expressions in assignment");
+        else
+            star = i;
+    }
+    return star;
+}
+
+/* *b of `a, *b, c = ...` receives a new list of the items between. */
+static void assign_starred(Tc *tc, Expr *star, TyType *elem, Span vspan)
+{
+    TyType *lt = ty_generic(tc->a, TY_LIST, elem, NULL);
+    star->type = lt;
+    assign_to(tc, star->u.starred.value, lt, vspan);
+}
+
 static void assign_unpack(Tc *tc, Expr *target, TyType *vt, Span vspan)
 {
     ExprList *elts = &target->u.seq.elts;
+    int star = starred_target(tc, elts), fixed = elts->n - (star >= 0);
     if ((vt->kind == TY_TUPLE && vt->variadic) || vt->kind == TY_LIST || vt->kind == TY_SET ||
         vt->kind == TY_ITER || vt->kind == TY_DICT || vt->kind == TY_STR) {
         /* Any iterable: every target gets its element type, the count
          * is checked at run time. */
         TyType *e = ty_iter_elem(vt);
         for (int i = 0; i < elts->n; i++) {
-            if (elts->v[i]->kind == EX_STARRED) {
-                tc_unsupported(tc, elts->v[i]->span, "starred assignment targets");
-                continue;
-            }
-            assign_to(tc, elts->v[i], e, vspan);
+            if (i == star)
+                assign_starred(tc, elts->v[i], e, vspan);
+            else if (elts->v[i]->kind != EX_STARRED)
+                assign_to(tc, elts->v[i], e, vspan);
         }
         target->type = vt;
         return;
     }
-    if (vt->kind == TY_TUPLE && vt->n_args != elts->n) {
+    if (vt->kind == TY_TUPLE && star >= 0 && vt->n_args < fixed) {
+        tc_error(tc, vspan, "not enough values to unpack (expected at least %d, got %d)", fixed,
+                 vt->n_args);
+        vt = ty_simple(TY_ANY);
+    } else if (vt->kind == TY_TUPLE && star < 0 && vt->n_args != elts->n) {
         tc_error(tc, vspan, "%s values to unpack (%d expected, got %d)",
                  vt->n_args < elts->n ? "not enough" : "too many", elts->n,
                  vt->n_args);
@@ -168,12 +196,26 @@ static void assign_unpack(Tc *tc, Expr *target, TyType *vt, Span vspan)
         tc_error(tc, vspan, "\"%s\" object is not iterable", ty_str(tc->a, vt));
         vt = ty_simple(TY_ANY);
     }
+    /* the items of a tuple type: those before the star, the star's run
+     * (their common type), those after */
+    int after = elts->n - 1 - star;
     for (int i = 0; i < elts->n; i++) {
-        if (elts->v[i]->kind == EX_STARRED) {
-            tc_unsupported(tc, elts->v[i]->span, "starred assignment targets");
+        if (vt->kind != TY_TUPLE) {
+            if (i == star)
+                assign_starred(tc, elts->v[i], vt, vspan);
+            else if (elts->v[i]->kind != EX_STARRED)
+                assign_to(tc, elts->v[i], vt, vspan);
             continue;
         }
-        assign_to(tc, elts->v[i], vt->kind == TY_TUPLE ? vt->args[i] : vt, vspan);
+        if (i == star) {
+            TyType *e = NULL;
+            for (int j = star; j < vt->n_args - after; j++)
+                e = !e ? vt->args[j] : ty_equal(e, vt->args[j]) ? e : ty_simple(TY_ANY);
+            assign_starred(tc, elts->v[i], e ? e : ty_simple(TY_ANY), vspan);
+        } else if (elts->v[i]->kind != EX_STARRED) {
+            int j = star >= 0 && i > star ? vt->n_args - (elts->n - i) : i;
+            assign_to(tc, elts->v[i], vt->args[j], vspan);
+        }
     }
     target->type = vt;
 }

@@ -248,6 +248,8 @@ static void kill_target(Tc *tc, Expr *t)
     } else if (t->kind == EX_TUPLE || t->kind == EX_LIST) {
         for (int i = 0; i < t->u.seq.elts.n; i++)
             kill_target(tc, t->u.seq.elts.v[i]);
+    } else if (t->kind == EX_STARRED) {
+        kill_target(tc, t->u.starred.value);
     }
 }
 

@@ -396,6 +396,8 @@ static void bind_target(Tc *tc, Expr *t, SymKind kind)
     else if (t->kind == EX_TUPLE || t->kind == EX_LIST)
         for (int i = 0; i < t->u.seq.elts.n; i++)
             bind_target(tc, t->u.seq.elts.v[i], kind);
+    else if (t->kind == EX_STARRED) /* a, *rest = ... */
+        bind_target(tc, t->u.starred.value, kind);
 }
 
 static const char *import_binding(Tc *tc, const Alias *al)
@@ -707,6 +709,8 @@ static void local_target(LocalCollector *lc, Expr *t)
     else if (t->kind == EX_TUPLE || t->kind == EX_LIST)
         for (int i = 0; i < t->u.seq.elts.n; i++)
             local_target(lc, t->u.seq.elts.v[i]);
+    else if (t->kind == EX_STARRED) /* a, *rest = ... */
+        local_target(lc, t->u.starred.value);
 }
 
 static void collect_globals_decl(LocalCollector *lc, StmtList *body)
