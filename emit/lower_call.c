@@ -395,8 +395,77 @@ static IrReg *lower_namespace_builtin(Lower *l, Expr *e)
     return coerce(l, d, ty_simple(TY_ANY), e->type);
 }
 
+static bool has_unpacking(const Expr *e)
+{
+    for (int i = 0; i < e->u.call.n_args; i++) {
+        ExprKind k = e->u.call.args[i]->value->kind;
+        if (k == EX_STARRED || k == EX_DOUBLESTARRED)
+            return true;
+    }
+    return false;
+}
+
+/* f(a, *b, k=v, **m), as CALL_FUNCTION_EX: the positional arguments
+ * (starred ones spread, in order) make a tuple, then the keywords (each
+ * mapping merged, a key given twice an error) a dict, and f is called
+ * with both.  As the interpreter's compiler orders them, every positional
+ * argument is evaluated before any keyword one. */
+static IrReg *lower_unpacking_call(Lower *l, Expr *e)
+{
+    Expr *fe = e->u.call.func;
+    IrReg *f = box(l, lower_expr(l, fe), fe->type);
+    int n = e->u.call.n_args, n_pos = 0;
+    Arg *only = NULL;
+    for (int i = 0; i < n; i++) {
+        Arg *a = e->u.call.args[i];
+        if (!a->name && a->value->kind != EX_DOUBLESTARRED) {
+            n_pos++;
+            only = a;
+        }
+    }
+    IrReg *pos;
+    if (n_pos == 1 && only->value->kind == EX_STARRED) { /* f(*x): x itself, as a tuple */
+        Expr *x = only->value->u.starred.value;
+        pos = call2(l, "spy_call_star_args", REP_OBJ, ERR_NULL, f, box(l, lower_expr(l, x), x->type));
+    } else {
+        IrReg *list = emit_call(l, "spy_list_pack(0)", REP_OBJ, ERR_NULL, NULL, 0);
+        for (int i = 0; i < n; i++) {
+            Arg *a = e->u.call.args[i];
+            if (a->name || a->value->kind == EX_DOUBLESTARRED)
+                continue;
+            bool star = a->value->kind == EX_STARRED;
+            Expr *x = star ? a->value->u.starred.value : a->value;
+            IrReg *args[2] = {list, box(l, lower_expr(l, x), x->type)};
+            emit_call(l, star ? "spy_list_extend_star" : "PyList_Append", (IrRep)-1, ERR_NEG, args, 2);
+        }
+        pos = call1(l, "PyList_AsTuple", REP_OBJ, ERR_NULL, list);
+    }
+    IrReg *kw = NULL;
+    for (int i = 0; i < n; i++) {
+        Arg *a = e->u.call.args[i];
+        if (!a->name && a->value->kind != EX_DOUBLESTARRED)
+            continue;
+        if (!kw)
+            kw = emit_call(l, "spy_dict_pack(0)", REP_OBJ, ERR_NULL, NULL, 0);
+        Expr *x = a->name ? a->value : a->value->u.starred.value;
+        IrReg *v = box(l, lower_expr(l, x), x->type);
+        if (a->name) {
+            IrReg *key = emit_const(l, REP_OBJ, const_ref(l->m, const_name(l->m, a->name)), true);
+            emit_call(l, "spy_call_kw_set", (IrRep)-1, ERR_NEG, (IrReg *[]){f, kw, key, v}, 4);
+        } else {
+            emit_call(l, "spy_call_kw_merge", (IrRep)-1, ERR_NEG, (IrReg *[]){f, kw, v}, 3);
+        }
+    }
+    IrReg *r = kw ? emit_call(l, "PyObject_Call", REP_OBJ, ERR_NULL, (IrReg *[]){f, pos, kw}, 3)
+                  : emit_call(l, "PyObject_Call(%0, %1, NULL)", REP_OBJ, ERR_NULL,
+                              (IrReg *[]){f, pos}, 2);
+    return coerce(l, r, ty_simple(TY_ANY), e->type);
+}
+
 static IrReg *lower_generic_call(Lower *l, Expr *e)
 {
+    if (has_unpacking(e))
+        return lower_unpacking_call(l, e);
     if (is_any_all_genexp(e))
         return coerce(l, lower_any_all(l, e), ty_simple(TY_BOOL), e->type);
     IrReg *fast = lower_len(l, e);

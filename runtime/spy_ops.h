@@ -475,6 +475,110 @@ __attribute__((unused, noinline)) static PyObject *spy_unpack_ex(PyObject *o, Py
     return t;
 }
 
+/* ---- calls with unpacking: f(*a, k=v, **m) ------------------------------- */
+
+/* "mod.f()" for messages about a call of x, as the interpreter names a
+ * callable (its __qualname__, with __module__ unless builtins). */
+SPY_COLD PyObject *spy__function_str(PyObject *x)
+{
+    PyObject *qualname = PyObject_GetAttrString(x, "__qualname__");
+    if (!qualname) {
+        PyErr_Clear();
+        return PyObject_Str(x);
+    }
+    PyObject *module = PyObject_GetAttrString(x, "__module__"), *r = NULL;
+    if (!module)
+        PyErr_Clear();
+    int other = module && module != Py_None &&
+                (!PyUnicode_Check(module) || PyUnicode_CompareWithASCIIString(module, "builtins"));
+    r = other ? PyUnicode_FromFormat("%S.%S()", module, qualname)
+              : PyUnicode_FromFormat("%S()", qualname);
+    Py_XDECREF(module);
+    Py_DECREF(qualname);
+    return r;
+}
+
+/* The positional arguments of f(*x) alone: x as a tuple, with the
+ * interpreter's TypeError naming f for a value that cannot be iterated. */
+SPY_COLD PyObject *spy_call_star_args(PyObject *f, PyObject *x)
+{
+    if (PyTuple_CheckExact(x)) {
+        Py_INCREF(x);
+        return x;
+    }
+    if (Py_TYPE(x)->tp_iter == NULL && !PySequence_Check(x)) {
+        PyObject *fs = spy__function_str(f);
+        if (fs) {
+            PyErr_Format(PyExc_TypeError, "%U argument after * must be an iterable, not %.200s",
+                         fs, Py_TYPE(x)->tp_name);
+            Py_DECREF(fs);
+        }
+        return NULL;
+    }
+    return PySequence_Tuple(x);
+}
+
+SPY_COLD void spy__multiple_values(PyObject *f, PyObject *key)
+{
+    PyObject *fs = spy__function_str(f);
+    if (fs) {
+        PyErr_Format(PyExc_TypeError, "%U got multiple values for keyword argument '%S'", fs,
+                     key);
+        Py_DECREF(fs);
+    }
+}
+
+/* k=v of a call with **: a key given twice is the interpreter's TypeError. */
+SPY_COLD int spy_call_kw_set(PyObject *f, PyObject *kw, PyObject *key, PyObject *v)
+{
+    int has = PyDict_Contains(kw, key);
+    if (has != 0) {
+        if (has > 0)
+            spy__multiple_values(f, key);
+        return -1;
+    }
+    return PyDict_SetItem(kw, key, v);
+}
+
+/* **m of a call: its keys and values added to kw, as DICT_MERGE does (a
+ * mapping's keys(), then each value; a key given twice, or a value that
+ * is not a mapping, is the interpreter's TypeError naming f). */
+SPY_COLD int spy_call_kw_merge(PyObject *f, PyObject *kw, PyObject *m)
+{
+    PyObject *keys = PyDict_Check(m) ? PyDict_Keys(m) : PyMapping_Keys(m);
+    if (!keys) {
+        if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            PyErr_Clear();
+            PyObject *fs = spy__function_str(f);
+            if (fs) {
+                PyErr_Format(PyExc_TypeError, "%U argument after ** must be a mapping, not %.200s",
+                             fs, Py_TYPE(m)->tp_name);
+                Py_DECREF(fs);
+            }
+        }
+        return -1;
+    }
+    PyObject *it = PyObject_GetIter(keys), *key;
+    Py_DECREF(keys);
+    if (!it)
+        return -1;
+    while ((key = PyIter_Next(it))) {
+        int r = PyDict_Contains(kw, key); /* a key given twice: no __getitem__ */
+        if (r > 0)
+            spy__multiple_values(f, key);
+        PyObject *v = r == 0 ? PyObject_GetItem(m, key) : NULL;
+        r = v ? PyDict_SetItem(kw, key, v) : -1;
+        Py_XDECREF(v);
+        Py_DECREF(key);
+        if (r < 0) {
+            Py_DECREF(it);
+            return -1;
+        }
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
 /* Item i of a tuple made by spy_unpack or PyTuple_Pack: a new reference. */
 static inline PyObject *spy_tuple_item(PyObject *t, Py_ssize_t i)
 {

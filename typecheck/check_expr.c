@@ -424,15 +424,14 @@ static void bind_native_call(Tc *tc, Expr *e, TcFunc *f, TcCall *call, int first
     call->slots = slots;
 }
 
-static bool has_star_args(Tc *tc, Expr *e)
+/* f(*a, **m): the call is made with the spread arguments, generically
+ * (the callee binds them, as in the interpreter). */
+static bool has_star_args(Expr *e)
 {
     for (int i = 0; i < e->u.call.n_args; i++) {
         ExprKind k = e->u.call.args[i]->value->kind;
-        if (k == EX_STARRED || k == EX_DOUBLESTARRED) {
-            tc_unsupported(tc, e->u.call.args[i]->span,
-                           k == EX_STARRED ? "*args in calls" : "**kwargs in calls");
+        if (k == EX_STARRED || k == EX_DOUBLESTARRED)
             return true;
-        }
     }
     return false;
 }
@@ -688,7 +687,7 @@ static TyType *check_call(Tc *tc, Expr *e)
     call->kind = CALL_GENERIC;
     e->sema = call;
     Expr *fn = e->u.call.func;
-    bool star = has_star_args(tc, e);
+    bool star = has_star_args(e);
     if (fn->kind == EX_ATTRIBUTE && !star) {
         int n = e->u.call.n_args;
         return check_method_call(tc, e, call, ARENA_ARRAY(tc->a, TyType *, n ? n : 1), n);
@@ -703,13 +702,25 @@ static TyType *check_call(Tc *tc, Expr *e)
     TyType **arg_types = ARENA_ARRAY(tc->a, TyType *, n ? n : 1);
     for (int i = 0; i < n; i++) {
         Expr *v = e->u.call.args[i]->value;
-        /* *xs and **kw: has_star_args reported them; check what they spread. */
-        if (v->kind == EX_STARRED || v->kind == EX_DOUBLESTARRED)
-            v = v->u.starred.value;
+        if (v->kind == EX_STARRED || v->kind == EX_DOUBLESTARRED) {
+            TyType *t = check_expr(tc, v->u.starred.value);
+            v->type = t;
+            if (v->kind == EX_STARRED && !ty_iter_elem(t))
+                tc_error(tc, v->u.starred.value->span, "\"%s\" object is not iterable",
+                         tstr(tc, t));
+            else if (v->kind == EX_DOUBLESTARRED && t->kind != TY_DICT && t->kind != TY_ANY &&
+                     t->kind != TY_OBJECT && t->kind != TY_CLASS)
+                tc_error(tc, v->u.starred.value->span, "\"%s\" object is not a mapping",
+                         tstr(tc, t));
+            arg_types[i] = any();
+            continue;
+        }
         arg_types[i] = check_expr(tc, v);
     }
-    if (star)
-        return any();
+    if (star) { /* a native function's result is checked when it arrives */
+        TcSymbol *f = fn->kind == EX_NAME ? fn->sema : NULL;
+        return f && f->kind == SYM_FUNC && f->func && !f->func->interpreted ? f->func->ret : any();
+    }
     TcSymbol *s = fn->kind == EX_NAME ? fn->sema : NULL;
     if (s && s->kind == SYM_FUNC && s->func && !s->func->interpreted && !s->func->varargs &&
         !s->func->varkw) { /* those take the wrapper's argument binding */
