@@ -1115,6 +1115,15 @@ static void lower_classdef(Lower *l, Stmt *s)
         store_defaults(l, c->methods[i]);
     const char *make = arena_printf(A(l), "%s(st)", cg_ident(A(l), "spy_create_type_", c->name));
     IrReg *type = emit_call(l, make, REP_OBJ, ERR_NULL, NULL, 0);
+    for (int i = 0; i < c->n_classvars; i++) { /* NAME = value: set on the type */
+        const Stmt *cv = c->classvars[i];
+        Expr *v = cv->u.assign.value;
+        l->line = (int)cv->span.line;
+        IrReg *args[2] = {type, box(l, lower_expr(l, v), v->type)};
+        const char *set = arena_printf(A(l), "PyObject_SetAttr(%%0, %s, %%1)",
+            const_ref(l->m, const_name(l->m, cv->u.assign.targets.v[0]->u.name.id)));
+        emit_call(l, set, (IrRep)-1, ERR_NEG, args, 2);
+    }
     for (int i = 0; i < c->n_interp; i++) {
         /* A method left to the interpreter: its def runs, then it is set on
          * the type like any Python method. */

@@ -462,6 +462,10 @@ static TyType *check_native_method(Tc *tc, Expr *e, TcCall *call, TcClass *c, bo
         return any();
     }
     TcAttr *field = f || via_super ? NULL : tc_class_attr(c, m);
+    if (!f && !via_super && !field && tc_class_has_classvar(c, m)) {
+        call->kind = CALL_METHOD; /* a class variable's value, called */
+        return any();
+    }
     if (field) { /* a callable stored in a field: read, then called generically */
         TyType *ft = field->type;
         call->kind = CALL_METHOD;
@@ -514,7 +518,9 @@ static TyType *check_attribute(Tc *tc, Expr *e)
             e->u.attribute.property = m;
             return m->ret;
         }
-        if (!m && !tc_class_interp_method(v->cls, e->u.attribute.attr))
+        /* a class variable: read through the type, as any value */
+        if (!m && !tc_class_interp_method(v->cls, e->u.attribute.attr) &&
+            !tc_class_has_classvar(v->cls, e->u.attribute.attr))
             tc_error(tc, e->span, "\"%s\" has no attribute \"%s\"", v->cls->name,
                      e->u.attribute.attr);
         return any();

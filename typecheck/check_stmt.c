@@ -695,6 +695,8 @@ static void check_class_defaults(Tc *tc, TcClass *c)
                 check_expr(tc, body->v[i]->u.assign.value);
         return;
     }
+    for (int i = 0; i < c->n_classvars; i++)
+        check_expr(tc, c->classvars[i]->u.assign.value);
     for (int i = 0; i < c->n_attrs; i++) {
         TcAttr *a = c->attrs[i];
         if (a->owner != c || !a->default_value)

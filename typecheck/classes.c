@@ -52,6 +52,59 @@ TcAttr *tc_class_attr(const TcClass *c, const char *name)
     return NULL;
 }
 
+bool tc_class_has_classvar(const TcClass *c, const char *name)
+{
+    for (; c; c = c->base)
+        for (int i = 0; i < c->n_classvars; i++)
+            if (!strcmp(c->classvars[i]->u.assign.targets.v[0]->u.name.id, name))
+                return true;
+    return false;
+}
+
+/* Does a class variable's value read name?  A lambda's body cannot see
+ * the class body's names (class scopes do not enclose functions), only
+ * its default values are evaluated there. */
+static bool reads_class_name(const Expr *v, const char *name)
+{
+    if (v->kind != EX_LAMBDA)
+        return tc_expr_mentions(v, name);
+    for (int i = 0; i < v->u.lambda.params.n; i++)
+        if (tc_expr_mentions(v->u.lambda.params.v[i]->default_value, name))
+            return true;
+    return false;
+}
+
+/* `NAME = value` in a native class body: a class variable.  Its value is
+ * evaluated where the class statement is, so it may not read names the
+ * class body defines (the interpreter's class scope). */
+static void add_classvar(Tc *tc, TcClass *c, Stmt *s)
+{
+    const char *name = s->u.assign.targets.v[0]->u.name.id;
+    StmtList *body = &c->def->u.classdef.body;
+    for (int i = 0; i < body->n && body->v[i] != s; i++) {
+        Stmt *d = body->v[i];
+        const char *other = d->kind == ST_FUNCDEF ? d->u.funcdef.name
+                          : d->kind == ST_ASSIGN ? d->u.assign.targets.v[0]->u.name.id
+                          : d->kind == ST_ANNASSIGN ? d->u.annassign.target->u.name.id : NULL;
+        if (other && reads_class_name(s->u.assign.value, other)) {
+            tc_unsupported(tc, s->span, "a class variable whose value reads a name of the class body");
+            return;
+        }
+    }
+    bool twice = tc_class_attr(c, name) != NULL; /* a subclass may shadow a base's */
+    for (int i = 0; i < c->n_classvars; i++)
+        twice |= !strcmp(c->classvars[i]->u.assign.targets.v[0]->u.name.id, name);
+    if (twice) {
+        tc_unsupported(tc, s->span, "a class variable defined twice or also declared as a field");
+        return;
+    }
+    Stmt **grown = ARENA_ARRAY(tc->a, Stmt *, c->n_classvars + 1);
+    if (c->n_classvars)
+        memcpy(grown, c->classvars, sizeof(Stmt *) * (size_t)c->n_classvars);
+    grown[c->n_classvars++] = s;
+    c->classvars = grown;
+}
+
 TcFunc *tc_class_method(const TcClass *c, const char *name)
 {
     for (int i = 0; i < c->n_vtable; i++)
@@ -465,8 +518,25 @@ static void resolve_body(Tc *tc, TcClass *c)
             a->default_value = s->u.annassign.value;
         } else if (s->kind == ST_PASS || (s->kind == ST_EXPR && s->u.expr.value->kind == EX_STR))
             continue;
+        else if (s->kind == ST_ASSIGN && s->u.assign.targets.n == 1 &&
+                 s->u.assign.targets.v[0]->kind == EX_NAME)
+            add_classvar(tc, c, s);
         else
             tc_unsupported(tc, s->span, "this statement in a class body");
+    }
+}
+
+/* A class variable that methods also assign through self would be both a
+ * field of every instance and a value of the type. */
+static void check_classvars(Tc *tc, TcClass *c)
+{
+    for (int i = 0; i < c->n_classvars; i++) {
+        Stmt *s = c->classvars[i];
+        const char *name = s->u.assign.targets.v[0]->u.name.id;
+        if (tc_class_attr(c, name) || tc_class_method(c, name))
+            tc_error(tc, s->span,
+                     "class variable \"%s\" is also an attribute of the instances or a method "
+                     "(declare the attribute in the class body: %s: T = value)", name, name);
     }
 }
 
@@ -495,5 +565,6 @@ void classes_resolve(Tc *tc)
                             d->u.funcdef.params.v[0]->name);
         }
         build_vtable(tc, c);
+        check_classvars(tc, c);
     }
 }

@@ -213,6 +213,9 @@ typedef struct TcClass {
      * non-native base. Such a class is dynamic. */
     const char *interp_why;
     int index;               /* in TcModule.classes */
+    /* `NAME = value` in the body: class variables, set on the type when
+     * the class is made; instances read them through the type (Any). */
+    Stmt **classvars; int n_classvars;
 } TcClass;
 
 /* Expr.sema of an EX_ATTRIBUTE on a native instance: the TcAttr. */
@@ -263,6 +266,8 @@ typedef struct TcModule {
 } TcModule;
 
 TcAttr *tc_class_attr(const TcClass *c, const char *name);
+/* Is name a class variable of c or of a native base? */
+bool tc_class_has_classvar(const TcClass *c, const char *name);
 /* Whether expression e may mention the name (conservative: true for any
  * construct it does not look into). */
 bool tc_expr_mentions(const Expr *e, const char *name);

@@ -1,0 +1,13 @@
+# staticpyc-args: --strict
+# checks: class variables (`NAME = value` in a native class body) that the
+# compiler cannot make: one methods also assign through self (it would be
+# both a field and a value of the type), one whose value reads another
+# name of the class body, one defined twice.
+class C:
+    count = 0
+    SIZE = 4
+    AREA = SIZE * SIZE
+    SIZE = 5
+
+    def __init__(self) -> None:
+        self.count = 1
