@@ -42,6 +42,11 @@ static void emit_constants(FILE *out, ModCtx *m)
             if (c->kind == K_NAME)
                 fprintf(out, "    if (st->c[%d]) PyUnicode_InternInPlace(&st->c[%d]);\n", i, i);
             break;
+        case K_BYTES:
+            fprintf(out, "PyBytes_FromStringAndSize(");
+            c_string(out, c->s, c->len);
+            fprintf(out, ", %zu);\n", c->len);
+            break;
         case K_BIGINT:
             fprintf(out, "PyLong_FromString(");
             c_string(out, c->s, c->len);

@@ -12,6 +12,7 @@
 typedef enum ConstKind {
     K_NAME,     /* interned str (identifiers) */
     K_STR,      /* str literal */
+    K_BYTES,    /* bytes literal */
     K_BIGINT,   /* int literal that does not fit a tagged word */
     K_KWNAMES,  /* tuple of K_NAME constants: keyword names of a call */
     K_TUPLE,    /* tuple of constants: a tuple display of literals */
@@ -69,6 +70,7 @@ int const_name(ModCtx *m, const char *name);
 /* Appends c without looking for an equal one (runs that must be contiguous). */
 int const_append(ModCtx *m, Const *c);
 int const_str(ModCtx *m, const char *s, size_t len);
+int const_bytes(ModCtx *m, const char *s, size_t len);
 int const_bigint(ModCtx *m, const char *digits);
 int const_kwnames(ModCtx *m, const char **names, int n);
 int const_tuple(ModCtx *m, const int *items, int n);

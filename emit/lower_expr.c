@@ -857,6 +857,7 @@ static int literal_const(Lower *l, const Expr *x)
 {
     switch (x->kind) {
     case EX_STR: return const_str(l->m, x->u.str.s, x->u.str.len);
+    case EX_BYTES: return const_bytes(l->m, x->u.str.s, x->u.str.len);
     case EX_INT: return const_bigint(l->m, x->u.int_lit.text);
     case EX_UNARY: {
         const Expr *v = x->u.unary.operand;
@@ -1119,6 +1120,15 @@ static IrReg *lower_inner(Lower *l, Expr *e)
     case EX_STR:
         return emit_const(l, REP_OBJ,
                           const_ref(l->m, const_str(l->m, e->u.str.s, e->u.str.len)), true);
+    case EX_BYTES:
+        return emit_const(l, REP_OBJ,
+                          const_ref(l->m, const_bytes(l->m, e->u.str.s, e->u.str.len)), true);
+    case EX_ELLIPSIS: return emit_const(l, REP_OBJ, "Py_Ellipsis", true);
+    case EX_IMAG: /* 2j: made once, as the interpreter's constant */
+        return emit_const(l, REP_OBJ,
+                          const_ref(l->m, const_obj(l->m, arena_printf(A(l), "PyComplex_FromDoubles(0.0, %s)",
+                                                                       float_text(A(l), e->u.float_lit.value)))),
+                          true);
     case EX_TRUE: return emit_const(l, REP_BOOL, "1", false);
     case EX_FALSE: return emit_const(l, REP_BOOL, "0", false);
     case EX_NONE: return emit_const(l, REP_OBJ, "Py_None", true);

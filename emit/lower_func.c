@@ -65,6 +65,7 @@ static int add_text_const(ModCtx *m, ConstKind kind, const char *s, size_t len)
 
 int const_name(ModCtx *m, const char *name) { return add_text_const(m, K_NAME, name, strlen(name)); }
 int const_str(ModCtx *m, const char *s, size_t len) { return add_text_const(m, K_STR, s, len); }
+int const_bytes(ModCtx *m, const char *s, size_t len) { return add_text_const(m, K_BYTES, s, len); }
 int const_bigint(ModCtx *m, const char *digits) { return add_text_const(m, K_BIGINT, digits, strlen(digits)); }
 int const_obj(ModCtx *m, const char *c_expr) { return add_text_const(m, K_OBJ, c_expr, strlen(c_expr)); }
 

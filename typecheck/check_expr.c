@@ -170,6 +170,11 @@ TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r, bool inplace)
         return ty_simple(TY_STR);
     if (l->kind == TY_STR && op == OP_MOD)
         return ty_simple(TY_STR);
+    if ((l->kind == TY_BYTES && r->kind == TY_BYTES && op == OP_ADD) ||
+        (op == OP_MUL && ((l->kind == TY_BYTES && is_intlike(r)) ||
+                          (is_intlike(l) && r->kind == TY_BYTES))) ||
+        (l->kind == TY_BYTES && op == OP_MOD))
+        return ty_simple(TY_BYTES);
     /* Sequence repetition and concatenation keep the element type. */
     if (op == OP_MUL && l->kind == TY_LIST && is_intlike(r))
         return l;
@@ -314,7 +319,8 @@ static bool compare_link(Tc *tc, Span span, CmpOp op, TyType *l, TyType *r)
     if (is_dynamic(l) || is_dynamic(r) || l->kind == TY_OBJECT || r->kind == TY_OBJECT)
         return false;
     bool same_family = (ty_is_numeric(l) && ty_is_numeric(r)) ||
-                       (l->kind == TY_STR && r->kind == TY_STR);
+                       (l->kind == TY_STR && r->kind == TY_STR) ||
+                       (l->kind == TY_BYTES && r->kind == TY_BYTES);
     if (op == CMP_EQ || op == CMP_NE)
         return true;
     bool containers = l->kind == r->kind &&
@@ -916,6 +922,13 @@ static TyType *check_subscript(Tc *tc, Expr *e)
             return v;
         tc_error(tc, ix->span, "string indices must be integers, not \"%s\"", tstr(tc, it));
         return any();
+    case TY_BYTES: /* b[i] is an int, b[i:j] bytes */
+        if (slice)
+            return v;
+        if (is_intlike(it) || is_dynamic(it))
+            return ty_simple(TY_INT);
+        tc_error(tc, ix->span, "byte indices must be integers or slices, not \"%s\"", tstr(tc, it));
+        return any();
     case TY_INT: case TY_FLOAT: case TY_BOOL: case TY_NONE: case TY_SET: case TY_UNION:
         tc_error(tc, e->span, "value of type \"%s\" is not indexable", tstr(tc, v));
         return any();
@@ -1114,6 +1127,8 @@ static TyType *check_inner(Tc *tc, Expr *e)
     case EX_INT: return ty_simple(TY_INT);
     case EX_FLOAT: return ty_simple(TY_FLOAT);
     case EX_STR: return ty_simple(TY_STR);
+    case EX_BYTES: return ty_simple(TY_BYTES);
+    case EX_IMAG: case EX_ELLIPSIS: return any(); /* complex, Ellipsis: dynamic values */
     case EX_TRUE: case EX_FALSE: return ty_simple(TY_BOOL);
     case EX_NONE: return ty_simple(TY_NONE);
     case EX_BINOP: return check_binop(tc, e);
