@@ -637,6 +637,15 @@ static IrReg *import_module(Lower *l, const char *name, IrReg *fromlist, int lev
     return emit_call(l, c, REP_OBJ, ERR_NULL, &fromlist, fromlist ? 1 : 0);
 }
 
+/* What an import binds: a global in the module body, a local in a function. */
+static void store_import(Lower *l, const Alias *al, const char *name, IrReg *v)
+{
+    if (al->local)
+        store_target(l, al->local, v, ty_simple(TY_ANY));
+    else
+        store_global(l, name, v);
+}
+
 static void lower_import(Lower *l, Stmt *s)
 {
     for (int i = 0; i < s->u.import.n_names; i++) {
@@ -653,7 +662,7 @@ static void lower_import(Lower *l, Stmt *s)
         const char *bind = al->asname ? al->asname
                          : dot ? arena_strndup(A(l), al->name, (size_t)(dot - al->name))
                          : al->name;
-        store_global(l, bind, mod);
+        store_import(l, al, bind, mod);
     }
 }
 
@@ -666,7 +675,7 @@ static void lower_importfrom(Lower *l, Stmt *s)
          * package; at run time they are plain int, as interpreted. */
         for (int i = 0; i < s->u.importfrom.n_names; i++) {
             const Alias *al = s->u.importfrom.names[i];
-            store_global(l, al->asname ? al->asname : al->name, load_global(l, "int"));
+            store_import(l, al, al->asname ? al->asname : al->name, load_global(l, "int"));
         }
         return;
     }
@@ -681,7 +690,7 @@ static void lower_importfrom(Lower *l, Stmt *s)
         const char *c = arena_printf(A(l), "spy_import_from(%%0, %s)",
                                      const_ref(l->m, const_name(l->m, al->name)));
         IrReg *x = emit_call(l, c, REP_OBJ, ERR_NULL, &mod, 1);
-        store_global(l, al->asname ? al->asname : al->name, x);
+        store_import(l, al, al->asname ? al->asname : al->name, x);
     }
 }
 

@@ -302,6 +302,8 @@ typedef struct Alias {
     Span span;
     const char *name;    /* dotted name, interned; "*" for wildcard */
     const char *asname;  /* NULL if none */
+    struct Expr *local;  /* inside a function: the local name it binds (set
+                            by the type checker), else NULL */
 } Alias;
 
 typedef struct ExceptHandler {

@@ -898,10 +898,30 @@ static void check_try(Tc *tc, Stmt *s)
     }
 }
 
+/* An import inside a function binds a local (a module or what it exports:
+ * a dynamic value). */
+static void bind_import_local(Tc *tc, Alias *al, const char *name)
+{
+    Expr *e = ARENA_NEW(tc->a, Expr);
+    e->kind = EX_NAME;
+    e->span = al->span;
+    e->u.name.id = name;
+    assign_name(tc, e, ty_simple(TY_ANY), al->span);
+    al->local = e;
+}
+
 static void check_import(Tc *tc, Stmt *s)
 {
-    if (!tc->func->is_module_body)
-        tc_unsupported(tc, s->span, "imports inside functions");
+    if (!tc->func->is_module_body && s->kind == ST_IMPORT)
+        for (int i = 0; i < s->u.import.n_names; i++)
+            bind_import_local(tc, s->u.import.names[i],
+                              scope_import_binding(tc, s->u.import.names[i]));
+    if (!tc->func->is_module_body && s->kind == ST_IMPORTFROM)
+        for (int i = 0; i < s->u.importfrom.n_names; i++) {
+            Alias *al = s->u.importfrom.names[i];
+            if (strcmp(al->name, "*") != 0)
+                bind_import_local(tc, al, al->asname ? al->asname : al->name);
+        }
     if (s->kind == ST_IMPORTFROM) {
         for (int i = 0; i < s->u.importfrom.n_names; i++)
             if (!strcmp(s->u.importfrom.names[i]->name, "*"))

@@ -400,7 +400,7 @@ static void bind_target(Tc *tc, Expr *t, SymKind kind)
         bind_target(tc, t->u.starred.value, kind);
 }
 
-static const char *import_binding(Tc *tc, const Alias *al)
+const char *scope_import_binding(Tc *tc, const Alias *al)
 {
     if (al->asname)
         return al->asname;
@@ -545,7 +545,7 @@ static void collect_module_stmts(Tc *tc, StmtList *body)
         case ST_IMPORT:
             for (int j = 0; j < s->u.import.n_names; j++) {
                 const Alias *al = s->u.import.names[j];
-                bind_import(tc, import_binding(tc, al), s->span,
+                bind_import(tc, scope_import_binding(tc, al), s->span,
                             al->asname || !strchr(al->name, '.') ? al->name : NULL);
             }
             break;
@@ -785,10 +785,9 @@ static void collect_locals(LocalCollector *lc, StmtList *body)
             break;
         case ST_FUNCDEF: add_local(lc, s->u.funcdef.name, s->span); break;
         case ST_CLASSDEF: add_local(lc, s->u.classdef.name, s->span); break;
-        case ST_IMPORT: /* the function is left to the interpreter; its names
-                           are locals there, so no "not defined" errors here */
+        case ST_IMPORT: /* its names are locals of the function */
             for (int j = 0; j < s->u.import.n_names; j++)
-                add_local(lc, import_binding(lc->tc, s->u.import.names[j]), s->span);
+                add_local(lc, scope_import_binding(lc->tc, s->u.import.names[j]), s->span);
             break;
         case ST_IMPORTFROM:
             for (int j = 0; j < s->u.importfrom.n_names; j++) {

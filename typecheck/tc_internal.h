@@ -86,6 +86,8 @@ void tc_find_native_arrays(Tc *tc, TcFunc *f);
 void scope_collect_module(Tc *tc);
 void scope_collect_function(Tc *tc, TcFunc *f);
 TcSymbol *scope_lookup(Tc *tc, const char *name);
+/* The name `import a.b [as c]` binds: c, else a. */
+const char *scope_import_binding(Tc *tc, const Alias *al);
 TyType *scope_annotation(Tc *tc, Expr *ann);
 TyType *scope_fixed_type(const TcSymbol *s);
 TcSymbol *scope_hidden_local(Tc *tc, const char *name, Span span);
