@@ -1137,6 +1137,11 @@ static IrReg *lower_inner(Lower *l, Expr *e)
     case EX_BOOLOP: return lower_boolop(l, e);
     case EX_COMPARE: return lower_compare(l, e);
     case EX_IFEXP: return lower_ifexp(l, e);
+    case EX_NAMED: { /* (n := v): v bound to n, and the expression's value */
+        IrReg *v = lower_expr(l, e->u.named.value);
+        store_target(l, e->u.named.target, v, e->u.named.value->type);
+        return v;
+    }
     case EX_CALL: return lower_call(l, e);
     case EX_ATTRIBUTE: return lower_attribute(l, e);
     case EX_SUBSCRIPT: return lower_subscript(l, e);

@@ -396,4 +396,9 @@ Module *fe_parse(Arena *a, Strtab *names, const Source *src, DiagList *diags);
 void ast_dump(const Module *m, FILE *out);
 void ast_dump_expr(const Expr *e, FILE *out);
 
+/* Calls fn with the target of every `name := value` among s's own
+ * expressions and their comprehensions (not its nested statements or
+ * lambdas). */
+void ast_named_targets(Stmt *s, void (*fn)(Expr *target, void *ctx), void *ctx);
+
 #endif

@@ -1150,6 +1150,29 @@ static TyType *check_inner(Tc *tc, Expr *e)
         return check_dynamic_genexp(tc, e);
     case EX_FSTRING: check_fstring(tc, &e->u.fstring); return ty_simple(TY_STR);
     case EX_YIELD: case EX_YIELD_FROM: return check_yield(tc, e);
+    case EX_NAMED: {
+        if (tc->overlay) { /* it would bind in the function around the comprehension */
+            tc_unsupported(tc, e->span, "assignment expressions in comprehensions and lambdas");
+            return any();
+        }
+        TyType *t = check_expr(tc, e->u.named.value);
+        Expr *plain = tc->plain_value; /* that of the statement around it */
+        bool range = tc->range_target;
+        tc->plain_value = NULL;
+        tc->range_target = false;
+        Assigned before = tc->assigned;
+        bool *was = ARENA_ARRAY(tc->a, bool, before.n ? before.n : 1);
+        for (int i = 0; i < before.n; i++)
+            was[i] = before.v[i];
+        tc_assign_target(tc, e->u.named.target, t, e->u.named.value->span);
+        /* `a and (n := f())` may not run: later reads of n test it as the
+         * interpreter's would, so n does not count as assigned here */
+        for (int i = 0; i < before.n && i < tc->assigned.n; i++)
+            tc->assigned.v[i] = was[i];
+        tc->plain_value = plain;
+        tc->range_target = range;
+        return t;
+    }
     default:
         tc_unsupported(tc, e->span, unsupported_name(e->kind));
         return any();

@@ -220,6 +220,11 @@ static void assign_unpack(Tc *tc, Expr *target, TyType *vt, Span vspan)
     target->type = vt;
 }
 
+void tc_assign_target(Tc *tc, Expr *target, TyType *vt, Span vspan)
+{
+    assign_to(tc, target, vt, vspan);
+}
+
 static void assign_to(Tc *tc, Expr *target, TyType *vt, Span vspan)
 {
     switch (target->kind) {

@@ -485,10 +485,16 @@ static void note_type_statement(Tc *tc, Stmt *s)
         sym->alias_of = sym->alias_of ? NULL : s->u.typealias.value;
 }
 
+static void named_global(Expr *target, void *tc)
+{
+    bind_target(tc, target, SYM_GLOBAL);
+}
+
 static void collect_module_stmts(Tc *tc, StmtList *body)
 {
     for (int i = 0; i < body->n; i++) {
         Stmt *s = body->v[i];
+        ast_named_targets(s, named_global, tc);
         switch (s->kind) {
         case ST_FUNCDEF:
             collect_funcdef(tc, s);
@@ -738,10 +744,16 @@ static void collect_globals_decl(LocalCollector *lc, StmtList *body)
     }
 }
 
+static void named_local(Expr *target, void *lc)
+{
+    local_target(lc, target);
+}
+
 static void collect_locals(LocalCollector *lc, StmtList *body)
 {
     for (int i = 0; i < body->n; i++) {
         Stmt *s = body->v[i];
+        ast_named_targets(s, named_local, lc); /* if (n := len(x)) > 5: */
         switch (s->kind) {
         case ST_ASSIGN:
             for (int j = 0; j < s->u.assign.targets.n; j++)

@@ -88,6 +88,8 @@ void scope_collect_function(Tc *tc, TcFunc *f);
 TcSymbol *scope_lookup(Tc *tc, const char *name);
 /* The name `import a.b [as c]` binds: c, else a. */
 const char *scope_import_binding(Tc *tc, const Alias *al);
+/* `target = <a value of type vt>` (check_stmt.c; also `target := value`). */
+void tc_assign_target(Tc *tc, Expr *target, TyType *vt, Span vspan);
 TyType *scope_annotation(Tc *tc, Expr *ann);
 TyType *scope_fixed_type(const TcSymbol *s);
 TcSymbol *scope_hidden_local(Tc *tc, const char *name, Span span);
