@@ -1106,7 +1106,9 @@ static void lower_dynamic_class(Lower *l, const TcClass *c)
         items[n++] = emit_const(l, REP_OBJ, const_ref(l->m, const_name(l->m, "__doc__")), true);
         items[n++] = emit_const(l, REP_OBJ, const_ref(l->m, const_str(l->m, d, strlen(d))), true);
     }
-    IrReg *ns = emit_call(l, arena_printf(A(l), "spy_dict_pack(%d, %%*)", n / 2), REP_OBJ,
+    /* name, value, name, value, ...: stored in order into the namespace
+     * the metaclass prepares (an Enum's records its members) */
+    IrReg *ns = emit_call(l, arena_printf(A(l), "PyTuple_Pack(%d, %%*)", n), REP_OBJ,
                           ERR_NULL, items, n);
     IrReg *name = emit_const(l, REP_OBJ, const_ref(l->m, const_name(l->m, c->name)), true);
     IrReg *cls = emit_call(l, "spy_build_class", REP_OBJ, ERR_NULL, (IrReg *[]){name, tuple, ns}, 3);

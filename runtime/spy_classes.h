@@ -267,15 +267,117 @@ static inline void spy_vector_free(PyObject **stack, PyObject *kwnames)
 
 /* A class statement whose bases are not native classes: the metaclass of
  * the bases called with (name, bases, namespace).  A new reference. */
-static inline PyObject *spy_build_class(PyObject *name, PyObject *bases, PyObject *ns)
+/* PEP 560: a base that is not a class (Generic[T], a NamedTuple
+ * base's function) is replaced by what its __mro_entries__(bases) gives.
+ * A new reference to the resolved bases (orig itself when none changed). */
+SPY_COLD PyObject *spy__resolve_bases(PyObject *orig)
 {
-    PyObject *meta = (PyObject *)&PyType_Type;
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(bases); i++) {
-        PyObject *t = (PyObject *)Py_TYPE(PyTuple_GET_ITEM(bases, i));
-        if (PyType_IsSubtype((PyTypeObject *)t, (PyTypeObject *)meta))
-            meta = t;
+    PyObject *list = NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(orig);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *b = PyTuple_GET_ITEM(orig, i), *meth;
+        if (PyType_Check(b) || !(meth = PyObject_GetAttrString(b, "__mro_entries__"))) {
+            if (PyErr_Occurred() && !PyErr_ExceptionMatches(PyExc_AttributeError))
+                goto fail;
+            PyErr_Clear();
+            if (list && PyList_Append(list, b) < 0)
+                goto fail;
+            continue;
+        }
+        PyObject *entries = PyObject_CallOneArg(meth, orig);
+        Py_DECREF(meth);
+        if (!entries)
+            goto fail;
+        if (!PyTuple_Check(entries)) {
+            PyErr_SetString(PyExc_TypeError, "__mro_entries__ must return a tuple");
+            Py_DECREF(entries);
+            goto fail;
+        }
+        if (!list) { /* the bases before this one, unchanged */
+            PyObject *head = PyTuple_GetSlice(orig, 0, i);
+            list = head ? PySequence_List(head) : NULL;
+            Py_XDECREF(head);
+            if (!list) {
+                Py_DECREF(entries);
+                goto fail;
+            }
+        }
+        Py_ssize_t end = PyList_GET_SIZE(list);
+        int r = PyList_SetSlice(list, end, end, entries);
+        Py_DECREF(entries);
+        if (r < 0)
+            goto fail;
     }
-    return PyObject_CallFunctionObjArgs(meta, name, bases, ns, NULL);
+    if (!list) {
+        Py_INCREF(orig);
+        return orig;
+    }
+    PyObject *t = PyList_AsTuple(list);
+    Py_DECREF(list);
+    return t;
+fail:
+    Py_XDECREF(list);
+    return NULL;
+}
+
+/* The metaclass of a class with these bases: the most derived of their
+ * types, or the interpreter's TypeError when two are unrelated. */
+SPY_COLD PyObject *spy__metaclass(PyObject *bases)
+{
+    PyTypeObject *winner = &PyType_Type;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(bases); i++) {
+        PyTypeObject *t = Py_TYPE(PyTuple_GET_ITEM(bases, i));
+        if (PyType_IsSubtype(winner, t))
+            continue;
+        if (PyType_IsSubtype(t, winner)) {
+            winner = t;
+            continue;
+        }
+        PyErr_SetString(PyExc_TypeError,
+                        "metaclass conflict: the metaclass of a derived class must be a "
+                        "(non-strict) subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    Py_INCREF(winner);
+    return (PyObject *)winner;
+}
+
+/* `class Name(bases): k = v ...` for bases that are not native classes,
+ * as the interpreter's __build_class__ does it: bases resolved (PEP 560),
+ * the metaclass found, its __prepare__ asked for the namespace (an Enum's
+ * records members as they are set), the body's names set in order
+ * (items: name, value, name, value, ...), then the metaclass called. */
+static inline PyObject *spy_build_class(PyObject *name, PyObject *orig_bases, PyObject *items)
+{
+    PyObject *bases = spy__resolve_bases(orig_bases), *meta = NULL, *ns = NULL, *cls = NULL;
+    if (!bases || !(meta = spy__metaclass(bases)))
+        goto done;
+    PyObject *prepare = PyObject_GetAttrString(meta, "__prepare__");
+    if (prepare) {
+        ns = PyObject_CallFunctionObjArgs(prepare, name, bases, NULL);
+        Py_DECREF(prepare);
+        if (ns && !PyMapping_Check(ns)) {
+            PyErr_Format(PyExc_TypeError, "%.200s.__prepare__() must return a mapping, not %.200s",
+                         ((PyTypeObject *)meta)->tp_name, Py_TYPE(ns)->tp_name);
+            Py_CLEAR(ns);
+        }
+    } else if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        PyErr_Clear();
+        ns = PyDict_New();
+    }
+    if (!ns)
+        goto done;
+    for (Py_ssize_t i = 0; i + 1 < PyTuple_GET_SIZE(items); i += 2)
+        if (PyObject_SetItem(ns, PyTuple_GET_ITEM(items, i), PyTuple_GET_ITEM(items, i + 1)) < 0)
+            goto done;
+    if (bases != orig_bases && PyMapping_SetItemString(ns, "__orig_bases__", orig_bases) < 0)
+        goto done;
+    cls = PyObject_CallFunctionObjArgs(meta, name, bases, ns, NULL);
+done:
+    Py_XDECREF(ns);
+    Py_XDECREF(meta);
+    Py_XDECREF(bases);
+    return cls;
 }
 
 #endif /* SPY_CLASSES_H */
