@@ -59,8 +59,13 @@ static TyType *dict_method(Tc *tc, TyType *recv, const char *m, TyType **args, i
 {
     TyType *k = recv->args[0], *v = recv->args[1];
     if (!strcmp(m, "get")) {
+        /* d.get(k, []) for a dict of lists is a list of them (mypy infers
+         * the empty display from context); a default of another type
+         * (an int for a float value) keeps its own */
+        bool fits = args[1]->kind == v->kind && !ty_is_numeric(v) && ty_assignable(v, args[1]);
         if (n >= 2)
-            return ty_equal(args[1], v) || args[1]->kind == TY_ANY ? v : ty_union(tc->a, v, args[1]);
+            return ty_equal(args[1], v) || args[1]->kind == TY_ANY || fits ? v
+                 : ty_union(tc->a, v, args[1]);
         return ty_union(tc->a, v, ty_simple(TY_NONE));
     }
     if (!strcmp(m, "keys"))

@@ -174,6 +174,16 @@ TyType *ty_iter_elem(const TyType *t)
             r = r ? (ty_equal(r, t->args[i]) ? r : ty_simple(TY_ANY)) : t->args[i];
         return r ? r : ty_simple(TY_ANY);
     }
+    case TY_UNION: { /* every member iterable: their common element type */
+        TyType *r = NULL;
+        for (int i = 0; i < t->n_args; i++) {
+            TyType *e = ty_iter_elem(t->args[i]);
+            if (!e)
+                return NULL;
+            r = r ? (ty_equal(r, e) ? r : ty_simple(TY_ANY)) : e;
+        }
+        return r ? r : ty_simple(TY_ANY);
+    }
     default: return NULL;
     }
 }
