@@ -270,11 +270,18 @@ bool ty_assignable(const TyType *to, const TyType *from)
         return true;
     }
     /* Containers are invariant, but an element type of Any (an empty
-     * literal, an unannotated source) fits either way. */
-    for (int i = 0; i < to->n_args; i++)
-        if (to->args[i]->kind != TY_ANY && from->args[i]->kind != TY_ANY &&
-            !ty_equal(to->args[i], from->args[i]))
-            return false;
+     * literal, an unannotated source) fits either way, and so does a
+     * callable type that fits the other both ways (a lambda's
+     * Callable[..., Any] and a declared Callable[[int], int]). */
+    for (int i = 0; i < to->n_args; i++) {
+        const TyType *t = to->args[i], *f = from->args[i];
+        if (t->kind == TY_ANY || f->kind == TY_ANY || ty_equal(t, f))
+            continue;
+        if (t->kind == TY_FUNC && f->kind == TY_FUNC && callable_assignable(t, f) &&
+            callable_assignable(f, t))
+            continue;
+        return false;
+    }
     return true;
 }
 

@@ -637,6 +637,22 @@ static void test_diag_star_args_checked(void **state)
                  "4:15: \"int\" object is not iterable\n");
 }
 
+/* A list of lambdas (Callable[..., Any]) is a list[Callable[[int], int]],
+ * as mypy infers them from context; two declared callables that do not
+ * fit each other stay incompatible, and containers stay invariant. */
+static void test_callable_elements(void **state)
+{
+    (void)state;
+    assert_no_diags("from typing import Callable\n"
+                    "def f(n: int) -> list[Callable[[int], int]]:\n"
+                    "    return [lambda x, i=i: x + i for i in range(n)]\n");
+    assert_diags("from typing import Callable\n"
+                 "def f(g: list[Callable[[str], int]]) -> list[Callable[[int], int]]:\n"
+                 "    return g\n",
+                 "3:12: incompatible return value type (got \"list[Callable[[str], int]]\", "
+                 "expected \"list[Callable[[int], int]]\")\n");
+}
+
 static void test_diag_break_outside_loop(void **state)
 {
     (void)state;
@@ -945,6 +961,7 @@ int main(void)
         cmocka_unit_test(test_diag_unsupported_no_cascade),
         cmocka_unit_test(test_diag_unpack),
         cmocka_unit_test(test_diag_star_args_checked),
+        cmocka_unit_test(test_callable_elements),
         cmocka_unit_test(test_diag_break_outside_loop),
         cmocka_unit_test(test_diag_all_reported_in_one_run),
         cmocka_unit_test(test_diag_rendering),
