@@ -360,6 +360,13 @@ IrFunc *lower_function(ModCtx *m, const TcFunc *tf)
         l.line = 0;
         emit_assign(&l, f->retval, emit_const(&l, REP_OBJ, "Py_None", true));
         emit_goto(&l, f->exit_ok);
+    } else if (l.cur && tf->ends_in_with) {
+        /* Reached only when a context manager swallowed an exception:
+         * None, as the interpreter returns, checked as a returned value */
+        l.line = tf->def->span.line;
+        emit_assign(&l, f->retval,
+                    coerce(&l, emit_const(&l, REP_OBJ, "Py_None", true), ty_simple(TY_ANY), tf->ret));
+        emit_goto(&l, f->exit_ok);
     } else if (l.cur) {
         /* The checker proved every path returns (else "missing return
          * statement"); this block only joins branches that all did. */

@@ -810,6 +810,24 @@ static void check_del(Tc *tc, Expr *t)
 
 /* with: the body may be cut short by an exception that __exit__
  * suppresses, so only what held before it is sure afterwards. */
+/* Does the block always return or raise, counting a `with` whose body
+ * does (the checker itself keeps the code after a with reachable: its
+ * context manager may swallow an exception)?  Syntactic and conservative:
+ * loops and try statements count as not terminating. */
+static bool ends_in_terminal_with(const StmtList *b)
+{
+    if (b->n == 0)
+        return false;
+    const Stmt *s = b->v[b->n - 1];
+    switch (s->kind) {
+    case ST_RETURN: case ST_RAISE: return true;
+    case ST_WITH: return ends_in_terminal_with(&s->u.with.body);
+    case ST_IF:
+        return ends_in_terminal_with(&s->u.if_.body) && ends_in_terminal_with(&s->u.if_.orelse);
+    default: return false;
+    }
+}
+
 static void check_with(Tc *tc, Stmt *s)
 {
     if (s->u.with.is_async)
@@ -1295,8 +1313,12 @@ static void check_function_body(Tc *tc, TcFunc *f)
     check_block(tc, &f->def->u.funcdef.body);
     TyKind rk = f->ret->kind;
     if (!tc->assigned.unreachable && rk != TY_NONE && rk != TY_ANY && rk != TY_OBJECT &&
-        !f->is_generator)
-        tc_error(tc, f->def->u.funcdef.name_span, "missing return statement");
+        !f->is_generator) {
+        if (ends_in_terminal_with(&f->def->u.funcdef.body))
+            f->ends_in_with = true; /* as mypy: a with body that returns ends the function */
+        else
+            tc_error(tc, f->def->u.funcdef.name_span, "missing return statement");
+    }
     infer_machine_locals(f);
     tc_find_native_arrays(tc, f);
     /* Locals never assigned a value of known type stay dynamic. */

@@ -188,6 +188,26 @@ static void declare_from(Tc *tc, TcClass *c, const TcFunc *m, Expr *target, Expr
     add_attr(tc, c, name, t, target->span);
 }
 
+/* `self.x = v`, and the self attributes of `self.x, self.y = a, b`
+ * (typed from the matching item of a tuple display, else dynamic). */
+static void scan_target(Tc *tc, TcClass *c, const TcFunc *m, Expr *t, Expr *v, const char *self)
+{
+    if (is_self_attr(t, self)) {
+        declare_from(tc, c, m, t, NULL, v);
+        return;
+    }
+    if (t->kind != EX_TUPLE && t->kind != EX_LIST)
+        return;
+    ExprList *elts = &t->u.seq.elts;
+    bool matches = v && (v->kind == EX_TUPLE || v->kind == EX_LIST) && v->u.seq.elts.n == elts->n;
+    for (int i = 0; i < elts->n && matches; i++)
+        matches = elts->v[i]->kind != EX_STARRED && v->u.seq.elts.v[i]->kind != EX_STARRED;
+    for (int i = 0; i < elts->n; i++) {
+        Expr *x = elts->v[i]->kind == EX_STARRED ? elts->v[i]->u.starred.value : elts->v[i];
+        scan_target(tc, c, m, x, matches ? v->u.seq.elts.v[i] : NULL, self);
+    }
+}
+
 static void scan_method(Tc *tc, TcClass *c, const TcFunc *m, StmtList *body, const char *self)
 {
     for (int i = 0; i < body->n; i++) {
@@ -195,8 +215,7 @@ static void scan_method(Tc *tc, TcClass *c, const TcFunc *m, StmtList *body, con
         switch (s->kind) {
         case ST_ASSIGN:
             for (int j = 0; j < s->u.assign.targets.n; j++)
-                if (is_self_attr(s->u.assign.targets.v[j], self))
-                    declare_from(tc, c, m, s->u.assign.targets.v[j], NULL, s->u.assign.value);
+                scan_target(tc, c, m, s->u.assign.targets.v[j], s->u.assign.value, self);
             break;
         case ST_ANNASSIGN:
             if (is_self_attr(s->u.annassign.target, self))
@@ -211,6 +230,16 @@ static void scan_method(Tc *tc, TcClass *c, const TcFunc *m, StmtList *body, con
             break;
         case ST_FOR:
             scan_method(tc, c, m, &s->u.for_.body, self);
+            break;
+        case ST_WITH:
+            scan_method(tc, c, m, &s->u.with.body, self);
+            break;
+        case ST_TRY:
+            scan_method(tc, c, m, &s->u.try_.body, self);
+            for (int j = 0; j < s->u.try_.n_handlers; j++)
+                scan_method(tc, c, m, &s->u.try_.handlers[j]->body, self);
+            scan_method(tc, c, m, &s->u.try_.orelse, self);
+            scan_method(tc, c, m, &s->u.try_.finalbody, self);
             break;
         default:
             break;

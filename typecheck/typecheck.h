@@ -144,6 +144,10 @@ struct TcFunc {
     TcSymbol **locals; int n_locals;  /* params first, in order */
     bool is_module_body;
     bool is_generator;     /* has yield: calling it makes a generator object */
+    bool ends_in_with;     /* every path returns or raises, but from inside a
+                              `with`: the end is reached only when a context
+                              manager swallows an exception, and then returns
+                              None (a TypeError unless the type admits it) */
     bool varargs, varkw;   /* has *args / **kwargs: their params come last
                               (after the keyword-only ones), tuple and dict */
     bool decorated;        /* module function with decorators: its name is a
