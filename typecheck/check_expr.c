@@ -153,11 +153,41 @@ static TyType *dunder_binop(Tc *tc, BinOp op, TyType *l, TyType *r, bool inplace
     return m ? m->ret : NULL;
 }
 
+/* Drops the errors reported since the list had n (a quiet trial). */
+static bool errors_since(Tc *tc, int n, int n_errors)
+{
+    bool failed = tc->d->n_errors > n_errors;
+    tc->d->n = n;
+    tc->d->n_errors = n_errors;
+    return failed;
+}
+
+/* `a + b` with a union operand (`int | float`): fine when it is for every
+ * pair of members, as mypy checks it; the type is then the members'
+ * common result, else dynamic. */
+static TyType *union_binop(Tc *tc, Expr *e, TyType *l, TyType *r, bool inplace)
+{
+    int nl = l->kind == TY_UNION ? l->n_args : 1, nr = r->kind == TY_UNION ? r->n_args : 1;
+    int n = tc->d->n, n_errors = tc->d->n_errors;
+    TyType *result = NULL;
+    for (int i = 0; i < nl; i++)
+        for (int j = 0; j < nr; j++) {
+            TyType *t = binop_type(tc, e, l->kind == TY_UNION ? l->args[i] : l,
+                                   r->kind == TY_UNION ? r->args[j] : r, inplace);
+            result = !result ? t : ty_equal(result, t) ? result : any();
+        }
+    if (errors_since(tc, n, n_errors))
+        return binop_error(tc, e->span, e->u.binop.op, l, r);
+    return result;
+}
+
 TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r, bool inplace)
 {
     BinOp op = e->u.binop.op;
     if (is_dynamic(l) || is_dynamic(r))
         return any();
+    if (l->kind == TY_UNION || r->kind == TY_UNION)
+        return union_binop(tc, e, l, r, inplace);
     TyType *t = dunder_binop(tc, op, l, r, inplace);
     if (t)
         return t;
@@ -225,6 +255,11 @@ static TyType *check_unary(Tc *tc, Expr *e)
     if (ty_is_fixed(t))
         return t;
     if (t->kind == TY_FLOAT && op != UOP_INVERT)
+        return t;
+    bool numbers = t->kind == TY_UNION;
+    for (int i = 0; numbers && i < t->n_args; i++) /* -x of an int | float */
+        numbers = ty_is_numeric(t->args[i]) && (op != UOP_INVERT || is_intlike(t->args[i]));
+    if (numbers)
         return t;
     const TcFunc *m = dunder(tc, t, op == UOP_NEG ? "__neg__" : op == UOP_POS ? "__pos__"
                                                                : "__invert__");
