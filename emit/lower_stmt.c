@@ -1128,11 +1128,11 @@ static void lower_classdef(Lower *l, Stmt *s)
     IrReg *type = emit_call(l, make, REP_OBJ, ERR_NULL, NULL, 0);
     for (int i = 0; i < c->n_classvars; i++) { /* NAME = value: set on the type */
         const Stmt *cv = c->classvars[i];
-        Expr *v = cv->u.assign.value;
+        Expr *v = tc_classvar_value(cv);
         l->line = (int)cv->span.line;
         IrReg *args[2] = {type, box(l, lower_expr(l, v), v->type)};
         const char *set = arena_printf(A(l), "PyObject_SetAttr(%%0, %s, %%1)",
-            const_ref(l->m, const_name(l->m, cv->u.assign.targets.v[0]->u.name.id)));
+            const_ref(l->m, const_name(l->m, tc_classvar_name(cv))));
         emit_call(l, set, (IrRep)-1, ERR_NEG, args, 2);
     }
     for (int i = 0; i < c->n_interp; i++) {

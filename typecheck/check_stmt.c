@@ -701,7 +701,7 @@ static void check_class_defaults(Tc *tc, TcClass *c)
         return;
     }
     for (int i = 0; i < c->n_classvars; i++)
-        check_expr(tc, c->classvars[i]->u.assign.value);
+        check_expr(tc, tc_classvar_value(c->classvars[i]));
     for (int i = 0; i < c->n_attrs; i++) {
         TcAttr *a = c->attrs[i];
         if (a->owner != c || !a->default_value)

@@ -52,11 +52,22 @@ TcAttr *tc_class_attr(const TcClass *c, const char *name)
     return NULL;
 }
 
+const char *tc_classvar_name(const Stmt *s)
+{
+    return s->kind == ST_ASSIGN ? s->u.assign.targets.v[0]->u.name.id
+                                : s->u.annassign.target->u.name.id;
+}
+
+Expr *tc_classvar_value(const Stmt *s)
+{
+    return s->kind == ST_ASSIGN ? s->u.assign.value : s->u.annassign.value;
+}
+
 bool tc_class_has_classvar(const TcClass *c, const char *name)
 {
     for (; c; c = c->base)
         for (int i = 0; i < c->n_classvars; i++)
-            if (!strcmp(c->classvars[i]->u.assign.targets.v[0]->u.name.id, name))
+            if (!strcmp(tc_classvar_name(c->classvars[i]), name))
                 return true;
     return false;
 }
@@ -79,21 +90,21 @@ static bool reads_class_name(const Expr *v, const char *name)
  * class body defines (the interpreter's class scope). */
 static void add_classvar(Tc *tc, TcClass *c, Stmt *s)
 {
-    const char *name = s->u.assign.targets.v[0]->u.name.id;
+    const char *name = tc_classvar_name(s);
     StmtList *body = &c->def->u.classdef.body;
     for (int i = 0; i < body->n && body->v[i] != s; i++) {
         Stmt *d = body->v[i];
         const char *other = d->kind == ST_FUNCDEF ? d->u.funcdef.name
                           : d->kind == ST_ASSIGN ? d->u.assign.targets.v[0]->u.name.id
                           : d->kind == ST_ANNASSIGN ? d->u.annassign.target->u.name.id : NULL;
-        if (other && reads_class_name(s->u.assign.value, other)) {
+        if (other && reads_class_name(tc_classvar_value(s), other)) {
             tc_unsupported(tc, s->span, "a class variable whose value reads a name of the class body");
             return;
         }
     }
     bool twice = tc_class_attr(c, name) != NULL; /* a subclass may shadow a base's */
     for (int i = 0; i < c->n_classvars; i++)
-        twice |= !strcmp(c->classvars[i]->u.assign.targets.v[0]->u.name.id, name);
+        twice |= !strcmp(tc_classvar_name(c->classvars[i]), name);
     if (twice) {
         tc_unsupported(tc, s->span, "a class variable defined twice or also declared as a field");
         return;
@@ -531,6 +542,16 @@ static void check_dynamic_body(Tc *tc, TcClass *c)
     }
 }
 
+/* ClassVar, ClassVar[T] (also typing.ClassVar[T]). */
+static bool is_classvar_annotation(const Expr *a)
+{
+    if (a->kind == EX_SUBSCRIPT)
+        a = a->u.subscript.value;
+    const char *n = a->kind == EX_NAME ? a->u.name.id
+                  : a->kind == EX_ATTRIBUTE ? a->u.attribute.attr : NULL;
+    return n && !strcmp(n, "ClassVar");
+}
+
 static void resolve_body(Tc *tc, TcClass *c)
 {
     StmtList *body = &c->def->u.classdef.body;
@@ -538,7 +559,11 @@ static void resolve_body(Tc *tc, TcClass *c)
         Stmt *s = body->v[i];
         if (s->kind == ST_FUNCDEF)
             add_method(tc, c, s);
-        else if (s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME) {
+        else if (s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
+                 is_classvar_annotation(s->u.annassign.annotation)) {
+            if (s->u.annassign.value) /* without a value it only declares */
+                add_classvar(tc, c, s);
+        } else if (s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME) {
             Expr *t = s->u.annassign.target;
             if (tc_class_attr(c, t->u.name.id))
                 continue;
@@ -561,7 +586,7 @@ static void check_classvars(Tc *tc, TcClass *c)
 {
     for (int i = 0; i < c->n_classvars; i++) {
         Stmt *s = c->classvars[i];
-        const char *name = s->u.assign.targets.v[0]->u.name.id;
+        const char *name = tc_classvar_name(s);
         if (tc_class_attr(c, name) || tc_class_method(c, name))
             tc_error(tc, s->span,
                      "class variable \"%s\" is also an attribute of the instances or a method "

@@ -429,7 +429,7 @@ static bool looks_like_type(const Expr *e)
     for (int i = 0; n && generics[i]; i++)
         if (!strcmp(n, generics[i]))
             return true;
-    return false;
+    return n && (!strcmp(n, "Literal") || dynamic_type_name(n)); /* Mode = Literal["r", "w"] */
 }
 
 /* `Vec = list[float]`: the name is a type alias for annotations (it is

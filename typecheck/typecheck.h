@@ -217,10 +217,14 @@ typedef struct TcClass {
      * non-native base. Such a class is dynamic. */
     const char *interp_why;
     int index;               /* in TcModule.classes */
-    /* `NAME = value` in the body: class variables, set on the type when
-     * the class is made; instances read them through the type (Any). */
+    /* `NAME = value` and `NAME: ClassVar[T] = value` in the body: class
+     * variables, set on the type when the class is made; instances read
+     * them through the type (Any).  tc_classvar_name/_value read them. */
     Stmt **classvars; int n_classvars;
 } TcClass;
+
+const char *tc_classvar_name(const Stmt *s);
+Expr *tc_classvar_value(const Stmt *s);
 
 /* Expr.sema of an EX_ATTRIBUTE on a native instance: the TcAttr. */
 
