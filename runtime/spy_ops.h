@@ -382,6 +382,18 @@ static inline int spy_check_tuple(PyObject *o, Py_ssize_t n)
     return -1;
 }
 
+/* The iterator of what an assignment unpacks, with the interpreter's
+ * TypeError for a value that cannot be iterated. */
+SPY_COLD PyObject *spy__unpack_iter(PyObject *o)
+{
+    PyObject *it = PyObject_GetIter(o);
+    if (!it && PyErr_ExceptionMatches(PyExc_TypeError)) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %s object", Py_TYPE(o)->tp_name);
+    }
+    return it;
+}
+
 /* `a, b = o`: a new tuple of exactly n items from any iterable, with the
  * interpreter's ValueError messages.  NULL on error. */
 __attribute__((unused, noinline)) static PyObject *spy_unpack(PyObject *o, Py_ssize_t n)
@@ -390,15 +402,9 @@ __attribute__((unused, noinline)) static PyObject *spy_unpack(PyObject *o, Py_ss
         Py_INCREF(o);
         return o;
     }
-    PyObject *it = PyObject_GetIter(o);
-    if (!it) {
-        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
-            PyErr_Clear();
-            PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %s object",
-                         Py_TYPE(o)->tp_name);
-        }
+    PyObject *it = spy__unpack_iter(o);
+    if (!it)
         return NULL;
-    }
     PyObject *t = PyTuple_New(n);
     for (Py_ssize_t i = 0; t && i < n; i++) {
         PyObject *x = PyIter_Next(it);
@@ -430,15 +436,9 @@ __attribute__((unused, noinline)) static PyObject *spy_unpack(PyObject *o, Py_ss
 __attribute__((unused, noinline)) static PyObject *spy_unpack_ex(PyObject *o, Py_ssize_t before,
                                                                  Py_ssize_t after)
 {
-    PyObject *it = PyObject_GetIter(o);
-    if (!it) {
-        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
-            PyErr_Clear();
-            PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %s object",
-                         Py_TYPE(o)->tp_name);
-        }
+    PyObject *it = spy__unpack_iter(o);
+    if (!it)
         return NULL;
-    }
     PyObject *t = PyTuple_New(before + 1 + after), *rest = NULL;
     for (Py_ssize_t i = 0; t && i < before; i++) {
         PyObject *x = PyIter_Next(it);
