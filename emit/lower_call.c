@@ -261,12 +261,16 @@ static IrReg *method_fast_path(Lower *l, const TcCall *call, IrReg **args, int n
     if (k == TY_LIST && !strcmp(m, "pop") && n == 1)
         return emit_call(l, "spy_list_pop", REP_OBJ, ERR_NULL, args, 1);
     bool any_append = !strcmp(m, "append") && n == 2, any_pop = !strcmp(m, "pop") && n == 1;
-    if (k == TY_ANY && (any_append || any_pop)) { /* a list's, else the cached method call */
+    bool any_get = !strcmp(m, "get") && (n == 2 || n == 3);
+    if (k == TY_ANY && (any_append || any_pop || any_get)) {
+        /* a list's or dict's own operation, else the cached method call */
         int mc = l->m->n_mcache++;
         const char *c = arena_printf(A(l), "%s(&st->mc[%d], &st->mct[%d], %s, %s)",
-                                     any_append ? "spy_any_append" : "spy_any_pop", mc, mc,
-                                     const_ref(l->m, const_name(l->m, m)),
-                                     any_append ? "%0, %1" : "%0");
+                                     any_append ? "spy_any_append" : any_pop ? "spy_any_pop"
+                                                                    : "spy_any_get",
+                                     mc, mc, const_ref(l->m, const_name(l->m, m)),
+                                     any_append ? "%0, %1" : any_pop ? "%0"
+                                     : n == 3 ? "%0, %1, %2" : "%0, %1, NULL");
         return emit_call(l, c, REP_OBJ, ERR_NULL, args, n);
     }
     if (k == TY_DICT && !strcmp(m, "get") && (n == 2 || n == 3)) {

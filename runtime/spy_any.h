@@ -74,6 +74,19 @@ static inline PyObject *spy_any_append(PyObject **slot, PyTypeObject **slot_type
                                   2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
 }
 
+/* o.get(k) / o.get(k, d) on a value of unknown type: an exact dict's
+ * lookup inline (dflt NULL when the call gave none), else the site's
+ * cached method call. */
+static inline PyObject *spy_any_get(PyObject **slot, PyTypeObject **slot_type, PyObject *name,
+                                    PyObject *o, PyObject *k, PyObject *dflt)
+{
+    if (SPY_LIKELY(PyDict_CheckExact(o)))
+        return spy_dict_get(o, k, dflt ? dflt : Py_None);
+    PyObject *args[4] = {NULL, o, k, dflt};
+    return spy_call_method_cached(slot, slot_type, name, args + 1,
+                                  (dflt ? 3 : 2) | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+}
+
 static inline PyObject *spy_any_pop(PyObject **slot, PyTypeObject **slot_type, PyObject *name,
                                     PyObject *o)
 {

@@ -1,4 +1,4 @@
-# o.append(x) and o.pop() on unannotated values: an exact list's own
+# o.append(x), o.pop() and o.get(k[, d]) on unannotated values: an exact list's or dict's own
 # operation inline (runtime spy_any_append / spy_any_pop), everything else
 # -- list subclasses overriding them, a deque, a class with such methods or
 # with a callable in its instance dict, a value without the method -- the
@@ -88,3 +88,34 @@ check(push_all, (1, 2), [3])
 # the same site meets several types in turn
 for target in ([], Logged(), collections.deque(), [], Stackish()):
     check(push_all, target, [9])
+
+
+# o.get(k[, d]) on unannotated values: an exact dict's lookup inline, else
+# the method (a dict subclass overriding get, a class with get, none).
+def getter(d, k):
+    return d.get(k), d.get(k, "dflt")
+
+
+class MyDict(dict):
+    def get(self, k, d=None):
+        return ("MyDict.get", k, d)
+
+
+class Missing(dict):
+    def __missing__(self, k):
+        return "missing never used by get"
+
+
+class Getter:
+    def get(self, *args):
+        return ("Getter.get", args)
+
+
+check(getter, {"a": 1}, "a")
+check(getter, {"a": 1}, "b")
+check(getter, {}, [1])
+check(getter, MyDict(a=1), "a")
+check(getter, Missing(), "z")
+check(getter, Getter(), "k")
+check(getter, [1], 0)
+check(getter, None, 0)
