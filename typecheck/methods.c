@@ -62,11 +62,11 @@ static TyType *dict_method(Tc *tc, TyType *recv, const char *m, TyType **args, i
         /* d.get(k, []) for a dict of lists is a list of them (mypy infers
          * the empty display from context); a default of another type
          * (an int for a float value) keeps its own */
+        if (n < 2)
+            return ty_union(tc->a, v, ty_simple(TY_NONE));
         bool fits = args[1]->kind == v->kind && !ty_is_numeric(v) && ty_assignable(v, args[1]);
-        if (n >= 2)
-            return ty_equal(args[1], v) || args[1]->kind == TY_ANY || fits ? v
-                 : ty_union(tc->a, v, args[1]);
-        return ty_union(tc->a, v, ty_simple(TY_NONE));
+        return ty_equal(args[1], v) || args[1]->kind == TY_ANY || fits ? v
+             : ty_union(tc->a, v, args[1]);
     }
     if (!strcmp(m, "keys"))
         return ty_generic(tc->a, TY_ITER, k, NULL);
