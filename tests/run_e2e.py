@@ -14,7 +14,12 @@ module's own dir) in both modes.
 
 A test may start with `# e2e-min-python: 3.10` to be skipped on older ones.
 
-    tests/run_e2e.py [--python PATH] [-k SUBSTR] [-j N] [--asan] [--compiler PATH]
+Modules are built at staticpyc's default -O3 for the default interpreter
+(python3 on PATH, what staticpyc targets by default) and for the newest one;
+the others build at -O1, which halves the C compiler's time and still runs
+every test on every version (--full-opt: -O3 for all).
+
+    tests/run_e2e.py [--python PATH] [-k SUBSTR] [-j N] [--asan] [--compiler PATH] [--full-opt]
 
 --dir DIR (undocumented in --help) runs the tests of another directory, to test this runner.
 """
@@ -214,7 +219,7 @@ def run_one(opts, interp, name):
             cenv["STATICPYC_LDFLAGS"] = (cenv.get("STATICPYC_LDFLAGS", "") + " " + SAN_LDFLAGS).strip()
             cenv["ASAN_OPTIONS"] = "detect_leaks=0"
         cmd = [opts.compiler, "--python", interp.path, "-o", b,
-               os.path.relpath(src, ROOT)]
+               os.path.relpath(src, ROOT)] + ([] if interp.path in opts.full_opt else ["-O1"])
         try:
             c = subprocess.run(cmd, cwd=ROOT, env=cenv, capture_output=True, text=True,
                                errors="replace", timeout=TIMEOUT)
@@ -284,6 +289,9 @@ def main():
                     help="build modules with ASan+UBSan (default interpreter only); "
                          "uses build/asan/staticpyc when it exists")
     ap.add_argument("--compiler", help="staticpyc binary (default build/staticpyc)")
+    ap.add_argument("--full-opt", action="store_true",
+                    help="build for every interpreter at -O3 (default: the default and the "
+                         "newest interpreter at -O3, the others at -O1)")
     ap.add_argument("--dir", help=argparse.SUPPRESS)
     opts = ap.parse_args()
     if opts.dir:
@@ -312,6 +320,13 @@ def main():
         print("[FAIL] %s does not exist (run make)" % opts.compiler)
         print("0 passed, 1 failed")
         return 1
+    default = os.path.realpath(shutil.which("python3") or "")
+    full = [i for i in interps
+            if opts.full_opt or len(interps) == 1 or i is interps[-1] or
+            os.path.realpath(i.path) == default]
+    opts.full_opt = {i.path for i in full}
+    print("optimisation: -O3 for %s; -O1 for the others" % ", ".join(i.vstr for i in full)
+          if len(full) < len(interps) else "optimisation: -O3 for every interpreter")
     print("%d tests x %d interpreters, %d jobs" % (len(tests), len(interps), opts.jobs))
 
     jobs = [(i, t) for i in interps for t in tests]
