@@ -77,11 +77,41 @@ static void init_params(FILE *out, ModCtx *m, const TcFunc *init, bool decl)
                 cg_ident(m->a, "v_", f->params[i]->name));
 }
 
+/* A class-body default that is not a literal: the object the class
+ * statement made (st->d[k]), in the field's representation. */
+static bool init_from_slot(FILE *out, ModCtx *m, const TcAttr *a, const char *f)
+{
+    int k = m->attr_default_slot[a->owner->index][a->index];
+    if (k < 0)
+        return false;
+    const char *d = arena_printf(m->a, "st->d[%d]", k), *bit = arena_printf(
+        m->a, "self->defined |= (uint64_t)1 << %d", a->index);
+    switch (rep_of(a->type)) {
+    case REP_OBJ: fprintf(out, "    self->%s = %s;\n    Py_XINCREF(self->%s);\n", f, d, f); break;
+    case REP_INT:
+        fprintf(out, "    self->%s = %s ? spy_int_from_long_object(%s) : SPY_INT_ERR;\n", f, d, d);
+        break;
+    case REP_FLOAT:
+        fprintf(out, "    self->%s = %s ? PyFloat_AS_DOUBLE(%s) : 0.0;\n    if (%s)\n        %s;\n",
+                f, d, d, d, bit);
+        break;
+    case REP_BOOL:
+        fprintf(out, "    self->%s = %s == Py_True;\n    if (%s)\n        %s;\n", f, d, d, bit);
+        break;
+    default: /* fixed-width: the int was range-checked when it was stored */
+        fprintf(out, "    self->%s = %s ? PyLong_AsLongLong(%s) : 0;\n    if (%s)\n        %s;\n",
+                f, d, d, d, bit);
+    }
+    return true;
+}
+
 static void init_field(FILE *out, ModCtx *m, const TcAttr *a)
 {
     IrRep rep = rep_of(a->type);
     const char *lit = a->default_value ? cg_default_literal(m, a->default_value, a->type) : NULL;
     const char *f = F(m, a);
+    if (!lit && init_from_slot(out, m, a, f))
+        return;
     if (rep == REP_INT)
         fprintf(out, "    self->%s = %s;\n", f, lit ? lit : "SPY_INT_ERR");
     else if (rep == REP_OBJ && lit)

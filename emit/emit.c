@@ -109,12 +109,20 @@ int emit_module_c(Arena *a, TcModule *tm, const EmitOptions *opts, FILE *out, Di
     /* A class attribute's default (`tag: str = "pt"`) may be a module
      * constant: made now, as the state's constant array is sized before
      * the class's C is written. */
-    for (int i = 0; i < tm->n_classes; i++)
-        for (int j = 0; j < tm->classes[i]->n_attrs; j++) {
-            const TcAttr *at = tm->classes[i]->attrs[j];
-            if (at->default_value)
-                (void)cg_default_literal(&m, at->default_value, at->type);
+    m.attr_default_slot = ARENA_ARRAY(a, int *, tm->n_classes ? tm->n_classes : 1);
+    for (int i = 0; i < tm->n_classes; i++) {
+        const TcClass *c = tm->classes[i];
+        m.attr_default_slot[i] = ARENA_ARRAY(a, int, c->n_attrs ? c->n_attrs : 1);
+        for (int j = 0; j < c->n_attrs; j++) {
+            const TcAttr *at = c->attrs[j];
+            bool literal = at->default_value &&
+                           cg_default_literal(&m, at->default_value, at->type) != NULL;
+            /* `items: list[int] = [1, 2]`: one object, made by the class
+             * statement, that every instance starts with */
+            m.attr_default_slot[i][j] = at->owner == c && at->default_value && !literal
+                                        ? m.n_defaults++ : -1;
         }
+    }
     for (int i = 0; i < tm->n_funcs; i++)
         if (!tm->funcs[i]->interpreted)
             m.irs[i] = lower_checked(&m, tm->funcs[i], opts, false);

@@ -37,6 +37,9 @@ typedef struct ModCtx {
     int n_ids;
     int *class_first_id;        /* [class index] -> id of its first method */
     int **default_slot;         /* [id][param] -> slot or -1 */
+    int **attr_default_slot;    /* [class][attr index] -> d[] slot of a class-body
+                                   default that is not a literal (evaluated when
+                                   the class statement runs), or -1 */
     int *param_names;           /* [id] -> first K_NAME of its params */
     IrFunc **irs;               /* [id] -> lowered function */
     bool *wants_clone;          /* [id] -> a call goes to its int64_t clone */

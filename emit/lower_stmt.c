@@ -1122,6 +1122,16 @@ static void lower_classdef(Lower *l, Stmt *s)
         lower_dynamic_class(l, c);
         return;
     }
+    for (int j = 0; j < c->n_attrs; j++) { /* class-body defaults that are not literals */
+        int k = l->m->attr_default_slot[c->index][j];
+        const TcAttr *at = c->attrs[j];
+        if (k < 0)
+            continue;
+        l->line = (int)at->default_value->span.line;
+        IrReg *v = box(l, lower_expr_as(l, at->default_value, at->type), at->type);
+        emit_call(l, arena_printf(A(l), "spy_set_slot(&st->d[%d], %%0)", k), (IrRep)-1, ERR_NEVER,
+                  &v, 1);
+    }
     for (int i = 0; i < c->n_methods; i++)
         store_defaults(l, c->methods[i]);
     const char *make = arena_printf(A(l), "%s(st)", cg_ident(A(l), "spy_create_type_", c->name));
