@@ -321,6 +321,7 @@ static void emit_state(FILE *out, ModCtx *m)
             "    PyTypeObject *mct[%d]; /* the last static builtin type seen there */\n"
             "    int depth_limit;    /* of native calls: spy_depth_exceeded */\n"
             "    PyTypeObject *gen_type; /* generator objects, when the module has generators */\n"
+            "    PyTypeObject *field_default_type; /* made by spy_field_default_install */\n"
             "};\n\n",
             m->n_consts ? m->n_consts : 1, m->n_defaults ? m->n_defaults : 1,
             m->tm->n_classes ? m->tm->n_classes : 1, m->n_gcache ? m->n_gcache : 1,
@@ -434,6 +435,7 @@ static void emit_init(FILE *out, ModCtx *m)
         "    for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)\n"
         "        Py_VISIT(st->types[i]);\n"
         "    Py_VISIT(st->gen_type);\n"
+        "    Py_VISIT(st->field_default_type);\n"
         "    return 0;\n}\n\n"
         "static int spy_clear(PyObject *module)\n{\n"
         "    SpyModState *st = (SpyModState *)PyModule_GetState(module);\n"
@@ -445,6 +447,7 @@ static void emit_init(FILE *out, ModCtx *m)
         "    for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)\n"
         "        Py_CLEAR(st->types[i]);\n"
         "    Py_CLEAR(st->gen_type);\n"
+        "    Py_CLEAR(st->field_default_type);\n"
         "    return 0;\n}\n\n"
         "static void spy_free(void *module) { spy_clear((PyObject *)module); }\n\n"
         "static int spy_exec(PyObject *module)\n{\n"

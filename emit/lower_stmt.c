@@ -1136,6 +1136,19 @@ static void lower_classdef(Lower *l, Stmt *s)
         store_defaults(l, c->methods[i]);
     const char *make = arena_printf(A(l), "%s(st)", cg_ident(A(l), "spy_create_type_", c->name));
     IrReg *type = emit_call(l, make, REP_OBJ, ERR_NULL, NULL, 0);
+    for (int j = 0; j < c->n_attrs; j++) { /* C.x reads a field's class-body default */
+        const TcAttr *at = c->attrs[j];
+        if (at->owner != c || !at->default_value)
+            continue;
+        int k = l->m->attr_default_slot[c->index][j];
+        l->line = (int)at->default_value->span.line;
+        IrReg *d = k >= 0 ? emit_const(l, REP_OBJ, arena_printf(A(l), "st->d[%d]", k), true)
+                          : box(l, lower_expr_as(l, at->default_value, at->type), at->type);
+        const char *install = arena_printf(A(l),
+            "spy_field_default_install(st->module, &st->field_default_type, %%0, %s, %%1)",
+            const_ref(l->m, const_name(l->m, at->name)));
+        emit_call(l, install, (IrRep)-1, ERR_NEG, (IrReg *[]){type, d}, 2);
+    }
     for (int i = 0; i < c->n_classvars; i++) { /* NAME = value: set on the type */
         const Stmt *cv = c->classvars[i];
         Expr *v = tc_classvar_value(cv);

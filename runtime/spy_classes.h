@@ -380,4 +380,98 @@ done:
     return cls;
 }
 
+/* ---- class-body defaults read through the class ----------------------------
+
+ * `x: int = 0` in a native class body makes a field of every instance,
+ * whose getset descriptor sits in the type's dict.  The interpreter's
+ * `C.x` gives the class attribute, 0: this descriptor wraps the getset
+ * (instances read and write their own field through it) and gives the
+ * default when read through the class. */
+typedef struct SpyFieldDefault {
+    PyObject_HEAD
+    PyObject *field;     /* the getset descriptor */
+    PyObject *dflt;      /* the class-body value */
+} SpyFieldDefault;
+
+static PyObject *spy_field_default__get(PyObject *self, PyObject *obj, PyObject *type)
+{
+    SpyFieldDefault *fd = (SpyFieldDefault *)self;
+    if (obj == NULL) {
+        Py_INCREF(fd->dflt);
+        return fd->dflt;
+    }
+    return Py_TYPE(fd->field)->tp_descr_get(fd->field, obj, type);
+}
+
+static int spy_field_default__set(PyObject *self, PyObject *obj, PyObject *value)
+{
+    SpyFieldDefault *fd = (SpyFieldDefault *)self;
+    return Py_TYPE(fd->field)->tp_descr_set(fd->field, obj, value);
+}
+
+static int spy_field_default__traverse(PyObject *self, visitproc visit, void *arg)
+{
+    SpyFieldDefault *fd = (SpyFieldDefault *)self;
+    Py_VISIT(fd->field);
+    Py_VISIT(fd->dflt);
+    Py_VISIT(Py_TYPE(self));
+    return 0;
+}
+
+static int spy_field_default__clear(PyObject *self)
+{
+    SpyFieldDefault *fd = (SpyFieldDefault *)self;
+    Py_CLEAR(fd->field);
+    Py_CLEAR(fd->dflt);
+    return 0;
+}
+
+static void spy_field_default__dealloc(PyObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    PyObject_GC_UnTrack(self);
+    spy_field_default__clear(self);
+    PyObject_GC_Del(self);
+    Py_DECREF(tp);
+}
+
+static PyType_Slot spy_field_default__slots[] = {
+    {Py_tp_descr_get, (void *)spy_field_default__get},
+    {Py_tp_descr_set, (void *)spy_field_default__set},
+    {Py_tp_traverse, (void *)spy_field_default__traverse},
+    {Py_tp_clear, (void *)spy_field_default__clear},
+    {Py_tp_dealloc, (void *)spy_field_default__dealloc},
+    {0, NULL},
+};
+
+static PyType_Spec spy_field_default__spec = {
+    "staticpy.field_default", sizeof(SpyFieldDefault), 0,
+    Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, spy_field_default__slots,
+};
+
+/* Wraps the descriptor of field `name` of native type `type` so that the
+ * class reads `dflt`; *tp is the module's wrapper type, made on first use.
+ * 0, or -1 with an exception. */
+static inline int spy_field_default_install(PyObject *module, PyTypeObject **tp, PyObject *type,
+                                            PyObject *name, PyObject *dflt)
+{
+    if (!*tp && !(*tp = (PyTypeObject *)PyType_FromModuleAndSpec(module, &spy_field_default__spec,
+                                                                   NULL)))
+        return -1;
+    PyObject *field = PyDict_GetItemWithError(((PyTypeObject *)type)->tp_dict, name);
+    if (!field)
+        return PyErr_Occurred() ? -1 : 0;
+    SpyFieldDefault *fd = PyObject_GC_New(SpyFieldDefault, *tp);
+    if (!fd)
+        return -1;
+    Py_INCREF(field);
+    Py_INCREF(dflt);
+    fd->field = field;
+    fd->dflt = dflt;
+    PyObject_GC_Track(fd);
+    int r = PyObject_SetAttr(type, name, (PyObject *)fd);
+    Py_DECREF(fd);
+    return r;
+}
+
 #endif /* SPY_CLASSES_H */

@@ -4,7 +4,9 @@
 # runs, and every instance starts with that object, as instances read the
 # class attribute in the interpreter (before, such a field was left unset:
 # AttributeError, or 0 for a float).  A mutable default is shared until an
-# instance assigns its own.
+# instance assigns its own.  Read through the class (`Config.limit`), a
+# field gives its class-body default, literal or not (it gave the field's
+# descriptor before); instances still read and write their own field.
 import math
 from _harness import check
 
@@ -42,4 +44,13 @@ def run() -> tuple:
             sorted(c.registry))
 
 
+def through_class() -> tuple:
+    return (Config.limit, Config.items, Config.name, Config.enabled, Child.extra, Child.limit,
+            Config.registry is Config().registry, hasattr(Config, "scale"))
+
+
 check(run)
+check(through_class)
+c = Config()
+c.limit = 5
+print(c.limit, Config.limit, getattr(c, "name"))

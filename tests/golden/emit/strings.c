@@ -18,6 +18,7 @@ struct SpyModState {
     PyTypeObject *mct[1]; /* the last static builtin type seen there */
     int depth_limit;    /* of native calls: spy_depth_exceeded */
     PyTypeObject *gen_type; /* generator objects, when the module has generators */
+    PyTypeObject *field_default_type; /* made by spy_field_default_install */
 };
 
 static SPY_ALWAYS_INLINE inline PyObject *f_greet(SpyModState *st, int depth, PyObject *v_name, SpyInt v_times);
@@ -429,6 +430,7 @@ static int spy_traverse(PyObject *module, visitproc visit, void *arg)
     for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)
         Py_VISIT(st->types[i]);
     Py_VISIT(st->gen_type);
+    Py_VISIT(st->field_default_type);
     return 0;
 }
 
@@ -449,6 +451,7 @@ static int spy_clear(PyObject *module)
     for (size_t i = 0; i < sizeof st->types / sizeof *st->types; i++)
         Py_CLEAR(st->types[i]);
     Py_CLEAR(st->gen_type);
+    Py_CLEAR(st->field_default_type);
     return 0;
 }
 
