@@ -274,6 +274,16 @@ void lower_spec_emit(ModCtx *m, const TcFunc *f);
 
 /* lower_stmt.c */
 IrReg *lower_lambda(Lower *l, Expr *e);
+void store_global(Lower *l, const char *name, IrReg *boxed);
+/* A function's defaults that are not literals, into their state slots. */
+void store_defaults(Lower *l, const TcFunc *f);
+/* The source of a def, for the interpreter to run. */
+const char *def_source(Lower *l, const Stmt *s);
+bool future_annotations(const Module *m);
+void lower_interpreted_def(Lower *l, Stmt *s);
+
+/* lower_class.c */
+void lower_classdef(Lower *l, Stmt *s);
 IrReg *lower_dynamic_genexp(Lower *l, Expr *e);
 
 /* lower_gen.c */

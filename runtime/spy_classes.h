@@ -320,6 +320,15 @@ fail:
     return NULL;
 }
 
+/* ns[key] = an int. */
+__attribute__((unused)) static int spy__set_int_item(PyObject *ns, const char *key, long v)
+{
+    PyObject *x = PyLong_FromLong(v);
+    int r = x ? PyMapping_SetItemString(ns, key, x) : -1;
+    Py_XDECREF(x);
+    return r;
+}
+
 /* The metaclass of a class with these bases: the most derived of their
  * types, or the interpreter's TypeError when two are unrelated. */
 SPY_COLD PyObject *spy__metaclass(PyObject *bases)
@@ -346,8 +355,11 @@ SPY_COLD PyObject *spy__metaclass(PyObject *bases)
  * as the interpreter's __build_class__ does it: bases resolved (PEP 560),
  * the metaclass found, its __prepare__ asked for the namespace (an Enum's
  * records members as they are set), the body's names set in order
- * (items: name, value, name, value, ...), then the metaclass called. */
-static inline PyObject *spy_build_class(PyObject *name, PyObject *orig_bases, PyObject *items)
+ * (items: __module__, __qualname__, then the body's name, value, ...; from
+ * 3.13 __firstlineno__ after __qualname__ and __static_attributes__ last,
+ * as the interpreter's compiler adds them), then the metaclass called. */
+static inline PyObject *spy_build_class(PyObject *name, PyObject *orig_bases, PyObject *items,
+                                        int firstlineno)
 {
     PyObject *bases = spy__resolve_bases(orig_bases), *meta = NULL, *ns = NULL, *cls = NULL;
     if (!bases || !(meta = spy__metaclass(bases)))
@@ -367,9 +379,25 @@ static inline PyObject *spy_build_class(PyObject *name, PyObject *orig_bases, Py
     }
     if (!ns)
         goto done;
-    for (Py_ssize_t i = 0; i + 1 < PyTuple_GET_SIZE(items); i += 2)
+    for (Py_ssize_t i = 0; i + 1 < PyTuple_GET_SIZE(items); i += 2) {
+#if PY_VERSION_HEX >= 0x030D0000
+        if (i == 4 && spy__set_int_item(ns, "__firstlineno__", firstlineno) < 0)
+            goto done;
+#endif
         if (PyObject_SetItem(ns, PyTuple_GET_ITEM(items, i), PyTuple_GET_ITEM(items, i + 1)) < 0)
             goto done;
+    }
+#if PY_VERSION_HEX >= 0x030D0000
+    if (PyTuple_GET_SIZE(items) <= 4 && spy__set_int_item(ns, "__firstlineno__", firstlineno) < 0)
+        goto done;
+    PyObject *none = PyTuple_New(0); /* no method: no attribute assigned through self */
+    int r = none ? PyMapping_SetItemString(ns, "__static_attributes__", none) : -1;
+    Py_XDECREF(none);
+    if (r < 0)
+        goto done;
+#else
+    (void)firstlineno;
+#endif
     if (bases != orig_bases && PyMapping_SetItemString(ns, "__orig_bases__", orig_bases) < 0)
         goto done;
     cls = PyObject_CallFunctionObjArgs(meta, name, bases, ns, NULL);

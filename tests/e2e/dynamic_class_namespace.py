@@ -45,7 +45,8 @@ class Recorded(metaclass=Recording):
 
 class Child(Recorded):
     first = 1
-    second = first_value = 2
+    second = 2
+    first_value = 3
     third = 3
 
 
