@@ -1195,15 +1195,15 @@ static TyType *check_inner(Tc *tc, Expr *e)
         bool range = tc->range_target;
         tc->plain_value = NULL;
         tc->range_target = false;
-        Assigned before = tc->assigned;
-        bool *was = ARENA_ARRAY(tc->a, bool, before.n ? before.n : 1);
-        for (int i = 0; i < before.n; i++)
-            was[i] = before.v[i];
-        tc_assign_target(tc, e->u.named.target, t, e->u.named.value->span);
         /* `a and (n := f())` may not run: later reads of n test it as the
-         * interpreter's would, so n does not count as assigned here */
-        for (int i = 0; i < before.n && i < tc->assigned.n; i++)
-            tc->assigned.v[i] = was[i];
+         * interpreter's would, so n (a name: the grammar allows no other
+         * target) keeps whatever definite-assignment state it had */
+        TcSymbol *s = scope_lookup(tc, e->u.named.target->u.name.id);
+        bool local = s && s->kind == SYM_LOCAL && s->index < tc->assigned.n;
+        bool was = local && tc->assigned.v[s->index];
+        tc_assign_target(tc, e->u.named.target, t, e->u.named.value->span);
+        if (local && s->index < tc->assigned.n)
+            tc->assigned.v[s->index] = was;
         tc->plain_value = plain;
         tc->range_target = range;
         return t;
