@@ -37,7 +37,7 @@ typedef struct Cg {
     bool *labelled;      /* per block id: something jumps there */
     int last_line;
     bool counts_depth;   /* makes native calls: checks its depth */
-    bool gen;            /* a generator's body: registers live in F-> */
+    const GenSpill *gen; /* a generator's body: what its yields keep */
 } Cg;
 
 static const char *reg_cname(Cg *g, const IrReg *r) { return g->names[r->id]; }
@@ -314,8 +314,8 @@ static void emit_op(Cg *g, const IrOp *op)
         fprintf(g->out, "    if (%s) goto L%d;\n    goto L%d;\n", reg_cname(g, op->args[0]),
                 op->target->id, op->target2->id);
         break;
-    case IR_YIELD: cg_yield(g->out, op, reg_cname(g, op->args[0]), reg_cname(g, op->dst),
-                            op->n_args > 1 ? reg_cname(g, op->args[1]) : NULL);
+    case IR_YIELD:
+        cg_yield(g->out, g->f, g->gen, op, g->names);
         error_check(g, op, reg_cname(g, op->dst));
         break;
     case IR_RETURN:
@@ -432,8 +432,9 @@ static bool is_param(const IrFunc *f, const IrReg *r)
     return false;
 }
 
-/* Declares the registers the code uses; one that is written but never
- * read is marked used, so the C stays warning-free. */
+/* Declares the registers the code uses (a generator's body also its
+ * arguments, which it loads from its frame); one that is written but
+ * never read is marked used, so the C stays warning-free. */
 static void declare_registers(Cg *g)
 {
     const IrFunc *f = g->f;
@@ -448,11 +449,12 @@ static void declare_registers(Cg *g)
         }
     for (int i = 0; i < f->n_regs; i++) {
         const IrReg *r = f->regs[i];
-        if (is_param(f, r) || (!state[i] && !(r->is_local && ir_rep_refcounted(r->rep))))
+        bool param = is_param(f, r);
+        if (param ? !g->gen : !state[i] && !(r->is_local && ir_rep_refcounted(r->rep)))
             continue;
         fprintf(g->out, "    %s%s = %s;\n", ir_rep_ctype(r->rep), g->names[i],
                 initial_value(r->rep));
-        if (state[i] != 2 && !(r->is_local && ir_rep_refcounted(r->rep)))
+        if (state[i] != 2 && (param || !(r->is_local && ir_rep_refcounted(r->rep))))
             fprintf(g->out, "    (void)%s;\n", g->names[i]);
     }
 }
@@ -480,16 +482,14 @@ static void emit_depth_check(Cg *g)
 void cg_function(FILE *out, ModCtx *m, const IrFunc *f, const EmitOptions *o)
 {
     Cg g = {out, m, f, o, NULL, NULL, -1, makes_native_calls(f) && !f->is_generator,
-            f->is_generator};
+            f->is_generator ? cg_gen_spills(f) : NULL};
     name_registers(&g);
     find_labels(&g);
-    const char **raw = g.names;
     if (g.gen) {
-        cg_gen_frame(out, m, f, raw);
-        g.names = ARENA_ARRAY(m->a, const char *, f->n_regs ? f->n_regs : 1);
-        for (int i = 0; i < f->n_regs; i++)
-            g.names[i] = arena_printf(m->a, "F->%s", raw[i]);
+        cg_gen_frame(out, m, f, g.gen, g.names);
         cg_gen_resume_head(out, m, f);
+        declare_registers(&g);
+        cg_gen_resume_entry(out, f, g.names);
     } else {
         const char *what = f->tc->is_module_body ? "module body" : "def";
         fprintf(out, "/* %s %s */\n", what, f->tc->name);
@@ -512,5 +512,5 @@ void cg_function(FILE *out, ModCtx *m, const IrFunc *f, const EmitOptions *o)
     }
     fprintf(out, "}\n\n");
     if (g.gen)
-        cg_gen_creator(out, m, f, raw);
+        cg_gen_creator(out, m, f, g.names);
 }

@@ -313,12 +313,19 @@ void c_string(FILE *out, const char *s, size_t len);
 
 /* cgen_gen.c: a generator function is its frame struct, a traverse
  * function, the resumable body (cgen_func.c) and the function that makes
- * the generator object. */
-void cg_gen_frame(FILE *out, ModCtx *m, const IrFunc *f, const char **names);
+ * the generator object.  The body works on C locals; each yield stores
+ * those live after it in the frame and loads them back when resumed. */
+typedef struct GenSpill {
+    bool **at;   /* [yield index][reg id]: kept by that yield */
+    bool *slot;  /* [reg id]: has a slot in the frame (kept, or an argument) */
+} GenSpill;
+GenSpill *cg_gen_spills(const IrFunc *f);
+void cg_gen_frame(FILE *out, ModCtx *m, const IrFunc *f, const GenSpill *s, const char **names);
 void cg_gen_resume_head(FILE *out, ModCtx *m, const IrFunc *f);
+void cg_gen_resume_entry(FILE *out, const IrFunc *f, const char **names);
 void cg_gen_creator(FILE *out, ModCtx *m, const IrFunc *f, const char **names);
-void cg_yield(FILE *out, const IrOp *op, const char *value, const char *dst,
-              const char *delegate);
+void cg_yield(FILE *out, const IrFunc *f, const GenSpill *s, const IrOp *op,
+              const char **names);
 
 /* cgen_class.c */
 void cg_class_decls(FILE *out, ModCtx *m, const TcClass *c);

@@ -1,8 +1,8 @@
 /* spy_gen.h — generator objects for compiled generator functions.
  *
- * A compiled generator function returns a SpyGen: its frame (every C
- * variable of the function, a struct the generated code declares) lives on
- * the heap, and `resume` is the function's body turned into a resumable C
+ * A compiled generator function returns a SpyGen: its frame (what the
+ * function keeps while suspended, a struct the generated code declares)
+ * lives on the heap, and `resume` is the function's body turned into a resumable C
  * function: it switches on `resume_at` (0: start, k: after yield k, -1:
  * finished) to the point after the last yield, runs to the next yield and
  * returns the yielded value (a new reference), or returns NULL when the
@@ -48,9 +48,18 @@ static int spy_gen__traverse(PyObject *self, visitproc visit, void *arg)
     Py_VISIT(Py_TYPE(self));
     /* While running, the frame is on the C stack and in flux: skip it
      * (the references are then also held by the running code). */
-    if (g->resume_at > 0 && !g->running && g->traverse)
+    if (g->resume_at >= 0 && !g->running && g->traverse)
         return g->traverse(g, visit, arg);
     return 0;
+}
+
+/* Finished before it started (throw(), close(), collected): the body,
+ * entered with an exception thrown in at resume_at 0, releases the
+ * arguments its frame holds and marks the generator finished. */
+static void spy_gen__discard_unstarted(SpyGen *g)
+{
+    if (g->resume_at == 0)
+        g->resume(g, NULL, 1);
 }
 
 /* Runs the body once; the value it yields, or NULL at its end (exception
@@ -64,7 +73,7 @@ static PyObject *spy_gen__step(SpyGen *g, PyObject *sent, int thrown)
     if (g->resume_at < 0)
         return NULL; /* exhausted; a thrown exception propagates as it is */
     if (g->resume_at == 0 && thrown) {
-        g->resume_at = -1; /* throw() before the start: raised at once */
+        spy_gen__discard_unstarted(g); /* throw() before the start: raised at once */
         return NULL;
     }
     g->running = 1;
@@ -141,7 +150,7 @@ static PyObject *spy_gen__close(PyObject *self, PyObject *unused)
     SpyGen *g = (SpyGen *)self;
     (void)unused;
     if (g->resume_at <= 0) {
-        g->resume_at = -1;
+        spy_gen__discard_unstarted(g);
         Py_RETURN_NONE;
     }
     PyErr_SetNone(PyExc_GeneratorExit);
@@ -185,6 +194,7 @@ static void spy_gen__dealloc(PyObject *self)
         if (PyObject_CallFinalizerFromDealloc(self) < 0)
             return; /* resurrected */
     }
+    spy_gen__discard_unstarted(g);
     /* A generator that ignored GeneratorExit keeps what its frame holds:
      * leaked, not freed under live references. */
     PyMem_Free(g->frame);

@@ -146,6 +146,22 @@ def generators(n: int) -> int:
     return total
 
 
+def unstarted_generators(n: int) -> int:
+    """Generators that never start: dropped, closed, or thrown into.  Each
+    must release the arguments its frame holds (a big int and a list)."""
+    items = [str(i) for i in range(n)]
+    g = _count(n, 1 << 70)
+    del g
+    h = _nest(2, items)
+    h.close()
+    k = _count(n, 1 << 71)
+    try:
+        k.throw(ValueError("before the start"))
+    except ValueError:
+        pass
+    return len(items)
+
+
 def varargs(first: int, *rest: int, scale: int = 1, **named: int) -> int:
     return (first + sum(rest) + sum(named.values())) * scale
 

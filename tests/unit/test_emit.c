@@ -1294,8 +1294,20 @@ static void test_c_generator(void **state)
     assert_contains(s->c, "struct spy_frame_f_count {");
     assert_contains(s->c, "static PyObject *spy_gres_f_count(SpyGen *gen, PyObject *sent, int thrown)");
     assert_contains(s->c, "    case 1: goto spy_resume_1;\n    case 2: goto spy_resume_2;\n");
-    assert_contains(s->c, "    gen->resume_at = 1;\n    return F->");
-    assert_contains(s->c, "spy_yf_throw(F->");
+    /* the body runs on C locals; a yield keeps in the frame what is live
+     * after it (the loop's variables, the value it hands out, released
+     * when resumed) and loads it back */
+    assert_contains(s->c, "struct spy_frame_f_count {\n    SpyInt v_n;\n    SpyInt v_i;\n"
+                          "    PyObject *r5;\n");
+    assert_contains(s->c, "    F->v_n = v_n;\n    F->v_i = v_i;\n    F->r5 = r5;\n"
+                          "    gen->resume_at = 1;\n    return r5;\n  spy_resume_1:\n"
+                          "    v_n = F->v_n;\n    v_i = F->v_i;\n    r5 = F->r5;\n");
+    assert_contains(s->c, "spy_yf_throw(r");
+    /* suspended at yield 1, the GC sees the locals kept there */
+    assert_contains(s->c, "    case 1:\n        if ((F->v_n & 1)");
+    /* closed before it started: the arguments are released */
+    assert_contains(s->c, "    if (SPY_UNLIKELY(gen->resume_at == 0 && thrown)) {\n"
+                          "        gen->resume_at = -1;\n        spy_int_xdecref(F->v_n);\n");
     assert_contains(s->c, "st->gen_type = spy_gen_type_new(module);");
     const char *fn = strstr(s->c, "/* def count: calling it makes the generator");
     assert_non_null(fn);
