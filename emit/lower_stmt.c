@@ -684,7 +684,9 @@ static void lower_importfrom(Lower *l, Stmt *s)
     for (int i = 0; i < n; i++)
         names[i] = s->u.importfrom.names[i]->name;
     IrReg *fromlist = emit_const(l, REP_OBJ, const_ref(l->m, const_kwnames(l->m, names, n)), true);
-    IrReg *mod = import_module(l, s->u.importfrom.module, fromlist, s->u.importfrom.level);
+    /* `from . import x`: the package itself, as __import__('', ..., level) */
+    const char *modname = s->u.importfrom.module ? s->u.importfrom.module : "";
+    IrReg *mod = import_module(l, modname, fromlist, s->u.importfrom.level);
     for (int i = 0; i < n; i++) {
         const Alias *al = s->u.importfrom.names[i];
         const char *c = arena_printf(A(l), "spy_import_from(%%0, %s)",

@@ -587,7 +587,9 @@ static inline PyObject *spy_tuple_item(PyObject *t, Py_ssize_t i)
     return x;
 }
 
-/* `from module import name`: a new reference, or ImportError. */
+/* `from module import name`: a new reference, or ImportError.  As the
+ * interpreter's IMPORT_FROM, a submodule not yet bound as an attribute of
+ * its package (a circular import under way) is taken from sys.modules. */
 __attribute__((unused, noinline)) static PyObject *spy_import_from(PyObject *module,
                                                                      PyObject *name)
 {
@@ -601,6 +603,15 @@ __attribute__((unused, noinline)) static PyObject *spy_import_from(PyObject *mod
         PyErr_Format(PyExc_ImportError, "cannot import name %R", name);
         return NULL;
     }
+    PyObject *full = PyUnicode_Check(modname) ? PyUnicode_FromFormat("%U.%U", modname, name)
+                                              : NULL;
+    x = full ? PyImport_GetModule(full) : NULL;
+    Py_XDECREF(full);
+    if (x) {
+        Py_DECREF(modname);
+        return x;
+    }
+    PyErr_Clear();
     PyObject *file = PyObject_GetAttrString(module, "__file__");
     if (file && file != Py_None)
         PyErr_Format(PyExc_ImportError, "cannot import name %R from %R (%S)", name,

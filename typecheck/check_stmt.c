@@ -949,8 +949,6 @@ static void check_import(Tc *tc, Stmt *s)
         for (int i = 0; i < s->u.importfrom.n_names; i++)
             if (!strcmp(s->u.importfrom.names[i]->name, "*"))
                 tc_unsupported(tc, s->span, "'from ... import *'");
-        if (s->u.importfrom.level > 0)
-            tc_unsupported(tc, s->span, "relative imports");
     }
 }
 

@@ -558,7 +558,7 @@ static void collect_module_stmts(Tc *tc, StmtList *body)
         case ST_IMPORTFROM:
             for (int j = 0; j < s->u.importfrom.n_names; j++) {
                 const Alias *al = s->u.importfrom.names[j];
-                if (strcmp(al->name, "*") != 0 && s->u.importfrom.module)
+                if (strcmp(al->name, "*") != 0 && (s->u.importfrom.module || s->u.importfrom.level))
                     bind_import(tc, al->asname ? al->asname : al->name, s->span,
                                 s->u.importfrom.level ? NULL
                                 : arena_printf(tc->a, "%s.%s", s->u.importfrom.module, al->name));

@@ -5,6 +5,7 @@ import pickle
 import sys
 
 import demo.fastmath as m
+import demo.report as rep
 
 print(m.describe())
 # a class of a package's submodule: its module is "demo.fastmath", which
@@ -16,4 +17,8 @@ try:
     m.dot([1.0], "x")
 except TypeError:
     print("TypeError")
-print("compiled" if m.__file__.endswith(".so") else "interpreted", file=sys.stderr)
+# relative imports from a compiled module (of compiled and plain modules)
+print(rep.summary([1.0, 2.5]))
+kinds = {mod.__file__.endswith(".so") for mod in (m, rep)}
+print("mixed" if len(kinds) > 1 else "compiled" if kinds == {True} else "interpreted",
+      file=sys.stderr)

@@ -55,3 +55,22 @@ check(missing_name)
 check(maybe, True)
 check(maybe, False)
 print(json)
+
+
+def relative():
+    # this test module is not in a package: ImportError, as interpreted
+    from . import nothing_here
+    return nothing_here
+
+
+def relative_two_levels():
+    from ..sibling import thing
+    return thing
+
+
+check(relative)
+check(relative_two_levels)
+try:
+    from .beside import anything
+except ImportError as e:
+    print("module level:", type(e).__name__, e)

@@ -31,20 +31,26 @@ def kinds(n: int, scale: float, flag: bool, text: str) -> Iterator[object]:
 
 def guarded(xs: list[int]) -> Iterator[str]:
     for x in xs:
+        note = ""
         try:
             yield "try %d" % (100 // x)
         except ValueError as e:
-            yield "caught %s at %d" % (e, x)
+            note = "caught %s at %d" % (e, x)
         finally:
             print("finally", x)
+        if note:
+            yield note
 
 
 def inner(k: int) -> Iterator[int]:
+    caught = False
     try:
         for i in range(k):
             yield i
     except KeyError as e:
         print("inner caught", e)
+        caught = True
+    if caught:
         yield -1
     return None
 

@@ -8,5 +8,5 @@ setup(
     name="staticpy-demo",
     version="1.0",
     packages=["demo"],
-    ext_modules=staticpyify(["demo/fastmath.py"]),
+    ext_modules=staticpyify(["demo/fastmath.py", "demo/report.py"]),
 )
