@@ -377,9 +377,12 @@ static void emit_setter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
 
 /* ---- the type ------------------------------------------------------------------------- */
 
+/* A method in the type's dict.  __init__ is one too (construction runs
+ * it from tp_new, natively): `Base.__init__(self, ...)` and super() calls
+ * with * or ** arguments find it, as they find a Python class's. */
 static bool is_exposed_method(const TcFunc *f)
 {
-    return strcmp(f->name, "__init__") != 0 && !f->is_property;
+    return !f->is_property;
 }
 
 static const TcFunc *method_named(const TcClass *c, const char *name)

@@ -468,6 +468,13 @@ static IrReg *lower_unpacking_call(Lower *l, Expr *e)
 
 static IrReg *lower_generic_call(Lower *l, Expr *e)
 {
+    const TcCall *call = e->sema;
+    if (call && call->super_class) { /* super(): super(<class>, <first parameter>) */
+        IrReg *self = box(l, lower_expr(l, call->receiver), call->receiver->type);
+        const char *c = arena_printf(A(l), "PyObject_CallFunctionObjArgs((PyObject *)&PySuper_Type, "
+                                     "(PyObject *)st->types[%d], %%0, NULL)", call->super_class->index);
+        return coerce(l, emit_call(l, c, REP_OBJ, ERR_NULL, &self, 1), ty_simple(TY_ANY), e->type);
+    }
     if (has_unpacking(e))
         return lower_unpacking_call(l, e);
     if (is_any_all_genexp(e))

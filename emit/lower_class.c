@@ -108,12 +108,15 @@ void lower_classdef(Lower *l, Stmt *s)
         /* A method left to the interpreter: its def runs, then it is set on
          * the type like any Python method. */
         const Stmt *d = c->interp[i]->def;
-        const char *code = def_source(l, d);
-        const char *call = arena_printf(A(l), "spy_attach_def(%%0, st->globals, %s, %s, %s, %d)",
+        const char *code = method_source_in_class(l, d, c->name);
+        bool in_class = code != NULL;
+        if (!in_class)
+            code = def_source(l, d);
+        const char *call = arena_printf(A(l), "spy_attach_def(%%0, st->globals, %s, %s, %s, %d, %d)",
             const_ref(l->m, const_str(l->m, code, strlen(code))),
             const_ref(l->m, const_str(l->m, l->m->src_path, strlen(l->m->src_path))),
             const_ref(l->m, const_name(l->m, d->u.funcdef.name)),
-            future_annotations(l->m->tm->ast));
+            future_annotations(l->m->tm->ast), in_class);
         emit_call(l, call, (IrRep)-1, ERR_NEG, &type, 1);
     }
     store_global(l, c->name, type);

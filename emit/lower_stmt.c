@@ -728,23 +728,28 @@ static int first_line(const Stmt *s)
     return first;
 }
 
-const char *def_source(Lower *l, const Stmt *s)
+/* The def's lines with the line numbers of the file: blank lines in
+ * front, then its lines with their common indentation removed, or, given
+ * a class header, kept as they are with the header on the line before. */
+static const char *def_lines(Lower *l, const Stmt *s, const char *header)
 {
     const Source *src = l->m->tm->ast->src;
     int first = first_line(s);
     size_t indent = 0, len0;
     const char *line0 = src_line(src, first, &len0);
-    while (indent < len0 && (line0[indent] == ' ' || line0[indent] == '\t'))
+    while (!header && indent < len0 && (line0[indent] == ' ' || line0[indent] == '\t'))
         indent++;
-    size_t cap = (size_t)first + 2;
+    size_t cap = (size_t)first + 2 + (header ? strlen(header) : 0);
     for (int ln = first; ln <= (int)s->span.end_line; ln++) {
         size_t len;
         src_line(src, ln, &len);
         cap += len + 1;
     }
     char *out = arena_alloc(A(l), cap), *w = out;
-    for (int i = 1; i < first; i++)
+    for (int i = 1; i < first - (header != NULL); i++)
         *w++ = '\n';
+    if (header)
+        w += sprintf(w, "%s\n", header);
     for (int ln = first; ln <= (int)s->span.end_line; ln++) {
         size_t len;
         const char *text = src_line(src, ln, &len);
@@ -757,6 +762,36 @@ const char *def_source(Lower *l, const Stmt *s)
     }
     *w = 0;
     return out;
+}
+
+const char *def_source(Lower *l, const Stmt *s)
+{
+    return def_lines(l, s, NULL);
+}
+
+/* A method naming `super` or `__class__` needs the __class__ cell the
+ * interpreter makes only for a def inside a class statement: its source
+ * inside `class <name>:`, the def at its own indentation.  NULL when it
+ * names neither, or does not start its line (`class A: def f(...)`). */
+const char *method_source_in_class(Lower *l, const Stmt *s, const char *cls)
+{
+    const Source *src = l->m->tm->ast->src;
+    int first = first_line(s);
+    size_t len, ws = 0;
+    const char *line0 = src_line(src, first, &len);
+    while (ws < len && (line0[ws] == ' ' || line0[ws] == '\t'))
+        ws++;
+    if (first < 2 || ws == 0 || ws == len || line0[ws] == '#' || (line0[ws] != '@' &&
+        strncmp(line0 + ws, "def", 3) != 0 && strncmp(line0 + ws, "async", 5) != 0))
+        return NULL;
+    bool names_class = false;
+    for (int ln = first; ln <= (int)s->span.end_line && !names_class; ln++) {
+        const char *text = src_line(src, ln, &len);
+        for (size_t i = 0; i + 5 <= len && !names_class; i++)
+            names_class = !strncmp(text + i, "super", 5) ||
+                          (i + 9 <= len && !strncmp(text + i, "__class__", 9));
+    }
+    return names_class ? def_lines(l, s, arena_printf(A(l), "class %s:", cls)) : NULL;
 }
 
 bool future_annotations(const Module *m)

@@ -328,12 +328,57 @@ __attribute__((unused, noinline)) static int spy_exec_def(PyObject *globals, PyO
     return 0;
 }
 
-/* A method left to the interpreter: run its def in a fresh namespace
- * (the module dict as globals) and set the function on the native type.
- * 0, or -1 with the exception. */
+/* A function of a method left to the interpreter: its __qualname__ is
+ * the class's, and its __class__ cell (made when its def ran inside a
+ * stand-in class statement) holds the native type, as super() needs. */
+static int spy__adopt_function(PyObject *fn, PyObject *type, PyObject *name)
+{
+    PyObject *code = PyFunction_GetCode(fn), *closure = PyFunction_GetClosure(fn);
+    PyObject *freevars = PyObject_GetAttrString(code, "co_freevars");
+    if (!freevars)
+        return -1;
+    for (Py_ssize_t i = 0; closure && i < PyTuple_GET_SIZE(freevars); i++)
+        if (PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(freevars, i), "__class__") == 0 &&
+            PyCell_Set(PyTuple_GET_ITEM(closure, i), type) < 0) {
+            Py_DECREF(freevars);
+            return -1;
+        }
+    Py_DECREF(freevars);
+    PyObject *qual = PyUnicode_FromFormat("%U.%U", ((PyHeapTypeObject *)type)->ht_qualname, name);
+    int rc = qual ? PyObject_SetAttrString(fn, "__qualname__", qual) : -1;
+    Py_XDECREF(qual);
+    return rc;
+}
+
+/* The functions inside what a decorated def made: a staticmethod's or
+ * classmethod's __func__, a property's fget/fset/fdel. */
+static int spy__adopt_method(PyObject *obj, PyObject *type, PyObject *name)
+{
+    if (PyFunction_Check(obj))
+        return spy__adopt_function(obj, type, name);
+    static const char *const parts[] = {"__func__", "fget", "fset", "fdel"};
+    for (int i = 0; i < 4; i++) {
+        PyObject *f = PyObject_GetAttrString(obj, parts[i]);
+        if (!f) {
+            PyErr_Clear();
+            continue;
+        }
+        int rc = PyFunction_Check(f) ? spy__adopt_function(f, type, name) : 0;
+        Py_DECREF(f);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* A method left to the interpreter: run its def (in_class: inside a
+ * stand-in `class <name>:` statement, for the __class__ cell of super())
+ * in a fresh namespace with the module dict as globals, and set what it
+ * made on the native type.  0, or -1 with the exception. */
 __attribute__((unused, noinline)) static int spy_attach_def(PyObject *type, PyObject *globals,
                                                            PyObject *src, PyObject *filename,
-                                                           PyObject *name, int future_ann)
+                                                           PyObject *name, int future_ann,
+                                                           int in_class)
 {
     const char *text = PyUnicode_AsUTF8(src);
     if (!text || spy_ensure_builtins(globals) < 0)
@@ -346,12 +391,18 @@ __attribute__((unused, noinline)) static int spy_attach_def(PyObject *type, PyOb
     /* What the class body has bound to the name so far, as a class
      * statement's namespace would have it: `@label.setter` reads the
      * property the previous def made. */
-    PyObject *prev = ns ? PyDict_GetItemWithError(((PyTypeObject *)type)->tp_dict, name) : NULL;
+    PyObject *prev = ns && !in_class
+                         ? PyDict_GetItemWithError(((PyTypeObject *)type)->tp_dict, name) : NULL;
     if (prev && PyDict_SetItem(ns, name, prev) < 0)
         Py_CLEAR(ns);
     PyObject *r = ns && !PyErr_Occurred() ? PyEval_EvalCode(code, globals, ns) : NULL;
-    PyObject *fn = r ? PyDict_GetItemWithError(ns, name) : NULL;
-    int rc = fn ? PyObject_SetAttr(type, name, fn) : -1;
+    PyObject *holder = ns;
+    if (r && in_class) {
+        PyObject *stand_in = PyDict_GetItemWithError(ns, ((PyHeapTypeObject *)type)->ht_name);
+        holder = stand_in && PyType_Check(stand_in) ? ((PyTypeObject *)stand_in)->tp_dict : NULL;
+    }
+    PyObject *fn = holder ? PyDict_GetItemWithError(holder, name) : NULL;
+    int rc = fn && spy__adopt_method(fn, type, name) == 0 ? PyObject_SetAttr(type, name, fn) : -1;
     if (r && !fn && !PyErr_Occurred())
         PyErr_SetObject(PyExc_NameError, name);
     Py_XDECREF(r);

@@ -32,6 +32,11 @@ static TyType *function_value_type(Tc *tc, const TcFunc *f)
 static TyType *check_name(Tc *tc, Expr *e)
 {
     TcSymbol *s = scope_lookup(tc, e->u.name.id);
+    if (!s && tc->func->cls && !strcmp(e->u.name.id, "__class__")) {
+        /* the method's class cell: the interpreter runs such a method */
+        tc_unsupported(tc, e->span, "'__class__' in a method");
+        return any();
+    }
     if (!s) {
         tc_error(tc, e->span, "name '%s' is not defined", e->u.name.id);
         return any();
@@ -481,6 +486,10 @@ static bool has_star_args(Expr *e)
 static TyType *check_ctor(Tc *tc, Expr *e, TcCall *call, TcClass *c)
 {
     TcFunc *init = tc_class_method(c, strtab_cstr(tc->names, "__init__"));
+    if (init && (init->varargs || init->varkw)) {
+        call->kind = CALL_GENERIC; /* the type's tp_init wrapper binds the extras */
+        return c->type;
+    }
     call->kind = CALL_CTOR;
     if (init) {
         bind_native_call(tc, e, init, call, 1);
@@ -525,6 +534,13 @@ static TyType *check_native_method(Tc *tc, Expr *e, TcCall *call, TcClass *c, bo
             tc_error(tc, e->u.call.func->span, "\"%s\" not callable", tstr(tc, f->ret));
         call->kind = CALL_METHOD;
         return any();
+    }
+    if (f->varargs || f->varkw) {
+        /* the extras are bound by its Python-visible wrapper: called as
+         * the interpreter calls it (overrides found by attribute lookup),
+         * its result checked when it arrives */
+        call->kind = CALL_METHOD;
+        return f->ret;
     }
     call->kind = CALL_NATIVE_METHOD;
     bind_native_call(tc, e, f, call, 1);
@@ -650,7 +666,11 @@ static TyType *check_method_call(Tc *tc, Expr *e, TcCall *call, TyType **args, i
     call->receiver = recv;
     call->method = fn->u.attribute.attr;
     fn->type = any();
-    if (is_super_call(recv)) {
+    const TcFunc *sm = is_super_call(recv) && tc->func->cls && tc->func->cls->base
+                           ? tc_class_method(tc->func->cls->base, call->method) : NULL;
+    if (is_super_call(recv) && !(sm && (sm->varargs || sm->varkw))) {
+        /* (a method taking *args or **kwargs binds them in its wrapper: a
+         * call on super(<class>, self), below) */
         TcFunc *cur = tc->func;
         if (!cur->cls || !cur->cls->base || !cur->n_params) {
             tc_unsupported(tc, recv->span, "super() outside a method of a derived native class");
@@ -741,6 +761,23 @@ static TyType *check_call(Tc *tc, Expr *e)
     }
     TyType *fn_type = check_expr(tc, fn);
     TcSymbol *callee = fn->kind == EX_NAME ? fn->sema : NULL;
+    if (callee && callee->kind == SYM_BUILTIN && is_super_call(e)) {
+        /* zero-argument super() finds its class and self in the caller's
+         * frame, which compiled code has not got: they are passed */
+        TcFunc *cur = tc->func;
+        if (!cur->cls || !cur->n_params || cur->params[0].param->kind == PARAM_KWONLY) {
+            tc_unsupported(tc, e->span, "super() outside a method of a native class");
+            return any();
+        }
+        Expr *self = ARENA_NEW(tc->a, Expr);
+        self->kind = EX_NAME;
+        self->span = e->span;
+        self->u.name.id = cur->params[0].param->name;
+        check_expr(tc, self);
+        call->receiver = self;
+        call->super_class = cur->cls;
+        return any();
+    }
     if (callee && callee->kind == SYM_BUILTIN && strcmp(callee->name, "join") != 0)
         eager_genexps(e, callee->name);
     if (is_any_all_genexp(e))

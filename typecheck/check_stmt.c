@@ -1265,12 +1265,9 @@ static void check_function(Tc *tc, TcFunc *f)
     check_function_body(tc, f);
     if (!f->fallback)
         f->fallback = only_unsupported(tc, n, errors, unsupported);
-    /* A method stays native where native code relies on it, and where
-     * zero-argument super() needs the class cell a def run on its own
-     * lacks. */
+    /* A method stays native where native code relies on it. */
     if (f->cls && (f->overridden || f->overrides || !strcmp(f->name, "__init__") ||
-                   !strcmp(f->name, "__repr__") || !strcmp(f->name, "__str__") ||
-                   mentions(tc, f->def, "super")))
+                   !strcmp(f->name, "__repr__") || !strcmp(f->name, "__str__")))
         f->fallback = NULL;
 }
 

@@ -579,12 +579,7 @@ void scope_signature(Tc *tc, TcFunc *f, Stmt *def)
     for (int i = 0; i < pl->n; i++) {
         Param *p = pl->v[i];
         if (p->kind == PARAM_VARARGS || p->kind == PARAM_VARKW) {
-            if (f->cls) /* methods: the vtable call path binds no extras yet */
-                tc_unsupported(tc, p->span, p->kind == PARAM_VARARGS
-                                                ? "*args parameters in methods"
-                                                : "**kwargs parameters in methods");
-            else
-                star[p->kind == PARAM_VARKW] = p;
+            star[p->kind == PARAM_VARKW] = p;
             continue;
         }
         TcParam *tp = &f->params[f->n_params++];

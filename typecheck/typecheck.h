@@ -182,6 +182,10 @@ typedef struct TcCall {
     Expr *receiver;
     const char *method;
     bool virtual_call;
+    /* CALL_GENERIC of a zero-argument super() in a native method: made as
+     * super(<this class>, <receiver: the first parameter>), which is what
+     * the interpreter finds in the method's frame. */
+    const struct TcClass *super_class;
 } TcCall;
 
 /* A native class: its attributes (inherited first) become struct fields,
