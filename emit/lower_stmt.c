@@ -713,9 +713,6 @@ void store_defaults(Lower *l, const TcFunc *f)
     }
 }
 
-/* The source of a statement left to the interpreter (a def, a `type`
- * statement), with as many newlines in front as lines before it
- * (tracebacks show the right lines) and its indentation removed. */
 /* The first line of a def or class statement: its first decorator's. */
 static int first_line(const Stmt *s)
 {
@@ -728,9 +725,11 @@ static int first_line(const Stmt *s)
     return first;
 }
 
-/* The def's lines with the line numbers of the file: blank lines in
- * front, then its lines with their common indentation removed, or, given
- * a class header, kept as they are with the header on the line before. */
+/* The source of a statement left to the interpreter (a def, a `type`
+ * statement, a statement of the module body) with the line numbers of
+ * the file, so tracebacks show the right lines: blank lines in front, then
+ * its lines with their common indentation removed, or, given a class
+ * header, kept as they are with the header on the line before. */
 static const char *def_lines(Lower *l, const Stmt *s, const char *header)
 {
     const Source *src = l->m->tm->ast->src;
@@ -808,8 +807,9 @@ bool future_annotations(const Module *m)
     return false;
 }
 
-/* def f(...) that the compiler leaves to the interpreter, or a `type X =`
- * statement: its source runs here, in the module's namespace. */
+/* def f(...) that the compiler leaves to the interpreter, a `type X =`
+ * statement, or another statement of the module body the interpreter
+ * runs: its source runs here, in the module's namespace. */
 void lower_interpreted_def(Lower *l, Stmt *s)
 {
     const char *code = def_source(l, s);
@@ -1166,6 +1166,10 @@ static bool is_docstring(const Stmt *s)
 static void lower_stmt(Lower *l, Stmt *s)
 {
     l->line = (int)s->span.line;
+    if (l->tf->is_module_body && tc_is_interpreted_stmt(l->m->tm, s)) {
+        lower_interpreted_def(l, s); /* its source runs in the module's namespace */
+        return;
+    }
     switch (s->kind) {
     case ST_EXPR:
         if (s->u.expr.value->kind == EX_YIELD_FROM)

@@ -424,12 +424,15 @@ static void dump_with(Dumper *d, const Stmt *s)
     dump_stmts(d, "body", s->u.with.body);
 }
 
+static void dump_names(Dumper *d, const char **names, int n);
+
 static void dump_match(Dumper *d, const Stmt *s)
 {
     dump_expr(d, NULL, s->u.match.subject);
     for (int i = 0; i < s->u.match.n_cases; i++) {
         const MatchCase *c = s->u.match.cases[i];
         open_node(d, NULL, "Case", NULL);
+        dump_names(d, c->captures, c->n_captures);
         dump_expr(d, NULL, c->pattern);
         dump_expr(d, "guard", c->guard);
         dump_stmts(d, "body", c->body);

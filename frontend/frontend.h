@@ -318,6 +318,8 @@ typedef struct WithItem { Expr *context; Expr *target; } WithItem;
 
 typedef struct MatchCase {
     Expr *pattern;       /* EX_PATTERN: only its span is kept for now */
+    const char **captures; /* the names the pattern binds (interned) */
+    int n_captures;
     Expr *guard;
     StmtList body;
 } MatchCase;

@@ -546,6 +546,31 @@ static Stmt *conv_with(Parser *p, TSNode n)
     return s;
 }
 
+/* The names a pattern binds: a lone name where a pattern goes (not `_`;
+ * a class's name, a keyword and a dotted value are not in such places),
+ * `as name`, `*name`, `**name`. */
+static void collect_captures(Parser *p, TSNode n, PtrVec *out)
+{
+    TSNode parent = ts_node_parent(n);
+    const char *pt = ts_node_is_null(parent) ? "" : ts_node_type(parent);
+    TSNode name = { 0 };
+    if (node_is(n, "dotted_name") && ts_node_named_child_count(n) == 1 &&
+        (!strcmp(pt, "case_pattern") || !strcmp(pt, "union_pattern") ||
+         !strcmp(pt, "keyword_pattern")))
+        name = ts_node_named_child(n, 0);
+    else if (node_is(n, "identifier") && (!strcmp(pt, "as_pattern") || !strcmp(pt, "splat_pattern")))
+        name = n;
+    if (!ts_node_is_null(name)) {
+        const char *id = node_intern(p, name);
+        if (strcmp(id, "_") != 0)
+            ptrvec_push(out, (void *)id);
+        return;
+    }
+    uint32_t k = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < k; i++)
+        collect_captures(p, ts_node_named_child(n, i), out);
+}
+
 static MatchCase *conv_case(Parser *p, TSNode n)
 {
     MatchCase *c = ARENA_NEW(p->a, MatchCase);
@@ -561,6 +586,14 @@ static MatchCase *conv_case(Parser *p, TSNode n)
     Span sp = ts_node_is_null(first) ? node_span(n)
                                      : span_join(node_span(first), node_span(last));
     c->pattern = new_expr(p, EX_PATTERN, sp);
+    PtrVec caps = { 0 };
+    it = kids_begin(n);
+    while (kids_next(&it, &k, NULL))
+        if (node_is(k, "case_pattern"))
+            collect_captures(p, k, &caps);
+    kids_end(&it);
+    c->n_captures = caps.n;
+    c->captures = (const char **)ptrvec_finish(p->a, &caps);
     TSNode guard = field(n, "guard");
     if (!ts_node_is_null(guard))
         c->guard = conv_expr_opt(p, first_named_kid(guard));

@@ -955,12 +955,9 @@ static void check_import(Tc *tc, Stmt *s)
 /* `type X = ...` at module level is handed to the interpreter as source
  * (lazy evaluation, TypeAliasType, __module__ all as it does them), so it
  * must have its lines to itself. */
-static void check_type_statement(Tc *tc, Stmt *s)
+/* Has s its lines to itself (its source can be run on its own)? */
+static bool alone_on_lines(Tc *tc, const Stmt *s)
 {
-    if (!tc->func->is_module_body) {
-        tc_unsupported(tc, s->span, "type alias statements inside functions");
-        return;
-    }
     const Source *src = tc->mod->ast->src;
     size_t len;
     const char *first = src_line(src, (int)s->span.line, &len);
@@ -970,7 +967,16 @@ static void check_type_statement(Tc *tc, Stmt *s)
     const char *last = src_line(src, (int)s->span.end_line, &len);
     for (size_t i = s->span.end_col; i < len && last[i] != '#'; i++)
         alone &= last[i] == ' ' || last[i] == '\t' || last[i] == '\r';
-    if (!alone)
+    return alone;
+}
+
+static void check_type_statement(Tc *tc, Stmt *s)
+{
+    if (!tc->func->is_module_body) {
+        tc_unsupported(tc, s->span, "type alias statements inside functions");
+        return;
+    }
+    if (!alone_on_lines(tc, s))
         tc_unsupported(tc, s->span, "a type statement sharing its line with another statement");
 }
 
@@ -1232,6 +1238,56 @@ static const char *only_unsupported(Tc *tc, int n, int errors, int unsupported)
     return NULL;
 }
 
+bool tc_is_interp_stmt(Tc *tc, const Stmt *s)
+{
+    return s->kind != ST_FUNCDEF && s->kind != ST_CLASSDEF && tc_is_interp(tc, s);
+}
+
+bool tc_is_interpreted_stmt(const TcModule *tm, const Stmt *s)
+{
+    for (int i = 0; i < tm->n_interp_stmts; i++)
+        if (tm->interp_stmts[i] == s)
+            return true;
+    return false;
+}
+
+static void add_interp_stmt(Tc *tc, Stmt *s, const char *why)
+{
+    TcModule *tm = tc->mod;
+    Stmt **v = ARENA_ARRAY(tc->a, Stmt *, tm->n_interp_stmts + 1);
+    const char **w = ARENA_ARRAY(tc->a, const char *, tm->n_interp_stmts + 1);
+    for (int i = 0; i < tm->n_interp_stmts; i++) {
+        v[i] = tm->interp_stmts[i];
+        w[i] = tm->interp_stmt_why[i];
+    }
+    v[tm->n_interp_stmts] = s;
+    w[tm->n_interp_stmts++] = why;
+    tm->interp_stmts = v;
+    tm->interp_stmt_why = w;
+}
+
+/* The module body.  A top-level statement (other than a def or class,
+ * which have their own fallbacks) whose only errors are unsupported
+ * constructs is run by the interpreter: found in the first pass, skipped
+ * in the second (scope.c binds its names as Any). */
+static void check_module_body(Tc *tc, StmtList *body)
+{
+    for (int i = 0; i < body->n; i++) {
+        Stmt *s = body->v[i];
+        const char *why = tc_is_interp_stmt(tc, s) ? tc_is_interp(tc, s) : NULL;
+        if (why) {
+            add_interp_stmt(tc, s, why);
+            continue;
+        }
+        int n = tc->d->n, errors = tc->d->n_errors, unsupported = tc->n_unsupported;
+        check_stmt(tc, s);
+        why = only_unsupported(tc, n, errors, unsupported);
+        if (why && !tc->interp && !tc->strict && s->kind != ST_FUNCDEF &&
+            s->kind != ST_CLASSDEF && alone_on_lines(tc, s))
+            add_interp_stmt(tc, s, why);
+    }
+}
+
 const char *tc_is_interp(Tc *tc, const Stmt *def)
 {
     for (int i = 0; i < tc->n_interp; i++)
@@ -1355,7 +1411,7 @@ static TcModule *check_once(Arena *a, Strtab *names, Module *m, DiagList *diags,
     tm->body = body;
     tc.func = body;
     tc.assigned = (Assigned){NULL, 0, false};
-    check_block(&tc, &m->body);
+    check_module_body(&tc, &m->body);
     for (int i = 0; i < tm->n_globals; i++)
         if (!tm->globals[i]->type)
             tm->globals[i]->type = ty_simple(TY_ANY);
@@ -1384,6 +1440,9 @@ static TcModule *check_once(Arena *a, Strtab *names, Module *m, DiagList *diags,
             diag_add(diags, DIAG_NOTE, f->def->u.funcdef.name_span,
                      "method '%s' is left to the interpreter: %s", f->qualname, f->fallback);
         }
+    for (int i = 0; interp && i < tm->n_interp_stmts; i++)
+        diag_add(diags, DIAG_NOTE, tm->interp_stmts[i]->span,
+                 "this statement is left to the interpreter: %s", tm->interp_stmt_why[i]);
     return tm;
 }
 
@@ -1399,7 +1458,7 @@ TcModule *tc_check_module(Arena *a, Strtab *names, Module *m, DiagList *diags, b
     Stmt **interp;
     const char **why;
     int k = 0;
-    int cap = tm->n_funcs;
+    int cap = tm->n_funcs + tm->n_interp_stmts;
     for (int i = 0; i < tm->n_classes; i++)
         cap += tm->classes[i]->n_methods;
     interp = ARENA_ARRAY(a, Stmt *, cap ? cap : 1);
@@ -1415,6 +1474,10 @@ TcModule *tc_check_module(Arena *a, Strtab *names, Module *m, DiagList *diags, b
                 why[k] = tm->classes[i]->methods[j]->fallback;
                 interp[k++] = tm->classes[i]->methods[j]->def;
             }
+    for (int i = 0; i < tm->n_interp_stmts; i++) {
+        why[k] = tm->interp_stmt_why[i];
+        interp[k++] = tm->interp_stmts[i];
+    }
     if (!k)
         return tm;
     diags->n = n;

@@ -466,12 +466,33 @@ static void leave_for_dunders(Tc *tc, TcClass *c)
     }
 }
 
+/* What resolve_body makes natively: methods, fields, class variables
+ * (NAME = value), pass and a docstring.  A class body with anything else
+ * (a nested class, an `if`, a loop, ...) is left to the interpreter. */
+static void leave_for_statements(Tc *tc, TcClass *c)
+{
+    const StmtList *body = &c->def->u.classdef.body;
+    for (int i = 0; i < body->n; i++) {
+        const Stmt *s = body->v[i];
+        if (s->kind == ST_FUNCDEF || s->kind == ST_PASS ||
+            (s->kind == ST_EXPR && s->u.expr.value->kind == EX_STR) ||
+            (s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME) ||
+            (s->kind == ST_ASSIGN && s->u.assign.targets.n == 1 &&
+             s->u.assign.targets.v[0]->kind == EX_NAME))
+            continue;
+        leave_class(tc, c, s->span, s->kind == ST_CLASSDEF ? "nested classes"
+                    : "statements other than fields, class variables and methods in a class body");
+        return;
+    }
+}
+
 static void resolve_base(Tc *tc, TcClass *c)
 {
     Stmt *def = c->def;
     if (def->u.classdef.decorators.n)
         leave_class(tc, c, def->u.classdef.decorators.v[0]->span, "class decorators");
     leave_for_dunders(tc, c);
+    leave_for_statements(tc, c);
     for (int i = 0; i < def->u.classdef.n_bases; i++) {
         Arg *b = def->u.classdef.bases[i];
         if (b->name) {
@@ -509,6 +530,8 @@ static void inherit_attrs(Tc *tc, TcClass *c)
     c->n_attrs = c->base->n_attrs;
 }
 
+static bool leave_bases_of_dynamic(Tc *tc);
+
 /* Before any signature is read: which classes are dynamic (their names
  * then stand for Any in annotations). */
 void classes_resolve_bases(Tc *tc)
@@ -522,6 +545,50 @@ void classes_resolve_bases(Tc *tc)
             s->type = ty_simple(TY_ANY);
         }
     }
+    while (leave_bases_of_dynamic(tc))
+        continue;
+}
+
+/* The native class of the module named `name` defined before `before`. */
+static TcClass *earlier_class(Tc *tc, const char *name, int before)
+{
+    for (int i = 0; i < before; i++)
+        if (!strcmp(tc->mod->classes[i]->name, name))
+            return tc->mod->classes[i];
+    return NULL;
+}
+
+/* A class the interpreter makes cannot derive from a native type (they
+ * are final to Python code), so a native base of one is left to the
+ * interpreter too, and its native subclasses then have a dynamic base.
+ * True when something changed (the caller repeats until nothing does). */
+static bool leave_bases_of_dynamic(Tc *tc)
+{
+    TcModule *m = tc->mod;
+    bool changed = false;
+    for (int i = 0; i < m->n_classes; i++) {
+        TcClass *c = m->classes[i];
+        if (c->dynamic) {
+            for (int j = 0; j < c->def->u.classdef.n_bases; j++) {
+                Arg *b = c->def->u.classdef.bases[j];
+                TcClass *base = !b->name && b->value->kind == EX_NAME
+                                    ? earlier_class(tc, b->value->u.name.id, c->index) : NULL;
+                if (base && !base->dynamic) {
+                    leave_class(tc, base, base->def->u.classdef.name_span,
+                                arena_printf(tc->a, "deriving a class the interpreter makes ('%s')",
+                                             c->name));
+                    changed |= base->dynamic;
+                }
+            }
+        } else if (c->base && c->base->dynamic) {
+            c->dynamic = true;
+            c->base = NULL;
+            changed = true;
+        }
+        if (c->dynamic)
+            symtab_get(&tc->globals, c->name)->type = ty_simple(TY_ANY);
+    }
+    return changed;
 }
 
 /* A dynamic class body made natively may hold a docstring, pass and

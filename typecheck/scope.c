@@ -357,7 +357,19 @@ TyType *scope_annotation(Tc *tc, Expr *ann)
 
 /* ---- module level ---------------------------------------------------------- */
 
+static void bind_global_(Tc *tc, SymKind kind, const char *name, Span span);
+
 static void bind_global(Tc *tc, SymKind kind, const char *name, Span span)
+{
+    bind_global_(tc, kind, name, span);
+    TcSymbol *s = symtab_get(&tc->globals, name);
+    if (tc->binding_dynamic && s && s->kind != SYM_FUNC) {
+        s->type = ty_simple(TY_ANY);
+        s->import_of = NULL;
+    }
+}
+
+static void bind_global_(Tc *tc, SymKind kind, const char *name, Span span)
 {
     TcSymbol *old = symtab_get(&tc->globals, name);
     if (old)
@@ -386,7 +398,7 @@ static void bind_import(Tc *tc, const char *name, Span span, const char *origin)
     bool fresh = !symtab_get(&tc->globals, name);
     bind_global(tc, SYM_IMPORT, name, span);
     TcSymbol *s = symtab_get(&tc->globals, name);
-    s->import_of = fresh ? origin : NULL;
+    s->import_of = fresh && !tc->binding_dynamic ? origin : NULL;
 }
 
 static void bind_target(Tc *tc, Expr *t, SymKind kind)
@@ -494,7 +506,17 @@ static void collect_module_stmts(Tc *tc, StmtList *body)
 {
     for (int i = 0; i < body->n; i++) {
         Stmt *s = body->v[i];
+        bool was_dynamic = tc->binding_dynamic;
+        if (tc_is_interp_stmt(tc, s))
+            tc->binding_dynamic = true;
         ast_named_targets(s, named_global, tc);
+        if (tc->binding_dynamic && (s->kind == ST_FUNCDEF || s->kind == ST_CLASSDEF)) {
+            /* made by the interpreter as part of the statement around it */
+            bind_global(tc, SYM_GLOBAL, s->kind == ST_FUNCDEF ? s->u.funcdef.name
+                        : s->u.classdef.name, s->span);
+            tc->binding_dynamic = was_dynamic;
+            continue;
+        }
         switch (s->kind) {
         case ST_FUNCDEF:
             collect_funcdef(tc, s);
@@ -564,9 +586,18 @@ static void collect_module_stmts(Tc *tc, StmtList *body)
                                 : arena_printf(tc->a, "%s.%s", s->u.importfrom.module, al->name));
             }
             break;
+        case ST_MATCH:
+            for (int j = 0; j < s->u.match.n_cases; j++) {
+                const MatchCase *c = s->u.match.cases[j];
+                for (int k = 0; k < c->n_captures; k++)
+                    bind_global(tc, SYM_GLOBAL, c->captures[k], c->pattern->span);
+                collect_module_stmts(tc, (StmtList *)&c->body);
+            }
+            break;
         default:
             break;
         }
+        tc->binding_dynamic = was_dynamic;
     }
 }
 
@@ -787,8 +818,12 @@ static void collect_locals(LocalCollector *lc, StmtList *body)
             collect_locals(lc, &s->u.with.body);
             break;
         case ST_MATCH:
-            for (int j = 0; j < s->u.match.n_cases; j++)
+            for (int j = 0; j < s->u.match.n_cases; j++) {
+                const MatchCase *c = s->u.match.cases[j];
+                for (int k = 0; k < c->n_captures; k++)
+                    add_local(lc, c->captures[k], c->pattern->span);
                 collect_locals(lc, &s->u.match.cases[j]->body);
+            }
             break;
         case ST_FUNCDEF: add_local(lc, s->u.funcdef.name, s->span); break;
         case ST_CLASSDEF: add_local(lc, s->u.classdef.name, s->span); break;

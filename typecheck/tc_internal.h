@@ -62,6 +62,8 @@ typedef struct Tc {
     Stmt **interp;        /* defs to leave to the interpreter (second pass) */
     const char **interp_why; /* and why, for the note */
     int n_interp;
+    bool binding_dynamic; /* scope.c: binding the names of a statement the
+                             interpreter runs (they hold Any) */
     Expr *plain_value;    /* assigning `name = plain_value` (machine-int candidate) */
     Expr *lazy_genexp;    /* the genexp argument of any()/all(), compiled as a loop */
     const char *captured; /* a local of the enclosing function a lambda uses */
@@ -95,6 +97,9 @@ TyType *scope_fixed_type(const TcSymbol *s);
 TcSymbol *scope_hidden_local(Tc *tc, const char *name, Span span);
 void scope_signature(Tc *tc, TcFunc *f, Stmt *def);
 void scope_check_def_header(Tc *tc, Stmt *s);
+/* Module-level statements the interpreter runs (not defs or classes,
+ * which have their own fallbacks); reached only in the second pass. */
+bool tc_is_interp_stmt(Tc *tc, const Stmt *s);
 /* The reason def is left to the interpreter, or NULL if it is not. */
 const char *tc_is_interp(Tc *tc, const Stmt *def);
 

@@ -275,8 +275,14 @@ typedef struct TcModule {
     TcFunc **funcs; int n_funcs; /* module-level defs, in source order */
     TcSymbol **globals; int n_globals; /* source order */
     TcClass **classes; int n_classes;  /* source order, bases first */
+    /* Statements of the module body the interpreter runs (their source is
+     * executed in the module's namespace; the names they bind are Any),
+     * with the reason each is not compiled. */
+    Stmt **interp_stmts; const char **interp_stmt_why; int n_interp_stmts;
 } TcModule;
 
+/* Is s a statement of the module body the interpreter runs? */
+bool tc_is_interpreted_stmt(const TcModule *tm, const Stmt *s);
 TcAttr *tc_class_attr(const TcClass *c, const char *name);
 /* Is name a class variable of c or of a native base? */
 bool tc_class_has_classvar(const TcClass *c, const char *name);

@@ -567,6 +567,35 @@ static void test_try_with_match(void **state)
     assert_non_null(m->u.match.cases[0]->guard);
     assert_null(m->u.match.cases[1]->guard);
     assert_span(m->u.match.cases[1]->pattern->span, 4, 9, 4, 26);
+    /* what the patterns bind: r; nothing (a class, a keyword, literals) */
+    assert_int_equal(m->u.match.cases[0]->n_captures, 1);
+    assert_string_equal(m->u.match.cases[0]->captures[0], "r");
+    assert_int_equal(m->u.match.cases[1]->n_captures, 0);
+    parsed_free(p);
+}
+
+/* Names a case binds, for the checker: captures, `as`, `*x` and `**x`;
+ * never `_`, a class, a keyword, a dict key or a dotted value. */
+static void test_match_captures(void **state)
+{
+    (void)state;
+    Parsed *p = parse_snippet(
+        "match v:\n"
+        "    case (1 | 2) as small:\n        pass\n"
+        "    case [a, *rest, _]:\n        pass\n"
+        "    case {\"k\": val, Color.RED: _, **more}:\n        pass\n"
+        "    case Point(x=px, y=0) | Color.BLUE:\n        pass\n"
+        "    case _:\n        pass\n");
+    assert_clean(p);
+    Stmt *m = stmt_of(p, 0);
+    static const char *const want[][3] = {{"small"}, {"a", "rest"}, {"val", "more"}, {"px"}, {NULL}};
+    static const int n[] = {1, 2, 2, 1, 0};
+    assert_int_equal(m->u.match.n_cases, 5);
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(m->u.match.cases[i]->n_captures, n[i]);
+        for (int j = 0; j < n[i]; j++)
+            assert_string_equal(m->u.match.cases[i]->captures[j], want[i][j]);
+    }
     parsed_free(p);
 }
 
@@ -1233,6 +1262,7 @@ int main(void)
         cmocka_unit_test(test_if_elif_else),
         cmocka_unit_test(test_loops),
         cmocka_unit_test(test_try_with_match),
+        cmocka_unit_test(test_match_captures),
         cmocka_unit_test(test_type_alias),
         cmocka_unit_test(test_funcdef_params),
         cmocka_unit_test(test_classdef),
