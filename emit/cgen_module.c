@@ -291,7 +291,7 @@ void cg_wrapper(FILE *out, ModCtx *m, const IrFunc *nf)
     }
     /* wd_: the binding at a native call depth, which spy_call_any (a call
      * of this function through an object) goes on counting */
-    const char *wd = cg_ident(m->a, "wd_", f->name);
+    const char *wd = func_wrapper_name(m->a, "wd_", f);
     fprintf(out, "/* Python-visible wrapper of %s (w_), binding its arguments in %s */\n",
             f->qualname, wd);
     fprintf(out, "static PyObject *%s(SpyModState *st, int depth, PyObject *const *args, "
@@ -300,7 +300,7 @@ void cg_wrapper(FILE *out, ModCtx *m, const IrFunc *nf)
     fprintf(out, "}\n\nstatic PyObject *%s(PyObject *self, PyObject *const *args, Py_ssize_t nargs,"
             " PyObject *kwnames)\n{\n"
             "    return %s((SpyModState *)PyModule_GetState(self), 0, args, nargs, kwnames);\n}\n\n",
-            cg_ident(m->a, "w_", f->name), wd);
+            func_wrapper_name(m->a, "w_", f), wd);
 }
 
 /* ---- the module ----------------------------------------------------------------------------- */
@@ -344,7 +344,7 @@ static void emit_call_any(FILE *out, ModCtx *m, int n)
     fprintf(out, "__attribute__((unused)) static PyObject *(*const spy_direct[])(SpyModState *, int, "
             "PyObject *const *, Py_ssize_t, PyObject *) = {\n");
     for (int i = 0; i < n; i++)
-        fprintf(out, "    %s,\n", m->irs[i] ? cg_ident(m->a, "wd_", m->irs[i]->tc->name) : "NULL");
+        fprintf(out, "    %s,\n", m->irs[i] ? func_wrapper_name(m->a, "wd_", m->irs[i]->tc) : "NULL");
     fprintf(out, "    NULL\n};\n\n"
             "__attribute__((unused)) static PyObject *spy_call_any(SpyModState *st, int depth, "
             "PyObject *fn, PyObject *const *args, size_t nargsf, PyObject *kwnames)\n{\n"
@@ -368,8 +368,8 @@ static void emit_methods(FILE *out, ModCtx *m, int n)
         if (m->irs[i])
             fprintf(out, "static PyObject *%s(PyObject *, PyObject *const *, Py_ssize_t, "
                     "PyObject *);\nstatic PyObject *%s(SpyModState *, int, PyObject *const *, "
-                    "Py_ssize_t, PyObject *);\n", cg_ident(m->a, "w_", m->irs[i]->tc->name),
-                    cg_ident(m->a, "wd_", m->irs[i]->tc->name));
+                    "Py_ssize_t, PyObject *);\n", func_wrapper_name(m->a, "w_", m->irs[i]->tc),
+                    func_wrapper_name(m->a, "wd_", m->irs[i]->tc));
     fprintf(out, "\n__attribute__((unused)) static PyMethodDef spy_methods[] = {\n");
     for (int i = 0; i < n; i++) {
         if (!m->irs[i]) { /* left to the interpreter: never bound from here */
@@ -378,7 +378,7 @@ static void emit_methods(FILE *out, ModCtx *m, int n)
         }
         const TcFunc *f = m->irs[i]->tc;
         fprintf(out, "    {\"%s\", (PyCFunction)(void (*)(void))%s, METH_FASTCALL | METH_KEYWORDS, ",
-                f->name, cg_ident(m->a, "w_", f->name));
+                f->name, func_wrapper_name(m->a, "w_", f));
         const char *doc = f->def->u.funcdef.docstring;
         if (doc)
             c_string(out, doc, strlen(doc));

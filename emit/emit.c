@@ -31,9 +31,18 @@ int func_id(const ModCtx *m, const TcFunc *f)
 
 const char *func_cname(Arena *a, const TcFunc *f)
 {
-    if (!f->cls)
+    const TcClass *c = f->cls ? f->cls : f->static_of;
+    if (!c)
         return cg_ident(a, "f_", f->name);
-    return arena_printf(a, "%s__%s", cg_ident(a, "m_", f->cls->name), cg_ident(a, "", f->name));
+    return arena_printf(a, "%s__%s", cg_ident(a, "m_", c->name), cg_ident(a, "", f->name));
+}
+
+const char *func_wrapper_name(Arena *a, const char *prefix, const TcFunc *f)
+{
+    if (!f->static_of)
+        return cg_ident(a, prefix, f->name);
+    return arena_printf(a, "%s__%s", cg_ident(a, prefix, f->static_of->name),
+                        cg_ident(a, "", f->name));
 }
 
 const char *class_struct(Arena *a, const TcClass *c)

@@ -66,6 +66,9 @@ int func_id(const ModCtx *m, const TcFunc *f);
 void module_helper(ModCtx *m, const char *text);
 /* The C name of a function's native code: f_<name>, m_<Class>__<name>. */
 const char *func_cname(Arena *a, const TcFunc *f);
+/* w_<name>/wd_<name> of a module function (w_C__name for a static or
+ * class method of C, which are module functions too). */
+const char *func_wrapper_name(Arena *a, const char *prefix, const TcFunc *f);
 /* struct spy_obj_<Class> */
 const char *class_struct(Arena *a, const TcClass *c);
 

@@ -133,6 +133,17 @@ static IrReg *lower_native_call(Lower *l, Expr *e, const TcCall *call, IrReg *se
     return coerce(l, op->dst, ret, e->type);
 }
 
+/* The class a direct call of a @classmethod passes: C for C.f(...), the
+ * instance's type for obj.f(...). */
+static IrReg *classmethod_cls(Lower *l, const TcCall *call)
+{
+    if (call->cls_arg)
+        return emit_const(l, REP_OBJ, arena_printf(A(l), "(PyObject *)st->types[%d]",
+                                                   call->cls_arg->index), true);
+    IrReg *obj = box(l, lower_expr(l, call->receiver), call->receiver->type);
+    return emit_call(l, "spy_new_ref((PyObject *)Py_TYPE(%0))", REP_OBJ, ERR_NEVER, &obj, 1);
+}
+
 static IrReg *lower_native_method_call(Lower *l, Expr *e, const TcCall *call)
 {
     Expr *recv = call->receiver;
@@ -533,7 +544,10 @@ IrReg *lower_call(Lower *l, Expr *e)
 {
         TcCall *call = e->sema;
         switch (call->kind) {
-        case CALL_NATIVE: return lower_native_call(l, e, call, NULL, NULL, NULL);
+        case CALL_NATIVE:
+            if (call->target->is_classmethod) /* the class goes first */
+                return lower_native_call(l, e, call, classmethod_cls(l, call), NULL, NULL);
+            return lower_native_call(l, e, call, NULL, NULL, NULL);
         case CALL_CTOR: return lower_native_call(l, e, call, NULL, e->type->cls, NULL);
         case CALL_NATIVE_METHOD: return lower_native_method_call(l, e, call);
         case CALL_METHOD: return lower_method_call(l, e, call);

@@ -80,6 +80,8 @@ void lower_classdef(Lower *l, Stmt *s)
     }
     for (int i = 0; i < c->n_methods; i++)
         store_defaults(l, c->methods[i]);
+    for (int i = 0; i < c->n_statics; i++)
+        store_defaults(l, c->statics[i]);
     const char *make = arena_printf(A(l), "%s(st)", cg_ident(A(l), "spy_create_type_", c->name));
     IrReg *type = emit_call(l, make, REP_OBJ, ERR_NULL, NULL, 0);
     for (int j = 0; j < c->n_attrs; j++) { /* C.x reads a field's class-body default */
@@ -103,6 +105,16 @@ void lower_classdef(Lower *l, Stmt *s)
         const char *set = arena_printf(A(l), "PyObject_SetAttr(%%0, %s, %%1)",
             const_ref(l->m, const_name(l->m, tc_classvar_name(cv))));
         emit_call(l, set, (IrRep)-1, ERR_NEG, args, 2);
+    }
+    for (int i = 0; i < c->n_statics; i++) {
+        /* @staticmethod/@classmethod: the compiled module-level function,
+         * wrapped as the decorator would */
+        const TcFunc *f = c->statics[i];
+        l->line = (int)f->def->span.line;
+        const char *set = arena_printf(A(l), "spy_set_static(%%0, %s, &spy_methods[%d], st->module, "
+            "st->modname, %d)", const_ref(l->m, const_name(l->m, f->name)), f->index,
+            f->is_classmethod);
+        emit_call(l, set, (IrRep)-1, ERR_NEG, &type, 1);
     }
     for (int i = 0; i < c->n_interp; i++) {
         /* A method left to the interpreter: its def runs, then it is set on

@@ -328,6 +328,22 @@ __attribute__((unused, noinline)) static int spy_exec_def(PyObject *globals, PyO
     return 0;
 }
 
+/* type.name = staticmethod(f) or classmethod(f), f the compiled function
+ * made from def (as a module-level def makes it).  0, or -1. */
+__attribute__((unused, noinline)) static int spy_set_static(PyObject *type, PyObject *name,
+                                                           PyMethodDef *def, PyObject *module,
+                                                           PyObject *modname, int classmethod)
+{
+    PyObject *fn = PyCFunction_NewEx(def, module, modname);
+    if (!fn)
+        return -1;
+    PyObject *wrapped = classmethod ? PyClassMethod_New(fn) : PyStaticMethod_New(fn);
+    Py_DECREF(fn);
+    int rc = wrapped ? PyObject_SetAttr(type, name, wrapped) : -1;
+    Py_XDECREF(wrapped);
+    return rc;
+}
+
 /* A function of a method left to the interpreter: its __qualname__ is
  * the class's, and its __class__ cell (made when its def ran inside a
  * stand-in class statement) holds the native type, as super() needs. */

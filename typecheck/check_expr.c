@@ -511,6 +511,11 @@ static TyType *check_native_method(Tc *tc, Expr *e, TcCall *call, TcClass *c, bo
         call->kind = CALL_METHOD; /* an interpreted method: called generically */
         return any();
     }
+    const TcFunc *sf = f ? NULL : tc_class_static(c, m);
+    if (sf && !via_super) { /* a static or class method, looked up at run time */
+        call->kind = CALL_METHOD;
+        return sf->interpreted ? any() : sf->ret;
+    }
     TcAttr *field = f || via_super ? NULL : tc_class_attr(c, m);
     if (!f && !via_super && !field && tc_class_has_classvar(c, m)) {
         call->kind = CALL_METHOD; /* a class variable's value, called */
@@ -577,7 +582,8 @@ static TyType *check_attribute(Tc *tc, Expr *e)
         }
         /* a class variable: read through the type, as any value */
         if (!m && !tc_class_interp_method(v->cls, e->u.attribute.attr) &&
-            !tc_class_has_classvar(v->cls, e->u.attribute.attr))
+            !tc_class_has_classvar(v->cls, e->u.attribute.attr) &&
+            !tc_class_static(v->cls, e->u.attribute.attr))
             tc_error(tc, e->span, "\"%s\" has no attribute \"%s\"", v->cls->name,
                      e->u.attribute.attr);
         return any();
@@ -658,6 +664,27 @@ static void eager_genexps(Expr *e, const char *consumer)
             e->u.call.args[i]->value->kind = EX_LISTCOMP;
 }
 
+/* C.f(...) or obj.f(...) for a @staticmethod/@classmethod f of a native
+ * class: a direct call.  The receiver is a name (nothing to evaluate but
+ * a classmethod's class); on an instance only where no subclass may hold
+ * another f.  NULL when it is not such a call. */
+static TyType *check_static_call(Tc *tc, Expr *e, TcCall *call, TyType *rt)
+{
+    Expr *recv = call->receiver;
+    if (recv->kind != EX_NAME || !rt->cls || rt->cls->dynamic ||
+        (rt->kind != TY_TYPE && rt->kind != TY_CLASS))
+        return NULL;
+    TcFunc *f = tc_class_static(rt->cls, call->method);
+    if (!f || f->interpreted || f->varargs || f->varkw ||
+        (rt->kind == TY_CLASS && tc_name_redefined_below(tc->mod, rt->cls, call->method)))
+        return NULL;
+    bind_native_call(tc, e, f, call, f->is_classmethod ? 1 : 0);
+    call->kind = CALL_NATIVE;
+    call->target = f;
+    call->cls_arg = rt->kind == TY_TYPE ? rt->cls : NULL;
+    return f->ret;
+}
+
 /* recv.m(...): a method of a builtin type, or a dynamic attribute call. */
 static TyType *check_method_call(Tc *tc, Expr *e, TcCall *call, TyType **args, int n)
 {
@@ -695,6 +722,9 @@ static TyType *check_method_call(Tc *tc, Expr *e, TcCall *call, TyType **args, i
     TyType *mt = math_call(tc, e, call, args, n);
     if (mt)
         return mt;
+    TyType *st = check_static_call(tc, e, call, rt);
+    if (st)
+        return st;
     if (rt->kind == TY_CLASS)
         return check_native_method(tc, e, call, rt->cls, false);
     call->kind = CALL_METHOD;

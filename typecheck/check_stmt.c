@@ -712,6 +712,8 @@ static void check_class_defaults(Tc *tc, TcClass *c)
     }
     for (int i = 0; i < c->n_methods; i++)
         check_funcdef(tc, c->methods[i]->def);
+    for (int i = 0; i < c->n_statics; i++)
+        check_funcdef(tc, c->statics[i]->def);
 }
 
 static void check_raise(Tc *tc, Stmt *s)

@@ -124,6 +124,54 @@ TcFunc *tc_class_method(const TcClass *c, const char *name)
     return NULL;
 }
 
+static bool defines_name(const TcClass *k, const char *name);
+
+/* The class nearest c that defines the name decides. */
+TcFunc *tc_class_static(const TcClass *c, const char *name)
+{
+    for (; c; c = c->base) {
+        for (int i = 0; i < c->n_statics; i++)
+            if (!strcmp(c->statics[i]->name, name))
+                return c->statics[i];
+        if (defines_name(c, name))
+            return NULL;
+    }
+    return NULL;
+}
+
+static bool defines_name(const TcClass *k, const char *name)
+{
+    for (int i = 0; i < k->n_methods; i++)
+        if (!strcmp(k->methods[i]->name, name))
+            return true;
+    for (int i = 0; i < k->n_interp; i++)
+        if (!strcmp(k->interp[i]->name, name))
+            return true;
+    for (int i = 0; i < k->n_statics; i++)
+        if (!strcmp(k->statics[i]->name, name))
+            return true;
+    for (int i = 0; i < k->n_attrs; i++)
+        if (k->attrs[i]->owner == k && !strcmp(k->attrs[i]->name, name))
+            return true;
+    for (int i = 0; i < k->n_classvars; i++)
+        if (!strcmp(tc_classvar_name(k->classvars[i]), name))
+            return true;
+    return false;
+}
+
+bool tc_name_redefined_below(const TcModule *tm, const TcClass *c, const char *name)
+{
+    for (int i = 0; i < tm->n_classes; i++) {
+        const TcClass *k = tm->classes[i];
+        bool below = false;
+        for (const TcClass *b = k->base; b && !below; b = b->base)
+            below = b == c;
+        if (below && defines_name(k, name))
+            return true;
+    }
+    return false;
+}
+
 TcFunc *tc_class_interp_method(const TcClass *c, const char *name)
 {
     for (; c; c = c->base)
@@ -340,9 +388,62 @@ static bool native_property(const TcClass *c, const Stmt *s)
     return true;
 }
 
+/* `@staticmethod` or `@classmethod` alone (the builtins, not shadowed by a
+ * global): which, or NULL. */
+static const char *static_kind(Tc *tc, const Stmt *s)
+{
+    const ExprList *d = &s->u.funcdef.decorators;
+    if (d->n != 1 || d->v[0]->kind != EX_NAME)
+        return NULL;
+    const char *n = d->v[0]->u.name.id;
+    if (strcmp(n, "staticmethod") && strcmp(n, "classmethod"))
+        return NULL;
+    return symtab_get(&tc->globals, n) ? NULL : n;
+}
+
+/* A @staticmethod/@classmethod: a module-level function of the class
+ * (its name is not a global), its signature read now. */
+static void add_static(Tc *tc, TcClass *c, Stmt *s, bool classmethod)
+{
+    TcModule *m = tc->mod;
+    TcFunc *f = ARENA_NEW(tc->a, TcFunc);
+    f->name = s->u.funcdef.name;
+    f->qualname = arena_printf(tc->a, "%s.%s", c->name, f->name);
+    f->def = s;
+    f->static_of = c;
+    f->is_classmethod = classmethod;
+    f->index = m->n_funcs;
+    s->sema = f;
+    TcFunc **grown = ARENA_ARRAY(tc->a, TcFunc *, m->n_funcs + 1);
+    if (m->n_funcs)
+        memcpy(grown, m->funcs, sizeof(TcFunc *) * (size_t)m->n_funcs);
+    grown[m->n_funcs++] = f;
+    m->funcs = grown;
+    int n = tc->d->n, errors = tc->d->n_errors, unsupported = tc->n_unsupported;
+    scope_check_def_header(tc, s);
+    scope_signature(tc, f, s);
+    if (tc->d->n_errors > errors && tc->d->n_errors - errors == tc->n_unsupported - unsupported)
+        f->fallback = tc->d->v[n]->msg;
+    if (classmethod && (f->n_params == 0 || f->params[0].param->kind == PARAM_KWONLY))
+        tc_error(tc, s->u.funcdef.name_span, "class method \"%s\" needs a 'cls' parameter",
+                 f->name);
+    else if (classmethod)
+        f->params[0].type = ty_simple(TY_ANY); /* the class, or a subclass */
+    TcFunc **st = ARENA_ARRAY(tc->a, TcFunc *, c->n_statics + 1);
+    if (c->n_statics)
+        memcpy(st, c->statics, sizeof(TcFunc *) * (size_t)c->n_statics);
+    st[c->n_statics++] = f;
+    c->statics = st;
+}
+
 static void add_method(Tc *tc, TcClass *c, Stmt *s)
 {
     const char *why = tc_is_interp(tc, s);
+    const char *kind = why ? NULL : static_kind(tc, s);
+    if (kind) {
+        add_static(tc, c, s, !strcmp(kind, "classmethod"));
+        return;
+    }
     bool property = !why && native_property(c, s);
     if (!why && !property && s->u.funcdef.decorators.n) {
         if (tc->strict) { /* --strict: an error, and the method is not compiled */

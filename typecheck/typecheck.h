@@ -152,6 +152,11 @@ struct TcFunc {
                               (after the keyword-only ones), tuple and dict */
     bool decorated;        /* module function with decorators: its name is a
                               plain global bound to what they return */
+    /* A @staticmethod or @classmethod of a native class: compiled as a
+     * module-level function (cls is NULL; a classmethod's first parameter
+     * is the class) and set on the type, wrapped, by the class statement. */
+    struct TcClass *static_of;
+    bool is_classmethod;
     TyType *yield_type;    /* generator: the type its yields must have */
     struct TcForRange *ranges; /* its range() loops, for machine-int inference */
     struct TcMachineAssign *machine_assigns; /* `n = expr` to locals, likewise */
@@ -186,6 +191,9 @@ typedef struct TcCall {
      * super(<this class>, <receiver: the first parameter>), which is what
      * the interpreter finds in the method's frame. */
     const struct TcClass *super_class;
+    /* CALL_NATIVE of a @classmethod: the class passed first is this one's
+     * type, or (NULL) the type of `receiver`, an instance. */
+    const struct TcClass *cls_arg;
 } TcCall;
 
 /* A native class: its attributes (inherited first) become struct fields,
@@ -225,6 +233,7 @@ typedef struct TcClass {
      * variables, set on the type when the class is made; instances read
      * them through the type (Any).  tc_classvar_name/_value read them. */
     Stmt **classvars; int n_classvars;
+    TcFunc **statics; int n_statics; /* @staticmethod/@classmethod defs */
 } TcClass;
 
 const char *tc_classvar_name(const Stmt *s);
@@ -290,6 +299,11 @@ bool tc_class_has_classvar(const TcClass *c, const char *name);
  * construct it does not look into). */
 bool tc_expr_mentions(const Expr *e, const char *name);
 TcFunc *tc_class_method(const TcClass *c, const char *name);
+/* A @staticmethod/@classmethod of c or a native base, or NULL. */
+TcFunc *tc_class_static(const TcClass *c, const char *name);
+/* Does a native class of the module below c define `name` (so that on an
+ * instance typed c it may be found elsewhere)? */
+bool tc_name_redefined_below(const TcModule *tm, const TcClass *c, const char *name);
 /* A method of c or a base left to the interpreter, or NULL. */
 TcFunc *tc_class_interp_method(const TcClass *c, const char *name);
 

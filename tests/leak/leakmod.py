@@ -146,6 +146,31 @@ def generators(n: int) -> int:
     return total
 
 
+class Maker:
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+
+    @staticmethod
+    def join(a: str, b: str = "-") -> str:
+        return a + b
+
+    @classmethod
+    def make(cls, tag: str) -> "Maker":
+        return cls(Maker.join(tag))
+
+    def again(self) -> "Maker":
+        return self.make(self.tag)
+
+
+def static_methods(n: int) -> int:
+    """@staticmethod/@classmethod called directly (the class from a name,
+    and an instance's type) and through the type from Python."""
+    m = Maker.make("x")
+    for i in range(n):
+        m = m.again()
+    return len(m.tag) + len(Maker.join("a")) + len(getattr(Maker, "make")("y").tag)
+
+
 def unstarted_generators(n: int) -> int:
     """Generators that never start: dropped, closed, or thrown into.  Each
     must release the arguments its frame holds (a big int and a list)."""
