@@ -448,6 +448,9 @@ static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
     const char *reduce = reduce_method(c);
     if (reduce)
         fprintf(out, "    {\"__reduce__\", %s, METH_NOARGS, NULL},\n", reduce);
+    /* a class of typing.Generic: C[int] is a types.GenericAlias, as for list */
+    if (c->generic)
+        fprintf(out, "    {\"__class_getitem__\", Py_GenericAlias, METH_O | METH_CLASS, NULL},\n");
     for (int i = 0; i < c->n_methods; i++) {
         const TcFunc *f = c->methods[i];
         if (!is_exposed_method(f))

@@ -587,6 +587,24 @@ static void leave_for_statements(Tc *tc, TcClass *c)
     }
 }
 
+/* Generic[...] of typing (`from typing import Generic`, or typing.Generic). */
+static bool is_typing_generic(Tc *tc, const Expr *b)
+{
+    if (b->kind != EX_SUBSCRIPT)
+        return false;
+    const Expr *g = b->u.subscript.value;
+    if (g->kind == EX_NAME) {
+        const TcSymbol *s = symtab_get(&tc->globals, g->u.name.id);
+        return s && s->import_of && !strcmp(s->import_of, "typing.Generic");
+    }
+    if (g->kind == EX_ATTRIBUTE && g->u.attribute.value->kind == EX_NAME &&
+        !strcmp(g->u.attribute.attr, "Generic")) {
+        const TcSymbol *s = symtab_get(&tc->globals, g->u.attribute.value->u.name.id);
+        return s && s->import_of && !strcmp(s->import_of, "typing");
+    }
+    return false;
+}
+
 static void resolve_base(Tc *tc, TcClass *c)
 {
     Stmt *def = c->def;
@@ -602,8 +620,18 @@ static void resolve_base(Tc *tc, TcClass *c)
         }
         if (b->value->kind == EX_NAME && !strcmp(b->value->u.name.id, "object"))
             continue;
-        TcSymbol *s = b->value->kind == EX_NAME ? symtab_get(&tc->globals, b->value->u.name.id)
-                                                : NULL;
+        if (is_typing_generic(tc, b->value)) {
+            /* type parameters are erased (Any); C[int] still works at run
+             * time through __class_getitem__ */
+            c->generic = true;
+            continue;
+        }
+        /* Base[int]: a generic native base, its parameters erased */
+        const Expr *bv = b->value->kind == EX_SUBSCRIPT ? b->value->u.subscript.value : b->value;
+        TcSymbol *s = bv->kind == EX_NAME ? symtab_get(&tc->globals, bv->u.name.id) : NULL;
+        if (b->value->kind == EX_SUBSCRIPT && s && s->type && s->type->kind == TY_TYPE &&
+            !s->type->cls->generic)
+            s = NULL; /* a subscript of a class that is not generic */
         if (!s || !s->type || s->type->kind != TY_TYPE || s->type->cls->index >= c->index ||
             s->type->cls->dynamic) {
             c->dynamic = true;
@@ -618,6 +646,8 @@ static void resolve_base(Tc *tc, TcClass *c)
         c->base = NULL;
     else if (c->base)
         c->base->has_subclasses = true;
+    if (c->base && c->base->generic)
+        c->generic = true;
 }
 
 /* A subclass's layout starts with its base's (resolved before it). */
@@ -672,8 +702,10 @@ static bool leave_bases_of_dynamic(Tc *tc)
         if (c->dynamic) {
             for (int j = 0; j < c->def->u.classdef.n_bases; j++) {
                 Arg *b = c->def->u.classdef.bases[j];
-                TcClass *base = !b->name && b->value->kind == EX_NAME
-                                    ? earlier_class(tc, b->value->u.name.id, c->index) : NULL;
+                const Expr *bv = b->name ? NULL : b->value->kind == EX_SUBSCRIPT
+                                                      ? b->value->u.subscript.value : b->value;
+                TcClass *base = bv && bv->kind == EX_NAME
+                                    ? earlier_class(tc, bv->u.name.id, c->index) : NULL;
                 if (base && !base->dynamic) {
                     leave_class(tc, base, base->def->u.classdef.name_span,
                                 arena_printf(tc->a, "deriving a class the interpreter makes ('%s')",

@@ -175,6 +175,13 @@ static TyType *generic_annotation(Tc *tc, Expr *ann, const char *base, Expr *ind
     }
     if (dynamic_type_name(base))
         return ty_simple(TY_ANY);
+    const TcSymbol *cs = ann->u.subscript.value->kind == EX_NAME
+                             ? symtab_get(&tc->globals, base) : NULL;
+    if (cs && cs->type && cs->type->kind == TY_TYPE && cs->type->cls->generic) {
+        for (int i = 0; i < n; i++) /* Stack[int]: a Stack (parameters erased) */
+            scope_annotation(tc, args[i]);
+        return cs->type->cls->type;
+    }
     if (is(base, "Literal") && n >= 1)
         return literal_annotation(args, n);
     if (is(base, "Generator") && n == 3) {

@@ -234,6 +234,9 @@ typedef struct TcClass {
      * them through the type (Any).  tc_classvar_name/_value read them. */
     Stmt **classvars; int n_classvars;
     TcFunc **statics; int n_statics; /* @staticmethod/@classmethod defs */
+    /* Derives from typing.Generic[...] (or from such a native class): its
+     * type parameters are Any, and the type has __class_getitem__. */
+    bool generic;
 } TcClass;
 
 const char *tc_classvar_name(const Stmt *s);

@@ -29,3 +29,17 @@ class Other(type):
 
 class OtherBase(metaclass=Other):
     pass
+
+
+class Entries:
+    """Not a class: a base expression resolved by __mro_entries__ (as
+    typing's aliases are), here to OtherBase."""
+
+    def __mro_entries__(self, bases):
+        return (OtherBase,)
+
+    def __repr__(self):
+        return "Entries()"
+
+
+ENTRIES = Entries()
