@@ -238,10 +238,29 @@ static bool is_self_attr(const Expr *t, const char *self)
            t->u.attribute.value->u.name.id == self;
 }
 
+/* Is name a method of c or a base (native, interpreted, static or class
+ * method)?  Assigning it through self goes to the type's descriptor (a
+ * property's setter), never to a field. */
+static bool names_method(const TcClass *c, const char *name)
+{
+    for (; c; c = c->base) {
+        for (int i = 0; i < c->n_methods; i++)
+            if (!strcmp(c->methods[i]->name, name))
+                return true;
+        for (int i = 0; i < c->n_interp; i++)
+            if (!strcmp(c->interp[i]->name, name))
+                return true;
+        for (int i = 0; i < c->n_statics; i++)
+            if (!strcmp(c->statics[i]->name, name))
+                return true;
+    }
+    return false;
+}
+
 static void declare_from(Tc *tc, TcClass *c, const TcFunc *m, Expr *target, Expr *ann, Expr *v)
 {
     const char *name = target->u.attribute.attr;
-    if (tc_class_attr(c, name))
+    if (tc_class_attr(c, name) || names_method(c, name))
         return;
     TyType *t = ann ? scope_annotation(tc, ann) : v ? syntactic_type(tc, m, v) : ty_simple(TY_ANY);
     add_attr(tc, c, name, t, target->span);
