@@ -139,6 +139,23 @@ void cg_class_proto(FILE *out, ModCtx *m, const TcClass *c)
 
 static bool needs_gc(const TcClass *c);
 
+/* An ABC with abstract methods left: the interpreter's TypeError (its
+ * wording changed in 3.12). */
+static void emit_abstract_error(FILE *out, const TcClass *c)
+{
+    const char *s = c->n_abstract > 1 ? "s" : "";
+    fprintf(out, "    (void)st;\n#if PY_VERSION_HEX >= 0x030C0000\n    PyErr_SetString(PyExc_TypeError, "
+            "\"Can't instantiate abstract class %s without an implementation for abstract "
+            "method%s ", c->name, s);
+    for (int i = 0; i < c->n_abstract; i++)
+        fprintf(out, "%s'%s'", i ? ", " : "", c->abstract_names[i]);
+    fprintf(out, "\");\n#else\n    PyErr_SetString(PyExc_TypeError, \"Can't instantiate abstract "
+            "class %s with abstract method%s ", c->name, s);
+    for (int i = 0; i < c->n_abstract; i++)
+        fprintf(out, "%s%s", i ? ", " : "", c->abstract_names[i]);
+    fprintf(out, "\");\n#endif\n    return NULL;\n");
+}
+
 static void emit_new(FILE *out, ModCtx *m, const TcClass *c)
 {
     const TcFunc *init = init_of(c);
@@ -159,7 +176,10 @@ static void emit_new(FILE *out, ModCtx *m, const TcClass *c)
     fprintf(out, "/* %s(...) from native code: a blank instance, then __init__ */\n"
             "static PyObject *%s(SpyModState *st, int depth", c->name, N(m, "spy_new_", c));
     init_params(out, m, init, true);
-    fprintf(out, ")\n{\n    PyObject *self = %s(st);\n    if (!self)\n        return NULL;\n"
+    fprintf(out, ")\n{\n");
+    if (c->n_abstract)
+        emit_abstract_error(out, c);
+    fprintf(out, "    PyObject *self = %s(st);\n    if (!self)\n        return NULL;\n"
             "    (void)depth;\n", N(m, "spy_blank_", c));
     if (init) {
         fprintf(out, "    %sr = %s(st, depth, self", ret_ctype(ir_of(m, init)->ret_rep),

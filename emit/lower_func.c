@@ -361,11 +361,12 @@ IrFunc *lower_function(ModCtx *m, const TcFunc *tf)
         emit_assign(&l, f->retval, emit_const(&l, REP_OBJ, "Py_None", true));
         emit_goto(&l, f->exit_ok);
     } else if (l.cur && tf->ends_in_with) {
-        /* Reached only when a context manager swallowed an exception:
-         * None, as the interpreter returns, checked as a returned value */
+        /* Reached only when a context manager swallowed an exception, or
+         * when an abstract method's `...` body is called: None, as the
+         * interpreter returns, checked as a returned value */
         l.line = tf->def->span.line;
-        emit_assign(&l, f->retval,
-                    coerce(&l, emit_const(&l, REP_OBJ, "Py_None", true), ty_simple(TY_ANY), tf->ret));
+        IrReg *none = emit_call(&l, "spy_none_opaque()", REP_OBJ, ERR_NEVER, NULL, 0);
+        emit_assign(&l, f->retval, coerce(&l, none, ty_simple(TY_ANY), tf->ret));
         emit_goto(&l, f->exit_ok);
     } else if (l.cur) {
         /* The checker proved every path returns (else "missing return

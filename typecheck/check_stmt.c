@@ -1367,8 +1367,11 @@ static void check_function_body(Tc *tc, TcFunc *f)
     TyKind rk = f->ret->kind;
     if (!tc->assigned.unreachable && rk != TY_NONE && rk != TY_ANY && rk != TY_OBJECT &&
         !f->is_generator) {
-        if (ends_in_terminal_with(&f->def->u.funcdef.body))
-            f->ends_in_with = true; /* as mypy: a with body that returns ends the function */
+        /* as mypy: a with body that returns ends the function, and an
+         * abstract method's body may be `...`; reaching the end returns
+         * None, checked against the declared type */
+        if (ends_in_terminal_with(&f->def->u.funcdef.body) || f->is_abstract)
+            f->ends_in_with = true;
         else
             tc_error(tc, f->def->u.funcdef.name_span, "missing return statement");
     }

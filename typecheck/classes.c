@@ -11,6 +11,7 @@
  */
 #include "typecheck/tc_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void push_class(Tc *tc, TcClass *c)
@@ -464,7 +465,8 @@ static void add_method(Tc *tc, TcClass *c, Stmt *s)
         return;
     }
     bool property = !why && native_property(c, s);
-    if (!why && !property && s->u.funcdef.decorators.n) {
+    bool abstract = !why && tc_abstract_decorated(tc, s);
+    if (!why && !property && !abstract && s->u.funcdef.decorators.n) {
         if (tc->strict) { /* --strict: an error, and the method is not compiled */
             tc_unsupported(tc, s->u.funcdef.decorators.v[0]->span, "decorators");
             return;
@@ -479,6 +481,7 @@ static void add_method(Tc *tc, TcClass *c, Stmt *s)
     scope_check_def_header(tc, s);
     TcFunc *f = ARENA_NEW(tc->a, TcFunc);
     f->is_property = property;
+    f->is_abstract = abstract;
     f->name = s->u.funcdef.name;
     f->qualname = arena_printf(tc->a, "%s.%s", c->name, f->name);
     f->cls = c;
@@ -606,22 +609,32 @@ static void leave_for_statements(Tc *tc, TcClass *c)
     }
 }
 
+bool tc_names_import(Tc *tc, const Expr *e, const char *module, const char *name)
+{
+    if (e->kind == EX_NAME) {
+        const TcSymbol *s = symtab_get(&tc->globals, e->u.name.id);
+        return s && s->import_of && !strncmp(s->import_of, module, strlen(module)) &&
+               s->import_of[strlen(module)] == '.' &&
+               !strcmp(s->import_of + strlen(module) + 1, name);
+    }
+    if (e->kind == EX_ATTRIBUTE && e->u.attribute.value->kind == EX_NAME &&
+        !strcmp(e->u.attribute.attr, name)) {
+        const TcSymbol *s = symtab_get(&tc->globals, e->u.attribute.value->u.name.id);
+        return s && s->import_of && !strcmp(s->import_of, module);
+    }
+    return false;
+}
+
+bool tc_abstract_decorated(Tc *tc, const Stmt *def)
+{
+    const ExprList *d = &def->u.funcdef.decorators;
+    return d->n == 1 && tc_names_import(tc, d->v[0], "abc", "abstractmethod");
+}
+
 /* Generic[...] of typing (`from typing import Generic`, or typing.Generic). */
 static bool is_typing_generic(Tc *tc, const Expr *b)
 {
-    if (b->kind != EX_SUBSCRIPT)
-        return false;
-    const Expr *g = b->u.subscript.value;
-    if (g->kind == EX_NAME) {
-        const TcSymbol *s = symtab_get(&tc->globals, g->u.name.id);
-        return s && s->import_of && !strcmp(s->import_of, "typing.Generic");
-    }
-    if (g->kind == EX_ATTRIBUTE && g->u.attribute.value->kind == EX_NAME &&
-        !strcmp(g->u.attribute.attr, "Generic")) {
-        const TcSymbol *s = symtab_get(&tc->globals, g->u.attribute.value->u.name.id);
-        return s && s->import_of && !strcmp(s->import_of, "typing");
-    }
-    return false;
+    return b->kind == EX_SUBSCRIPT && tc_names_import(tc, b->u.subscript.value, "typing", "Generic");
 }
 
 static void resolve_base(Tc *tc, TcClass *c)
@@ -633,8 +646,16 @@ static void resolve_base(Tc *tc, TcClass *c)
     leave_for_statements(tc, c);
     for (int i = 0; i < def->u.classdef.n_bases; i++) {
         Arg *b = def->u.classdef.bases[i];
+        if (b->name && !strcmp(b->name, "metaclass") && tc_names_import(tc, b->value, "abc", "ABCMeta")) {
+            c->abc = true; /* erased: abstract methods are checked natively */
+            continue;
+        }
         if (b->name) {
             leave_class(tc, c, b->span, "metaclass keywords");
+            continue;
+        }
+        if (tc_names_import(tc, b->value, "abc", "ABC")) {
+            c->abc = true;
             continue;
         }
         if (b->value->kind == EX_NAME && !strcmp(b->value->u.name.id, "object"))
@@ -813,6 +834,28 @@ static void check_classvars(Tc *tc, TcClass *c)
     }
 }
 
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The abstract methods an ABC leaves unimplemented, sorted as the
+ * interpreter's message lists them. */
+static void find_abstract(Tc *tc, TcClass *c)
+{
+    bool abc = false;
+    for (const TcClass *k = c; k; k = k->base)
+        abc |= k->abc;
+    if (!abc)
+        return;
+    c->abc = true;
+    c->abstract_names = ARENA_ARRAY(tc->a, const char *, c->n_vtable + 1);
+    for (int i = 0; i < c->n_vtable; i++)
+        if (c->vtable[i]->is_abstract)
+            c->abstract_names[c->n_abstract++] = c->vtable[i]->name;
+    qsort(c->abstract_names, (size_t)c->n_abstract, sizeof(const char *), compare_names);
+}
+
 void classes_resolve(Tc *tc)
 {
     TcModule *m = tc->mod;
@@ -838,6 +881,7 @@ void classes_resolve(Tc *tc)
                             d->u.funcdef.params.v[0]->name);
         }
         build_vtable(tc, c);
+        find_abstract(tc, c);
         check_classvars(tc, c);
     }
 }

@@ -97,6 +97,11 @@ TyType *scope_fixed_type(const TcSymbol *s);
 TcSymbol *scope_hidden_local(Tc *tc, const char *name, Span span);
 void scope_signature(Tc *tc, TcFunc *f, Stmt *def);
 void scope_check_def_header(Tc *tc, Stmt *s);
+/* classes.c: is e `name` of module `module` (imported from it, or read
+ * as module.name)?  abc.ABC, typing.Generic, ... */
+bool tc_names_import(Tc *tc, const Expr *e, const char *module, const char *name);
+/* Is def decorated with @abstractmethod alone? */
+bool tc_abstract_decorated(Tc *tc, const Stmt *def);
 /* Module-level statements the interpreter runs (not defs or classes,
  * which have their own fallbacks); reached only in the second pass. */
 bool tc_is_interp_stmt(Tc *tc, const Stmt *s);

@@ -157,6 +157,7 @@ struct TcFunc {
      * is the class) and set on the type, wrapped, by the class statement. */
     struct TcClass *static_of;
     bool is_classmethod;
+    bool is_abstract;      /* method decorated @abc.abstractmethod */
     TyType *yield_type;    /* generator: the type its yields must have */
     struct TcForRange *ranges; /* its range() loops, for machine-int inference */
     struct TcMachineAssign *machine_assigns; /* `n = expr` to locals, likewise */
@@ -237,6 +238,11 @@ typedef struct TcClass {
     /* Derives from typing.Generic[...] (or from such a native class): its
      * type parameters are Any, and the type has __class_getitem__. */
     bool generic;
+    /* Derives from abc.ABC (or has metaclass=ABCMeta), erased like Generic:
+     * the abstract methods still unimplemented (sorted); instantiating
+     * the class then raises the interpreter's TypeError. */
+    bool abc;
+    const char **abstract_names; int n_abstract;
 } TcClass;
 
 const char *tc_classvar_name(const Stmt *s);

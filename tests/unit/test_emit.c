@@ -1316,6 +1316,39 @@ static void test_c_generator(void **state)
     snip_free(s);
 }
 
+/* ABC bases, abstract methods, Generic[T] bases, static and class
+ * methods make native classes and functions (no interpreter fallback). */
+static void test_c_abc_generic_static_native(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("from abc import ABC, abstractmethod\n"
+                      "from typing import Generic, TypeVar\n"
+                      "T = TypeVar('T')\n"
+                      "class Shape(ABC):\n"
+                      "    @abstractmethod\n"
+                      "    def area(self) -> float: ...\n"
+                      "    @staticmethod\n"
+                      "    def unit() -> float:\n"
+                      "        return 1.0\n"
+                      "    @classmethod\n"
+                      "    def kind(cls) -> str:\n"
+                      "        return cls.__name__\n"
+                      "class Sq(Shape):\n"
+                      "    def area(self) -> float:\n"
+                      "        return Shape.unit()\n"
+                      "class Box(Generic[T]):\n"
+                      "    def __init__(self, x: T) -> None:\n"
+                      "        self.x = x\n");
+    assert_contains(s->c, "SpyRetFloat m_Sq__area(SpyModState *st, int depth, PyObject *v_self)\n{");
+    assert_contains(s->c, "m_Shape__unit(st, depth + 1)");
+    assert_contains(s->c, "spy_set_static(");
+    assert_contains(s->c, "Can't instantiate abstract class Shape with abstract method area");
+    assert_not_contains(s->c, "Can't instantiate abstract class Sq");
+    assert_contains(s->c, "{\"__class_getitem__\", Py_GenericAlias, METH_O | METH_CLASS, NULL}");
+    assert_not_contains(s->c, "spy_attach_def(");
+    snip_free(s);
+}
+
 static void test_c_range_step_sign(void **state)
 {
     (void)state;
@@ -1636,6 +1669,7 @@ int main(void)
         cmocka_unit_test(test_c_int64_clone),
         cmocka_unit_test(test_c_int_ops_own_dying_operands),
         cmocka_unit_test(test_c_generator),
+        cmocka_unit_test(test_c_abc_generic_static_native),
         cmocka_unit_test(test_c_range_step_sign),
         cmocka_unit_test(test_c_range_negated_variable_step),
         cmocka_unit_test(test_c_native_call_with_keywords),
