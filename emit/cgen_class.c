@@ -319,6 +319,17 @@ static void emit_property_getter(FILE *out, ModCtx *m, const TcFunc *f)
             "    (void)closure;\n    return %s(obj, Py_TYPE(obj), NULL, 0, NULL);\n}\n\n",
             cg_ident(m->a, "spy_prop", func_cname(m->a, f)),
             cg_ident(m->a, "w", func_cname(m->a, f)));
+    /* Setting it: its setter, through its Python-visible wrapper (which
+     * checks the value); deleting it, or setting one without a setter:
+     * the interpreter's AttributeError for a property. */
+    fprintf(out, "static int %s(PyObject *obj, PyObject *value, void *closure)\n{\n"
+            "    (void)closure;\n", cg_ident(m->a, "spy_propset", func_cname(m->a, f)));
+    if (f->setter)
+        fprintf(out, "    if (value) {\n        PyObject *r = %s(obj, Py_TYPE(obj), &value, 1, NULL);\n"
+                "        Py_XDECREF(r);\n        return r ? 0 : -1;\n    }\n",
+                cg_ident(m->a, "w", func_cname(m->a, f->setter)));
+    fprintf(out, "    spy_property_readonly(obj, \"%s\", value == NULL);\n    return -1;\n}\n\n",
+            f->name);
 }
 
 static const char *setter_check(ModCtx *m, const TyType *t)
@@ -402,7 +413,7 @@ static void emit_setter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
  * with * or ** arguments find it, as they find a Python class's. */
 static bool is_exposed_method(const TcFunc *f)
 {
-    return !f->is_property;
+    return !f->is_property && !f->is_setter;
 }
 
 static const TcFunc *method_named(const TcClass *c, const char *name)
@@ -491,8 +502,9 @@ static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
         const TcFunc *f = c->methods[i];
         if (!f->is_property)
             continue;
-        fprintf(out, "    {\"%s\", %s, NULL, ", f->name,
-                cg_ident(m->a, "spy_prop", func_cname(m->a, f)));
+        fprintf(out, "    {\"%s\", %s, %s, ", f->name,
+                cg_ident(m->a, "spy_prop", func_cname(m->a, f)),
+                cg_ident(m->a, "spy_propset", func_cname(m->a, f)));
         emit_docstring(out, f);
         fprintf(out, ", NULL},\n");
     }
@@ -609,7 +621,8 @@ void cg_class_defs(FILE *out, ModCtx *m, const TcClass *c)
             emit_setter(out, m, c, c->attrs[i]);
         }
     for (int i = 0; i < c->n_methods; i++)
-        if (is_exposed_method(c->methods[i]) || c->methods[i]->is_property)
+        if (is_exposed_method(c->methods[i]) || c->methods[i]->is_property ||
+            c->methods[i]->is_setter)
             cg_wrapper(out, m, ir_of(m, c->methods[i]));
     for (int i = 0; i < c->n_methods; i++)
         if (c->methods[i]->is_property)

@@ -34,7 +34,8 @@ const char *func_cname(Arena *a, const TcFunc *f)
     const TcClass *c = f->cls ? f->cls : f->static_of;
     if (!c)
         return cg_ident(a, "f_", f->name);
-    return arena_printf(a, "%s__%s", cg_ident(a, "m_", c->name), cg_ident(a, "", f->name));
+    return arena_printf(a, "%s__%s%s", cg_ident(a, "m_", c->name), cg_ident(a, "", f->name),
+                        f->is_setter ? "__set" : "");
 }
 
 const char *func_wrapper_name(Arena *a, const char *prefix, const TcFunc *f)

@@ -195,6 +195,7 @@ IrReg *truth_of(Lower *l, IrReg *v, const TyType *t);
 /* lower_call.c: a call expression; obj.prop of a native @property. */
 IrReg *lower_call(Lower *l, Expr *e);
 IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f);
+void lower_property_set(Lower *l, Expr *target, IrReg *v, const TyType *vt);
 
 /* lower_array.c: native arrays (typecheck/native_array.c) */
 const char *list_fn(Arena *a, const Expr *list, const char *op);

@@ -540,6 +540,21 @@ IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f)
     return coerce(l, op->dst, f->ret, e->type);
 }
 
+/* obj.prop = v for a native property with a native setter (no subclass
+ * redefines it: the checker made sure): a direct call of the setter. */
+void lower_property_set(Lower *l, Expr *target, IrReg *v, const TyType *vt)
+{
+    const TcFunc *set = ((const TcFunc *)target->u.attribute.property)->setter;
+    IrReg *args[2] = {lower_expr_as(l, target->u.attribute.value, set->params[0].type),
+                      coerce(l, v, vt, set->params[1].type)};
+    IrOp *op = lower_op(l, IR_CALL_NATIVE);
+    op->callee = set;
+    ir_set_args(l->f, op, args, 2);
+    IrRep rep = rep_of(set->ret);
+    op->err = native_err(rep);
+    op->dst = ir_reg(l->f, rep, NULL);
+}
+
 IrReg *lower_call(Lower *l, Expr *e)
 {
         TcCall *call = e->sema;

@@ -104,6 +104,11 @@ void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt)
             store_field(l, target->sema, lower_expr(l, o), v, vt);
             break;
         }
+        const TcFunc *prop = target->u.attribute.property;
+        if (prop && prop->setter) { /* obj.prop = v: its native setter */
+            lower_property_set(l, target, v, vt);
+            break;
+        }
         IrReg *args[2] = {box(l, lower_expr(l, o), o->type), box(l, v, vt)};
         const char *c = arena_printf(A(l), "PyObject_SetAttr(%%0, %s, %%1)",
                                      const_ref(l->m, const_name(l->m, target->u.attribute.attr)));

@@ -328,6 +328,25 @@ __attribute__((unused, noinline)) static int spy_exec_def(PyObject *globals, PyO
     return 0;
 }
 
+/* Setting (or deleting) a property that has no setter (deleter): the
+ * interpreter's AttributeError, in its version's words. */
+SPY_COLD void spy_property_readonly(PyObject *obj, const char *name, int deleting)
+{
+#if PY_VERSION_HEX >= 0x030B0000
+    const char *type = strrchr(Py_TYPE(obj)->tp_name, '.');
+    PyErr_Format(PyExc_AttributeError, "property '%s' of '%s' object has no %s", name,
+                 type ? type + 1 : Py_TYPE(obj)->tp_name, deleting ? "deleter" : "setter");
+#elif PY_VERSION_HEX >= 0x030A0000
+    (void)obj;
+    PyErr_Format(PyExc_AttributeError, "can't %s attribute '%s'", deleting ? "delete" : "set",
+                 name);
+#else
+    (void)obj;
+    (void)name;
+    PyErr_Format(PyExc_AttributeError, "can't %s attribute", deleting ? "delete" : "set");
+#endif
+}
+
 /* type.name = staticmethod(f) or classmethod(f), f the compiled function
  * made from def (as a module-level def makes it).  0, or -1. */
 __attribute__((unused, noinline)) static int spy_set_static(PyObject *type, PyObject *name,

@@ -241,6 +241,17 @@ static void assign_to(Tc *tc, Expr *target, TyType *vt, Span vspan)
             break;
         TcAttr *a = tc_class_attr(ot->cls, target->u.attribute.attr);
         TcFunc *m = a ? NULL : tc_class_method(ot->cls, target->u.attribute.attr);
+        if (m && m->is_property && m->setter) {
+            /* its native setter, directly unless a subclass may have
+             * another property of that name */
+            TyType *want = m->setter->params[1].type;
+            if (!ty_assignable(want, vt))
+                incompatible_assignment(tc, vspan, vt, want);
+            if (!m->overridden && !tc_name_redefined_below(tc->mod, ot->cls, m->name))
+                target->u.attribute.property = m;
+            target->type = want;
+            break;
+        }
         if (m && m->is_property) {
             tc_error(tc, target->span, "Property \"%s\" defined in \"%s\" is read-only",
                      m->name, m->cls->name);
@@ -672,8 +683,8 @@ static void check_funcdef(Tc *tc, Stmt *s)
         tc_unsupported(tc, s->span, "nested functions");
         return;
     }
-    for (int i = 0; i < s->u.funcdef.decorators.n; i++)
-        check_expr(tc, s->u.funcdef.decorators.v[i]);
+    for (int i = 0; i < s->u.funcdef.decorators.n && !f->is_setter; i++)
+        check_expr(tc, s->u.funcdef.decorators.v[i]); /* (a setter's names the property) */
     for (int i = 0; i < f->n_params; i++) {
         Expr *d = f->params[i].param->default_value;
         if (!d)

@@ -391,21 +391,56 @@ static bool returns_not_implemented(const StmtList *b)
     return false;
 }
 
-/* `@property` alone over `def name(self)`, with no setter or deleter
- * (`@name.setter`) in the class: a native getter. */
-static bool native_property(const TcClass *c, const Stmt *s)
+/* `@name.setter` alone over `def name(self, value)`. */
+bool tc_setter_decorated(const Stmt *s)
 {
     const ExprList *d = &s->u.funcdef.decorators;
-    if (d->n != 1 || d->v[0]->kind != EX_NAME || strcmp(d->v[0]->u.name.id, "property") ||
-        s->u.funcdef.params.n != 1)
+    if (d->n != 1 || d->v[0]->kind != EX_ATTRIBUTE || s->u.funcdef.params.n != 2)
         return false;
+    const Expr *a = d->v[0];
+    return !strcmp(a->u.attribute.attr, "setter") && a->u.attribute.value->kind == EX_NAME &&
+           !strcmp(a->u.attribute.value->u.name.id, s->u.funcdef.name);
+}
+
+static bool getter_decorated(const Stmt *s)
+{
+    const ExprList *d = &s->u.funcdef.decorators;
+    return d->n == 1 && d->v[0]->kind == EX_NAME && !strcmp(d->v[0]->u.name.id, "property") &&
+           s->u.funcdef.params.n == 1;
+}
+
+/* `@property` alone over `def name(self)`, followed by nothing of that
+ * name in the class but, optionally, one `@name.setter` (no deleter): a
+ * native getter, and setter.  Returns the getter's def, or NULL. */
+static const Stmt *native_property_of(Tc *tc, const TcClass *c, const Stmt *s)
+{
     const StmtList *body = &c->def->u.classdef.body;
+    const Stmt *getter = NULL;
+    int setters = 0, others = 0;
     for (int i = 0; i < body->n; i++) {
         const Stmt *o = body->v[i];
-        if (o != s && o->kind == ST_FUNCDEF && !strcmp(o->u.funcdef.name, s->u.funcdef.name))
-            return false;
+        if (o->kind != ST_FUNCDEF || strcmp(o->u.funcdef.name, s->u.funcdef.name))
+            continue;
+        if (tc_is_interp(tc, o))
+            return NULL; /* one of them is the interpreter's: both are */
+        if (!getter && getter_decorated(o))
+            getter = o;
+        else if (getter && tc_setter_decorated(o))
+            setters++;
+        else
+            others++;
     }
-    return true;
+    return getter && setters <= 1 && !others ? getter : NULL;
+}
+
+static bool native_property(Tc *tc, const TcClass *c, const Stmt *s)
+{
+    return native_property_of(tc, c, s) == s;
+}
+
+static bool native_setter(Tc *tc, const TcClass *c, const Stmt *s)
+{
+    return tc_setter_decorated(s) && native_property_of(tc, c, s);
 }
 
 /* `@staticmethod` or `@classmethod` alone (the builtins, not shadowed by a
@@ -464,9 +499,10 @@ static void add_method(Tc *tc, TcClass *c, Stmt *s)
         add_static(tc, c, s, !strcmp(kind, "classmethod"));
         return;
     }
-    bool property = !why && native_property(c, s);
+    bool property = !why && native_property(tc, c, s);
+    bool setter = !why && native_setter(tc, c, s);
     bool abstract = !why && tc_abstract_decorated(tc, s);
-    if (!why && !property && !abstract && s->u.funcdef.decorators.n) {
+    if (!why && !property && !setter && !abstract && s->u.funcdef.decorators.n) {
         if (tc->strict) { /* --strict: an error, and the method is not compiled */
             tc_unsupported(tc, s->u.funcdef.decorators.v[0]->span, "decorators");
             return;
@@ -481,6 +517,7 @@ static void add_method(Tc *tc, TcClass *c, Stmt *s)
     scope_check_def_header(tc, s);
     TcFunc *f = ARENA_NEW(tc->a, TcFunc);
     f->is_property = property;
+    f->is_setter = setter;
     f->is_abstract = abstract;
     f->name = s->u.funcdef.name;
     f->qualname = arena_printf(tc->a, "%s.%s", c->name, f->name);
@@ -529,6 +566,11 @@ static void build_vtable(Tc *tc, TcClass *c)
     for (int i = 0; i < c->n_methods; i++) {
         TcFunc *m = c->methods[i];
         TcFunc *old = tc_class_method(c, m->name);
+        if (m->is_setter) { /* no slot: reached through its getter */
+            if (old && old->is_property && old->cls == c)
+                old->setter = m;
+            continue;
+        }
         if (old && !strcmp(m->name, "__init__")) {
             /* Constructors are not virtual: C(...) calls C's own. */
             m->vslot = old->vslot;

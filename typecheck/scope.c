@@ -661,7 +661,8 @@ void scope_check_def_header(Tc *tc, Stmt *s)
     /* module functions may have them; a method a lone @property (classes.c
      * decides whether it is a native getter) */
     bool property = d->n == 1 && d->v[0]->kind == EX_NAME && !strcmp(d->v[0]->u.name.id, "property");
-    if (d->n && (!f || f->cls) && !property && !tc_abstract_decorated(tc, s))
+    if (d->n && (!f || f->cls) && !property && !tc_abstract_decorated(tc, s) &&
+        !tc_setter_decorated(s))
         tc_unsupported(tc, d->v[0]->span, "decorators");
     if (s->u.funcdef.is_async)
         tc_unsupported(tc, s->span, "async functions");

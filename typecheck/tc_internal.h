@@ -100,6 +100,8 @@ void scope_check_def_header(Tc *tc, Stmt *s);
 /* classes.c: is e `name` of module `module` (imported from it, or read
  * as module.name)?  abc.ABC, typing.Generic, ... */
 bool tc_names_import(Tc *tc, const Expr *e, const char *module, const char *name);
+/* Is def decorated with `@<its name>.setter` alone, taking self and a value? */
+bool tc_setter_decorated(const Stmt *def);
 /* Is def decorated with @abstractmethod alone? */
 bool tc_abstract_decorated(Tc *tc, const Stmt *def);
 /* Module-level statements the interpreter runs (not defs or classes,

@@ -135,6 +135,9 @@ struct TcFunc {
     bool overrides;        /* method: it overrides a base method */
     bool interpreted;      /* left to the interpreter: its source is run */
     bool is_property;      /* method: a native @property getter */
+    struct TcFunc *setter; /* such a getter's native `@name.setter`, or NULL */
+    bool is_setter;        /* method: that setter (no vtable slot of its own;
+                              C name m_<C>__<name>__set) */
     const char *fallback;  /* why (the first unsupported construct), or NULL */
     int first_line;        /* its first source line (decorators included) */
     Stmt *def;             /* ST_FUNCDEF, or NULL for the module body */

@@ -162,6 +162,35 @@ class Maker:
         return self.make(self.tag)
 
 
+class Gauge:
+    def __init__(self, v: float) -> None:
+        self._v = 0.0
+        self.level = v
+
+    @property
+    def level(self) -> float:
+        return self._v
+
+    @level.setter
+    def level(self, v: float) -> None:
+        if v < 0:
+            raise ValueError("negative")
+        self._v = v
+
+
+def property_setter(n: int) -> float:
+    """A native setter called directly, through setattr, and raising."""
+    g = Gauge(1.5)
+    for i in range(n):
+        g.level = g.level + i
+    setattr(g, "level", 2.0)
+    try:
+        g.level = -1.0
+    except ValueError:
+        pass
+    return g.level
+
+
 def static_methods(n: int) -> int:
     """@staticmethod/@classmethod called directly (the class from a name,
     and an instance's type) and through the type from Python."""
