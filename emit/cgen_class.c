@@ -447,14 +447,13 @@ static void emit_docstring(FILE *out, const TcFunc *f)
         fprintf(out, "NULL");
 }
 
-static bool defines(const TcClass *c, const char *name);
 
 /* Does the class or a base define one of names? */
 static bool chain_defines(const TcClass *c, const char *const *names, size_t n)
 {
     for (; c; c = c->base)
         for (size_t i = 0; i < n; i++)
-            if (defines(c, names[i]))
+            if (tc_class_defines_method(c, names[i]))
                 return true;
     return false;
 }
@@ -517,22 +516,13 @@ static bool is_dunder(const char *name)
     return n > 4 && !strncmp(name, "__", 2) && !strcmp(name + n - 2, "__");
 }
 
-static bool defines(const TcClass *c, const char *name)
-{
-    for (int i = 0; i < c->n_methods; i++)
-        if (!strcmp(c->methods[i]->name, name))
-            return true;
-    for (int i = 0; i < c->n_interp; i++)
-        if (!strcmp(c->interp[i]->name, name))
-            return true;
-    return false;
-}
 
 /* The special methods the class defines reach the type's slots (see
  * spy_type_wire_dunders); __repr__ and __str__ have direct slots. */
 static void emit_wire_dunders(FILE *out, const TcClass *c)
 {
-    bool any = false, hash_none = defines(c, "__eq__") && !defines(c, "__hash__");
+    bool any = false, hash_none = tc_class_defines_method(c, "__eq__") &&
+                                !tc_class_defines_method(c, "__hash__");
     for (int i = 0; i < c->n_methods; i++) {
         const char *n = c->methods[i]->name;
         if (!is_dunder(n) || !strcmp(n, "__init__") || !strcmp(n, "__repr__") ||

@@ -140,7 +140,7 @@ TcFunc *tc_class_static(const TcClass *c, const char *name)
     return NULL;
 }
 
-static bool defines_name(const TcClass *k, const char *name)
+bool tc_class_defines_method(const TcClass *k, const char *name)
 {
     for (int i = 0; i < k->n_methods; i++)
         if (!strcmp(k->methods[i]->name, name))
@@ -151,6 +151,13 @@ static bool defines_name(const TcClass *k, const char *name)
     for (int i = 0; i < k->n_statics; i++)
         if (!strcmp(k->statics[i]->name, name))
             return true;
+    return false;
+}
+
+static bool defines_name(const TcClass *k, const char *name)
+{
+    if (tc_class_defines_method(k, name))
+        return true;
     for (int i = 0; i < k->n_attrs; i++)
         if (k->attrs[i]->owner == k && !strcmp(k->attrs[i]->name, name))
             return true;
@@ -244,17 +251,9 @@ static bool is_self_attr(const Expr *t, const char *self)
  * property's setter), never to a field. */
 static bool names_method(const TcClass *c, const char *name)
 {
-    for (; c; c = c->base) {
-        for (int i = 0; i < c->n_methods; i++)
-            if (!strcmp(c->methods[i]->name, name))
-                return true;
-        for (int i = 0; i < c->n_interp; i++)
-            if (!strcmp(c->interp[i]->name, name))
-                return true;
-        for (int i = 0; i < c->n_statics; i++)
-            if (!strcmp(c->statics[i]->name, name))
-                return true;
-    }
+    for (; c; c = c->base)
+        if (tc_class_defines_method(c, name))
+            return true;
     return false;
 }
 
@@ -460,20 +459,14 @@ static const char *static_kind(Tc *tc, const Stmt *s)
  * (its name is not a global), its signature read now. */
 static void add_static(Tc *tc, TcClass *c, Stmt *s, bool classmethod)
 {
-    TcModule *m = tc->mod;
     TcFunc *f = ARENA_NEW(tc->a, TcFunc);
     f->name = s->u.funcdef.name;
     f->qualname = arena_printf(tc->a, "%s.%s", c->name, f->name);
     f->def = s;
     f->static_of = c;
     f->is_classmethod = classmethod;
-    f->index = m->n_funcs;
     s->sema = f;
-    TcFunc **grown = ARENA_ARRAY(tc->a, TcFunc *, m->n_funcs + 1);
-    if (m->n_funcs)
-        memcpy(grown, m->funcs, sizeof(TcFunc *) * (size_t)m->n_funcs);
-    grown[m->n_funcs++] = f;
-    m->funcs = grown;
+    scope_add_func(tc, f);
     int n = tc->d->n, errors = tc->d->n_errors, unsupported = tc->n_unsupported;
     scope_check_def_header(tc, s);
     scope_signature(tc, f, s);

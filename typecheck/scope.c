@@ -670,19 +670,24 @@ void scope_check_def_header(Tc *tc, Stmt *s)
         tc_unsupported(tc, s->span, "type parameters");
 }
 
-static void collect_funcdef(Tc *tc, Stmt *s)
+void scope_add_func(Tc *tc, TcFunc *f)
 {
     TcModule *m = tc->mod;
-    TcFunc *f = ARENA_NEW(tc->a, TcFunc);
-    f->name = s->u.funcdef.name;
-    f->qualname = f->name;
-    f->def = s;
     f->index = m->n_funcs;
     TcFunc **grown = ARENA_ARRAY(tc->a, TcFunc *, m->n_funcs + 1);
     if (m->n_funcs)
         memcpy(grown, m->funcs, sizeof(TcFunc *) * (size_t)m->n_funcs);
     grown[m->n_funcs++] = f;
     m->funcs = grown;
+}
+
+static void collect_funcdef(Tc *tc, Stmt *s)
+{
+    TcFunc *f = ARENA_NEW(tc->a, TcFunc);
+    f->name = s->u.funcdef.name;
+    f->qualname = f->name;
+    f->def = s;
+    scope_add_func(tc, f);
     bool existed = symtab_get(&tc->globals, f->name) != NULL;
     /* A decorated function's name is bound to whatever its decorators
      * return: a global like any other, called through the module dict. */

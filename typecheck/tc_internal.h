@@ -86,6 +86,8 @@ void tc_find_native_arrays(Tc *tc, TcFunc *f);
 
 /* scope.c */
 void scope_collect_module(Tc *tc);
+/* Appends f to the module's functions (its index is its position). */
+void scope_add_func(Tc *tc, TcFunc *f);
 void scope_collect_function(Tc *tc, TcFunc *f);
 TcSymbol *scope_lookup(Tc *tc, const char *name);
 /* The name `import a.b [as c]` binds: c, else a. */

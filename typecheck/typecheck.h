@@ -311,6 +311,9 @@ bool tc_class_has_classvar(const TcClass *c, const char *name);
  * construct it does not look into). */
 bool tc_expr_mentions(const Expr *e, const char *name);
 TcFunc *tc_class_method(const TcClass *c, const char *name);
+/* Does c itself (not a base) define a method of that name (native,
+ * interpreted, static or class method)? */
+bool tc_class_defines_method(const TcClass *c, const char *name);
 /* A @staticmethod/@classmethod of c or a native base, or NULL. */
 TcFunc *tc_class_static(const TcClass *c, const char *name);
 /* Does a native class of the module below c define `name` (so that on an
