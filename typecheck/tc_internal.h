@@ -143,6 +143,11 @@ TyType *method_result(Tc *tc, TyType *recv, const char *m, TyType **args, int n,
 
 /* check_stmt.c */
 void check_block(Tc *tc, StmtList *body);
+void check_stmt(Tc *tc, Stmt *s);
+/* Do all paths of b end inside a `with` whose body returns (check_stmt.c)? */
+bool tc_ends_in_terminal_with(const StmtList *b);
+/* Has s its lines to itself (its source can be run on its own)? */
+bool tc_alone_on_lines(Tc *tc, const Stmt *s);
 /* Marks the locals whose names occur in the source lines of span as read
  * by a nested function (nonlocal ones as rebound). */
 bool tc_mark_captured(Tc *tc, Span span);
