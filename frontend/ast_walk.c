@@ -101,3 +101,9 @@ void ast_named_targets(Stmt *s, void (*fn)(Expr *target, void *ctx), void *ctx)
     default: break;
     }
 }
+
+void ast_expr_named_targets(Expr *e, void (*fn)(Expr *target, void *ctx), void *ctx)
+{
+    Walk w = {fn, ctx};
+    walk(&w, e);
+}

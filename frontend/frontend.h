@@ -402,5 +402,7 @@ void ast_dump_expr(const Expr *e, FILE *out);
  * expressions and their comprehensions (not its nested statements or
  * lambdas). */
 void ast_named_targets(Stmt *s, void (*fn)(Expr *target, void *ctx), void *ctx);
+/* The same within one expression (comprehensions included, lambdas not). */
+void ast_expr_named_targets(Expr *e, void (*fn)(Expr *target, void *ctx), void *ctx);
 
 #endif

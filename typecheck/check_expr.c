@@ -611,10 +611,22 @@ static void check_method_args(Tc *tc, Expr *e, TyType *recv, const char *m, TyTy
  * function around it still compiles.  Its body is checked for names with
  * its parameters as Any; its defaults are evaluated here, natively; one
  * that reads locals of the enclosing function gets its cells. */
+static void count_target(Expr *target, void *n)
+{
+    (void)target;
+    ++*(int *)n;
+}
+
 static TyType *check_lambda(Tc *tc, Expr *e)
 {
     ParamList *ps = &e->u.lambda.params;
     Overlay ov = {{0}, tc->overlay, true};
+    int walrus = 0; /* it would bind a name of the lambda's own */
+    ast_expr_named_targets(e->u.lambda.body, count_target, &walrus);
+    if (walrus) {
+        tc_unsupported(tc, e->span, "assignment expressions in lambdas");
+        return any();
+    }
     for (int i = 0; i < ps->n; i++)
         if (ps->v[i]->default_value)
             check_expr(tc, ps->v[i]->default_value);
@@ -1210,6 +1222,14 @@ static TyType *check_yield(Tc *tc, Expr *e)
  * source needs a line above it and room before it for the wrapper. */
 static TyType *check_dynamic_genexp(Tc *tc, Expr *e)
 {
+    /* made by the interpreter: a `:=` in it would bind in that function,
+     * not in the compiled one around it */
+    int walrus = 0;
+    ast_expr_named_targets(e, count_target, &walrus);
+    if (walrus) {
+        tc_unsupported(tc, e->span, "assignment expressions in generator expressions");
+        return any();
+    }
     if (e->span.line < 2 || e->span.col < 4 || e->u.comp.gens[0]->is_async ||
         (tc->func->is_module_body && tc->overlay)) {
         tc_unsupported(tc, e->span, unsupported_name(e->kind));
@@ -1253,10 +1273,15 @@ static TyType *check_inner(Tc *tc, Expr *e)
     case EX_FSTRING: check_fstring(tc, &e->u.fstring); return ty_simple(TY_STR);
     case EX_YIELD: case EX_YIELD_FROM: return check_yield(tc, e);
     case EX_NAMED: {
-        if (tc->overlay) { /* it would bind in the function around the comprehension */
-            tc_unsupported(tc, e->span, "assignment expressions in comprehensions and lambdas");
+        bool in_lambda = false;
+        for (const Overlay *o = tc->overlay; o; o = o->outer)
+            in_lambda |= o->lambda;
+        if (in_lambda) { /* it would bind in the lambda, made by the interpreter */
+            tc_unsupported(tc, e->span, "assignment expressions in lambdas");
             return any();
         }
+        /* in a comprehension it binds in the function around it (PEP 572),
+         * where scope.c made it a local */
         TyType *t = check_expr(tc, e->u.named.value);
         Expr *plain = tc->plain_value; /* that of the statement around it */
         bool range = tc->range_target;

@@ -1,6 +1,6 @@
 # e2e-min-python: 3.10
 # Statements of the module body the compiler cannot compile (here `match`,
-# and `:=` inside a comprehension) are run by the interpreter in the
+# and `:=` inside a lambda) are run by the interpreter in the
 # module's namespace, with a note; the names they bind (captures, targets,
 # defs inside them) are dynamic globals that compiled code reads.
 import sys
@@ -17,10 +17,11 @@ match CONFIG:
 
 values = [4, 0, 7, 0, 2]
 doubled = [y for v in values if (y := v * 2)]
+twice = lambda v: (w := v * 2) + w
 
 
 def describe() -> str:
-    return "%s; %s; last %d" % (plan, doubled, y)
+    return "%s; %s; last %d; %d" % (plan, doubled, y, twice(4))
 
 
 def level_plus(k: int) -> int:

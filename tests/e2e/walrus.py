@@ -44,6 +44,22 @@ def typed(n: int) -> int:
     return total
 
 
+def in_comprehensions(xs: list[int]) -> tuple:
+    # compiled natively: the target is a local of this function (PEP 572)
+    ys = [y for x in xs if (y := x * 2) > 2]
+    words = {w: n for w in ["a", "abc", "abcd"] if (n := len(w)) > 2}
+    total = 0
+    running = [total := total + x for x in xs]
+    seen = any((last := x) > 2 for x in xs)
+    return ys, y, words, n, running, total, seen, last
+
+
+def in_generator(xs: list[int]) -> list:
+    # a generator expression the interpreter makes: left to the interpreter
+    gen = ((z := x) for x in xs)
+    return list(gen)
+
+
 check(cond, [1, 2])
 check(cond, [1, 2, 3, 4])
 check(loop, [1, 2, 3, 4, 5])
@@ -52,5 +68,8 @@ check(short_circuit, True)
 check(short_circuit, False)
 check(in_comprehension, [1, 2, 3])
 check(typed, 5)
+check(in_comprehensions, [1, 2, 3])
+check(in_generator, [4, 5])
 if (top := len("module")) > 3:
     print("module level", top)
+print([q for v in [3, 0, 5] if (q := v + 1)], q)

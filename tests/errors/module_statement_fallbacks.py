@@ -16,4 +16,4 @@ def describe() -> str:
     return kind.upper()
 
 
-total = 0; found = [y for x in range(3) if (y := x)]
+total = 0; twice = lambda v: (w := v * 2) + w
