@@ -87,8 +87,38 @@ static ExprList subscript_args(Expr *index)
     return (ExprList){NULL, -1};
 }
 
+/* A class the compiler knows nothing of, named where an annotation may:
+ * a global or imported name of the module (Decimal, a namedtuple, a class
+ * of another module), a builtin (complex, bytearray, Exception), or an
+ * attribute of an imported module (pathlib.Path, datetime.date).  Its
+ * values are dynamic, as a class left to the interpreter's are. */
+static bool runtime_class_name(Tc *tc, const Expr *ann)
+{
+    if (ann->kind == EX_NAME) {
+        const TcSymbol *s = symtab_get(&tc->globals, ann->u.name.id);
+        if (s)
+            return s->kind == SYM_GLOBAL || s->kind == SYM_IMPORT;
+        return builtin_exists(ann->u.name.id);
+    }
+    if (ann->kind != EX_ATTRIBUTE)
+        return false;
+    const Expr *v = ann->u.attribute.value;
+    while (v->kind == EX_ATTRIBUTE)
+        v = v->u.attribute.value;
+    const TcSymbol *s = v->kind == EX_NAME ? symtab_get(&tc->globals, v->u.name.id) : NULL;
+    return s && s->kind == SYM_IMPORT;
+}
+
 static TyType *annotation_error(Tc *tc, Expr *ann)
 {
+    if (runtime_class_name(tc, ann))
+        return ty_simple(TY_ANY);
+    if (ann->kind == EX_SUBSCRIPT && runtime_class_name(tc, ann->u.subscript.value))
+        return ty_simple(TY_ANY); /* np.ndarray[...], a generic class of another module */
+    if (ann->kind == EX_NAME && !symtab_get(&tc->globals, ann->u.name.id)) {
+        tc_error(tc, ann->span, "name '%s' is not defined", ann->u.name.id);
+        return ty_simple(TY_ANY);
+    }
     const Source *src = tc->mod->ast->src;
     size_t len;
     const char *line = src_line(src, (int)ann->span.line, &len);

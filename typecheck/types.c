@@ -203,6 +203,23 @@ bool ty_equal(const TyType *a, const TyType *b)
     return true;
 }
 
+/* The same type where neither side says Any (gradual typing's
+ * consistency): list[list[Any]] is consistent with list[list[int]]. */
+static bool consistent(const TyType *a, const TyType *b)
+{
+    if (a->kind == TY_ANY || b->kind == TY_ANY)
+        return true;
+    if (a->kind != b->kind || a->n_args != b->n_args || a->variadic != b->variadic ||
+        a->frozen != b->frozen)
+        return false;
+    if (a->kind == TY_CLASS || a->kind == TY_TYPE)
+        return a->cls == b->cls;
+    for (int i = 0; i < a->n_args; i++)
+        if (!consistent(a->args[i], b->args[i]))
+            return false;
+    return true;
+}
+
 static bool member_of(const TyType *to, const TyType *from)
 {
     for (int i = 0; i < to->n_args; i++)
@@ -270,12 +287,13 @@ bool ty_assignable(const TyType *to, const TyType *from)
         return true;
     }
     /* Containers are invariant, but an element type of Any (an empty
-     * literal, an unannotated source) fits either way, and so does a
+     * literal, an unannotated source), also inside another container,
+     * fits either way, and so does a
      * callable type that fits the other both ways (a lambda's
      * Callable[..., Any] and a declared Callable[[int], int]). */
     for (int i = 0; i < to->n_args; i++) {
         const TyType *t = to->args[i], *f = from->args[i];
-        if (t->kind == TY_ANY || f->kind == TY_ANY || ty_equal(t, f))
+        if (consistent(t, f))
             continue;
         if (t->kind == TY_FUNC && f->kind == TY_FUNC && callable_assignable(t, f) &&
             callable_assignable(f, t))
