@@ -195,6 +195,8 @@ IrReg *truth_of(Lower *l, IrReg *v, const TyType *t);
 /* lower_call.c: a call expression; obj.prop of a native @property. */
 IrReg *lower_call(Lower *l, Expr *e);
 IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f);
+/* lower_expr.c: is the (non-slice) index an int, so list paths may take it? */
+bool int_index(const Expr *ix);
 void lower_property_set(Lower *l, Expr *target, IrReg *v, const TyType *vt);
 
 /* lower_array.c: native arrays (typecheck/native_array.c) */

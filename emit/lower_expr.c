@@ -798,6 +798,14 @@ static int tuple_literal_index(const Expr *ix, const TyType *t)
     return i >= 0 && i < t->n_args ? (int)i : -1;
 }
 
+/* An index that is an int (a dynamic one may be a slice: the generic
+ * protocol takes it). */
+bool int_index(const Expr *ix)
+{
+    TyKind k = ix->type->kind;
+    return k == TY_INT || k == TY_BOOL || ty_is_fixed(ix->type) || machine_able(ix);
+}
+
 static IrReg *lower_subscript(Lower *l, Expr *e)
 {
     Expr *v = e->u.subscript.value, *ix = e->u.subscript.index;
@@ -822,7 +830,7 @@ static IrReg *lower_subscript(Lower *l, Expr *e)
     }
     if (vt->kind == TY_LIST && machine_able(ix))
         r = call2(l, "spy_list_getitem_i64", REP_OBJ, ERR_NULL, o, lower_machine(l, ix));
-    else if (vt->kind == TY_LIST && ix->kind != EX_SLICE)
+    else if (vt->kind == TY_LIST && ix->kind != EX_SLICE && int_index(ix))
         r = call2(l, "spy_list_getitem", REP_OBJ, ERR_NULL, o, lower_expr_as(l, ix, tint));
     else if (vt->kind == TY_STR && ix->kind != EX_SLICE && machine_able(ix)) {
         r = call2(l, "spy_str_getitem_i64", REP_OBJ, ERR_NULL, o, lower_machine(l, ix));

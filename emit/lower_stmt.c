@@ -123,7 +123,8 @@ void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt)
     case EX_SUBSCRIPT: {
         Expr *o = target->u.subscript.value, *ix = target->u.subscript.index;
         TyKind k = o->type->kind;
-        bool list = k == TY_LIST && ix->kind != EX_SLICE, machine = list && machine_able(ix);
+        bool list = k == TY_LIST && ix->kind != EX_SLICE && int_index(ix);
+        bool machine = list && machine_able(ix);
         const TyType *slot = list ? o->type->args[0] : k == TY_DICT ? o->type->args[1] : vt;
         /* list[bool], list[float] and list[int] stores take the unboxed value */
         const char *unboxed = !list ? NULL : rep_of(slot) == REP_BOOL ? "bool"

@@ -1015,8 +1015,10 @@ static TyType *check_subscript(Tc *tc, Expr *e)
     case TY_LIST:
         if (slice)
             return v;
-        if (is_intlike(it) || is_dynamic(it) || ty_is_fixed(it))
+        if (is_intlike(it) || ty_is_fixed(it))
             return v->args[0];
+        if (is_dynamic(it))
+            return any(); /* the index may be a slice */
         tc_error(tc, ix->span, "list indices must be integers or slices, not \"%s\"", tstr(tc, it));
         return any();
     case TY_DICT:

@@ -733,10 +733,66 @@ static void collect_funcdef(Tc *tc, Stmt *s)
     s->sema = f;
 }
 
+/* Does the module import typing's (or typing_extensions') overload? */
+static bool imports_overload(const StmtList *body, const char **as)
+{
+    for (int i = 0; i < body->n; i++) {
+        const Stmt *s = body->v[i];
+        if (s->kind != ST_IMPORTFROM || !s->u.importfrom.module ||
+            (strcmp(s->u.importfrom.module, "typing") &&
+             strcmp(s->u.importfrom.module, "typing_extensions")))
+            continue;
+        for (int j = 0; j < s->u.importfrom.n_names; j++)
+            if (!strcmp(s->u.importfrom.names[j]->name, "overload")) {
+                *as = s->u.importfrom.names[j]->asname ? s->u.importfrom.names[j]->asname
+                                                         : "overload";
+                return true;
+            }
+    }
+    return false;
+}
+
+static bool is_overload_stub(const Stmt *s, const char *as)
+{
+    if (s->kind != ST_FUNCDEF)
+        return false;
+    for (int i = 0; i < s->u.funcdef.decorators.n; i++) {
+        const Expr *d = s->u.funcdef.decorators.v[i];
+        if ((as && d->kind == EX_NAME && !strcmp(d->u.name.id, as)) ||
+            (d->kind == EX_ATTRIBUTE && !strcmp(d->u.attribute.attr, "overload") &&
+             d->u.attribute.value->kind == EX_NAME &&
+             (!strcmp(d->u.attribute.value->u.name.id, "typing") ||
+              !strcmp(d->u.attribute.value->u.name.id, "typing_extensions"))))
+            return true;
+    }
+    return false;
+}
+
+/* `@overload` signatures are for type checkers: the def after them is the
+ * function.  They are dropped (the interpreter would bind the name to a
+ * stub first and record it for typing.get_overloads()), in the module
+ * body and in class bodies. */
+static void drop_overload_stubs(StmtList *body, const char *as)
+{
+    int n = 0;
+    for (int i = 0; i < body->n; i++) {
+        Stmt *s = body->v[i];
+        if (is_overload_stub(s, as))
+            continue;
+        if (s->kind == ST_CLASSDEF)
+            drop_overload_stubs(&s->u.classdef.body, as);
+        body->v[n++] = s;
+    }
+    body->n = n;
+}
+
 /* Names first, then signatures and class layouts, so annotations may
  * name any class of the module wherever it is defined. */
 void scope_collect_module(Tc *tc)
 {
+    const char *as = NULL;
+    imports_overload(&tc->mod->ast->body, &as);
+    drop_overload_stubs(&tc->mod->ast->body, as);
     collect_module_stmts(tc, &tc->mod->ast->body);
     classes_resolve_bases(tc);
     for (int i = 0; i < tc->mod->n_funcs; i++) {

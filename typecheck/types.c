@@ -109,6 +109,11 @@ static void union_add(TyType **v, int *n, TyType *t)
 
 TyType *ty_union(Arena *a, TyType *x, TyType *y)
 {
+    /* a union with Any in it accepts and gives anything: it is Any */
+    if (x->kind == TY_ANY)
+        return x;
+    if (y->kind == TY_ANY)
+        return y;
     int cap = (x->kind == TY_UNION ? x->n_args : 1) + (y->kind == TY_UNION ? y->n_args : 1);
     TyType **v = ARENA_ARRAY(a, TyType *, cap);
     int n = 0;
