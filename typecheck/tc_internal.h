@@ -102,6 +102,11 @@ void scope_check_def_header(Tc *tc, Stmt *s);
 /* classes.c: is e `name` of module `module` (imported from it, or read
  * as module.name)?  abc.ABC, typing.Generic, ... */
 bool tc_names_import(Tc *tc, const Expr *e, const char *module, const char *name);
+/* class_methods.c: a def of c's body; c's vtable, once all its defs are
+ * in; the abstract methods it leaves (an ABC). */
+void classes_add_method(Tc *tc, TcClass *c, Stmt *s);
+void classes_build_vtable(Tc *tc, TcClass *c);
+void classes_find_abstract(Tc *tc, TcClass *c);
 /* Is def decorated with `@<its name>.setter` alone, taking self and a value? */
 bool tc_setter_decorated(const Stmt *def);
 /* Is def decorated with @abstractmethod alone? */
