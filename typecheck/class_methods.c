@@ -10,13 +10,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void add_interp_method(Tc *tc, TcClass *c, Stmt *s, const char *why)
+/* The TcFunc of def s in c's body: "C.name", the def's sema. */
+static TcFunc *new_member(Tc *tc, TcClass *c, Stmt *s)
 {
     TcFunc *f = ARENA_NEW(tc->a, TcFunc);
     f->name = s->u.funcdef.name;
     f->qualname = arena_printf(tc->a, "%s.%s", c->name, f->name);
-    f->cls = c;
     f->def = s;
+    s->sema = f;
+    return f;
+}
+
+static void add_interp_method(Tc *tc, TcClass *c, Stmt *s, const char *why)
+{
+    TcFunc *f = new_member(tc, c, s);
+    f->cls = c;
     f->interpreted = true;
     f->fallback = why;
     f->ret = ty_simple(TY_ANY);
@@ -142,13 +150,9 @@ static const char *static_kind(Tc *tc, const Stmt *s)
  * (its name is not a global), its signature read now. */
 static void add_static(Tc *tc, TcClass *c, Stmt *s, bool classmethod)
 {
-    TcFunc *f = ARENA_NEW(tc->a, TcFunc);
-    f->name = s->u.funcdef.name;
-    f->qualname = arena_printf(tc->a, "%s.%s", c->name, f->name);
-    f->def = s;
+    TcFunc *f = new_member(tc, c, s);
     f->static_of = c;
     f->is_classmethod = classmethod;
-    s->sema = f;
     scope_add_func(tc, f);
     int n = tc->d->n, errors = tc->d->n_errors, unsupported = tc->n_unsupported;
     scope_check_def_header(tc, s);
@@ -191,16 +195,12 @@ void classes_add_method(Tc *tc, TcClass *c, Stmt *s)
     }
     int n = tc->d->n, errors = tc->d->n_errors, unsupported = tc->n_unsupported;
     scope_check_def_header(tc, s);
-    TcFunc *f = ARENA_NEW(tc->a, TcFunc);
+    TcFunc *f = new_member(tc, c, s);
     f->is_property = property;
     f->is_setter = setter;
     f->is_abstract = abstract;
-    f->name = s->u.funcdef.name;
-    f->qualname = arena_printf(tc->a, "%s.%s", c->name, f->name);
     f->cls = c;
-    f->def = s;
     f->index = c->n_methods;
-    s->sema = f;
     scope_signature(tc, f, s);
     if (tc->d->n_errors > errors && tc->d->n_errors - errors == tc->n_unsupported - unsupported)
         f->fallback = tc->d->v[n]->msg;
