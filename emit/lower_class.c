@@ -120,7 +120,7 @@ void lower_classdef(Lower *l, Stmt *s)
         /* A method left to the interpreter: its def runs, then it is set on
          * the type like any Python method. */
         const Stmt *d = c->interp[i]->def;
-        const char *code = method_source_in_class(l, d, c->name);
+        const char *code = method_source_in_class(l, c->interp[i], c->name);
         bool in_class = code != NULL;
         if (!in_class)
             code = def_source(l, d);

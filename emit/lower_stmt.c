@@ -774,29 +774,24 @@ const char *def_source(Lower *l, const Stmt *s)
     return def_lines(l, s, NULL);
 }
 
-/* A method naming `super` or `__class__` needs the __class__ cell the
- * interpreter makes only for a def inside a class statement: its source
- * inside `class <name>:`, the def at its own indentation.  NULL when it
- * names neither, or does not start its line (`class A: def f(...)`). */
-const char *method_source_in_class(Lower *l, const Stmt *s, const char *cls)
+/* A method left to the interpreter that names `super` or `__class__`
+ * (the checker found out) needs the __class__ cell the interpreter makes
+ * only for a def inside a class statement: its source inside `class
+ * <name>:`, the def at its own indentation.  NULL for any other method,
+ * or one that does not start its line (`class A: def f(...)`). */
+const char *method_source_in_class(Lower *l, const TcFunc *f, const char *cls)
 {
-    const Source *src = l->m->tm->ast->src;
+    const Stmt *s = f->def;
     int first = first_line(s);
     size_t len, ws = 0;
-    const char *line0 = src_line(src, first, &len);
+    const char *line0 = src_line(l->m->tm->ast->src, first, &len);
     while (ws < len && (line0[ws] == ' ' || line0[ws] == '\t'))
         ws++;
-    if (first < 2 || ws == 0 || ws == len || line0[ws] == '#' || (line0[ws] != '@' &&
-        strncmp(line0 + ws, "def", 3) != 0 && strncmp(line0 + ws, "async", 5) != 0))
+    if (!f->names_class_cell || first < 2 || ws == 0 || ws == len ||
+        (line0[ws] != '@' && strncmp(line0 + ws, "def", 3) != 0 &&
+         strncmp(line0 + ws, "async", 5) != 0))
         return NULL;
-    bool names_class = false;
-    for (int ln = first; ln <= (int)s->span.end_line && !names_class; ln++) {
-        const char *text = src_line(src, ln, &len);
-        for (size_t i = 0; i + 5 <= len && !names_class; i++)
-            names_class = !strncmp(text + i, "super", 5) ||
-                          (i + 9 <= len && !strncmp(text + i, "__class__", 9));
-    }
-    return names_class ? def_lines(l, s, arena_printf(A(l), "class %s:", cls)) : NULL;
+    return def_lines(l, s, arena_printf(A(l), "class %s:", cls));
 }
 
 bool future_annotations(const Module *m)

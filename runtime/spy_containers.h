@@ -41,7 +41,6 @@ static inline int spy_expect(PyObject *o, unsigned mask, const char *expected)
     return -1;
 }
 
-/* Py_NewRef, which 3.9 lacks. */
 /* A new reference to None that the C compiler cannot see is None: the
  * typed result of a function whose end is reached only exceptionally
  * (lower_func.c) is converted from it at run time, and gcc does not warn
@@ -52,6 +51,7 @@ __attribute__((noinline, unused)) static PyObject *spy_none_opaque(void)
     return Py_None;
 }
 
+/* Py_NewRef, which 3.9 lacks. */
 static inline PyObject *spy_new_ref(PyObject *o)
 {
     Py_INCREF(o);

@@ -617,13 +617,19 @@ static void count_target(Expr *target, void *n)
     ++*(int *)n;
 }
 
+/* Does e hold a `:=` (in its comprehensions too, not in lambdas)? */
+static bool has_walrus(Expr *e)
+{
+    int n = 0;
+    ast_expr_named_targets(e, count_target, &n);
+    return n > 0;
+}
+
 static TyType *check_lambda(Tc *tc, Expr *e)
 {
     ParamList *ps = &e->u.lambda.params;
     Overlay ov = {{0}, tc->overlay, true};
-    int walrus = 0; /* it would bind a name of the lambda's own */
-    ast_expr_named_targets(e->u.lambda.body, count_target, &walrus);
-    if (walrus) {
+    if (has_walrus(e->u.lambda.body)) { /* it would bind a name of the lambda's own */
         tc_unsupported(tc, e->span, "assignment expressions in lambdas");
         return any();
     }
@@ -705,9 +711,10 @@ static TyType *check_method_call(Tc *tc, Expr *e, TcCall *call, TyType **args, i
     call->receiver = recv;
     call->method = fn->u.attribute.attr;
     fn->type = any();
-    const TcFunc *sm = is_super_call(recv) && tc->func->cls && tc->func->cls->base
+    bool super = is_super_call(recv);
+    const TcFunc *sm = super && tc->func->cls && tc->func->cls->base
                            ? tc_class_method(tc->func->cls->base, call->method) : NULL;
-    if (is_super_call(recv) && !(sm && (sm->varargs || sm->varkw))) {
+    if (super && !(sm && (sm->varargs || sm->varkw))) {
         /* (a method taking *args or **kwargs binds them in its wrapper: a
          * call on super(<class>, self), below) */
         TcFunc *cur = tc->func;
@@ -1226,9 +1233,7 @@ static TyType *check_dynamic_genexp(Tc *tc, Expr *e)
 {
     /* made by the interpreter: a `:=` in it would bind in that function,
      * not in the compiled one around it */
-    int walrus = 0;
-    ast_expr_named_targets(e, count_target, &walrus);
-    if (walrus) {
+    if (has_walrus(e)) {
         tc_unsupported(tc, e->span, "assignment expressions in generator expressions");
         return any();
     }

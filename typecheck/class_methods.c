@@ -28,7 +28,8 @@ static void add_interp_method(Tc *tc, TcClass *c, Stmt *s, const char *why)
     f->interpreted = true;
     f->fallback = why;
     f->ret = ty_simple(TY_ANY);
-    s->sema = f;
+    f->names_class_cell = tc_span_mentions(tc, s->span, "super") ||
+                          tc_span_mentions(tc, s->span, "__class__");
     TcFunc **grown = ARENA_ARRAY(tc->a, TcFunc *, c->n_interp + 1);
     if (c->n_interp)
         memcpy(grown, c->interp, sizeof(TcFunc *) * (size_t)c->n_interp);

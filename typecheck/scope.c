@@ -733,8 +733,9 @@ static void collect_funcdef(Tc *tc, Stmt *s)
     s->sema = f;
 }
 
-/* Does the module import typing's (or typing_extensions') overload? */
-static bool imports_overload(const StmtList *body, const char **as)
+/* The name under which the module imports typing's (or
+ * typing_extensions') overload, or NULL. */
+static const char *overload_name(const StmtList *body)
 {
     for (int i = 0; i < body->n; i++) {
         const Stmt *s = body->v[i];
@@ -743,13 +744,11 @@ static bool imports_overload(const StmtList *body, const char **as)
              strcmp(s->u.importfrom.module, "typing_extensions")))
             continue;
         for (int j = 0; j < s->u.importfrom.n_names; j++)
-            if (!strcmp(s->u.importfrom.names[j]->name, "overload")) {
-                *as = s->u.importfrom.names[j]->asname ? s->u.importfrom.names[j]->asname
+            if (!strcmp(s->u.importfrom.names[j]->name, "overload"))
+                return s->u.importfrom.names[j]->asname ? s->u.importfrom.names[j]->asname
                                                          : "overload";
-                return true;
-            }
     }
-    return false;
+    return NULL;
 }
 
 static bool is_overload_stub(const Stmt *s, const char *as)
@@ -790,9 +789,7 @@ static void drop_overload_stubs(StmtList *body, const char *as)
  * name any class of the module wherever it is defined. */
 void scope_collect_module(Tc *tc)
 {
-    const char *as = NULL;
-    imports_overload(&tc->mod->ast->body, &as);
-    drop_overload_stubs(&tc->mod->ast->body, as);
+    drop_overload_stubs(&tc->mod->ast->body, overload_name(&tc->mod->ast->body));
     collect_module_stmts(tc, &tc->mod->ast->body);
     classes_resolve_bases(tc);
     for (int i = 0; i < tc->mod->n_funcs; i++) {

@@ -134,6 +134,8 @@ struct TcFunc {
     bool overridden;       /* method: a subclass overrides it */
     bool overrides;        /* method: it overrides a base method */
     bool interpreted;      /* left to the interpreter: its source is run */
+    bool names_class_cell; /* such a method names super or __class__: its
+                              def runs inside a stand-in class statement */
     bool is_property;      /* method: a native @property getter */
     struct TcFunc *setter; /* such a getter's native `@name.setter`, or NULL */
     bool is_setter;        /* method: that setter (no vtable slot of its own;

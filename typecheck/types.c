@@ -193,26 +193,16 @@ TyType *ty_iter_elem(const TyType *t)
     }
 }
 
-bool ty_equal(const TyType *a, const TyType *b)
+/* The same type; with `gradual`, Any on either side at any depth matches
+ * anything (gradual typing's consistency: list[list[Any]] is consistent
+ * with list[list[int]]). */
+static bool same_type(const TyType *a, const TyType *b, bool gradual)
 {
     if (a == b)
         return true;
-    if (!a || !b || a->kind != b->kind || a->n_args != b->n_args || a->variadic != b->variadic ||
-        a->frozen != b->frozen)
+    if (!a || !b)
         return false;
-    if (a->kind == TY_CLASS || a->kind == TY_TYPE)
-        return a->cls == b->cls;
-    for (int i = 0; i < a->n_args; i++)
-        if (!ty_equal(a->args[i], b->args[i]))
-            return false;
-    return true;
-}
-
-/* The same type where neither side says Any (gradual typing's
- * consistency): list[list[Any]] is consistent with list[list[int]]. */
-static bool consistent(const TyType *a, const TyType *b)
-{
-    if (a->kind == TY_ANY || b->kind == TY_ANY)
+    if (gradual && (a->kind == TY_ANY || b->kind == TY_ANY))
         return true;
     if (a->kind != b->kind || a->n_args != b->n_args || a->variadic != b->variadic ||
         a->frozen != b->frozen)
@@ -220,9 +210,14 @@ static bool consistent(const TyType *a, const TyType *b)
     if (a->kind == TY_CLASS || a->kind == TY_TYPE)
         return a->cls == b->cls;
     for (int i = 0; i < a->n_args; i++)
-        if (!consistent(a->args[i], b->args[i]))
+        if (!same_type(a->args[i], b->args[i], gradual))
             return false;
     return true;
+}
+
+bool ty_equal(const TyType *a, const TyType *b)
+{
+    return same_type(a, b, false);
 }
 
 static bool member_of(const TyType *to, const TyType *from)
@@ -298,7 +293,7 @@ bool ty_assignable(const TyType *to, const TyType *from)
      * Callable[..., Any] and a declared Callable[[int], int]). */
     for (int i = 0; i < to->n_args; i++) {
         const TyType *t = to->args[i], *f = from->args[i];
-        if (consistent(t, f))
+        if (same_type(t, f, true))
             continue;
         if (t->kind == TY_FUNC && f->kind == TY_FUNC && callable_assignable(t, f) &&
             callable_assignable(f, t))
