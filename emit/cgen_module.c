@@ -182,6 +182,9 @@ static void bind_param(FILE *out, ModCtx *m, const TcFunc *f, int i, int ai, con
     if (d && k < 0)
         fprintf(out, "    if (a[%d] == NULL)\n        %s = %s;\n    else {\n", ai, v,
                 cg_default_literal(m, d, f->params[i].type));
+    else if (d && f->params[i].param->default_factory) /* released at fail: */
+        fprintf(out, "    if (a[%d] == NULL && !(a[%d] = made_%d = spy_call_factory(st->d[%d], \"%s\")))\n"
+                "        goto fail;\n    {\n", ai, ai, i, k, f->name);
     else if (d)
         fprintf(out, "    if (a[%d] == NULL && !(a[%d] = spy_get_default(st->d[%d], \"%s\")))\n"
                 "        goto fail;\n    {\n", ai, ai, k, f->name);
@@ -255,6 +258,8 @@ void cg_wrapper_body(FILE *out, ModCtx *m, const IrFunc *nf, int first, const ch
         const IrReg *p = nf->params[i];
         fprintf(out, "    %s%s = %s;\n", ir_rep_ctype(p->rep), cg_ident(m->a, "v_", p->name),
                 p->rep == REP_INT ? "SPY_INT_ERR" : p->rep == REP_OBJ ? "NULL" : "0");
+        if (f->params[i].param->default_factory)
+            fprintf(out, "    PyObject *made_%d = NULL;\n", i);
     }
     fprintf(out, "    if (spy_parse_args(&sig, &st->c[%d], args, nargs, kwnames, a) < 0)\n"
             "        return NULL;\n", m->param_names[func_id(m, f)] + first);
@@ -269,6 +274,9 @@ void cg_wrapper_body(FILE *out, ModCtx *m, const IrFunc *nf, int first, const ch
     for (int i = first; i < n; i++)
         if (nf->params[i]->rep == REP_INT)
             fprintf(out, "    spy_int_xdecref(%s);\n", cg_ident(m->a, "v_", nf->params[i]->name));
+    for (int i = first; i < n; i++)
+        if (f->params[i].param->default_factory)
+            fprintf(out, "    Py_XDECREF(made_%d);\n", i);
     for (int i = n - f->varargs - f->varkw; i < n; i++) /* the tuple and dict parse made */
         fprintf(out, "    Py_DECREF(a[%d]);\n", i - first);
     fprintf(out, "    return res;\n");

@@ -79,7 +79,8 @@ static void assign_default_slots(ModCtx *m, const TcFunc *f)
     m->default_slot[id] = ARENA_ARRAY(m->a, int, f->n_params ? f->n_params : 1);
     for (int j = 0; j < f->n_params; j++) {
         const Expr *d = f->params[j].param->default_value;
-        bool literal = d && cg_default_literal(m, d, f->params[j].type) != NULL;
+        bool literal = d && !f->params[j].param->default_factory &&
+                       cg_default_literal(m, d, f->params[j].type) != NULL;
         m->default_slot[id][j] = d && !literal ? m->n_defaults++ : -1;
     }
     m->param_names[id] = param_name_run(m, f);

@@ -285,6 +285,8 @@ void store_global(Lower *l, const char *name, IrReg *boxed);
 void store_defaults(Lower *l, const TcFunc *f);
 /* The source of a def, for the interpreter to run. */
 const char *def_source(Lower *l, const Stmt *s);
+/* The first line of s, its decorators included. */
+int stmt_first_line(const Stmt *s);
 const char *method_source_in_class(Lower *l, const TcFunc *f, const char *cls);
 bool future_annotations(const Module *m);
 void lower_interpreted_def(Lower *l, Stmt *s);

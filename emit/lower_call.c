@@ -45,6 +45,10 @@ static IrReg *default_value(Lower *l, const TcFunc *f, int slot)
     int k = l->m->default_slot[func_id(l->m, f)][slot];
     if (k < 0)
         return lower_expr_as(l, d, p->type);
+    if (p->param->default_factory) {
+        const char *c = arena_printf(A(l), "spy_call_factory(st->d[%d], \"%s\")", k, f->name);
+        return coerce(l, emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0), ty_simple(TY_ANY), p->type);
+    }
     const char *c = arena_printf(A(l), "spy_get_default(st->d[%d], \"%s\")", k, f->name);
     IrReg *o = emit_call(l, c, REP_OBJ, ERR_NULL, NULL, 0);
     o->borrowed = true;

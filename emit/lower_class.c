@@ -61,6 +61,108 @@ static void lower_dynamic_class(Lower *l, const TcClass *c)
     store_global(l, c->name, cls);
 }
 
+/* ---- @dataclass ------------------------------------------------------------ */
+
+static void keep_lines(bool *keep, int first, const Span *span)
+{
+    for (int ln = (int)span->line; ln <= (int)span->end_line; ln++)
+        keep[ln - first] = true;
+}
+
+static size_t indent_of(const char *text, size_t len)
+{
+    size_t n = 0;
+    while (n < len && (text[n] == ' ' || text[n] == '\t'))
+        n++;
+    return n;
+}
+
+/* The stand-in class the real decorator runs on: the class statement's
+ * decorator and header lines and its annotated statements, every other
+ * line blank so that the line numbers stay the file's, and a `pass` in
+ * case there is no field. */
+static const char *dataclass_source(Lower *l, const TcClass *c)
+{
+    const Source *src = l->m->tm->ast->src;
+    const Stmt *def = c->def;
+    const StmtList *body = &def->u.classdef.body;
+    int first = stmt_first_line(def), last = (int)def->span.end_line;
+    int body_line = (int)body->v[0]->span.line;
+    bool *keep = ARENA_ARRAY(A(l), bool, last - first + 1);
+    for (int ln = first; ln < body_line; ln++)
+        keep[ln - first] = true;
+    for (int i = 0; i < body->n; i++)
+        if (body->v[i]->kind == ST_ANNASSIGN)
+            keep_lines(keep, first, &body->v[i]->span);
+    size_t len, cap = (size_t)first + 16;
+    const char *text = src_line(src, first, &len);
+    size_t indent = indent_of(text, len);
+    text = src_line(src, body_line, &len);
+    size_t body_indent = indent_of(text, len);
+    for (int ln = first; ln <= last; ln++) {
+        src_line(src, ln, &len);
+        cap += len + 1 + body_indent;
+    }
+    char *out = arena_alloc(A(l), cap), *w = out;
+    for (int i = 1; i < first; i++)
+        *w++ = '\n';
+    for (int ln = first; ln <= last; ln++) {
+        text = src_line(src, ln, &len);
+        size_t skip = keep[ln - first] ? indent_of(text, len < indent ? len : indent) : len;
+        memcpy(w, text + skip, len - skip);
+        w += len - skip;
+        *w++ = '\n';
+    }
+    w += sprintf(w, "%*s", (int)(body_indent - indent), "");
+    strcpy(w, "pass\n");
+    return out;
+}
+
+/* The names the stand-in's namespace may hold that the native type keeps
+ * its own of: what the class body defines, and the fields. */
+static const char *dataclass_own_names(Lower *l, const TcClass *c)
+{
+    const char *names = c->def->u.classdef.docstring ? " __doc__" : "";
+    const StmtList *body = &c->def->u.classdef.body;
+    for (int i = 0; i < body->n; i++) {
+        const Stmt *s = body->v[i];
+        const char *n = s->kind == ST_FUNCDEF ? s->u.funcdef.name
+                      : s->kind == ST_ANNASSIGN ? s->u.annassign.target->u.name.id
+                      : s->kind == ST_ASSIGN ? s->u.assign.targets.v[0]->u.name.id : NULL;
+        if (n)
+            names = arena_printf(A(l), "%s %s", names, n);
+    }
+    return arena_printf(A(l), "%s ", names);
+}
+
+/* The stand-in sources of c and of the dataclasses it derives from, the
+ * root's first (each stand-in derives from the one before), as a C
+ * array of their constants. */
+static const char *dataclass_sources(Lower *l, const TcClass *c, int *n)
+{
+    const char *rest = "";
+    *n = 0;
+    for (const TcClass *k = c; k; k = k->dataclass_base, ++*n) {
+        const char *code = dataclass_source(l, k);
+        const char *ref = const_ref(l->m, const_str(l->m, code, strlen(code)));
+        rest = arena_printf(A(l), "%s%s%s", ref, *rest ? ", " : "", rest);
+    }
+    return arena_printf(A(l), "(PyObject *const[]){%s}", rest);
+}
+
+/* What @dataclass makes besides __init__, from the real decorator. */
+static void finish_dataclass(Lower *l, const TcClass *c, IrReg *type)
+{
+    int n;
+    const char *codes = dataclass_sources(l, c, &n), *own = dataclass_own_names(l, c);
+    l->line = (int)c->def->span.line;
+    const char *call = arena_printf(A(l),
+        "spy_dataclass_finish(%%0, st->globals, %s, %d, %s, %d, \"%s\")", codes, n,
+        const_ref(l->m, const_str(l->m, l->m->src_path, strlen(l->m->src_path))),
+        future_annotations(l->m->tm->ast), own);
+    emit_call(l, call, (IrRep)-1, ERR_NEG, &type, 1);
+}
+
 void lower_classdef(Lower *l, Stmt *s)
 {
     const TcClass *c = s->sema;
@@ -131,5 +233,7 @@ void lower_classdef(Lower *l, Stmt *s)
             future_annotations(l->m->tm->ast), in_class);
         emit_call(l, call, (IrRep)-1, ERR_NEG, &type, 1);
     }
+    if (c->dataclass)
+        finish_dataclass(l, c, type);
     store_global(l, c->name, type);
 }

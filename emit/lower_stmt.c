@@ -713,14 +713,16 @@ void store_defaults(Lower *l, const TcFunc *f)
         int k = d ? l->m->default_slot[func_id(l->m, f)][i] : -1;
         if (k < 0)
             continue;
-        IrReg *v = box(l, lower_expr_as(l, d, f->params[i].type), f->params[i].type);
+        IrReg *v = f->params[i].param->default_factory
+                       ? box(l, lower_expr(l, d), d->type)
+                       : box(l, lower_expr_as(l, d, f->params[i].type), f->params[i].type);
         emit_call(l, arena_printf(A(l), "spy_set_slot(&st->d[%d], %%0)", k), (IrRep)-1,
                   ERR_NEVER, &v, 1);
     }
 }
 
 /* The first line of a def or class statement: its first decorator's. */
-static int first_line(const Stmt *s)
+int stmt_first_line(const Stmt *s)
 {
     int first = (int)s->span.line;
     const ExprList *decos = s->kind == ST_FUNCDEF ? &s->u.funcdef.decorators
@@ -739,7 +741,7 @@ static int first_line(const Stmt *s)
 static const char *def_lines(Lower *l, const Stmt *s, const char *header)
 {
     const Source *src = l->m->tm->ast->src;
-    int first = first_line(s);
+    int first = stmt_first_line(s);
     size_t indent = 0, len0;
     const char *line0 = src_line(src, first, &len0);
     while (!header && indent < len0 && (line0[indent] == ' ' || line0[indent] == '\t'))
@@ -782,7 +784,7 @@ const char *def_source(Lower *l, const Stmt *s)
 const char *method_source_in_class(Lower *l, const TcFunc *f, const char *cls)
 {
     const Stmt *s = f->def;
-    int first = first_line(s);
+    int first = stmt_first_line(s);
     size_t len, ws = 0;
     const char *line0 = src_line(l->m->tm->ast->src, first, &len);
     while (ws < len && (line0[ws] == ' ' || line0[ws] == '\t'))
@@ -876,7 +878,7 @@ IrReg *lower_lambda(Lower *l, Expr *e)
 static const char *nested_def_source(Lower *l, const Stmt *s, const char **names, int n)
 {
     const Source *src = l->m->tm->ast->src;
-    int first = first_line(s);
+    int first = stmt_first_line(s);
     size_t len0, indent = 0;
     const char *line0 = src_line(src, first, &len0);
     while (indent < len0 && (line0[indent] == ' ' || line0[indent] == '\t'))

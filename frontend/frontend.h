@@ -235,6 +235,10 @@ typedef struct Param {
     ParamKind kind;
     Expr *annotation;   /* NULL if unannotated */
     Expr *default_value; /* NULL if none */
+    /* Set by typecheck for the __init__ of a dataclass it generates:
+     * default_value is a field's default_factory, called for each call
+     * that does not pass the argument. */
+    bool default_factory;
 } Param;
 
 typedef struct ParamList { Param **v; int n; } ParamList;

@@ -92,6 +92,14 @@ static inline PyObject *spy_get_default(PyObject *slot, const char *func)
     return NULL;
 }
 
+/* A dataclass field's default_factory, stored when the class statement
+ * ran, called for an argument not given.  A new reference, or NULL. */
+static inline PyObject *spy_call_factory(PyObject *slot, const char *func)
+{
+    PyObject *factory = spy_get_default(slot, func);
+    return factory ? PyObject_CallNoArgs(factory) : NULL;
+}
+
 /* `raise exc`: always returns NULL with the exception set. */
 __attribute__((unused, noinline, cold)) static PyObject *spy_raise(PyObject *exc)
 {
@@ -443,6 +451,71 @@ __attribute__((unused, noinline)) static int spy_attach_def(PyObject *type, PyOb
     Py_XDECREF(r);
     Py_XDECREF(ns);
     Py_XDECREF(code);
+    return rc;
+}
+
+/* Is key one of the space-separated names of own (which starts and ends
+ * with a space)? */
+static int spy__own_name(PyObject *key, const char *own)
+{
+    const char *k = PyUnicode_Check(key) ? PyUnicode_AsUTF8(key) : NULL;
+    if (!k)
+        return 0;
+    size_t n = strlen(k);
+    for (const char *p = strstr(own, k); p; p = strstr(p + 1, k))
+        if (p[-1] == ' ' && p[n] == ' ')
+            return 1;
+    return 0;
+}
+
+/* A native @dataclass: run the stand-in class statements srcs[0..n) (the
+ * decorator, the header and the field statements of the class, after
+ * those of the dataclasses it derives from, root first, so that each
+ * header finds its base's stand-in) in one namespace with the module's
+ * globals, and copy onto the native type what the decorator put
+ * in the stand-in's namespace (__repr__, __eq__, __hash__, the order
+ * methods, __match_args__, __dataclass_fields__, ...), except the names
+ * in own: what the class body defines itself (the decorator leaves those
+ * alone too), its fields' defaults and the generated __init__, which is
+ * native.  0, or -1 with the exception (the decorator's, for a field it
+ * rejects, as interpreted). */
+__attribute__((unused, noinline)) static int spy_dataclass_finish(PyObject *type, PyObject *globals,
+                                                                 PyObject *const *srcs, int n,
+                                                                 PyObject *filename, int future_ann,
+                                                                 const char *own)
+{
+    static const char *const never =
+        " __module__ __qualname__ __dict__ __weakref__ __init__ __firstlineno__"
+        " __static_attributes__ ";
+    if (spy_ensure_builtins(globals) < 0)
+        return -1;
+    PyCompilerFlags flags = {0, PY_MINOR_VERSION};
+    if (future_ann)
+        flags.cf_flags |= CO_FUTURE_ANNOTATIONS;
+    PyObject *ns = PyDict_New();
+    int rc = ns ? 0 : -1;
+    for (int i = 0; i < n && rc == 0; i++) {
+        const char *text = PyUnicode_AsUTF8(srcs[i]);
+        PyObject *code = text ? Py_CompileStringObject(text, filename, Py_file_input, &flags, -1)
+                              : NULL;
+        PyObject *r = code ? PyEval_EvalCode(code, globals, ns) : NULL;
+        rc = r ? 0 : -1;
+        Py_XDECREF(r);
+        Py_XDECREF(code);
+    }
+    PyObject *stand_in = rc == 0 ? PyDict_GetItemWithError(ns, ((PyHeapTypeObject *)type)->ht_name)
+                                 : NULL;
+    if (rc == 0 && !(stand_in && PyType_Check(stand_in))) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "the dataclass decorator did not return a class");
+        rc = -1;
+    }
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (rc == 0 && PyDict_Next(((PyTypeObject *)stand_in)->tp_dict, &pos, &key, &value))
+        if (!spy__own_name(key, never) && !spy__own_name(key, own))
+            rc = PyObject_SetAttr(type, key, value);
+    Py_XDECREF(ns);
     return rc;
 }
 

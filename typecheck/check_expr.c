@@ -345,6 +345,9 @@ static bool compare_link(Tc *tc, Span span, CmpOp op, TyType *l, TyType *r)
         bool found, b = dunder_compare(tc, op, l, r, &found);
         if (found)
             return b;
+        if ((l->kind == TY_CLASS && l->cls->dataclass_order) ||
+            (r->kind == TY_CLASS && r->cls->dataclass_order))
+            return false; /* the decorator's methods, at run time */
     }
     if (op == CMP_IN || op == CMP_NOT_IN) {
         if (r->kind == TY_STR && l->kind != TY_STR && !is_dynamic(l)) {

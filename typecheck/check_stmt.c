@@ -700,6 +700,8 @@ static void check_funcdef(Tc *tc, Stmt *s)
         if (!d)
             continue;
         TyType *dt = check_expr(tc, d);
+        if (f->params[i].param->default_factory)
+            continue; /* what it returns is checked when it is called */
         if (!ty_assignable(f->params[i].type, dt))
             tc_error(tc, d->span,
                      "incompatible default for argument \"%s\" (default has type "

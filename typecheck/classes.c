@@ -412,8 +412,11 @@ static bool is_typing_generic(Tc *tc, const Expr *b)
 static void resolve_base(Tc *tc, TcClass *c)
 {
     Stmt *def = c->def;
-    if (def->u.classdef.decorators.n)
-        leave_class(tc, c, def->u.classdef.decorators.v[0]->span, "class decorators");
+    if (def->u.classdef.decorators.n) {
+        const char *why = dataclass_accept(tc, c);
+        if (why)
+            leave_class(tc, c, def->u.classdef.decorators.v[0]->span, why);
+    }
     leave_for_dunders(tc, c);
     leave_for_statements(tc, c);
     for (int i = 0; i < def->u.classdef.n_bases; i++) {
@@ -541,6 +544,9 @@ static bool leave_bases_of_dynamic(Tc *tc)
 static void check_dynamic_body(Tc *tc, TcClass *c)
 {
     StmtList *body = &c->def->u.classdef.body;
+    if (c->def->u.classdef.decorators.n) /* a dataclass whose base was left */
+        leave_class(tc, c, c->def->u.classdef.decorators.v[0]->span,
+                    "dataclasses deriving from a class the interpreter makes");
     for (int i = 0; i < body->n && !c->interp_why; i++) {
         Stmt *s = body->v[i];
         if (s->kind == ST_PASS || (s->kind == ST_EXPR && s->u.expr.value->kind == EX_STR))
@@ -581,7 +587,7 @@ static void resolve_body(Tc *tc, TcClass *c)
                 continue;
             TcAttr *a = add_attr(tc, c, t->u.name.id, scope_annotation(tc, s->u.annassign.annotation),
                                  t->span);
-            a->default_value = s->u.annassign.value;
+            a->default_value = c->dataclass ? dataclass_field_value(tc, s) : s->u.annassign.value;
         } else if (s->kind == ST_PASS || (s->kind == ST_EXPR && s->u.expr.value->kind == EX_STR))
             continue;
         else if (s->kind == ST_ASSIGN && s->u.assign.targets.n == 1 &&
@@ -617,6 +623,8 @@ void classes_resolve(Tc *tc)
             continue;
         }
         inherit_attrs(tc, c);
+        if (c->dataclass)
+            dataclass_add_init(tc, c);
         resolve_body(tc, c);
         for (int j = 0; j < c->n_methods; j++) {
             TcFunc *f = c->methods[j];

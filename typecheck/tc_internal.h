@@ -124,6 +124,13 @@ void classes_resolve(Tc *tc);
 void classes_find_always_defined(Tc *tc);
 bool class_is_subclass(const TcClass *c, const TcClass *base);
 
+/* dataclass.c: NULL when c, decorated, can be a native dataclass (then
+ * c->dataclass is set), else why not; its generated __init__. */
+const char *dataclass_accept(Tc *tc, TcClass *c);
+void dataclass_add_init(Tc *tc, TcClass *c);
+bool dataclass_is_field(const Stmt *s);
+Expr *dataclass_field_value(Tc *tc, const Stmt *s);
+
 /* check_expr.c */
 TyType *check_expr(Tc *tc, Expr *e);
 /* The type of e (a BinOp) given its operand types, without checking them. */

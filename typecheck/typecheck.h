@@ -248,6 +248,12 @@ typedef struct TcClass {
      * the class then raises the interpreter's TypeError. */
     bool abc;
     const char **abstract_names; int n_abstract;
+    /* A @dataclass made natively (dataclass.c): its __init__ is generated
+     * in its body, the rest of what the decorator makes is copied from a
+     * stand-in class when the class statement runs.  order=True: its
+     * instances compare through the methods the decorator adds. */
+    bool dataclass, dataclass_order;
+    struct TcClass *dataclass_base; /* the native dataclass it derives from */
 } TcClass;
 
 const char *tc_classvar_name(const Stmt *s);

@@ -5,7 +5,7 @@
 from dataclasses import dataclass
 
 
-@dataclass
+@dataclass(frozen=True)
 class P:
     x: int
     y: int = 2

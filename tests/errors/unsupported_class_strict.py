@@ -4,7 +4,7 @@
 import dataclasses
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(frozen=True)
 class Point:
     x: int = 0
 

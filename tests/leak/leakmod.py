@@ -4,7 +4,8 @@
 # int/float/bool/str, no try/except (exceptions are raised here and caught by
 # the harness).
 
-from typing import Iterator, Optional
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Optional
 
 LIMIT = 1 << 62
 GREETING = "hi"
@@ -445,3 +446,34 @@ def table_calls(n, bad):
     if bad:
         table["add"](1, 2, 3)
     return total
+
+
+@dataclass(order=True)
+class LeakRecord:
+    name: str
+    scores: list[int] = field(default_factory=list)
+    tag: tuple[int, int] = (1, 2)
+
+
+def dataclasses_made(n: int) -> int:
+    """A native dataclass: its generated __init__ (a default factory
+    called per instance), and the decorator's __eq__, __lt__ and
+    __repr__ copied onto the type."""
+    total = 0
+    for i in range(n):
+        r = LeakRecord("r" + str(i))
+        r.scores.append(i)
+        s = LeakRecord("s", [i, 1 << 70])
+        total += len(repr(r)) + (r == s) + (r < s) + len(s.scores)
+    return total
+
+
+def dataclasses_dynamic(n):
+    """The same class called through a dynamic value: the type's call
+    binds the arguments (its wrapper calls the factory and releases what
+    it made)."""
+    cls: Any = LeakRecord
+    total = 0
+    for i in range(n):
+        total += len(cls("d").scores) + len(cls("e", scores=[i]).scores)
+    cls(5)

@@ -70,6 +70,8 @@ CASES = [
     ("generators that never start", "unstarted_generators", (4,), {}, None),
     ("static and class methods", "static_methods", (3,), {}, None),
     ("property setter", "property_setter", (3,), {}, None),
+    ("native dataclasses", "dataclasses_made", (3,), {}, None),
+    ("native dataclasses called dynamically", "dataclasses_dynamic", (3,), {}, TypeError),
     ("*args and **kwargs", "varargs", (1, 2, 3), {"scale": 2, "x": 4}, None),
     ("native self-cycles collected", "knots", (30, -1), {}, None),
     ("native self-cycles, __init__ raises", "knots", (30, 29), {}, ValueError),

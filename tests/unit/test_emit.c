@@ -1349,6 +1349,37 @@ static void test_c_abc_generic_static_native(void **state)
     snip_free(s);
 }
 
+/* A @dataclass is a native class: its generated __init__ takes unboxed
+ * fields (a default_factory called where the argument is missing, by the
+ * caller and by the wrapper, which releases what it made), and the
+ * decorator's other methods come from a stand-in class holding just the
+ * decorator, the header and the fields, on the file's lines. */
+static void test_c_dataclass_native(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("from dataclasses import dataclass, field\n"
+                      "@dataclass(order=True)\n"
+                      "class P:\n"
+                      "    '''doc'''\n"
+                      "    x: int\n"
+                      "    y: float = 0.5\n"
+                      "    zs: list[int] = field(default_factory=list)\n"
+                      "    def f(self) -> float:\n"
+                      "        return self.x + self.y\n"
+                      "def make() -> bool:\n"
+                      "    return P(1) < P(2, zs=[3])\n");
+    assert_contains(s->c, "m_P____init__(SpyModState *st, int depth, PyObject *v_self, SpyInt v_x, "
+                          "double v_y, PyObject *v_zs)");
+    assert_contains(s->c, "spy_call_factory(st->d[");
+    assert_contains(s->c, "= made_3 = spy_call_factory(");
+    assert_contains(s->c, "    Py_XDECREF(made_3);\n");
+    assert_contains(s->c, "spy_dataclass_finish(");
+    assert_contains(s->c, " __doc__ x y zs f __init__ \")");
+    assert_not_contains(s->c, "spy_attach_def(");
+    assert_not_contains(s->c, "spy_exec_def(");
+    snip_free(s);
+}
+
 static void test_c_range_step_sign(void **state)
 {
     (void)state;
@@ -1670,6 +1701,7 @@ int main(void)
         cmocka_unit_test(test_c_int_ops_own_dying_operands),
         cmocka_unit_test(test_c_generator),
         cmocka_unit_test(test_c_abc_generic_static_native),
+        cmocka_unit_test(test_c_dataclass_native),
         cmocka_unit_test(test_c_range_step_sign),
         cmocka_unit_test(test_c_range_negated_variable_step),
         cmocka_unit_test(test_c_native_call_with_keywords),

@@ -1,0 +1,433 @@
+/*
+ * dataclass.c — `@dataclass` classes made natively.
+ *
+ * The fields become native fields and the generated __init__ a native
+ * method: dataclass_accept() checks that the class uses only what that
+ * covers (else the class is left to the interpreter, as before) and
+ * dataclass_add_init() adds, as an AST the checker then compiles like any
+ * method, the __init__ dataclasses would generate:
+ *
+ *     def __init__(self, x: int, y: float = 0.0) -> None:
+ *         self.x = x
+ *         self.y = y
+ *         self.__post_init__()      # when the class defines one
+ *
+ * Everything else the decorator makes (__repr__, __eq__, ordering,
+ * __hash__, __match_args__, __dataclass_fields__, ...) comes from the
+ * real decorator when the class statement runs: emit applies it to a
+ * stand-in class holding only the field statements and copies the result
+ * onto the native type (spy_dataclass_finish), so those behave exactly as
+ * the interpreter's.  A field's default is evaluated there too, and by the
+ * native code; defaults are therefore limited to expressions that read
+ * names and literals only (evaluating them twice cannot be seen).
+ */
+#include "typecheck/tc_internal.h"
+
+#include <string.h>
+
+static bool is_dataclass_name(Tc *tc, const Expr *e)
+{
+    return tc_names_import(tc, e, "dataclasses", "dataclass");
+}
+
+/* A keyword of @dataclass(...) that leaves the generated __init__ as
+ * dataclass_add_init makes it (or that only the stand-in needs). */
+static const char *unsupported_option(Tc *tc, TcClass *c, const Arg *a)
+{
+    static const char *const free_opts[] = {"repr", "eq", "unsafe_hash", "match_args"};
+    bool t = a->value->kind == EX_TRUE, f = a->value->kind == EX_FALSE;
+    if (!a->name || (!t && !f))
+        return "@dataclass arguments other than True/False keywords";
+    for (size_t i = 0; i < sizeof free_opts / sizeof *free_opts; i++)
+        if (!strcmp(a->name, free_opts[i]))
+            return NULL;
+    if (!strcmp(a->name, "order")) {
+        c->dataclass_order = t;
+        return NULL;
+    }
+    if (!strcmp(a->name, "init"))
+        return t ? NULL : "@dataclass(init=False)";
+    if (!strcmp(a->name, "frozen") || !strcmp(a->name, "slots") ||
+        !strcmp(a->name, "kw_only") || !strcmp(a->name, "weakref_slot"))
+        return f ? NULL : arena_printf(tc->a, "@dataclass(%s=True)", a->name);
+    return arena_printf(tc->a, "@dataclass(%s=...)", a->name);
+}
+
+/* Is the decorator list one @dataclass (bare, or called with keywords
+ * this file supports)?  NULL when it is, else why not. */
+static const char *check_decorator(Tc *tc, TcClass *c)
+{
+    const ExprList *d = &c->def->u.classdef.decorators;
+    if (d->n != 1)
+        return "class decorators";
+    const Expr *e = d->v[0];
+    if (is_dataclass_name(tc, e))
+        return NULL;
+    if (e->kind != EX_CALL || !is_dataclass_name(tc, e->u.call.func))
+        return "class decorators";
+    for (int i = 0; i < e->u.call.n_args; i++) {
+        const char *why = unsupported_option(tc, c, e->u.call.args[i]);
+        if (why)
+            return why;
+    }
+    return NULL;
+}
+
+/* Literals, names and attributes of them, tuples and arithmetic of
+ * those: a default whose second evaluation cannot be told apart. */
+static bool pure_default(const Expr *e)
+{
+    switch (e->kind) {
+    case EX_INT: case EX_FLOAT: case EX_STR: case EX_BYTES: case EX_TRUE: case EX_FALSE:
+    case EX_NONE: case EX_ELLIPSIS: case EX_NAME:
+        return true;
+    case EX_ATTRIBUTE:
+        return pure_default(e->u.attribute.value);
+    case EX_UNARY:
+        return pure_default(e->u.unary.operand);
+    case EX_BINOP:
+        return pure_default(e->u.binop.left) && pure_default(e->u.binop.right);
+    case EX_TUPLE:
+        for (int i = 0; i < e->u.seq.elts.n; i++)
+            if (!pure_default(e->u.seq.elts.v[i]))
+                return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* `field(...)` of dataclasses: its default (*dflt) or default_factory
+ * (*factory), NULL for none, or why the field is not supported. */
+static const char *field_call(Tc *tc, const Expr *v, Expr **dflt, Expr **factory)
+{
+    static const char *const stand_in_only[] = {"repr", "hash", "compare", "metadata"};
+    *dflt = *factory = NULL;
+    for (int i = 0; i < v->u.call.n_args; i++) {
+        const Arg *a = v->u.call.args[i];
+        if (!a->name)
+            return "field() with positional arguments";
+        if (!strcmp(a->name, "default")) {
+            *dflt = a->value;
+            continue;
+        }
+        if (!strcmp(a->name, "default_factory")) {
+            *factory = a->value;
+            if (!pure_default(a->value) && a->value->kind != EX_LAMBDA)
+                return "default factories other than names and lambdas";
+            continue;
+        }
+        bool ok = false;
+        for (size_t k = 0; k < sizeof stand_in_only / sizeof *stand_in_only; k++)
+            ok |= !strcmp(a->name, stand_in_only[k]);
+        if (!ok)
+            return arena_printf(tc->a, "field(%s=...) arguments", a->name);
+        if (!pure_default(a->value) && a->value->kind != EX_DICT)
+            return "field() arguments that are not literals or names";
+    }
+    return NULL;
+}
+
+/* InitVar[...], KW_ONLY (of dataclasses, or dataclasses.X). */
+static bool special_annotation(Tc *tc, const Expr *a)
+{
+    if (a->kind == EX_SUBSCRIPT)
+        a = a->u.subscript.value;
+    return tc_names_import(tc, a, "dataclasses", "InitVar") ||
+           tc_names_import(tc, a, "dataclasses", "KW_ONLY");
+}
+
+static bool is_classvar(const Expr *a)
+{
+    if (a->kind == EX_SUBSCRIPT)
+        a = a->u.subscript.value;
+    const char *n = a->kind == EX_NAME ? a->u.name.id
+                  : a->kind == EX_ATTRIBUTE ? a->u.attribute.attr : NULL;
+    return n && !strcmp(n, "ClassVar");
+}
+
+/* Is s a field of the dataclass (an annotated name that is no ClassVar)? */
+bool dataclass_is_field(const Stmt *s)
+{
+    return s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
+           !is_classvar(s->u.annassign.annotation);
+}
+
+/* The default of field s (*factory: its default_factory), NULL for
+ * none; or why it is not supported. */
+static const char *field_default(Tc *tc, const Stmt *s, Expr **dflt, Expr **factory)
+{
+    Expr *v = s->u.annassign.value;
+    *dflt = v;
+    *factory = NULL;
+    if (v && v->kind == EX_CALL && tc_names_import(tc, v->u.call.func, "dataclasses", "field"))
+        return field_call(tc, v, dflt, factory);
+    return NULL;
+}
+
+/* The default a field of a native dataclass starts with (its field()'s
+ * default=), NULL if none. */
+Expr *dataclass_field_value(Tc *tc, const Stmt *s)
+{
+    Expr *v, *factory;
+    return field_default(tc, s, &v, &factory) ? NULL : v;
+}
+
+/* The __init__ dataclass_add_init made (on the class name's span, where
+ * no def of the source can be): the checker runs twice on one AST. */
+static bool generated_init(const TcClass *c, const Stmt *s)
+{
+    return s->kind == ST_FUNCDEF && !memcmp(&s->span, &c->def->u.classdef.name_span, sizeof s->span);
+}
+
+/* The field statements of c and of the dataclasses it derives from, the
+ * bases' first (the order of the generated __init__'s parameters). */
+static int chain_fields(const TcClass *c, Stmt **out)
+{
+    int n = c->dataclass_base ? chain_fields(c->dataclass_base, out) : 0;
+    const StmtList *body = &c->def->u.classdef.body;
+    for (int i = 0; i < body->n; i++)
+        if (dataclass_is_field(body->v[i])) {
+            if (out)
+                out[n] = body->v[i];
+            n++;
+        }
+    return n;
+}
+
+/* Is name a field of a dataclass c derives from? */
+static bool base_field(const TcClass *base, const char *name)
+{
+    for (; base; base = base->dataclass_base) {
+        const StmtList *body = &base->def->u.classdef.body;
+        for (int i = 0; i < body->n; i++)
+            if (dataclass_is_field(body->v[i]) &&
+                body->v[i]->u.annassign.target->u.name.id == name)
+                return true;
+    }
+    return false;
+}
+
+/* Has a field of a dataclass c derives from a default? */
+static bool base_has_default(Tc *tc, const TcClass *base)
+{
+    if (!base)
+        return false;
+    int n = chain_fields(base, NULL);
+    Stmt **fields = ARENA_ARRAY(tc->a, Stmt *, n ? n : 1);
+    chain_fields(base, fields);
+    for (int i = 0; i < n; i++) {
+        Expr *v, *factory;
+        if (!field_default(tc, fields[i], &v, &factory) && (v || factory))
+            return true;
+    }
+    return false;
+}
+
+/* The fields: why one is not supported, or NULL. */
+static const char *check_fields(Tc *tc, TcClass *c)
+{
+    StmtList *body = &c->def->u.classdef.body;
+    bool seen_default = base_has_default(tc, c->dataclass_base);
+    for (int i = 0; i < body->n; i++) {
+        Stmt *s = body->v[i];
+        if (generated_init(c, s))
+            continue;
+        if (s->span.line == c->def->span.line)
+            return "a class body on the line of its class statement";
+        if (!dataclass_is_field(s))
+            continue;
+        if (special_annotation(tc, s->u.annassign.annotation))
+            return "InitVar and KW_ONLY fields";
+        if (!strcmp(s->u.annassign.target->u.name.id, "self"))
+            return "a dataclass field named self";
+        if (base_field(c->dataclass_base, s->u.annassign.target->u.name.id))
+            return "a dataclass field that redefines a base class's";
+        Expr *v, *factory;
+        const char *why = field_default(tc, s, &v, &factory);
+        if (why)
+            return why;
+        if (v && !pure_default(v))
+            return "dataclass defaults other than literals and names";
+        if (seen_default && !v && !factory) /* the decorator's TypeError, as interpreted */
+            return "a field without a default after one with a default";
+        seen_default |= v || factory;
+    }
+    return NULL;
+}
+
+static bool body_defines(const TcClass *c, const char *name);
+
+/* Does c or a dataclass it derives from define name? */
+static bool chain_defines(const TcClass *c, const char *name)
+{
+    for (; c; c = c->dataclass_base)
+        if (body_defines(c, name))
+            return true;
+    return false;
+}
+
+/* Does the source of c's body define name? */
+static bool body_defines(const TcClass *c, const char *name)
+{
+    const StmtList *body = &c->def->u.classdef.body;
+    for (int i = 0; i < body->n; i++)
+        if (body->v[i]->kind == ST_FUNCDEF && !strcmp(body->v[i]->u.funcdef.name, name) &&
+            !generated_init(c, body->v[i]))
+            return true;
+    return false;
+}
+
+/* The native dataclass c derives from (an earlier class of the module),
+ * or NULL; *why says when a base is not supported. */
+static TcClass *dataclass_base(Tc *tc, const TcClass *c, const char **why)
+{
+    const Stmt *def = c->def;
+    TcClass *base = NULL;
+    *why = NULL;
+    for (int i = 0; i < def->u.classdef.n_bases; i++) {
+        const Arg *b = def->u.classdef.bases[i];
+        if (!b->name && b->value->kind == EX_NAME && !strcmp(b->value->u.name.id, "object"))
+            continue;
+        const TcSymbol *s = !b->name && b->value->kind == EX_NAME
+                                ? symtab_get(&tc->globals, b->value->u.name.id) : NULL;
+        TcClass *k = s && s->type && s->type->kind == TY_TYPE ? s->type->cls : NULL;
+        if (!k || k->index >= c->index || !k->dataclass || k->dynamic || base) {
+            *why = "dataclasses deriving from classes other than one native dataclass";
+            return NULL;
+        }
+        base = k;
+    }
+    return base;
+}
+
+/* Can c be made natively?  NULL if so (c->dataclass is then set). */
+const char *dataclass_accept(Tc *tc, TcClass *c)
+{
+    const char *why = check_decorator(tc, c);
+    if (why)
+        return why;
+    c->dataclass_base = dataclass_base(tc, c, &why);
+    if (why)
+        return why;
+    static const char *const order_names[] = {"__lt__", "__le__", "__gt__", "__ge__"};
+    for (size_t i = 0; c->dataclass_order && i < 4; i++)
+        if (body_defines(c, order_names[i])) /* the decorator's TypeError */
+            return "a dataclass with order=True defining an order method";
+    why = check_fields(tc, c);
+    if (!why)
+        c->dataclass = true;
+    return why;
+}
+
+/* ---- the generated __init__ ---------------------------------------------- */
+
+static Expr *new_expr(Tc *tc, ExprKind kind, Span span)
+{
+    Expr *e = ARENA_NEW(tc->a, Expr);
+    e->kind = kind;
+    e->span = span;
+    return e;
+}
+
+static Expr *new_name(Tc *tc, const char *id, Span span)
+{
+    Expr *e = new_expr(tc, EX_NAME, span);
+    e->u.name.id = strtab_cstr(tc->names, id);
+    return e;
+}
+
+static Expr *self_attr(Tc *tc, const char *attr, Span span)
+{
+    Expr *e = new_expr(tc, EX_ATTRIBUTE, span);
+    e->u.attribute.value = new_name(tc, "self", span);
+    e->u.attribute.attr = strtab_cstr(tc->names, attr);
+    e->u.attribute.attr_span = span;
+    return e;
+}
+
+static Param *new_param(Tc *tc, const char *name, Span span)
+{
+    Param *p = ARENA_NEW(tc->a, Param);
+    p->span = span;
+    p->name = strtab_cstr(tc->names, name);
+    p->kind = PARAM_NORMAL;
+    return p;
+}
+
+static Stmt *new_stmt(Tc *tc, StmtKind kind, Span span)
+{
+    Stmt *s = ARENA_NEW(tc->a, Stmt);
+    s->kind = kind;
+    s->span = span;
+    return s;
+}
+
+/* `self.name = name`, on the field's line. */
+static Stmt *store_field(Tc *tc, const Stmt *field)
+{
+    const char *name = field->u.annassign.target->u.name.id;
+    Stmt *s = new_stmt(tc, ST_ASSIGN, field->span);
+    s->u.assign.targets.v = ARENA_ARRAY(tc->a, Expr *, 1);
+    s->u.assign.targets.v[0] = self_attr(tc, name, field->span);
+    s->u.assign.targets.n = 1;
+    s->u.assign.value = new_name(tc, name, field->span);
+    return s;
+}
+
+/* `self.__post_init__()`, on the class statement's line. */
+static Stmt *call_post_init(Tc *tc, Span span)
+{
+    Expr *call = new_expr(tc, EX_CALL, span);
+    call->u.call.func = self_attr(tc, "__post_init__", span);
+    Stmt *s = new_stmt(tc, ST_EXPR, span);
+    s->u.expr.value = call;
+    return s;
+}
+
+/* Adds the generated __init__ to c's body, unless the class defines one
+ * (then the decorator keeps it too). */
+void dataclass_add_init(Tc *tc, TcClass *c)
+{
+    StmtList *body = &c->def->u.classdef.body;
+    for (int i = 0; i < body->n; i++)
+        if (generated_init(c, body->v[i]))
+            return; /* by the first pass */
+    if (body_defines(c, "__init__"))
+        return;
+    Span at = c->def->u.classdef.name_span;
+    PtrVec params = {0}, stmts = {0};
+    ptrvec_push(&params, new_param(tc, "self", at));
+    int n = chain_fields(c, NULL);
+    Stmt **fields = ARENA_ARRAY(tc->a, Stmt *, n ? n : 1);
+    chain_fields(c, fields);
+    for (int i = 0; i < n; i++) {
+        Stmt *s = fields[i];
+        Param *p = new_param(tc, s->u.annassign.target->u.name.id, s->span);
+        p->annotation = s->u.annassign.annotation;
+        Expr *factory;
+        (void)field_default(tc, s, &p->default_value, &factory);
+        if (factory) {
+            p->default_value = factory;
+            p->default_factory = true;
+        }
+        ptrvec_push(&params, p);
+        ptrvec_push(&stmts, store_field(tc, s));
+    }
+    if (chain_defines(c, "__post_init__"))
+        ptrvec_push(&stmts, call_post_init(tc, at));
+    if (!stmts.n)
+        ptrvec_push(&stmts, new_stmt(tc, ST_PASS, at));
+    Stmt *def = new_stmt(tc, ST_FUNCDEF, at);
+    def->u.funcdef.name = strtab_cstr(tc->names, "__init__");
+    def->u.funcdef.name_span = at;
+    def->u.funcdef.returns = new_expr(tc, EX_NONE, at);
+    def->u.funcdef.params.n = params.n;
+    def->u.funcdef.params.v = (Param **)ptrvec_finish(tc->a, &params);
+    def->u.funcdef.body.n = stmts.n;
+    def->u.funcdef.body.v = (Stmt **)ptrvec_finish(tc->a, &stmts);
+    Stmt **grown = ARENA_ARRAY(tc->a, Stmt *, body->n + 1);
+    memcpy(grown, body->v, sizeof(Stmt *) * (size_t)body->n);
+    grown[body->n++] = def;
+    body->v = grown;
+}
