@@ -468,6 +468,30 @@ static int spy__own_name(PyObject *key, const char *own)
     return 0;
 }
 
+/* __setstate__ of a native frozen dataclass: the state of its __reduce__
+ * (spy_native_reduce: None and {field: value}) stored as object.__setattr__
+ * stores, around the decorator's __setattr__, which raises
+ * FrozenInstanceError (pickle and copy would call it). */
+static PyObject *spy__frozen_setstate(PyObject *self, PyObject *state)
+{
+    PyObject *attrs = PyTuple_Check(state) && PyTuple_GET_SIZE(state) == 2
+                          ? PyTuple_GET_ITEM(state, 1) : NULL;
+    if (!attrs || !PyDict_Check(attrs)) {
+        PyErr_SetString(PyExc_TypeError, "__setstate__ expects (None, {field: value})");
+        return NULL;
+    }
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(attrs, &pos, &key, &value))
+        if (PyObject_GenericSetAttr(self, key, value) < 0)
+            return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef spy__frozen_setstate_def = {
+    "__setstate__", spy__frozen_setstate, METH_O,
+    "Restores the fields of a frozen dataclass (pickle, copy)."};
+
 /* A native @dataclass: run the stand-in class statements srcs[0..n) (the
  * decorator, the header and the field statements of the class, after
  * those of the dataclasses it derives from, root first, so that each
@@ -516,6 +540,12 @@ __attribute__((unused, noinline)) static int spy_dataclass_finish(PyObject *type
         if (!spy__own_name(key, never) && !spy__own_name(key, own))
             rc = PyObject_SetAttr(type, key, value);
     Py_XDECREF(ns);
+    PyTypeObject *tp = (PyTypeObject *)type;
+    if (rc == 0 && tp->tp_setattro != PyObject_GenericSetAttr && !strstr(own, " __setstate__ ")) {
+        PyObject *d = PyDescr_NewMethod(tp, &spy__frozen_setstate_def);
+        rc = d ? PyObject_SetAttrString(type, "__setstate__", d) : -1;
+        Py_XDECREF(d);
+    }
     return rc;
 }
 

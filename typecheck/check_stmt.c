@@ -217,6 +217,19 @@ static void assign_unpack(Tc *tc, Expr *target, TyType *vt, Span vspan)
     target->type = vt;
 }
 
+/* `p.x = v` or `p.x += v` on a field of a frozen dataclass: mypy's error
+ * (compiled code writes fields directly; the interpreter would raise
+ * FrozenInstanceError from the decorator's __setattr__).  The generated
+ * __init__ stores them, as the decorator's does with object.__setattr__. */
+static bool frozen_field(Tc *tc, const Expr *target, const TcAttr *a)
+{
+    if (!a || !a->owner->dataclass_frozen || dataclass_generated_init(tc->func))
+        return false;
+    tc_error(tc, target->span, "Property \"%s\" defined in \"%s\" is read-only", a->name,
+             a->owner->name);
+    return true;
+}
+
 void tc_assign_target(Tc *tc, Expr *target, TyType *vt, Span vspan)
 {
     assign_to(tc, target, vt, vspan);
@@ -261,6 +274,8 @@ static void assign_to(Tc *tc, Expr *target, TyType *vt, Span vspan)
                      target->u.attribute.attr);
             break;
         }
+        if (frozen_field(tc, target, a))
+            break;
         target->sema = a;
         target->type = a->type;
         if (!ty_assignable(a->type, vt))
@@ -369,6 +384,8 @@ static void check_augassign(Tc *tc, Stmt *s)
     }
     /* `t op= v` reads t once, computes like a BinOp, stores back. */
     TyType *cur = check_expr(tc, t);
+    if (t->kind == EX_ATTRIBUTE && t->u.attribute.value->type->kind == TY_CLASS)
+        frozen_field(tc, t, t->sema);
     TyType *vt = check_expr(tc, s->u.augassign.value);
     Expr tmp = {.kind = EX_BINOP, .span = s->span};
     tmp.u.binop.op = s->u.augassign.op;

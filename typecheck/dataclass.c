@@ -47,7 +47,11 @@ static const char *unsupported_option(Tc *tc, TcClass *c, const Arg *a)
     }
     if (!strcmp(a->name, "init"))
         return t ? NULL : "@dataclass(init=False)";
-    if (!strcmp(a->name, "frozen") || !strcmp(a->name, "slots") ||
+    if (!strcmp(a->name, "frozen")) {
+        c->dataclass_frozen = t;
+        return NULL;
+    }
+    if (!strcmp(a->name, "slots") ||
         !strcmp(a->name, "kw_only") || !strcmp(a->name, "weakref_slot"))
         return f ? NULL : arena_printf(tc->a, "@dataclass(%s=True)", a->name);
     return arena_printf(tc->a, "@dataclass(%s=...)", a->name);
@@ -222,6 +226,11 @@ static bool base_has_default(Tc *tc, const TcClass *base)
             return true;
     }
     return false;
+}
+
+bool dataclass_generated_init(const TcFunc *f)
+{
+    return f && f->cls && f->cls->dataclass && generated_init(f->cls, f->def);
 }
 
 /* The fields: why one is not supported, or NULL. */

@@ -130,6 +130,8 @@ const char *dataclass_accept(Tc *tc, TcClass *c);
 void dataclass_add_init(Tc *tc, TcClass *c);
 bool dataclass_is_field(const Stmt *s);
 Expr *dataclass_field_value(Tc *tc, const Stmt *s);
+/* Is f the __init__ dataclass_add_init made? */
+bool dataclass_generated_init(const TcFunc *f);
 
 /* check_expr.c */
 TyType *check_expr(Tc *tc, Expr *e);

@@ -253,6 +253,7 @@ typedef struct TcClass {
      * stand-in class when the class statement runs.  order=True: its
      * instances compare through the methods the decorator adds. */
     bool dataclass, dataclass_order;
+    bool dataclass_frozen; /* its fields are read-only outside __init__ */
     struct TcClass *dataclass_base; /* the native dataclass it derives from */
 } TcClass;
 

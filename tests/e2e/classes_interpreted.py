@@ -1,14 +1,15 @@
-# Class statements the compiler cannot make natively (decorated classes,
+# Class statements the compiler cannot make natively (decorated classes
+# such as a dataclass with a computed default,
 # metaclass keywords, methods beside a non-native base) are run by the
 # interpreter as a whole, with a note; compiled code uses them as dynamic
 # values, also in annotations.
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass
 class P:
     x: int
-    y: int = 2
+    y: int = int("2")  # a default the native dataclass cannot take
 
     def norm(self) -> int:
         return self.x + self.y

@@ -4,8 +4,13 @@
 # while __repr__, __eq__, the order methods, __hash__, __match_args__,
 # __dataclass_fields__ and __doc__ come from the real decorator, so
 # dataclasses.fields/asdict/replace and sorting behave as interpreted.
-# Dataclasses deriving from native dataclasses are native too.
+# Dataclasses deriving from native dataclasses are native too, and so are
+# frozen ones (the decorator's __setattr__ raises FrozenInstanceError for
+# Python code; compiled code may not assign their fields, a compile error;
+# copy and pickle restore them through __setstate__).
+import copy
 import dataclasses
+import pickle
 from dataclasses import dataclass, field
 from typing import ClassVar, Optional
 
@@ -125,6 +130,25 @@ class Puppy(Dog):
     age: int = 0
 
 
+@dataclass(frozen=True)
+class Money:
+    amount: int
+    currency: str = "EUR"
+
+    def add(self, other: "Money") -> "Money":
+        return Money(self.amount + other.amount, self.currency)
+
+
+@dataclass(frozen=True, order=True)
+class Version:
+    major: int
+    minor: int = 0
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "minor", max(self.minor, 0))
+
+
 def points() -> None:
     p = Point(1, 2)
     q = Point(x=1, y=2)
@@ -179,6 +203,23 @@ def inheritance() -> None:
     print(Puppy.__doc__, [f.name for f in dataclasses.fields(Puppy)])
 
 
+def frozen() -> None:
+    m = Money(5).add(Money(7))
+    print(m, hash(m) == hash(Money(12)), {m: 1}[Money(12)])
+    try:
+        setattr(m, "amount", 3)
+    except dataclasses.FrozenInstanceError as e:
+        print("FrozenInstanceError:", e)
+    v = Version(1, -3)
+    print(v, sorted([Version(2), Version(1, 5), v]))
+    try:
+        delattr(v, "major")
+    except dataclasses.FrozenInstanceError as e:
+        print("FrozenInstanceError:", e)
+    print(copy.copy(v), copy.deepcopy(m), pickle.loads(pickle.dumps(v)) == v)
+    print(dataclasses.replace(m, amount=1), m.amount, v.minor)
+
+
 def from_the_interpreter() -> None:
     make: object = Bag
     print(eval("make('x', items=[3])", {"make": make}))
@@ -193,4 +234,5 @@ items()
 nodes_and_bags()
 options()
 inheritance()
+frozen()
 from_the_interpreter()

@@ -477,3 +477,22 @@ def dataclasses_dynamic(n):
     for i in range(n):
         total += len(cls("d").scores) + len(cls("e", scores=[i]).scores)
     cls(5)
+
+
+@dataclass(frozen=True)
+class LeakFrozen:
+    key: str
+    parts: tuple[int, ...] = ()
+
+
+def dataclasses_frozen(n: int) -> int:
+    """A frozen native dataclass: hashed, copied through its __setstate__,
+    and assigned from Python (FrozenInstanceError)."""
+    import copy
+    total = 0
+    for i in range(n):
+        f = LeakFrozen("k" + str(i), (i, 1 << 70))
+        g = copy.deepcopy(f)
+        total += (hash(f) == hash(g)) + len(copy.copy(g).parts)
+    setattr(LeakFrozen("x"), "key", "y")
+    return total

@@ -72,6 +72,7 @@ CASES = [
     ("property setter", "property_setter", (3,), {}, None),
     ("native dataclasses", "dataclasses_made", (3,), {}, None),
     ("native dataclasses called dynamically", "dataclasses_dynamic", (3,), {}, TypeError),
+    ("native frozen dataclasses", "dataclasses_frozen", (2,), {}, AttributeError),
     ("*args and **kwargs", "varargs", (1, 2, 3), {"scale": 2, "x": 4}, None),
     ("native self-cycles collected", "knots", (30, -1), {}, None),
     ("native self-cycles, __init__ raises", "knots", (30, 29), {}, ValueError),
