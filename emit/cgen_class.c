@@ -135,6 +135,7 @@ void cg_class_proto(FILE *out, ModCtx *m, const TcClass *c)
             fprintf(out, "__attribute__((unused)) static PyObject *%s(PyObject *, void *);\n"
                     "__attribute__((unused)) static int %s(PyObject *, PyObject *, void *);\n",
                     field_accessor(m->a, c->attrs[i], "get"), field_accessor(m->a, c->attrs[i], "set"));
+    cg_dataclass_proto(out, m, c);
 }
 
 static bool needs_gc(const TcClass *c);
@@ -621,4 +622,5 @@ void cg_class_defs(FILE *out, ModCtx *m, const TcClass *c)
     emit_slot_wrapper(out, m, c, "__str__");
     emit_tables(out, m, c);
     emit_spec(out, m, c);
+    cg_dataclass_defs(out, m, c);
 }

@@ -341,4 +341,12 @@ void cg_class_decls(FILE *out, ModCtx *m, const TcClass *c);
 void cg_class_proto(FILE *out, ModCtx *m, const TcClass *c);
 void cg_class_defs(FILE *out, ModCtx *m, const TcClass *c);
 
+/* cgen_dataclass.c: a native dataclass's __eq__ and __hash__ (when
+ * cg_dataclass_native_methods), as the PyMethodDef array named by
+ * cg_dataclass_methods_name that spy_dataclass_finish installs. */
+bool cg_dataclass_native_methods(const TcClass *c);
+const char *cg_dataclass_methods_name(ModCtx *m, const TcClass *c);
+void cg_dataclass_proto(FILE *out, ModCtx *m, const TcClass *c);
+void cg_dataclass_defs(FILE *out, ModCtx *m, const TcClass *c);
+
 #endif

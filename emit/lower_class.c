@@ -157,9 +157,10 @@ static void finish_dataclass(Lower *l, const TcClass *c, IrReg *type)
     const char *codes = dataclass_sources(l, c, &n), *own = dataclass_own_names(l, c);
     l->line = (int)c->def->span.line;
     const char *call = arena_printf(A(l),
-        "spy_dataclass_finish(%%0, st->globals, %s, %d, %s, %d, \"%s\")", codes, n,
+        "spy_dataclass_finish(%%0, st->globals, %s, %d, %s, %d, \"%s\", %s)", codes, n,
         const_ref(l->m, const_str(l->m, l->m->src_path, strlen(l->m->src_path))),
-        future_annotations(l->m->tm->ast), own);
+        future_annotations(l->m->tm->ast), own,
+        cg_dataclass_native_methods(c) ? cg_dataclass_methods_name(l->m, c) : "NULL");
     emit_call(l, call, (IrRep)-1, ERR_NEG, &type, 1);
 }
 

@@ -31,6 +31,7 @@
 #include "spy_str.h"
 #include "spy_any.h"
 #include "spy_classes.h"
+#include "spy_dataclass.h"
 #include "spy_math.h"
 #include "spy_exc.h"
 #include "spy_fixed.h"

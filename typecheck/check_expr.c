@@ -533,6 +533,10 @@ static TyType *check_native_method(Tc *tc, Expr *e, TcCall *call, TcClass *c, bo
             tc_error(tc, e->u.call.func->span, "\"%s\" not callable", tstr(tc, ft));
         return any();
     }
+    if (!f && !via_super && tc_class_runtime_attr(c, m)) {
+        call->kind = CALL_METHOD; /* object's, or what @dataclass added */
+        return any();
+    }
     if (!f) {
         tc_error(tc, e->u.call.func->span, "\"%s\" has no attribute \"%s\"", c->name, m);
         return any();
@@ -586,7 +590,8 @@ static TyType *check_attribute(Tc *tc, Expr *e)
         /* a class variable: read through the type, as any value */
         if (!m && !tc_class_interp_method(v->cls, e->u.attribute.attr) &&
             !tc_class_has_classvar(v->cls, e->u.attribute.attr) &&
-            !tc_class_static(v->cls, e->u.attribute.attr))
+            !tc_class_static(v->cls, e->u.attribute.attr) &&
+            !tc_class_runtime_attr(v->cls, e->u.attribute.attr))
             tc_error(tc, e->span, "\"%s\" has no attribute \"%s\"", v->cls->name,
                      e->u.attribute.attr);
         return any();

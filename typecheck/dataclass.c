@@ -103,7 +103,8 @@ static bool pure_default(const Expr *e)
 
 /* `field(...)` of dataclasses: its default (*dflt) or default_factory
  * (*factory), NULL for none, or why the field is not supported. */
-static const char *field_call(Tc *tc, const Expr *v, Expr **dflt, Expr **factory)
+static const char *field_call(Tc *tc, const Expr *v, Expr **dflt, Expr **factory,
+                              bool *plain_compare)
 {
     static const char *const stand_in_only[] = {"repr", "hash", "compare", "metadata"};
     *dflt = *factory = NULL;
@@ -126,6 +127,8 @@ static const char *field_call(Tc *tc, const Expr *v, Expr **dflt, Expr **factory
             ok |= !strcmp(a->name, stand_in_only[k]);
         if (!ok)
             return arena_printf(tc->a, "field(%s=...) arguments", a->name);
+        if (plain_compare && (!strcmp(a->name, "compare") || !strcmp(a->name, "hash")))
+            *plain_compare = false;
         if (!pure_default(a->value) && a->value->kind != EX_DICT)
             return "field() arguments that are not literals or names";
     }
@@ -151,7 +154,7 @@ static bool is_classvar(const Expr *a)
 }
 
 /* Is s a field of the dataclass (an annotated name that is no ClassVar)? */
-bool dataclass_is_field(const Stmt *s)
+bool tc_dataclass_field(const Stmt *s)
 {
     return s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
            !is_classvar(s->u.annassign.annotation);
@@ -159,13 +162,14 @@ bool dataclass_is_field(const Stmt *s)
 
 /* The default of field s (*factory: its default_factory), NULL for
  * none; or why it is not supported. */
-static const char *field_default(Tc *tc, const Stmt *s, Expr **dflt, Expr **factory)
+static const char *field_default(Tc *tc, const Stmt *s, Expr **dflt, Expr **factory,
+                                 bool *plain_compare)
 {
     Expr *v = s->u.annassign.value;
     *dflt = v;
     *factory = NULL;
     if (v && v->kind == EX_CALL && tc_names_import(tc, v->u.call.func, "dataclasses", "field"))
-        return field_call(tc, v, dflt, factory);
+        return field_call(tc, v, dflt, factory, plain_compare);
     return NULL;
 }
 
@@ -174,7 +178,7 @@ static const char *field_default(Tc *tc, const Stmt *s, Expr **dflt, Expr **fact
 Expr *dataclass_field_value(Tc *tc, const Stmt *s)
 {
     Expr *v, *factory;
-    return field_default(tc, s, &v, &factory) ? NULL : v;
+    return field_default(tc, s, &v, &factory, NULL) ? NULL : v;
 }
 
 /* The __init__ dataclass_add_init made (on the class name's span, where
@@ -191,7 +195,7 @@ static int chain_fields(const TcClass *c, Stmt **out)
     int n = c->dataclass_base ? chain_fields(c->dataclass_base, out) : 0;
     const StmtList *body = &c->def->u.classdef.body;
     for (int i = 0; i < body->n; i++)
-        if (dataclass_is_field(body->v[i])) {
+        if (tc_dataclass_field(body->v[i])) {
             if (out)
                 out[n] = body->v[i];
             n++;
@@ -205,7 +209,7 @@ static bool base_field(const TcClass *base, const char *name)
     for (; base; base = base->dataclass_base) {
         const StmtList *body = &base->def->u.classdef.body;
         for (int i = 0; i < body->n; i++)
-            if (dataclass_is_field(body->v[i]) &&
+            if (tc_dataclass_field(body->v[i]) &&
                 body->v[i]->u.annassign.target->u.name.id == name)
                 return true;
     }
@@ -222,9 +226,33 @@ static bool base_has_default(Tc *tc, const TcClass *base)
     chain_fields(base, fields);
     for (int i = 0; i < n; i++) {
         Expr *v, *factory;
-        if (!field_default(tc, fields[i], &v, &factory) && (v || factory))
+        if (!field_default(tc, fields[i], &v, &factory, NULL) && (v || factory))
             return true;
     }
+    return false;
+}
+
+/* Does a native instance of c have name at run time without c's body
+ * declaring it: an attribute of object, or one the dataclass decorator
+ * adds to c or a base?  (Read and called dynamically.) */
+bool tc_class_runtime_attr(const TcClass *c, const char *name)
+{
+    static const char *const of_object =
+        " __class__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__"
+        " __getstate__ __gt__ __hash__ __init__ __init_subclass__ __le__ __lt__ __module__"
+        " __ne__ __new__ __reduce__ __reduce_ex__ __repr__ __setattr__ __sizeof__ __str__"
+        " __subclasshook__ ";
+    static const char *const of_dataclass =
+        " __dataclass_fields__ __dataclass_params__ __match_args__ __replace__ __setstate__ ";
+    size_t n = strlen(name);
+    for (const char *p = strstr(of_object, name); p; p = strstr(p + 1, name))
+        if (p[-1] == ' ' && p[n] == ' ')
+            return true;
+    for (; c; c = c->base)
+        for (const char *p = c->dataclass ? strstr(of_dataclass, name) : NULL; p;
+             p = strstr(p + 1, name))
+            if (p[-1] == ' ' && p[n] == ' ')
+                return true;
     return false;
 }
 
@@ -238,13 +266,14 @@ static const char *check_fields(Tc *tc, TcClass *c)
 {
     StmtList *body = &c->def->u.classdef.body;
     bool seen_default = base_has_default(tc, c->dataclass_base);
+    c->dataclass_plain_compare = !c->dataclass_base || c->dataclass_base->dataclass_plain_compare;
     for (int i = 0; i < body->n; i++) {
         Stmt *s = body->v[i];
         if (generated_init(c, s))
             continue;
         if (s->span.line == c->def->span.line)
             return "a class body on the line of its class statement";
-        if (!dataclass_is_field(s))
+        if (!tc_dataclass_field(s))
             continue;
         if (special_annotation(tc, s->u.annassign.annotation))
             return "InitVar and KW_ONLY fields";
@@ -253,7 +282,7 @@ static const char *check_fields(Tc *tc, TcClass *c)
         if (base_field(c->dataclass_base, s->u.annassign.target->u.name.id))
             return "a dataclass field that redefines a base class's";
         Expr *v, *factory;
-        const char *why = field_default(tc, s, &v, &factory);
+        const char *why = field_default(tc, s, &v, &factory, &c->dataclass_plain_compare);
         if (why)
             return why;
         if (v && !pure_default(v))
@@ -415,7 +444,7 @@ void dataclass_add_init(Tc *tc, TcClass *c)
         Param *p = new_param(tc, s->u.annassign.target->u.name.id, s->span);
         p->annotation = s->u.annassign.annotation;
         Expr *factory;
-        (void)field_default(tc, s, &p->default_value, &factory);
+        (void)field_default(tc, s, &p->default_value, &factory, NULL);
         if (factory) {
             p->default_value = factory;
             p->default_factory = true;

@@ -128,8 +128,8 @@ bool class_is_subclass(const TcClass *c, const TcClass *base);
  * c->dataclass is set), else why not; its generated __init__. */
 const char *dataclass_accept(Tc *tc, TcClass *c);
 void dataclass_add_init(Tc *tc, TcClass *c);
-bool dataclass_is_field(const Stmt *s);
 Expr *dataclass_field_value(Tc *tc, const Stmt *s);
+bool tc_class_runtime_attr(const TcClass *c, const char *name);
 /* Is f the __init__ dataclass_add_init made? */
 bool dataclass_generated_init(const TcFunc *f);
 

@@ -254,10 +254,15 @@ typedef struct TcClass {
      * instances compare through the methods the decorator adds. */
     bool dataclass, dataclass_order;
     bool dataclass_frozen; /* its fields are read-only outside __init__ */
+    /* No field(compare=..., hash=...) in it or its dataclass bases: all
+     * fields take part in __eq__ and __hash__, which are then native. */
+    bool dataclass_plain_compare;
     struct TcClass *dataclass_base; /* the native dataclass it derives from */
 } TcClass;
 
 const char *tc_classvar_name(const Stmt *s);
+/* Is s, of a @dataclass body, a field (an annotated name, no ClassVar)? */
+bool tc_dataclass_field(const Stmt *s);
 Expr *tc_classvar_value(const Stmt *s);
 
 /* Expr.sema of an EX_ATTRIBUTE on a native instance: the TcAttr. */

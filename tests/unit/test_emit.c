@@ -1374,7 +1374,11 @@ static void test_c_dataclass_native(void **state)
     assert_contains(s->c, "= made_3 = spy_call_factory(");
     assert_contains(s->c, "    Py_XDECREF(made_3);\n");
     assert_contains(s->c, "spy_dataclass_finish(");
-    assert_contains(s->c, " __doc__ x y zs f __init__ \")");
+    assert_contains(s->c, " __doc__ x y zs f __init__ \", spy_dc_methods_P)");
+    /* the decorator's __eq__, __hash__ and order methods, natively */
+    assert_contains(s->c, "static const SpyFieldGetter spy_dc_fields_P[] = {\n    spy_get_P_a_x,\n"
+                          "    spy_get_P_a_y,\n    spy_get_P_a_zs,\n};");
+    assert_contains(s->c, "return spy_dataclass_order(self, other, spy_dc_fields_P, 3, Py_LT);");
     assert_not_contains(s->c, "spy_attach_def(");
     assert_not_contains(s->c, "spy_exec_def(");
     snip_free(s);
