@@ -78,10 +78,14 @@ static void init_params(FILE *out, ModCtx *m, const TcFunc *init, bool decl)
 }
 
 /* A class-body default that is not a literal: the object the class
- * statement made (st->d[k]), in the field's representation. */
-static bool init_from_slot(FILE *out, ModCtx *m, const TcAttr *a, const char *f)
+ * statement of c, or of the base it has the default from, made
+ * (st->d[k]), in the field's representation. */
+static bool init_from_slot(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a,
+                           const char *f)
 {
-    int k = m->attr_default_slot[a->owner->index][a->index];
+    while (!tc_own_default(c, a->index))
+        c = c->base;
+    int k = m->attr_default_slot[c->index][a->index];
     if (k < 0)
         return false;
     const char *d = arena_printf(m->a, "st->d[%d]", k), *bit = arena_printf(
@@ -105,12 +109,13 @@ static bool init_from_slot(FILE *out, ModCtx *m, const TcAttr *a, const char *f)
     return true;
 }
 
-static void init_field(FILE *out, ModCtx *m, const TcAttr *a)
+static void init_field(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
 {
     IrRep rep = rep_of(a->type);
-    const char *lit = a->default_value ? cg_default_literal(m, a->default_value, a->type) : NULL;
+    Expr *d = c->defaults[a->index];
+    const char *lit = d ? cg_default_literal(m, d, a->type) : NULL;
     const char *f = F(m, a);
-    if (!lit && init_from_slot(out, m, a, f))
+    if (!lit && d && init_from_slot(out, m, c, a, f))
         return;
     if (rep == REP_INT)
         fprintf(out, "    self->%s = %s;\n", f, lit ? lit : "SPY_INT_ERR");
@@ -170,7 +175,7 @@ static void emit_new(FILE *out, ModCtx *m, const TcClass *c)
             "    self->vtable = &%s;\n    self->defined = 0;\n", c->name, N(m, "spy_blank_", c),
             c->index, S(m, c), S(m, c), needs_gc(c), N(m, "spy_vtable_", c));
     for (int i = 0; i < c->n_attrs; i++)
-        init_field(out, m, c->attrs[i]);
+        init_field(out, m, c, c->attrs[i]);
     if (needs_gc(c))
         fprintf(out, "    PyObject_GC_Track(self);\n");
     fprintf(out, "    return (PyObject *)self;\n}\n\n");

@@ -126,12 +126,11 @@ int emit_module_c(Arena *a, TcModule *tm, const EmitOptions *opts, FILE *out, Di
         m.attr_default_slot[i] = ARENA_ARRAY(a, int, c->n_attrs ? c->n_attrs : 1);
         for (int j = 0; j < c->n_attrs; j++) {
             const TcAttr *at = c->attrs[j];
-            bool literal = at->default_value &&
-                           cg_default_literal(&m, at->default_value, at->type) != NULL;
+            bool literal = c->defaults[j] &&
+                           cg_default_literal(&m, c->defaults[j], at->type) != NULL;
             /* `items: list[int] = [1, 2]`: one object, made by the class
              * statement, that every instance starts with */
-            m.attr_default_slot[i][j] = at->owner == c && at->default_value && !literal
-                                        ? m.n_defaults++ : -1;
+            m.attr_default_slot[i][j] = tc_own_default(c, j) && !literal ? m.n_defaults++ : -1;
         }
     }
     for (int i = 0; i < tm->n_funcs; i++)

@@ -176,8 +176,8 @@ void lower_classdef(Lower *l, Stmt *s)
         const TcAttr *at = c->attrs[j];
         if (k < 0)
             continue;
-        l->line = (int)at->default_value->span.line;
-        IrReg *v = box(l, lower_expr_as(l, at->default_value, at->type), at->type);
+        l->line = (int)c->defaults[j]->span.line;
+        IrReg *v = box(l, lower_expr_as(l, c->defaults[j], at->type), at->type);
         emit_call(l, arena_printf(A(l), "spy_set_slot(&st->d[%d], %%0)", k), (IrRep)-1, ERR_NEVER,
                   &v, 1);
     }
@@ -189,12 +189,12 @@ void lower_classdef(Lower *l, Stmt *s)
     IrReg *type = emit_call(l, make, REP_OBJ, ERR_NULL, NULL, 0);
     for (int j = 0; j < c->n_attrs; j++) { /* C.x reads a field's class-body default */
         const TcAttr *at = c->attrs[j];
-        if (at->owner != c || !at->default_value)
+        if (!tc_own_default(c, j))
             continue;
         int k = l->m->attr_default_slot[c->index][j];
-        l->line = (int)at->default_value->span.line;
+        l->line = (int)c->defaults[j]->span.line;
         IrReg *d = k >= 0 ? emit_const(l, REP_OBJ, arena_printf(A(l), "st->d[%d]", k), true)
-                          : box(l, lower_expr_as(l, at->default_value, at->type), at->type);
+                          : box(l, lower_expr_as(l, c->defaults[j], at->type), at->type);
         const char *install = arena_printf(A(l),
             "spy_field_default_install(st->module, &st->field_default_type, %%0, %s, %%1)",
             const_ref(l->m, const_name(l->m, at->name)));

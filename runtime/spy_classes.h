@@ -486,9 +486,13 @@ static inline int spy_field_default_install(PyObject *module, PyTypeObject **tp,
     if (!*tp && !(*tp = (PyTypeObject *)PyType_FromModuleAndSpec(module, &spy_field_default__spec,
                                                                    NULL)))
         return -1;
-    PyObject *field = PyDict_GetItemWithError(((PyTypeObject *)type)->tp_dict, name);
+    /* the field's descriptor: in the type's dict, or, for a default a
+     * subclass gives an inherited field, the base's (under its default) */
+    PyObject *field = _PyType_Lookup((PyTypeObject *)type, name);
     if (!field)
-        return PyErr_Occurred() ? -1 : 0;
+        return 0;
+    if (Py_TYPE(field) == *tp)
+        field = ((SpyFieldDefault *)field)->field;
     SpyFieldDefault *fd = PyObject_GC_New(SpyFieldDefault, *tp);
     if (!fd)
         return -1;

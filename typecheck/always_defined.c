@@ -154,7 +154,7 @@ static bool walk_init(const TcClass *c, const Stmt *def, bool *set)
 static bool init_prefix(const TcClass *c, bool *set)
 {
     for (int i = 0; i < c->n_attrs; i++)
-        if (c->attrs[i]->default_value)
+        if (c->defaults[i])
             set[c->attrs[i]->index] = true;
     const TcClass *owner;
     const Stmt *init = init_def(c, &owner);

@@ -744,11 +744,12 @@ static void check_class_defaults(Tc *tc, TcClass *c)
         check_expr(tc, tc_classvar_value(c->classvars[i]));
     for (int i = 0; i < c->n_attrs; i++) {
         TcAttr *a = c->attrs[i];
-        if (a->owner != c || !a->default_value)
+        Expr *d = c->defaults[i];
+        if (!tc_own_default(c, i))
             continue;
-        TyType *t = check_expr(tc, a->default_value);
+        TyType *t = check_expr(tc, d);
         if (!ty_assignable(a->type, t))
-            incompatible_assignment(tc, a->default_value->span, t, a->type);
+            incompatible_assignment(tc, d->span, t, a->type);
     }
     for (int i = 0; i < c->n_methods; i++)
         check_funcdef(tc, c->methods[i]->def);

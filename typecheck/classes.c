@@ -102,7 +102,10 @@ static void add_classvar(Tc *tc, TcClass *c, Stmt *s)
             return;
         }
     }
-    bool twice = tc_class_attr(c, name) != NULL; /* a subclass may shadow a base's */
+    TcAttr *field = tc_class_attr(c, name);
+    if (field && field->owner != c)
+        return; /* a new default for an inherited field (class_defaults) */
+    bool twice = field != NULL;
     for (int i = 0; i < c->n_classvars; i++)
         twice |= !strcmp(tc_classvar_name(c->classvars[i]), name);
     if (twice) {
@@ -584,7 +587,7 @@ static void resolve_body(Tc *tc, TcClass *c)
         } else if (s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME) {
             Expr *t = s->u.annassign.target;
             if (tc_class_attr(c, t->u.name.id))
-                continue;
+                continue; /* an inherited field's new default: class_defaults */
             TcAttr *a = add_attr(tc, c, t->u.name.id, scope_annotation(tc, s->u.annassign.annotation),
                                  t->span);
             a->default_value = c->dataclass ? dataclass_field_value(tc, s) : s->u.annassign.value;
@@ -595,6 +598,32 @@ static void resolve_body(Tc *tc, TcClass *c)
             add_classvar(tc, c, s);
         else
             tc_unsupported(tc, s->span, "this statement in a class body");
+    }
+}
+
+bool tc_own_default(const TcClass *c, int j)
+{
+    return c->defaults[j] && (c->attrs[j]->owner == c || c->defaults[j] != c->base->defaults[j]);
+}
+
+/* What a new instance of c starts with: its fields' defaults, its base's
+ * for inherited ones, unless its body gives one another (`fee = 0.0`,
+ * `fee: float = 0.0`), as a class attribute of the subclass would. */
+static void class_defaults(Tc *tc, TcClass *c)
+{
+    c->defaults = ARENA_ARRAY(tc->a, Expr *, c->n_attrs ? c->n_attrs : 1);
+    for (int j = 0; j < c->n_attrs; j++)
+        c->defaults[j] = c->attrs[j]->owner == c ? c->attrs[j]->default_value : c->base->defaults[j];
+    StmtList *body = &c->def->u.classdef.body;
+    for (int i = 0; i < body->n; i++) {
+        Stmt *s = body->v[i];
+        bool ann = s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
+                   s->u.annassign.value && !is_classvar_annotation(s->u.annassign.annotation);
+        bool plain = s->kind == ST_ASSIGN && s->u.assign.targets.n == 1 &&
+                     s->u.assign.targets.v[0]->kind == EX_NAME;
+        TcAttr *a = ann || plain ? tc_class_attr(c, tc_classvar_name(s)) : NULL;
+        if (a && a->owner != c)
+            c->defaults[a->index] = tc_classvar_value(s);
     }
 }
 
@@ -638,6 +667,7 @@ void classes_resolve(Tc *tc)
                 scan_method(tc, c, c->interp[j], &d->u.funcdef.body,
                             d->u.funcdef.params.v[0]->name);
         }
+        class_defaults(tc, c);
         classes_build_vtable(tc, c);
         classes_find_abstract(tc, c);
         check_classvars(tc, c);

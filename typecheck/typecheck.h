@@ -252,6 +252,10 @@ typedef struct TcClass {
      * in its body, the rest of what the decorator makes is copied from a
      * stand-in class when the class statement runs.  order=True: its
      * instances compare through the methods the decorator adds. */
+    /* By attribute index: the class-body default a new instance starts
+     * with, or NULL.  A subclass may give an inherited field another
+     * (`fee = 0.0` or `fee: float = 0.0` in its body). */
+    Expr **defaults;
     bool dataclass, dataclass_order;
     bool dataclass_frozen; /* its fields are read-only outside __init__ */
     /* No field(compare=..., hash=...) in it or its dataclass bases: all
@@ -261,6 +265,9 @@ typedef struct TcClass {
 } TcClass;
 
 const char *tc_classvar_name(const Stmt *s);
+/* Is c's default for attribute j its own (its field, or one it gives an
+ * inherited field) rather than its base's? */
+bool tc_own_default(const TcClass *c, int j);
 /* Is s, of a @dataclass body, a field (an annotated name, no ClassVar)? */
 bool tc_dataclass_field(const Stmt *s);
 Expr *tc_classvar_value(const Stmt *s);
