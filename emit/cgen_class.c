@@ -494,7 +494,7 @@ static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
         fprintf(out, "    {\"%s\", (PyCFunction)(void (*)(void))%s, "
                 "METH_METHOD | METH_FASTCALL | METH_KEYWORDS, ", f->name,
                 cg_ident(m->a, "w", func_cname(m->a, f)));
-        emit_docstring(out, f);
+        cg_func_doc(out, m, f, true);
         fprintf(out, "},\n");
     }
     fprintf(out, "    {NULL, NULL, 0, NULL}\n};\n\nstatic PyGetSetDef %s[] = {\n",
@@ -514,6 +514,15 @@ static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
         fprintf(out, ", NULL},\n");
     }
     fprintf(out, "    {NULL, NULL, NULL, NULL, NULL}\n};\n\n");
+}
+
+/* The type's tp_doc: its text signature (where inspect.signature finds
+ * the arguments the class takes), then the docstring; NULL for none. */
+static const char *class_doc(ModCtx *m, const TcClass *c)
+{
+    const char *doc = c->def->u.classdef.docstring;
+    const char *sig = cg_class_text_signature(m, c, init_of(c));
+    return sig ? arena_printf(m->a, "%s%s", sig, doc ? doc : "") : doc;
 }
 
 static bool is_dunder(const char *name)
@@ -559,7 +568,7 @@ static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
         fprintf(out, "    {Py_tp_repr, (void *)%s_repr__},\n", N(m, "spy_slot_", c));
     if (str && str->cls == c)
         fprintf(out, "    {Py_tp_str, (void *)%s_str__},\n", N(m, "spy_slot_", c));
-    const char *doc = c->def->u.classdef.docstring;
+    const char *doc = class_doc(m, c);
     if (doc) {
         fprintf(out, "    {Py_tp_doc, (void *)");
         c_string(out, doc, strlen(doc));
@@ -594,6 +603,16 @@ static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
      * (repr, and pickle finding the class, depend on it). */
     fprintf(out, "    if (PyObject_SetAttrString(t, \"__module__\", st->modname) < 0) {\n"
             "        Py_DECREF(t);\n        return NULL;\n    }\n");
+    /* only a text signature in tp_doc: __doc__ is None, as interpreted */
+    if (!c->def->u.classdef.docstring && cg_class_text_signature(m, c, init_of(c)))
+        fprintf(out, "    if (PyDict_SetItemString(((PyTypeObject *)t)->tp_dict, \"__doc__\", "
+                "Py_None) < 0) {\n        Py_DECREF(t);\n        return NULL;\n    }\n");
+    if (cg_class_text_signature(m, c, init_of(c))) { /* 3.9 cut it out of tp_doc */
+        const char *doc = class_doc(m, c);
+        fprintf(out, "#if PY_VERSION_HEX < 0x030A0000\n    if (spy_type_restore_doc(t, ");
+        c_string(out, doc, strlen(doc));
+        fprintf(out, ") < 0) {\n        Py_DECREF(t);\n        return NULL;\n    }\n#endif\n");
+    }
     emit_wire_dunders(out, c);
     fprintf(out, "    Py_INCREF(t);\n"
             "    Py_XSETREF(st->types[%d], (PyTypeObject *)t);\n    return t;\n}\n\n", c->index);

@@ -387,11 +387,7 @@ static void emit_methods(FILE *out, ModCtx *m, int n)
         const TcFunc *f = m->irs[i]->tc;
         fprintf(out, "    {\"%s\", (PyCFunction)(void (*)(void))%s, METH_FASTCALL | METH_KEYWORDS, ",
                 f->name, func_wrapper_name(m->a, "w_", f));
-        const char *doc = f->def->u.funcdef.docstring;
-        if (doc)
-            c_string(out, doc, strlen(doc));
-        else
-            fprintf(out, "NULL");
+        cg_func_doc(out, m, f, false);
         fprintf(out, "},\n");
     }
     fprintf(out, "    {NULL, NULL, 0, NULL}\n};\n\n");

@@ -319,6 +319,12 @@ const char *ret_ctype(IrRep rep);
 const char *box_result(IrRep rep);
 const char *failed_result(IrRep rep);
 void c_string(FILE *out, const char *s, size_t len);
+/* cgen_signature.c: the ml_doc of f's wrapper as a C string (NULL): its
+ * text signature (for inspect.signature), then its docstring. */
+void cg_func_doc(FILE *out, ModCtx *m, const TcFunc *f, bool method);
+/* `C(params of init after self)\n--\n\n` (init NULL: `C()`), or NULL: the
+ * start of a class's tp_doc, where inspect finds its signature. */
+const char *cg_class_text_signature(ModCtx *m, const TcClass *c, const TcFunc *init);
 
 /* cgen_gen.c: a generator function is its frame struct, a traverse
  * function, the resumable body (cgen_func.c) and the function that makes

@@ -506,4 +506,23 @@ static inline int spy_field_default_install(PyObject *module, PyTypeObject **tp,
     return r;
 }
 
+#if PY_VERSION_HEX < 0x030A0000
+/* 3.9's PyType_FromSpec keeps tp_doc without its text signature (later
+ * versions keep it whole): the type's doc is put back, so that
+ * __text_signature__ and inspect.signature() find it.  __doc__ stays. */
+__attribute__((unused)) static int spy_type_restore_doc(PyObject *type, const char *doc)
+{
+    size_t n = strlen(doc) + 1;
+    char *copy = PyObject_Malloc(n);
+    if (!copy) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    memcpy(copy, doc, n);
+    PyObject_Free((void *)((PyTypeObject *)type)->tp_doc);
+    ((PyTypeObject *)type)->tp_doc = copy;
+    return 0;
+}
+#endif
+
 #endif /* SPY_CLASSES_H */

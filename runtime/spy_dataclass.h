@@ -1,8 +1,8 @@
 /*
  * spy_dataclass.h — native @dataclass classes at run time: the stand-in
  * class the real decorator runs on, whose methods are copied onto the
- * native type (spy_dataclass_finish), the decorator's __eq__, __hash__
- * and order methods in C, and the __setstate__ of frozen ones.
+ * native type (spy_dataclass_finish), the decorator's __eq__, __hash__,
+ * order methods and __repr__ in C, and the __setstate__ of frozen ones.
  */
 #ifndef SPY_DATACLASS_H
 #define SPY_DATACLASS_H
@@ -128,6 +128,37 @@ __attribute__((unused, noinline)) static PyObject *spy_dataclass_order(PyObject 
     PyObject *r = b ? PyObject_RichCompare(a, b, op) : NULL;
     Py_XDECREF(a);
     Py_XDECREF(b);
+    return r;
+}
+
+/* The decorator's __repr__, natively: `Qualname(f1=repr1, f2=repr2)`,
+ * "..." for an instance already being repr'd in this thread (as its
+ * reprlib.recursive_repr wrapper does). */
+__attribute__((unused, noinline)) static PyObject *spy_dataclass_repr(PyObject *self,
+                                                                     const SpyFieldGetter *get,
+                                                                     const char *const *names, int n)
+{
+    int busy = Py_ReprEnter(self);
+    if (busy != 0)
+        return busy > 0 ? PyUnicode_FromString("...") : NULL;
+    PyObject *qual = PyObject_GetAttrString((PyObject *)Py_TYPE(self), "__qualname__");
+    PyObject *parts = qual ? PyList_New(0) : NULL;
+    for (int i = 0; parts && i < n; i++) {
+        PyObject *v = get[i](self, NULL);
+        PyObject *item = v ? PyUnicode_FromFormat("%s=%R", names[i], v) : NULL;
+        Py_XDECREF(v);
+        if (!item || PyList_Append(parts, item) < 0)
+            Py_CLEAR(parts);
+        Py_XDECREF(item);
+    }
+    PyObject *sep = parts ? PyUnicode_FromString(", ") : NULL;
+    PyObject *inner = sep ? PyUnicode_Join(sep, parts) : NULL;
+    PyObject *r = inner ? PyUnicode_FromFormat("%U(%U)", qual, inner) : NULL;
+    Py_XDECREF(inner);
+    Py_XDECREF(sep);
+    Py_XDECREF(parts);
+    Py_XDECREF(qual);
+    Py_ReprLeave(self);
     return r;
 }
 

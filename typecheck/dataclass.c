@@ -104,7 +104,7 @@ static bool pure_default(const Expr *e)
 /* `field(...)` of dataclasses: its default (*dflt) or default_factory
  * (*factory), NULL for none, or why the field is not supported. */
 static const char *field_call(Tc *tc, const Expr *v, Expr **dflt, Expr **factory,
-                              bool *plain_compare)
+                              TcClass *c)
 {
     static const char *const stand_in_only[] = {"repr", "hash", "compare", "metadata"};
     *dflt = *factory = NULL;
@@ -127,8 +127,10 @@ static const char *field_call(Tc *tc, const Expr *v, Expr **dflt, Expr **factory
             ok |= !strcmp(a->name, stand_in_only[k]);
         if (!ok)
             return arena_printf(tc->a, "field(%s=...) arguments", a->name);
-        if (plain_compare && (!strcmp(a->name, "compare") || !strcmp(a->name, "hash")))
-            *plain_compare = false;
+        if (c && (!strcmp(a->name, "compare") || !strcmp(a->name, "hash")))
+            c->dataclass_plain_compare = false;
+        if (c && !strcmp(a->name, "repr"))
+            c->dataclass_plain_repr = false;
         if (!pure_default(a->value) && a->value->kind != EX_DICT)
             return "field() arguments that are not literals or names";
     }
@@ -163,13 +165,13 @@ bool tc_dataclass_field(const Stmt *s)
 /* The default of field s (*factory: its default_factory), NULL for
  * none; or why it is not supported. */
 static const char *field_default(Tc *tc, const Stmt *s, Expr **dflt, Expr **factory,
-                                 bool *plain_compare)
+                                 TcClass *c)
 {
     Expr *v = s->u.annassign.value;
     *dflt = v;
     *factory = NULL;
     if (v && v->kind == EX_CALL && tc_names_import(tc, v->u.call.func, "dataclasses", "field"))
-        return field_call(tc, v, dflt, factory, plain_compare);
+        return field_call(tc, v, dflt, factory, c);
     return NULL;
 }
 
@@ -267,6 +269,7 @@ static const char *check_fields(Tc *tc, TcClass *c)
     StmtList *body = &c->def->u.classdef.body;
     bool seen_default = base_has_default(tc, c->dataclass_base);
     c->dataclass_plain_compare = !c->dataclass_base || c->dataclass_base->dataclass_plain_compare;
+    c->dataclass_plain_repr = !c->dataclass_base || c->dataclass_base->dataclass_plain_repr;
     for (int i = 0; i < body->n; i++) {
         Stmt *s = body->v[i];
         if (generated_init(c, s))
@@ -282,7 +285,7 @@ static const char *check_fields(Tc *tc, TcClass *c)
         if (base_field(c->dataclass_base, s->u.annassign.target->u.name.id))
             return "a dataclass field that redefines a base class's";
         Expr *v, *factory;
-        const char *why = field_default(tc, s, &v, &factory, &c->dataclass_plain_compare);
+        const char *why = field_default(tc, s, &v, &factory, c);
         if (why)
             return why;
         if (v && !pure_default(v))

@@ -259,8 +259,9 @@ typedef struct TcClass {
     bool dataclass, dataclass_order;
     bool dataclass_frozen; /* its fields are read-only outside __init__ */
     /* No field(compare=..., hash=...) in it or its dataclass bases: all
-     * fields take part in __eq__ and __hash__, which are then native. */
-    bool dataclass_plain_compare;
+     * fields take part in __eq__, __hash__ and ordering, which are then
+     * native; no field(repr=...): the same for __repr__. */
+    bool dataclass_plain_compare, dataclass_plain_repr;
     struct TcClass *dataclass_base; /* the native dataclass it derives from */
 } TcClass;
 

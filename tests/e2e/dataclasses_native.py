@@ -172,6 +172,19 @@ class Ranked:
     weight: float = field(default=0.0, hash=False)
 
 
+@dataclass
+class Tree:
+    label: str
+    kids: list["Tree"] = field(default_factory=list)
+
+
+def reprs() -> None:
+    t = Tree("root", [Tree("a"), Tree("b", [Tree("c")])])
+    t.kids[1].kids.append(t)  # a cycle: the decorator's repr prints ...
+    print(t)
+    print(repr(Ranked(3, "hidden", 2.5)), [Point(1, 2), Node(1)], f"{Money(3)!r}")
+
+
 def comparisons() -> None:
     nan: object = float("nan")  # an object, not an unboxed float
     p = Pair(nan)
@@ -279,5 +292,6 @@ nodes_and_bags()
 options()
 inheritance()
 frozen()
+reprs()
 comparisons()
 from_the_interpreter()

@@ -687,8 +687,9 @@ static void test_c_module_shape(void **state)
                           "Py_ssize_t nargs, PyObject *kwnames)\n{");
     assert_contains(s->c, "spy_parse_args(&sig, ");
     assert_contains(s->c, "SpyInt r = f_area(st, depth, v_w, v_h);");
+    /* its text signature, for inspect.signature */
     assert_contains(s->c, "{\"area\", (PyCFunction)(void (*)(void))w_area, "
-                          "METH_FASTCALL | METH_KEYWORDS, NULL},");
+                          "METH_FASTCALL | METH_KEYWORDS, \"area($module, w, h)\\012--\\012\\012\"},");
     /* each statement is preceded by its Python source line */
     char *fn = c_func_of(s, "f_area");
     const char *cm = "    /* snip_nonexistent_dir/shapes.py:2: return w * h */\n";

@@ -86,9 +86,9 @@ static PyObject *w_run(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyObject *wd_run(SpyModState *, int, PyObject *const *, Py_ssize_t, PyObject *);
 
 __attribute__((unused)) static PyMethodDef spy_methods[] = {
-    {"scale", (PyCFunction)(void (*)(void))w_scale, METH_FASTCALL | METH_KEYWORDS, NULL},
-    {"total", (PyCFunction)(void (*)(void))w_total, METH_FASTCALL | METH_KEYWORDS, NULL},
-    {"run", (PyCFunction)(void (*)(void))w_run, METH_FASTCALL | METH_KEYWORDS, NULL},
+    {"scale", (PyCFunction)(void (*)(void))w_scale, METH_FASTCALL | METH_KEYWORDS, "scale($module, x, factor=2.0)\012--\012\012"},
+    {"total", (PyCFunction)(void (*)(void))w_total, METH_FASTCALL | METH_KEYWORDS, "total($module, n)\012--\012\012"},
+    {"run", (PyCFunction)(void (*)(void))w_run, METH_FASTCALL | METH_KEYWORDS, "run($module, n)\012--\012\012"},
     {NULL, NULL, 0, NULL}
 };
 

@@ -72,7 +72,7 @@ static PyObject *w_total(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyObject *wd_total(SpyModState *, int, PyObject *const *, Py_ssize_t, PyObject *);
 
 __attribute__((unused)) static PyMethodDef spy_methods[] = {
-    {"total", (PyCFunction)(void (*)(void))w_total, METH_FASTCALL | METH_KEYWORDS, NULL},
+    {"total", (PyCFunction)(void (*)(void))w_total, METH_FASTCALL | METH_KEYWORDS, "total($module, xs)\012--\012\012"},
     {NULL, NULL, 0, NULL}
 };
 

@@ -31,8 +31,8 @@ static PyObject *w_pair(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyObject *wd_pair(SpyModState *, int, PyObject *const *, Py_ssize_t, PyObject *);
 
 __attribute__((unused)) static PyMethodDef spy_methods[] = {
-    {"greet", (PyCFunction)(void (*)(void))w_greet, METH_FASTCALL | METH_KEYWORDS, NULL},
-    {"pair", (PyCFunction)(void (*)(void))w_pair, METH_FASTCALL | METH_KEYWORDS, NULL},
+    {"greet", (PyCFunction)(void (*)(void))w_greet, METH_FASTCALL | METH_KEYWORDS, "greet($module, name, times=1)\012--\012\012"},
+    {"pair", (PyCFunction)(void (*)(void))w_pair, METH_FASTCALL | METH_KEYWORDS, "pair($module, a, b)\012--\012\012"},
     {NULL, NULL, 0, NULL}
 };
 
