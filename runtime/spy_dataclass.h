@@ -188,9 +188,11 @@ __attribute__((unused, noinline)) static int spy_dataclass_finish(PyObject *type
                                                                  PyObject *filename, int future_ann,
                                                                  const char *own, PyMethodDef *native)
 {
+    /* (__getstate__/__setstate__: slots=True's, for a state the native
+     * __reduce__ does not make) */
     static const char *const never =
         " __module__ __qualname__ __dict__ __weakref__ __init__ __firstlineno__"
-        " __static_attributes__ ";
+        " __static_attributes__ __getstate__ __setstate__ ";
     if (spy_ensure_builtins(globals) < 0)
         return -1;
     PyCompilerFlags flags = {0, PY_MINOR_VERSION};
@@ -232,7 +234,8 @@ __attribute__((unused, noinline)) static int spy_dataclass_finish(PyObject *type
         Py_XDECREF(made);
     }
     Py_XDECREF(ns);
-    if (rc == 0 && tp->tp_setattro != PyObject_GenericSetAttr && !strstr(own, " __setstate__ ")) {
+    if (rc == 0 && tp->tp_setattro != PyObject_GenericSetAttr &&
+        !strstr(own, " __setstate__ ")) {
         PyObject *d = PyDescr_NewMethod(tp, &spy__frozen_setstate_def);
         rc = d ? PyObject_SetAttrString(type, "__setstate__", d) : -1;
         Py_XDECREF(d);

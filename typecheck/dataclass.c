@@ -51,8 +51,9 @@ static const char *unsupported_option(Tc *tc, TcClass *c, const Arg *a)
         c->dataclass_frozen = t;
         return NULL;
     }
-    if (!strcmp(a->name, "slots") ||
-        !strcmp(a->name, "kw_only") || !strcmp(a->name, "weakref_slot"))
+    if (!strcmp(a->name, "slots"))
+        return NULL; /* a native instance has no __dict__ either */
+    if (!strcmp(a->name, "kw_only") || !strcmp(a->name, "weakref_slot"))
         return f ? NULL : arena_printf(tc->a, "@dataclass(%s=True)", a->name);
     return arena_printf(tc->a, "@dataclass(%s=...)", a->name);
 }

@@ -26,6 +26,6 @@ def native(n: int) -> int:
 import dataclasses
 
 
-@dataclasses.dataclass(slots=True)
+@dataclasses.dataclass(kw_only=True)
 class Point:      # a whole class statement is left to the interpreter too
     x: int = 0

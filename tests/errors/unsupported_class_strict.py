@@ -4,7 +4,7 @@
 import dataclasses
 
 
-@dataclasses.dataclass(slots=True)
+@dataclasses.dataclass(kw_only=True)
 class Point:
     x: int = 0
 
