@@ -584,6 +584,8 @@ static void resolve_body(Tc *tc, TcClass *c)
                  is_classvar_annotation(s->u.annassign.annotation)) {
             if (s->u.annassign.value) /* without a value it only declares */
                 add_classvar(tc, c, s);
+        } else if (s->kind == ST_ANNASSIGN && c->dataclass && !tc_dataclass_field(s)) {
+            continue; /* `_: KW_ONLY` marks the fields after it */
         } else if (s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME) {
             Expr *t = s->u.annassign.target;
             if (tc_class_attr(c, t->u.name.id))

@@ -53,7 +53,11 @@ static const char *unsupported_option(Tc *tc, TcClass *c, const Arg *a)
     }
     if (!strcmp(a->name, "slots"))
         return NULL; /* a native instance has no __dict__ either */
-    if (!strcmp(a->name, "kw_only") || !strcmp(a->name, "weakref_slot"))
+    if (!strcmp(a->name, "kw_only")) {
+        c->dataclass_kw_only = t;
+        return NULL;
+    }
+    if (!strcmp(a->name, "weakref_slot"))
         return f ? NULL : arena_printf(tc->a, "@dataclass(%s=True)", a->name);
     return arena_printf(tc->a, "@dataclass(%s=...)", a->name);
 }
@@ -102,23 +106,32 @@ static bool pure_default(const Expr *e)
     }
 }
 
-/* `field(...)` of dataclasses: its default (*dflt) or default_factory
- * (*factory), NULL for none, or why the field is not supported. */
-static const char *field_call(Tc *tc, const Expr *v, Expr **dflt, Expr **factory,
-                              TcClass *c)
+/* What a field statement says about its __init__ parameter. */
+typedef struct FieldSpec {
+    Stmt *s;
+    Expr *dflt, *factory; /* default= / default_factory=, or NULL */
+    int kw_only;          /* field(kw_only=...): 1 or 0; -1: not given */
+} FieldSpec;
+
+/* `field(...)` of dataclasses into f, or why the field is not supported. */
+static const char *field_call(Tc *tc, const Expr *v, FieldSpec *f, TcClass *c)
 {
     static const char *const stand_in_only[] = {"repr", "hash", "compare", "metadata"};
-    *dflt = *factory = NULL;
+    f->dflt = f->factory = NULL;
     for (int i = 0; i < v->u.call.n_args; i++) {
         const Arg *a = v->u.call.args[i];
         if (!a->name)
             return "field() with positional arguments";
         if (!strcmp(a->name, "default")) {
-            *dflt = a->value;
+            f->dflt = a->value;
+            continue;
+        }
+        if (!strcmp(a->name, "kw_only") && (a->value->kind == EX_TRUE || a->value->kind == EX_FALSE)) {
+            f->kw_only = a->value->kind == EX_TRUE;
             continue;
         }
         if (!strcmp(a->name, "default_factory")) {
-            *factory = a->value;
+            f->factory = a->value;
             if (!pure_default(a->value) && a->value->kind != EX_LAMBDA)
                 return "default factories other than names and lambdas";
             continue;
@@ -138,50 +151,59 @@ static const char *field_call(Tc *tc, const Expr *v, Expr **dflt, Expr **factory
     return NULL;
 }
 
-/* InitVar[...], KW_ONLY (of dataclasses, or dataclasses.X). */
+/* InitVar[...] (of dataclasses, or dataclasses.InitVar). */
 static bool special_annotation(Tc *tc, const Expr *a)
 {
     if (a->kind == EX_SUBSCRIPT)
         a = a->u.subscript.value;
-    return tc_names_import(tc, a, "dataclasses", "InitVar") ||
-           tc_names_import(tc, a, "dataclasses", "KW_ONLY");
+    return tc_names_import(tc, a, "dataclasses", "InitVar");
 }
 
-static bool is_classvar(const Expr *a)
+/* The annotation is NAME or X.NAME (X[...] too). */
+static bool annotation_named(const Expr *a, const char *name)
 {
     if (a->kind == EX_SUBSCRIPT)
         a = a->u.subscript.value;
     const char *n = a->kind == EX_NAME ? a->u.name.id
                   : a->kind == EX_ATTRIBUTE ? a->u.attribute.attr : NULL;
-    return n && !strcmp(n, "ClassVar");
+    return n && !strcmp(n, name);
 }
 
-/* Is s a field of the dataclass (an annotated name that is no ClassVar)? */
+/* `_: KW_ONLY`: the fields after it are keyword-only. */
+static bool kw_only_marker(const Stmt *s)
+{
+    return s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
+           annotation_named(s->u.annassign.annotation, "KW_ONLY");
+}
+
+/* Is s a field of the dataclass (an annotated name, no ClassVar and no
+ * KW_ONLY marker)? */
 bool tc_dataclass_field(const Stmt *s)
 {
     return s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
-           !is_classvar(s->u.annassign.annotation);
+           !annotation_named(s->u.annassign.annotation, "ClassVar") && !kw_only_marker(s);
 }
 
-/* The default of field s (*factory: its default_factory), NULL for
- * none; or why it is not supported. */
-static const char *field_default(Tc *tc, const Stmt *s, Expr **dflt, Expr **factory,
-                                 TcClass *c)
+/* Field statement s as a FieldSpec (kw_only: what its class says), or
+ * why it is not supported. */
+static const char *field_spec(Tc *tc, Stmt *s, bool kw_only, FieldSpec *f, TcClass *c)
 {
     Expr *v = s->u.annassign.value;
-    *dflt = v;
-    *factory = NULL;
+    *f = (FieldSpec){.s = s, .dflt = v, .kw_only = -1};
+    const char *why = NULL;
     if (v && v->kind == EX_CALL && tc_names_import(tc, v->u.call.func, "dataclasses", "field"))
-        return field_call(tc, v, dflt, factory, c);
-    return NULL;
+        why = field_call(tc, v, f, c);
+    if (f->kw_only < 0)
+        f->kw_only = kw_only;
+    return why;
 }
 
 /* The default a field of a native dataclass starts with (its field()'s
  * default=), NULL if none. */
 Expr *dataclass_field_value(Tc *tc, const Stmt *s)
 {
-    Expr *v, *factory;
-    return field_default(tc, s, &v, &factory, NULL) ? NULL : v;
+    FieldSpec f;
+    return field_spec(tc, (Stmt *)s, false, &f, NULL) ? NULL : f.dflt;
 }
 
 /* The __init__ dataclass_add_init made (on the class name's span, where
@@ -191,18 +213,23 @@ static bool generated_init(const TcClass *c, const Stmt *s)
     return s->kind == ST_FUNCDEF && !memcmp(&s->span, &c->def->u.classdef.name_span, sizeof s->span);
 }
 
-/* The field statements of c and of the dataclasses it derives from, the
- * bases' first (the order of the generated __init__'s parameters). */
-static int chain_fields(const TcClass *c, Stmt **out)
+/* The fields of c and of the dataclasses it derives from, the bases'
+ * first (the decorator's order); out may be NULL (just count). */
+static int chain_fields(Tc *tc, const TcClass *c, FieldSpec *out)
 {
-    int n = c->dataclass_base ? chain_fields(c->dataclass_base, out) : 0;
+    int n = c->dataclass_base ? chain_fields(tc, c->dataclass_base, out) : 0;
     const StmtList *body = &c->def->u.classdef.body;
-    for (int i = 0; i < body->n; i++)
-        if (tc_dataclass_field(body->v[i])) {
-            if (out)
-                out[n] = body->v[i];
-            n++;
-        }
+    bool kw_only = c->dataclass_kw_only;
+    for (int i = 0; i < body->n; i++) {
+        kw_only |= kw_only_marker(body->v[i]);
+        if (!tc_dataclass_field(body->v[i]))
+            continue;
+        FieldSpec f;
+        (void)field_spec(tc, body->v[i], kw_only, &f, NULL);
+        if (out)
+            out[n] = f;
+        n++;
+    }
     return n;
 }
 
@@ -219,19 +246,17 @@ static bool base_field(const TcClass *base, const char *name)
     return false;
 }
 
-/* Has a field of a dataclass c derives from a default? */
+/* Has a positional field of a dataclass c derives from a default? */
 static bool base_has_default(Tc *tc, const TcClass *base)
 {
     if (!base)
         return false;
-    int n = chain_fields(base, NULL);
-    Stmt **fields = ARENA_ARRAY(tc->a, Stmt *, n ? n : 1);
-    chain_fields(base, fields);
-    for (int i = 0; i < n; i++) {
-        Expr *v, *factory;
-        if (!field_default(tc, fields[i], &v, &factory, NULL) && (v || factory))
+    int n = chain_fields(tc, base, NULL);
+    FieldSpec *fields = ARENA_ARRAY(tc->a, FieldSpec, n ? n : 1);
+    chain_fields(tc, base, fields);
+    for (int i = 0; i < n; i++)
+        if (!fields[i].kw_only && (fields[i].dflt || fields[i].factory))
             return true;
-    }
     return false;
 }
 
@@ -271,29 +296,33 @@ static const char *check_fields(Tc *tc, TcClass *c)
     bool seen_default = base_has_default(tc, c->dataclass_base);
     c->dataclass_plain_compare = !c->dataclass_base || c->dataclass_base->dataclass_plain_compare;
     c->dataclass_plain_repr = !c->dataclass_base || c->dataclass_base->dataclass_plain_repr;
+    bool kw_only = c->dataclass_kw_only;
     for (int i = 0; i < body->n; i++) {
         Stmt *s = body->v[i];
         if (generated_init(c, s))
             continue;
         if (s->span.line == c->def->span.line)
             return "a class body on the line of its class statement";
+        kw_only |= kw_only_marker(s);
         if (!tc_dataclass_field(s))
             continue;
         if (special_annotation(tc, s->u.annassign.annotation))
-            return "InitVar and KW_ONLY fields";
+            return "InitVar fields";
         if (!strcmp(s->u.annassign.target->u.name.id, "self"))
             return "a dataclass field named self";
         if (base_field(c->dataclass_base, s->u.annassign.target->u.name.id))
             return "a dataclass field that redefines a base class's";
-        Expr *v, *factory;
-        const char *why = field_default(tc, s, &v, &factory, c);
+        FieldSpec f;
+        const char *why = field_spec(tc, s, kw_only, &f, c);
         if (why)
             return why;
-        if (v && !pure_default(v))
+        if (f.dflt && !pure_default(f.dflt))
             return "dataclass defaults other than literals and names";
-        if (seen_default && !v && !factory) /* the decorator's TypeError, as interpreted */
+        if (f.kw_only) /* after the positional parameters, in any order */
+            continue;
+        if (seen_default && !f.dflt && !f.factory) /* the decorator's TypeError, as interpreted */
             return "a field without a default after one with a default";
-        seen_default |= v || factory;
+        seen_default |= f.dflt || f.factory;
     }
     return NULL;
 }
@@ -440,22 +469,23 @@ void dataclass_add_init(Tc *tc, TcClass *c)
     Span at = c->def->u.classdef.name_span;
     PtrVec params = {0}, stmts = {0};
     ptrvec_push(&params, new_param(tc, "self", at));
-    int n = chain_fields(c, NULL);
-    Stmt **fields = ARENA_ARRAY(tc->a, Stmt *, n ? n : 1);
-    chain_fields(c, fields);
-    for (int i = 0; i < n; i++) {
-        Stmt *s = fields[i];
-        Param *p = new_param(tc, s->u.annassign.target->u.name.id, s->span);
-        p->annotation = s->u.annassign.annotation;
-        Expr *factory;
-        (void)field_default(tc, s, &p->default_value, &factory, NULL);
-        if (factory) {
-            p->default_value = factory;
-            p->default_factory = true;
+    int n = chain_fields(tc, c, NULL);
+    FieldSpec *fields = ARENA_ARRAY(tc->a, FieldSpec, n ? n : 1);
+    chain_fields(tc, c, fields);
+    for (int kw = 0; kw < 2; kw++) /* the positional parameters, then the keyword-only */
+        for (int i = 0; i < n; i++) {
+            FieldSpec *f = &fields[i];
+            if (f->kw_only != kw)
+                continue;
+            Param *p = new_param(tc, f->s->u.annassign.target->u.name.id, f->s->span);
+            p->annotation = f->s->u.annassign.annotation;
+            p->kind = kw ? PARAM_KWONLY : PARAM_NORMAL;
+            p->default_value = f->factory ? f->factory : f->dflt;
+            p->default_factory = f->factory != NULL;
+            ptrvec_push(&params, p);
         }
-        ptrvec_push(&params, p);
-        ptrvec_push(&stmts, store_field(tc, s));
-    }
+    for (int i = 0; i < n; i++)
+        ptrvec_push(&stmts, store_field(tc, fields[i].s));
     if (chain_defines(c, "__post_init__"))
         ptrvec_push(&stmts, call_post_init(tc, at));
     if (!stmts.n)

@@ -26,6 +26,6 @@ def native(n: int) -> int:
 import dataclasses
 
 
-@dataclasses.dataclass(kw_only=True)
+@dataclasses.dataclass(init=False)
 class Point:      # a whole class statement is left to the interpreter too
     x: int = 0

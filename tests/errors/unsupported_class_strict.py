@@ -4,7 +4,7 @@
 import dataclasses
 
 
-@dataclasses.dataclass(kw_only=True)
+@dataclasses.dataclass(init=False)
 class Point:
     x: int = 0
 
