@@ -45,8 +45,10 @@ static const char *unsupported_option(Tc *tc, TcClass *c, const Arg *a)
         c->dataclass_order = t;
         return NULL;
     }
-    if (!strcmp(a->name, "init"))
-        return t ? NULL : "@dataclass(init=False)";
+    if (!strcmp(a->name, "init")) {
+        c->dataclass_no_init = f; /* the class's own __init__, or object's */
+        return NULL;
+    }
     if (!strcmp(a->name, "frozen")) {
         c->dataclass_frozen = t;
         return NULL;
@@ -111,6 +113,7 @@ typedef struct FieldSpec {
     Stmt *s;
     Expr *dflt, *factory; /* default= / default_factory=, or NULL */
     int kw_only;          /* field(kw_only=...): 1 or 0; -1: not given */
+    bool no_init;         /* field(init=False): not a parameter */
 } FieldSpec;
 
 /* `field(...)` of dataclasses into f, or why the field is not supported. */
@@ -128,6 +131,10 @@ static const char *field_call(Tc *tc, const Expr *v, FieldSpec *f, TcClass *c)
         }
         if (!strcmp(a->name, "kw_only") && (a->value->kind == EX_TRUE || a->value->kind == EX_FALSE)) {
             f->kw_only = a->value->kind == EX_TRUE;
+            continue;
+        }
+        if (!strcmp(a->name, "init") && (a->value->kind == EX_TRUE || a->value->kind == EX_FALSE)) {
+            f->no_init = a->value->kind == EX_FALSE;
             continue;
         }
         if (!strcmp(a->name, "default_factory")) {
@@ -255,7 +262,7 @@ static bool base_has_default(Tc *tc, const TcClass *base)
     FieldSpec *fields = ARENA_ARRAY(tc->a, FieldSpec, n ? n : 1);
     chain_fields(tc, base, fields);
     for (int i = 0; i < n; i++)
-        if (!fields[i].kw_only && (fields[i].dflt || fields[i].factory))
+        if (!fields[i].kw_only && !fields[i].no_init && (fields[i].dflt || fields[i].factory))
             return true;
     return false;
 }
@@ -318,7 +325,7 @@ static const char *check_fields(Tc *tc, TcClass *c)
             return why;
         if (f.dflt && !pure_default(f.dflt))
             return "dataclass defaults other than literals and names";
-        if (f.kw_only) /* after the positional parameters, in any order */
+        if (f.kw_only || f.no_init) /* after the positional parameters, or none */
             continue;
         if (seen_default && !f.dflt && !f.factory) /* the decorator's TypeError, as interpreted */
             return "a field without a default after one with a default";
@@ -434,8 +441,9 @@ static Stmt *new_stmt(Tc *tc, StmtKind kind, Span span)
     return s;
 }
 
-/* `self.name = name`, on the field's line. */
-static Stmt *store_field(Tc *tc, const Stmt *field)
+/* `self.name = name` (with a factory: `self.name = factory()`), on the
+ * field's line. */
+static Stmt *store_field(Tc *tc, const Stmt *field, Expr *factory)
 {
     const char *name = field->u.annassign.target->u.name.id;
     Stmt *s = new_stmt(tc, ST_ASSIGN, field->span);
@@ -443,6 +451,11 @@ static Stmt *store_field(Tc *tc, const Stmt *field)
     s->u.assign.targets.v[0] = self_attr(tc, name, field->span);
     s->u.assign.targets.n = 1;
     s->u.assign.value = new_name(tc, name, field->span);
+    if (factory) {
+        Expr *call = new_expr(tc, EX_CALL, field->span);
+        call->u.call.func = factory;
+        s->u.assign.value = call;
+    }
     return s;
 }
 
@@ -464,7 +477,7 @@ void dataclass_add_init(Tc *tc, TcClass *c)
     for (int i = 0; i < body->n; i++)
         if (generated_init(c, body->v[i]))
             return; /* by the first pass */
-    if (body_defines(c, "__init__"))
+    if (body_defines(c, "__init__") || c->dataclass_no_init)
         return;
     Span at = c->def->u.classdef.name_span;
     PtrVec params = {0}, stmts = {0};
@@ -475,7 +488,7 @@ void dataclass_add_init(Tc *tc, TcClass *c)
     for (int kw = 0; kw < 2; kw++) /* the positional parameters, then the keyword-only */
         for (int i = 0; i < n; i++) {
             FieldSpec *f = &fields[i];
-            if (f->kw_only != kw)
+            if (f->kw_only != kw || f->no_init)
                 continue;
             Param *p = new_param(tc, f->s->u.annassign.target->u.name.id, f->s->span);
             p->annotation = f->s->u.annassign.annotation;
@@ -485,7 +498,10 @@ void dataclass_add_init(Tc *tc, TcClass *c)
             ptrvec_push(&params, p);
         }
     for (int i = 0; i < n; i++)
-        ptrvec_push(&stmts, store_field(tc, fields[i].s));
+        if (!fields[i].no_init)
+            ptrvec_push(&stmts, store_field(tc, fields[i].s, NULL));
+        else if (fields[i].factory) /* init=False: made here, as the decorator does */
+            ptrvec_push(&stmts, store_field(tc, fields[i].s, fields[i].factory));
     if (chain_defines(c, "__post_init__"))
         ptrvec_push(&stmts, call_post_init(tc, at));
     if (!stmts.n)

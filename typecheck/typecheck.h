@@ -259,6 +259,7 @@ typedef struct TcClass {
     bool dataclass, dataclass_order;
     bool dataclass_frozen; /* its fields are read-only outside __init__ */
     bool dataclass_kw_only; /* kw_only=True: its fields are keyword-only */
+    bool dataclass_no_init; /* init=False: no __init__ is generated */
     /* No field(compare=..., hash=...) in it or its dataclass bases: all
      * fields take part in __eq__, __hash__ and ordering, which are then
      * native; no field(repr=...): the same for __repr__. */

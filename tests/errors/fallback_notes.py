@@ -26,6 +26,7 @@ def native(n: int) -> int:
 import dataclasses
 
 
-@dataclasses.dataclass(init=False)
+@dataclasses.dataclass
 class Point:      # a whole class statement is left to the interpreter too
     x: int = 0
+    scale: dataclasses.InitVar[int] = 1

@@ -4,9 +4,10 @@
 import dataclasses
 
 
-@dataclasses.dataclass(init=False)
+@dataclasses.dataclass
 class Point:
     x: int = 0
+    scale: dataclasses.InitVar[int] = 1
 
 
 class Meta(type):
