@@ -142,14 +142,15 @@ __attribute__((unused, noinline)) static PyObject *spy_dataclass_repr(PyObject *
     if (busy != 0)
         return busy > 0 ? PyUnicode_FromString("...") : NULL;
     PyObject *qual = PyObject_GetAttrString((PyObject *)Py_TYPE(self), "__qualname__");
-    PyObject *parts = qual ? PyList_New(0) : NULL;
+    PyObject *parts = qual ? PyTuple_New(n) : NULL;
     for (int i = 0; parts && i < n; i++) {
         PyObject *v = get[i](self, NULL);
         PyObject *item = v ? PyUnicode_FromFormat("%s=%R", names[i], v) : NULL;
         Py_XDECREF(v);
-        if (!item || PyList_Append(parts, item) < 0)
+        if (!item)
             Py_CLEAR(parts);
-        Py_XDECREF(item);
+        else
+            PyTuple_SET_ITEM(parts, i, item);
     }
     PyObject *sep = parts ? PyUnicode_FromString(", ") : NULL;
     PyObject *inner = sep ? PyUnicode_Join(sep, parts) : NULL;

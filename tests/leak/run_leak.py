@@ -21,7 +21,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 CALLS = 20000
 WARMUP = 2000
-SLACK = 64   # blocks
+# blocks: the interpreter's own caches and free lists may keep up to a
+# hundred more after the warm-up (seen with dataclass reprs, bounded over
+# 200000 calls); a leak of one block in a hundred calls still shows.
+SLACK = 160
 
 # (label, function name, args, kwargs, exception expected from the compiled call or None)
 CASES = [
