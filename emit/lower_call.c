@@ -259,8 +259,27 @@ static IrReg *lower_isinstance(Lower *l, Expr *e)
     return coerce(l, r, ty_simple(TY_BOOL), e->type);
 }
 
+/* s.strip(chars) with chars an ASCII literal: its characters as a
+ * 256-bit set made at compile time (a constant of the C), else NULL. */
+static const char *strip_set(Lower *l, const Expr *e)
+{
+    if (e->u.call.n_args != 1 || e->u.call.args[0]->value->kind != EX_STR)
+        return NULL;
+    const Expr *chars = e->u.call.args[0]->value;
+    uint64_t set[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < chars->u.str.len; i++) {
+        unsigned char c = (unsigned char)chars->u.str.s[i];
+        if (c >= 0x80)
+            return NULL;
+        set[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
+    return arena_printf(A(l), "(const uint64_t[4]){0x%llxu, 0x%llxu, 0x%llxu, 0x%llxu}",
+                        (unsigned long long)set[0], (unsigned long long)set[1],
+                        (unsigned long long)set[2], (unsigned long long)set[3]);
+}
+
 /* Fast paths for a few methods of known builtin types; NULL otherwise. */
-static IrReg *method_fast_path(Lower *l, const TcCall *call, IrReg **args, int n)
+static IrReg *method_fast_path(Lower *l, const Expr *e, const TcCall *call, IrReg **args, int n)
 {
     TyKind k = call->receiver->type->kind;
     const char *m = call->method;
@@ -298,6 +317,10 @@ static IrReg *method_fast_path(Lower *l, const TcCall *call, IrReg **args, int n
         return emit_call(l, m[0] == 'l' ? "spy_str_lower" : "spy_str_upper", REP_OBJ, ERR_NULL,
                          args, 1);
     int sides = !strcmp(m, "strip") ? 3 : !strcmp(m, "lstrip") ? 1 : !strcmp(m, "rstrip") ? 2 : 0;
+    const char *set = k == TY_STR && sides ? strip_set(l, e) : NULL;
+    if (set)
+        return emit_call(l, arena_printf(A(l), "spy_str_strip_set(%%0, %%1, %s, %d)", set, sides),
+                         REP_OBJ, ERR_NULL, args, n);
     if (k == TY_STR && sides && n <= 2)
         return emit_call(l, arena_printf(A(l), "spy_str_strip(%%0, %s, %d)", n == 2 ? "%1" : "NULL",
                                          sides),
@@ -318,7 +341,7 @@ static IrReg *lower_method_call(Lower *l, Expr *e, const TcCall *call)
         if (arg->name)
             kw[n_kw++] = arg->name;
     }
-    IrReg *r = n_kw ? NULL : method_fast_path(l, call, args, n + 1);
+    IrReg *r = n_kw ? NULL : method_fast_path(l, e, call, args, n + 1);
     if (!r) {
         IrOp *op = lower_op(l, IR_VCALL);
         ir_set_args(l->f, op, args, n + 1);

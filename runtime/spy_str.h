@@ -379,6 +379,26 @@ static inline int spy_ascii_space(Py_UCS1 c)
 #define SPY_STRIP_LEFT 1
 #define SPY_STRIP_RIGHT 2
 
+/* The strip of a 1-byte-kind str s: the characters in set (bits by
+ * code point; NULL: whitespace) off the `sides` ends. */
+static inline PyObject *spy_str__strip_bits(PyObject *s, const uint64_t *set, int sides)
+{
+    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = 0, j = n;
+#define SPY_STRIPPED(ch) \
+    (set ? (int)((set[(ch) >> 6] >> ((ch) & 63)) & 1) : spy_ascii_space(ch))
+    if (sides & SPY_STRIP_LEFT)
+        while (i < j && SPY_STRIPPED(p[i]))
+            i++;
+    if (sides & SPY_STRIP_RIGHT)
+        while (j > i && SPY_STRIPPED(p[j - 1]))
+            j--;
+#undef SPY_STRIPPED
+    if (i == 0 && j == n)
+        return spy_new_ref(s);
+    return PyUnicode_Substring(s, i, j);
+}
+
 /* s.strip(chars), s.lstrip(chars), s.rstrip(chars) (`sides`: which ends);
  * chars NULL or None: whitespace. */
 SPY_STR_FN PyObject *spy_str_strip(PyObject *s, PyObject *chars, int sides)
@@ -393,26 +413,24 @@ SPY_STR_FN PyObject *spy_str_strip(PyObject *s, PyObject *chars, int sides)
                    : SPY_STR_ASCII(s);
     if (SPY_UNLIKELY(!ok))
         return spy_str__call(s, names[sides], chars);
-    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
     uint64_t set[4] = {0, 0, 0, 0}; /* the characters to strip, as bits */
     if (chars) {
         const Py_UCS1 *c = PyUnicode_1BYTE_DATA(chars);
         for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(chars); k++)
             set[c[k] >> 6] |= (uint64_t)1 << (c[k] & 63);
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = 0, j = n;
-#define SPY_STRIPPED(ch) \
-    (chars ? (int)((set[(ch) >> 6] >> ((ch) & 63)) & 1) : spy_ascii_space(ch))
-    if (sides & SPY_STRIP_LEFT)
-        while (i < j && SPY_STRIPPED(p[i]))
-            i++;
-    if (sides & SPY_STRIP_RIGHT)
-        while (j > i && SPY_STRIPPED(p[j - 1]))
-            j--;
-#undef SPY_STRIPPED
-    if (i == 0 && j == n)
-        return spy_new_ref(s);
-    return PyUnicode_Substring(s, i, j);
+    return spy_str__strip_bits(s, chars ? set : NULL, sides);
+}
+
+/* s.strip("...") with an ASCII literal, its characters as bits made by
+ * the compiler (set); chars is the literal, for the general path. */
+static inline PyObject *spy_str_strip_set(PyObject *s, PyObject *chars, const uint64_t *set,
+                                          int sides)
+{
+    if (SPY_UNLIKELY(!(PyUnicode_CheckExact(s) && SPY_STR_READY(s) &&
+                       PyUnicode_KIND(s) == PyUnicode_1BYTE_KIND)))
+        return spy_str_strip(s, chars, sides);
+    return spy_str__strip_bits(s, set, sides);
 }
 
 #endif /* SPY_STR_H */

@@ -24,6 +24,11 @@ def strips(s: str, chars: str) -> list[str]:
             s.strip(), s.lstrip(), s.rstrip()]
 
 
+def literal_strips(s: str) -> list[str]:
+    """With literal characters: their set is a constant of the C."""
+    return [s.strip(",. "), s.lstrip("ab"), s.rstrip("\t;"), s.strip(""), s.strip("\xe9")]
+
+
 def strip_opt(s: str, chars: Optional[str]) -> str:
     return s.strip(chars) + "|" + s.lstrip(chars) + "|" + s.rstrip(chars)
 
@@ -63,6 +68,9 @@ def main() -> None:
     for s in STRIP:
         for c in CHARS:
             print(repr(s), repr(c), strips(s, c))
+    for s in STRIP + [", ab, ", "ba\t;", "\u2003,x.", "\xe9a\xe9"]:
+        print(repr(s), literal_strips(s))
+    print(literal_strips(Plain(",a.")), literal_strips(Shout(",a.")))
     print(strip_opt("  a b  ", None), strip_opt("xxaxx", "x"))
     print(case(Plain("AbC")), strips(Plain(" ,x, "), ","))
     print(Shout("A").lower(), case(Shout("AbC")), strips(Shout(" x "), "x"))

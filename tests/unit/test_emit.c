@@ -1385,6 +1385,20 @@ static void test_c_dataclass_native(void **state)
     snip_free(s);
 }
 
+/* s.strip(",.") with an ASCII literal: the characters' bits are a
+ * constant of the C, not built at each call. */
+static void test_c_strip_literal_set(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("def f(s: str) -> str:\n    return s.strip(',.').lower()\n"
+                      "def g(s: str, cs: str) -> str:\n    return s.rstrip(cs)\n");
+    /* ',' is 44 and '.' 46: bits 44 and 46 of the first word */
+    assert_contains(s->c, "spy_str_strip_set(");
+    assert_contains(s->c, "(const uint64_t[4]){0x500000000000u, 0x0u, 0x0u, 0x0u}, 3)");
+    assert_contains(s->c, "spy_str_strip(");
+    snip_free(s);
+}
+
 static void test_c_range_step_sign(void **state)
 {
     (void)state;
@@ -1707,6 +1721,7 @@ int main(void)
         cmocka_unit_test(test_c_generator),
         cmocka_unit_test(test_c_abc_generic_static_native),
         cmocka_unit_test(test_c_dataclass_native),
+        cmocka_unit_test(test_c_strip_literal_set),
         cmocka_unit_test(test_c_range_step_sign),
         cmocka_unit_test(test_c_range_negated_variable_step),
         cmocka_unit_test(test_c_native_call_with_keywords),
