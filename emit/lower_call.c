@@ -259,6 +259,12 @@ static IrReg *lower_isinstance(Lower *l, Expr *e)
     return coerce(l, r, ty_simple(TY_BOOL), e->type);
 }
 
+/* 3 for strip, 1 for lstrip, 2 for rstrip (the ends), else 0. */
+static int strip_sides(const char *m)
+{
+    return !strcmp(m, "strip") ? 3 : !strcmp(m, "lstrip") ? 1 : !strcmp(m, "rstrip") ? 2 : 0;
+}
+
 /* s.strip(chars) with chars an ASCII literal: its characters as a
  * 256-bit set made at compile time (a constant of the C), else NULL. */
 static const char *strip_set(Lower *l, const Expr *e)
@@ -316,7 +322,7 @@ static IrReg *method_fast_path(Lower *l, const Expr *e, const TcCall *call, IrRe
     if (k == TY_STR && n == 1 && (!strcmp(m, "lower") || !strcmp(m, "upper")))
         return emit_call(l, m[0] == 'l' ? "spy_str_lower" : "spy_str_upper", REP_OBJ, ERR_NULL,
                          args, 1);
-    int sides = !strcmp(m, "strip") ? 3 : !strcmp(m, "lstrip") ? 1 : !strcmp(m, "rstrip") ? 2 : 0;
+    int sides = strip_sides(m);
     const char *set = k == TY_STR && sides ? strip_set(l, e) : NULL;
     if (set)
         return emit_call(l, arena_printf(A(l), "spy_str_strip_set(%%0, %%1, %s, %d)", set, sides),
@@ -328,8 +334,39 @@ static IrReg *method_fast_path(Lower *l, const Expr *e, const TcCall *call, IrRe
     return NULL;
 }
 
+/* `s.strip(...).lower()` (upper, lstrip, rstrip) on a typed str: one
+ * string made instead of two (spy_str_strip_case); NULL otherwise. */
+static IrReg *lower_strip_case(Lower *l, Expr *e, const TcCall *call)
+{
+    const Expr *inner = call->receiver;
+    const TcCall *ic = inner->kind == EX_CALL ? inner->sema : NULL;
+    bool lower = !strcmp(call->method, "lower");
+    if (e->u.call.n_args || (!lower && strcmp(call->method, "upper")) || !ic ||
+        ic->kind != CALL_METHOD || !ic->receiver || ic->receiver->type->kind != TY_STR ||
+        !strip_sides(ic->method) || inner->u.call.n_args > 1 ||
+        (inner->u.call.n_args && inner->u.call.args[0]->name))
+        return NULL;
+    const char *set = strip_set(l, inner);
+    if (inner->u.call.n_args && !set)
+        return NULL; /* characters known at run time only: two steps */
+    IrReg *args[2];
+    args[0] = box(l, lower_expr(l, ic->receiver), ic->receiver->type);
+    int n = 1;
+    if (set) {
+        Expr *chars = inner->u.call.args[0]->value;
+        args[n++] = box(l, lower_expr(l, chars), chars->type);
+    }
+    const char *c = arena_printf(A(l), "spy_str_strip_case(%%0, %s, %s, %d, %d)",
+                                 set ? "%1" : "NULL", set ? set : "NULL", strip_sides(ic->method),
+                                 !lower);
+    return coerce(l, emit_call(l, c, REP_OBJ, ERR_NULL, args, n), ty_simple(TY_ANY), e->type);
+}
+
 static IrReg *lower_method_call(Lower *l, Expr *e, const TcCall *call)
 {
+    IrReg *fused = call->receiver->type->kind == TY_STR ? lower_strip_case(l, e, call) : NULL;
+    if (fused)
+        return fused;
     int n = e->u.call.n_args;
     IrReg **args = ARENA_ARRAY(A(l), IrReg *, n + 1);
     const char **kw = ARENA_ARRAY(A(l), const char *, n ? n : 1);

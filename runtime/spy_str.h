@@ -422,6 +422,41 @@ SPY_STR_FN PyObject *spy_str_strip(PyObject *s, PyObject *chars, int sides)
     return spy_str__strip_bits(s, chars ? set : NULL, sides);
 }
 
+/* s.strip(chars).lower() (to_upper: .upper(); lstrip, rstrip by sides)
+ * in one step: the stripped part's case changed into one new string.
+ * chars: NULL (whitespace) or an ASCII literal, set its bits. */
+SPY_STR_FN PyObject *spy_str_strip_case(PyObject *s, PyObject *chars, const uint64_t *set,
+                                        int sides, int to_upper)
+{
+    if (SPY_UNLIKELY(!SPY_STR_ASCII(s))) {
+        PyObject *t = chars ? spy_str_strip(s, chars, sides) : spy_str_strip(s, NULL, sides);
+        PyObject *r = t ? spy_str__case(t, to_upper) : NULL;
+        Py_XDECREF(t);
+        return r;
+    }
+    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = 0, j = n;
+#define SPY_STRIPPED(ch) \
+    (set ? (int)((set[(ch) >> 6] >> ((ch) & 63)) & 1) : spy_ascii_space(ch))
+    if (sides & SPY_STRIP_LEFT)
+        while (i < j && SPY_STRIPPED(p[i]))
+            i++;
+    if (sides & SPY_STRIP_RIGHT)
+        while (j > i && SPY_STRIPPED(p[j - 1]))
+            j--;
+#undef SPY_STRIPPED
+    if (i == j)
+        return PyUnicode_New(0, 0);
+    PyObject *r = PyUnicode_New(j - i, 127);
+    if (!r)
+        return NULL;
+    Py_UCS1 *q = PyUnicode_1BYTE_DATA(r);
+    unsigned char lo = to_upper ? 'a' : 'A'; /* the first letter to change */
+    for (Py_ssize_t k = i; k < j; k++)
+        q[k - i] = (unsigned char)(p[k] - lo) <= 25 ? (Py_UCS1)(p[k] ^ 0x20) : p[k];
+    return r;
+}
+
 /* s.strip("...") with an ASCII literal, its characters as bits made by
  * the compiler (set); chars is the literal, for the general path. */
 static inline PyObject *spy_str_strip_set(PyObject *s, PyObject *chars, const uint64_t *set,

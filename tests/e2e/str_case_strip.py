@@ -29,6 +29,12 @@ def literal_strips(s: str) -> list[str]:
     return [s.strip(",. "), s.lstrip("ab"), s.rstrip("\t;"), s.strip(""), s.strip("\xe9")]
 
 
+def fused(s: str) -> list[str]:
+    """s.strip(...).lower() and the like: made in one step."""
+    return [s.strip().lower(), s.strip(",. ").upper(), s.lstrip("ab").lower(),
+            s.rstrip().upper(), s.strip("").lower(), s.strip("\xe9").upper()]
+
+
 def strip_opt(s: str, chars: Optional[str]) -> str:
     return s.strip(chars) + "|" + s.lstrip(chars) + "|" + s.rstrip(chars)
 
@@ -71,6 +77,9 @@ def main() -> None:
     for s in STRIP + [", ab, ", "ba\t;", "\u2003,x.", "\xe9a\xe9"]:
         print(repr(s), literal_strips(s))
     print(literal_strips(Plain(",a.")), literal_strips(Shout(",a.")))
+    for s in STRIP + [" Ab,C. ", "bAb", ",\xe9A,", "\u2003x Y\u2003", "", "  "]:
+        print(repr(s), fused(s))
+    print(fused(Plain(" ,Ab. ")), fused(Shout(" ,Ab. ")))
     print(strip_opt("  a b  ", None), strip_opt("xxaxx", "x"))
     print(case(Plain("AbC")), strips(Plain(" ,x, "), ","))
     print(Shout("A").lower(), case(Shout("AbC")), strips(Shout(" x "), "x"))

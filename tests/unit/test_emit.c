@@ -1386,15 +1386,19 @@ static void test_c_dataclass_native(void **state)
 }
 
 /* s.strip(",.") with an ASCII literal: the characters' bits are a
- * constant of the C, not built at each call. */
+ * constant of the C, not built at each call; followed by .lower(), one
+ * string is made. */
 static void test_c_strip_literal_set(void **state)
 {
     (void)state;
     Snip *s = emit_ok("def f(s: str) -> str:\n    return s.strip(',.').lower()\n"
-                      "def g(s: str, cs: str) -> str:\n    return s.rstrip(cs)\n");
-    /* ',' is 44 and '.' 46: bits 44 and 46 of the first word */
+                      "def g(s: str, cs: str) -> str:\n    return s.rstrip(cs)\n"
+                      "def h(s: str) -> str:\n    return s.lstrip('a')\n");
     assert_contains(s->c, "spy_str_strip_set(");
-    assert_contains(s->c, "(const uint64_t[4]){0x500000000000u, 0x0u, 0x0u, 0x0u}, 3)");
+    /* ',' is 44 and '.' 46: bits 44 and 46 of the first word */
+    /* with .lower() after it: one step */
+    assert_contains(s->c, "spy_str_strip_case(");
+    assert_contains(s->c, "(const uint64_t[4]){0x500000000000u, 0x0u, 0x0u, 0x0u}, 3, 0)");
     assert_contains(s->c, "spy_str_strip(");
     snip_free(s);
 }
