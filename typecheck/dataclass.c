@@ -12,14 +12,22 @@
  *         self.y = y
  *         self.__post_init__()      # when the class defines one
  *
+ * Keyword-only fields (kw_only=True, `_: KW_ONLY`, field(kw_only=True))
+ * become keyword-only parameters after the positional ones; a
+ * field(init=False) is no parameter (its default_factory is called in the
+ * body); init=False generates nothing.  A frozen dataclass's fields are
+ * read-only outside this __init__ (check_stmt.c).
+ *
  * Everything else the decorator makes (__repr__, __eq__, ordering,
  * __hash__, __match_args__, __dataclass_fields__, ...) comes from the
  * real decorator when the class statement runs: emit applies it to a
  * stand-in class holding only the field statements and copies the result
  * onto the native type (spy_dataclass_finish), so those behave exactly as
- * the interpreter's.  A field's default is evaluated there too, and by the
- * native code; defaults are therefore limited to expressions that read
- * names and literals only (evaluating them twice cannot be seen).
+ * the interpreter's; cgen_dataclass.c then gives __eq__, __hash__, the
+ * order methods and __repr__ C versions where every field takes part.  A
+ * field's default is evaluated there too, and by the native code;
+ * defaults are therefore limited to expressions that read names and
+ * literals only (evaluating them twice cannot be seen).
  */
 #include "typecheck/tc_internal.h"
 
