@@ -379,21 +379,29 @@ static inline int spy_ascii_space(Py_UCS1 c)
 #define SPY_STRIP_LEFT 1
 #define SPY_STRIP_RIGHT 2
 
-/* The strip of a 1-byte-kind str s: the characters in set (bits by
- * code point; NULL: whitespace) off the `sides` ends. */
-static inline PyObject *spy_str__strip_bits(PyObject *s, const uint64_t *set, int sides)
+/* The part [*i, *j) of the one-byte text p left when the characters in
+ * set (bits by code point; NULL: whitespace) are taken off the `sides`
+ * ends. */
+static inline void spy_str__strip_bounds(const Py_UCS1 *p, Py_ssize_t *i, Py_ssize_t *j,
+                                         const uint64_t *set, int sides)
 {
-    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = 0, j = n;
 #define SPY_STRIPPED(ch) \
     (set ? (int)((set[(ch) >> 6] >> ((ch) & 63)) & 1) : spy_ascii_space(ch))
     if (sides & SPY_STRIP_LEFT)
-        while (i < j && SPY_STRIPPED(p[i]))
-            i++;
+        while (*i < *j && SPY_STRIPPED(p[*i]))
+            ++*i;
     if (sides & SPY_STRIP_RIGHT)
-        while (j > i && SPY_STRIPPED(p[j - 1]))
-            j--;
+        while (*j > *i && SPY_STRIPPED(p[*j - 1]))
+            --*j;
 #undef SPY_STRIPPED
+}
+
+/* The strip of a one-byte-kind str s (set as for spy_str__strip_bounds):
+ * s itself when nothing goes. */
+static inline PyObject *spy_str__strip_bits(PyObject *s, const uint64_t *set, int sides)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = 0, j = n;
+    spy_str__strip_bounds(PyUnicode_1BYTE_DATA(s), &i, &j, set, sides);
     if (i == 0 && j == n)
         return spy_new_ref(s);
     return PyUnicode_Substring(s, i, j);
@@ -435,16 +443,8 @@ SPY_STR_FN PyObject *spy_str_strip_case(PyObject *s, PyObject *chars, const uint
         return r;
     }
     const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = 0, j = n;
-#define SPY_STRIPPED(ch) \
-    (set ? (int)((set[(ch) >> 6] >> ((ch) & 63)) & 1) : spy_ascii_space(ch))
-    if (sides & SPY_STRIP_LEFT)
-        while (i < j && SPY_STRIPPED(p[i]))
-            i++;
-    if (sides & SPY_STRIP_RIGHT)
-        while (j > i && SPY_STRIPPED(p[j - 1]))
-            j--;
-#undef SPY_STRIPPED
+    Py_ssize_t i = 0, j = PyUnicode_GET_LENGTH(s);
+    spy_str__strip_bounds(p, &i, &j, set, sides);
     if (i == j)
         return PyUnicode_New(0, 0);
     PyObject *r = PyUnicode_New(j - i, 127);
