@@ -127,6 +127,7 @@ static const char *dataclass_own_names(Lower *l, const TcClass *c)
     for (int i = 0; i < body->n; i++) {
         const Stmt *s = body->v[i];
         const char *n = s->kind == ST_FUNCDEF ? s->u.funcdef.name
+                      : tc_dataclass_initvar(s) ? NULL /* the default: the stand-in's */
                       : s->kind == ST_ANNASSIGN ? s->u.annassign.target->u.name.id
                       : s->kind == ST_ASSIGN ? s->u.assign.targets.v[0]->u.name.id : NULL;
         if (n)

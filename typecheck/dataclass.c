@@ -15,7 +15,8 @@
  * Keyword-only fields (kw_only=True, `_: KW_ONLY`, field(kw_only=True))
  * become keyword-only parameters after the positional ones; a
  * field(init=False) is no parameter (its default_factory is called in the
- * body); init=False generates nothing.  A frozen dataclass's fields are
+ * body); an InitVar[T] is a parameter passed on to __post_init__, in
+ * order; init=False generates nothing.  A frozen dataclass's fields are
  * read-only outside this __init__ (check_stmt.c).
  *
  * Everything else the decorator makes (__repr__, __eq__, ordering,
@@ -122,6 +123,7 @@ typedef struct FieldSpec {
     Expr *dflt, *factory; /* default= / default_factory=, or NULL */
     int kw_only;          /* field(kw_only=...): 1 or 0; -1: not given */
     bool no_init;         /* field(init=False): not a parameter */
+    bool initvar;         /* InitVar[T]: a parameter for __post_init__ only */
 } FieldSpec;
 
 /* `field(...)` of dataclasses into f, or why the field is not supported. */
@@ -166,14 +168,6 @@ static const char *field_call(Tc *tc, const Expr *v, FieldSpec *f, TcClass *c)
     return NULL;
 }
 
-/* InitVar[...] (of dataclasses, or dataclasses.InitVar). */
-static bool special_annotation(Tc *tc, const Expr *a)
-{
-    if (a->kind == EX_SUBSCRIPT)
-        a = a->u.subscript.value;
-    return tc_names_import(tc, a, "dataclasses", "InitVar");
-}
-
 /* The annotation is NAME or X.NAME (X[...] too). */
 static bool annotation_named(const Expr *a, const char *name)
 {
@@ -191,12 +185,21 @@ static bool kw_only_marker(const Stmt *s)
            annotation_named(s->u.annassign.annotation, "KW_ONLY");
 }
 
-/* Is s a field of the dataclass (an annotated name, no ClassVar and no
- * KW_ONLY marker)? */
+/* `x: InitVar[T]`: a parameter of __init__ passed to __post_init__,
+ * not a field. */
+bool tc_dataclass_initvar(const Stmt *s)
+{
+    return s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
+           annotation_named(s->u.annassign.annotation, "InitVar");
+}
+
+/* Is s a field of the dataclass (an annotated name, no ClassVar, no
+ * InitVar and no KW_ONLY marker)? */
 bool tc_dataclass_field(const Stmt *s)
 {
     return s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
-           !annotation_named(s->u.annassign.annotation, "ClassVar") && !kw_only_marker(s);
+           !annotation_named(s->u.annassign.annotation, "ClassVar") && !kw_only_marker(s) &&
+           !tc_dataclass_initvar(s);
 }
 
 /* Field statement s as a FieldSpec (kw_only: what its class says), or
@@ -204,7 +207,7 @@ bool tc_dataclass_field(const Stmt *s)
 static const char *field_spec(Tc *tc, Stmt *s, bool kw_only, FieldSpec *f, TcClass *c)
 {
     Expr *v = s->u.annassign.value;
-    *f = (FieldSpec){.s = s, .dflt = v, .kw_only = -1};
+    *f = (FieldSpec){.s = s, .dflt = v, .kw_only = -1, .initvar = tc_dataclass_initvar(s)};
     const char *why = NULL;
     if (v && v->kind == EX_CALL && tc_names_import(tc, v->u.call.func, "dataclasses", "field"))
         why = field_call(tc, v, f, c);
@@ -237,7 +240,7 @@ static int chain_fields(Tc *tc, const TcClass *c, FieldSpec *out)
     bool kw_only = c->dataclass_kw_only;
     for (int i = 0; i < body->n; i++) {
         kw_only |= kw_only_marker(body->v[i]);
-        if (!tc_dataclass_field(body->v[i]))
+        if (!tc_dataclass_field(body->v[i]) && !tc_dataclass_initvar(body->v[i]))
             continue;
         FieldSpec f;
         (void)field_spec(tc, body->v[i], kw_only, &f, NULL);
@@ -319,10 +322,8 @@ static const char *check_fields(Tc *tc, TcClass *c)
         if (s->span.line == c->def->span.line)
             return "a class body on the line of its class statement";
         kw_only |= kw_only_marker(s);
-        if (!tc_dataclass_field(s))
+        if (!tc_dataclass_field(s) && !tc_dataclass_initvar(s))
             continue;
-        if (special_annotation(tc, s->u.annassign.annotation))
-            return "InitVar fields";
         if (!strcmp(s->u.annassign.target->u.name.id, "self"))
             return "a dataclass field named self";
         if (base_field(c->dataclass_base, s->u.annassign.target->u.name.id))
@@ -467,11 +468,21 @@ static Stmt *store_field(Tc *tc, const Stmt *field, Expr *factory)
     return s;
 }
 
-/* `self.__post_init__()`, on the class statement's line. */
-static Stmt *call_post_init(Tc *tc, Span span)
+/* `self.__post_init__(initvar, ...)`, on the class statement's line. */
+static Stmt *call_post_init(Tc *tc, Span span, const FieldSpec *fields, int n)
 {
     Expr *call = new_expr(tc, EX_CALL, span);
     call->u.call.func = self_attr(tc, "__post_init__", span);
+    PtrVec args = {0};
+    for (int i = 0; i < n; i++)
+        if (fields[i].initvar) {
+            Arg *a = ARENA_NEW(tc->a, Arg);
+            a->span = span;
+            a->value = new_name(tc, fields[i].s->u.annassign.target->u.name.id, span);
+            ptrvec_push(&args, a);
+        }
+    call->u.call.n_args = args.n;
+    call->u.call.args = (Arg **)ptrvec_finish(tc->a, &args);
     Stmt *s = new_stmt(tc, ST_EXPR, span);
     s->u.expr.value = call;
     return s;
@@ -500,18 +511,23 @@ void dataclass_add_init(Tc *tc, TcClass *c)
                 continue;
             Param *p = new_param(tc, f->s->u.annassign.target->u.name.id, f->s->span);
             p->annotation = f->s->u.annassign.annotation;
+            if (f->initvar) /* InitVar[T]: a T (bare InitVar: any value) */
+                p->annotation = p->annotation->kind == EX_SUBSCRIPT
+                                    ? p->annotation->u.subscript.index : NULL;
             p->kind = kw ? PARAM_KWONLY : PARAM_NORMAL;
             p->default_value = f->factory ? f->factory : f->dflt;
             p->default_factory = f->factory != NULL;
             ptrvec_push(&params, p);
         }
     for (int i = 0; i < n; i++)
-        if (!fields[i].no_init)
+        if (fields[i].initvar)
+            continue;
+        else if (!fields[i].no_init)
             ptrvec_push(&stmts, store_field(tc, fields[i].s, NULL));
         else if (fields[i].factory) /* init=False: made here, as the decorator does */
             ptrvec_push(&stmts, store_field(tc, fields[i].s, fields[i].factory));
     if (chain_defines(c, "__post_init__"))
-        ptrvec_push(&stmts, call_post_init(tc, at));
+        ptrvec_push(&stmts, call_post_init(tc, at, fields, n));
     if (!stmts.n)
         ptrvec_push(&stmts, new_stmt(tc, ST_PASS, at));
     Stmt *def = new_stmt(tc, ST_FUNCDEF, at);

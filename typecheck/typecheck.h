@@ -271,8 +271,10 @@ const char *tc_classvar_name(const Stmt *s);
 /* Is c's default for attribute j its own (its field, or one it gives an
  * inherited field) rather than its base's? */
 bool tc_own_default(const TcClass *c, int j);
-/* Is s, of a @dataclass body, a field (an annotated name, no ClassVar)? */
+/* Is s, of a @dataclass body, a field (an annotated name; no ClassVar,
+ * InitVar or KW_ONLY marker)?  An InitVar (a parameter of __init__ only)? */
 bool tc_dataclass_field(const Stmt *s);
+bool tc_dataclass_initvar(const Stmt *s);
 Expr *tc_classvar_value(const Stmt *s);
 
 /* Expr.sema of an EX_ATTRIBUTE on a native instance: the TcAttr. */

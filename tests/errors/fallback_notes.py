@@ -29,4 +29,4 @@ import dataclasses
 @dataclasses.dataclass
 class Point:      # a whole class statement is left to the interpreter too
     x: int = 0
-    scale: dataclasses.InitVar[int] = 1
+    scale: int = int("1")

@@ -7,7 +7,7 @@ import dataclasses
 @dataclasses.dataclass
 class Point:
     x: int = 0
-    scale: dataclasses.InitVar[int] = 1
+    scale: int = int("1")
 
 
 class Meta(type):
