@@ -603,14 +603,13 @@ static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
      * (repr, and pickle finding the class, depend on it). */
     fprintf(out, "    if (PyObject_SetAttrString(t, \"__module__\", st->modname) < 0) {\n"
             "        Py_DECREF(t);\n        return NULL;\n    }\n");
-    /* only a text signature in tp_doc: __doc__ is None, as interpreted */
-    if (!c->def->u.classdef.docstring && cg_class_text_signature(m, c, init_of(c)))
-        fprintf(out, "    if (PyDict_SetItemString(((PyTypeObject *)t)->tp_dict, \"__doc__\", "
-                "Py_None) < 0) {\n        Py_DECREF(t);\n        return NULL;\n    }\n");
-    if (cg_class_text_signature(m, c, init_of(c))) { /* 3.9 cut it out of tp_doc */
-        const char *doc = class_doc(m, c);
+    if (cg_class_text_signature(m, c, init_of(c))) {
+        /* only a text signature in tp_doc: __doc__ is None, as interpreted */
+        if (!c->def->u.classdef.docstring)
+            fprintf(out, "    if (PyDict_SetItemString(((PyTypeObject *)t)->tp_dict, \"__doc__\", "
+                    "Py_None) < 0) {\n        Py_DECREF(t);\n        return NULL;\n    }\n");
         fprintf(out, "#if PY_VERSION_HEX < 0x030A0000\n    if (spy_type_restore_doc(t, ");
-        c_string(out, doc, strlen(doc));
+        c_string(out, doc, strlen(doc)); /* 3.9 cut the signature out of tp_doc */
         fprintf(out, ") < 0) {\n        Py_DECREF(t);\n        return NULL;\n    }\n#endif\n");
     }
     emit_wire_dunders(out, c);

@@ -287,6 +287,8 @@ void store_defaults(Lower *l, const TcFunc *f);
 const char *def_source(Lower *l, const Stmt *s);
 /* The first line of s, its decorators included. */
 int stmt_first_line(const Stmt *s);
+/* The leading blanks and tabs of a source line. */
+size_t indent_of(const char *text, size_t len);
 const char *method_source_in_class(Lower *l, const TcFunc *f, const char *cls);
 bool future_annotations(const Module *m);
 void lower_interpreted_def(Lower *l, Stmt *s);

@@ -69,14 +69,6 @@ static void keep_lines(bool *keep, int first, const Span *span)
         keep[ln - first] = true;
 }
 
-static size_t indent_of(const char *text, size_t len)
-{
-    size_t n = 0;
-    while (n < len && (text[n] == ' ' || text[n] == '\t'))
-        n++;
-    return n;
-}
-
 /* The stand-in class the real decorator runs on: the class statement's
  * decorator and header lines and its annotated statements, every other
  * line blank so that the line numbers stay the file's, and a `pass` in

@@ -721,6 +721,14 @@ void store_defaults(Lower *l, const TcFunc *f)
     }
 }
 
+size_t indent_of(const char *text, size_t len)
+{
+    size_t n = 0;
+    while (n < len && (text[n] == ' ' || text[n] == '\t'))
+        n++;
+    return n;
+}
+
 /* The first line of a def or class statement: its first decorator's. */
 int stmt_first_line(const Stmt *s)
 {
@@ -742,10 +750,9 @@ static const char *def_lines(Lower *l, const Stmt *s, const char *header)
 {
     const Source *src = l->m->tm->ast->src;
     int first = stmt_first_line(s);
-    size_t indent = 0, len0;
+    size_t len0;
     const char *line0 = src_line(src, first, &len0);
-    while (!header && indent < len0 && (line0[indent] == ' ' || line0[indent] == '\t'))
-        indent++;
+    size_t indent = header ? 0 : indent_of(line0, len0);
     size_t cap = (size_t)first + 2 + (header ? strlen(header) : 0);
     for (int ln = first; ln <= (int)s->span.end_line; ln++) {
         size_t len;
@@ -760,9 +767,7 @@ static const char *def_lines(Lower *l, const Stmt *s, const char *header)
     for (int ln = first; ln <= (int)s->span.end_line; ln++) {
         size_t len;
         const char *text = src_line(src, ln, &len);
-        size_t skip = 0;
-        while (skip < indent && skip < len && (text[skip] == ' ' || text[skip] == '\t'))
-            skip++;
+        size_t skip = indent_of(text, len < indent ? len : indent);
         memcpy(w, text + skip, len - skip);
         w += len - skip;
         *w++ = '\n';
@@ -785,10 +790,9 @@ const char *method_source_in_class(Lower *l, const TcFunc *f, const char *cls)
 {
     const Stmt *s = f->def;
     int first = stmt_first_line(s);
-    size_t len, ws = 0;
+    size_t len;
     const char *line0 = src_line(l->m->tm->ast->src, first, &len);
-    while (ws < len && (line0[ws] == ' ' || line0[ws] == '\t'))
-        ws++;
+    size_t ws = indent_of(line0, len);
     if (!f->names_class_cell || first < 2 || ws == 0 || ws == len ||
         (line0[ws] != '@' && strncmp(line0 + ws, "def", 3) != 0 &&
          strncmp(line0 + ws, "async", 5) != 0))
@@ -879,10 +883,9 @@ static const char *nested_def_source(Lower *l, const Stmt *s, const char **names
 {
     const Source *src = l->m->tm->ast->src;
     int first = stmt_first_line(s);
-    size_t len0, indent = 0;
+    size_t len0;
     const char *line0 = src_line(src, first, &len0);
-    while (indent < len0 && (line0[indent] == ' ' || line0[indent] == '\t'))
-        indent++;
+    size_t indent = indent_of(line0, len0);
     size_t cap = (size_t)first + 64 + indent;
     for (int ln = first; ln <= (int)s->span.end_line; ln++) {
         size_t len;

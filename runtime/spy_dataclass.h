@@ -141,8 +141,10 @@ __attribute__((unused, noinline)) static PyObject *spy_dataclass_repr(PyObject *
     int busy = Py_ReprEnter(self);
     if (busy != 0)
         return busy > 0 ? PyUnicode_FromString("...") : NULL;
-    PyObject *qual = PyObject_GetAttrString((PyObject *)Py_TYPE(self), "__qualname__");
-    PyObject *parts = qual ? PyTuple_New(n) : NULL;
+    /* self.__class__.__qualname__: native types are heap types, and
+     * assigning __qualname__ sets ht_qualname */
+    PyObject *qual = ((PyHeapTypeObject *)Py_TYPE(self))->ht_qualname;
+    PyObject *parts = PyTuple_New(n);
     for (int i = 0; parts && i < n; i++) {
         PyObject *v = get[i](self, NULL);
         PyObject *item = v ? PyUnicode_FromFormat("%s=%R", names[i], v) : NULL;
@@ -158,7 +160,6 @@ __attribute__((unused, noinline)) static PyObject *spy_dataclass_repr(PyObject *
     Py_XDECREF(inner);
     Py_XDECREF(sep);
     Py_XDECREF(parts);
-    Py_XDECREF(qual);
     Py_ReprLeave(self);
     return r;
 }

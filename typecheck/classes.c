@@ -563,14 +563,13 @@ static void check_dynamic_body(Tc *tc, TcClass *c)
     }
 }
 
-/* ClassVar, ClassVar[T] (also typing.ClassVar[T]). */
-static bool is_classvar_annotation(const Expr *a)
+bool tc_annotation_named(const Expr *a, const char *name)
 {
     if (a->kind == EX_SUBSCRIPT)
         a = a->u.subscript.value;
     const char *n = a->kind == EX_NAME ? a->u.name.id
                   : a->kind == EX_ATTRIBUTE ? a->u.attribute.attr : NULL;
-    return n && !strcmp(n, "ClassVar");
+    return n && !strcmp(n, name);
 }
 
 static void resolve_body(Tc *tc, TcClass *c)
@@ -581,7 +580,7 @@ static void resolve_body(Tc *tc, TcClass *c)
         if (s->kind == ST_FUNCDEF)
             classes_add_method(tc, c, s);
         else if (s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
-                 is_classvar_annotation(s->u.annassign.annotation)) {
+                 tc_annotation_named(s->u.annassign.annotation, "ClassVar")) {
             if (s->u.annassign.value) /* without a value it only declares */
                 add_classvar(tc, c, s);
         } else if (s->kind == ST_ANNASSIGN && c->dataclass && !tc_dataclass_field(s)) {
@@ -620,7 +619,7 @@ static void class_defaults(Tc *tc, TcClass *c)
     for (int i = 0; i < body->n; i++) {
         Stmt *s = body->v[i];
         bool ann = s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
-                   s->u.annassign.value && !is_classvar_annotation(s->u.annassign.annotation);
+                   s->u.annassign.value && !tc_annotation_named(s->u.annassign.annotation, "ClassVar");
         bool plain = s->kind == ST_ASSIGN && s->u.assign.targets.n == 1 &&
                      s->u.assign.targets.v[0]->kind == EX_NAME;
         TcAttr *a = ann || plain ? tc_class_attr(c, tc_classvar_name(s)) : NULL;

@@ -168,21 +168,11 @@ static const char *field_call(Tc *tc, const Expr *v, FieldSpec *f, TcClass *c)
     return NULL;
 }
 
-/* The annotation is NAME or X.NAME (X[...] too). */
-static bool annotation_named(const Expr *a, const char *name)
-{
-    if (a->kind == EX_SUBSCRIPT)
-        a = a->u.subscript.value;
-    const char *n = a->kind == EX_NAME ? a->u.name.id
-                  : a->kind == EX_ATTRIBUTE ? a->u.attribute.attr : NULL;
-    return n && !strcmp(n, name);
-}
-
 /* `_: KW_ONLY`: the fields after it are keyword-only. */
 static bool kw_only_marker(const Stmt *s)
 {
     return s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
-           annotation_named(s->u.annassign.annotation, "KW_ONLY");
+           tc_annotation_named(s->u.annassign.annotation, "KW_ONLY");
 }
 
 /* `x: InitVar[T]`: a parameter of __init__ passed to __post_init__,
@@ -190,7 +180,7 @@ static bool kw_only_marker(const Stmt *s)
 bool tc_dataclass_initvar(const Stmt *s)
 {
     return s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
-           annotation_named(s->u.annassign.annotation, "InitVar");
+           tc_annotation_named(s->u.annassign.annotation, "InitVar");
 }
 
 /* Is s a field of the dataclass (an annotated name, no ClassVar, no
@@ -198,7 +188,7 @@ bool tc_dataclass_initvar(const Stmt *s)
 bool tc_dataclass_field(const Stmt *s)
 {
     return s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
-           !annotation_named(s->u.annassign.annotation, "ClassVar") && !kw_only_marker(s) &&
+           !tc_annotation_named(s->u.annassign.annotation, "ClassVar") && !kw_only_marker(s) &&
            !tc_dataclass_initvar(s);
 }
 

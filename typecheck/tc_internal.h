@@ -123,6 +123,8 @@ void classes_resolve_bases(Tc *tc);
 void classes_resolve(Tc *tc);
 void classes_find_always_defined(Tc *tc);
 bool class_is_subclass(const TcClass *c, const TcClass *base);
+/* Is annotation a NAME or X.NAME (subscripted too: ClassVar[int])? */
+bool tc_annotation_named(const Expr *a, const char *name);
 
 /* dataclass.c: NULL when c, decorated, can be a native dataclass (then
  * c->dataclass is set), else why not; its generated __init__. */
