@@ -46,8 +46,9 @@ void cg_class_decls(FILE *out, ModCtx *m, const TcClass *c)
 {
     fprintf(out, "/* class %s */\nstruct %s;\n%s {\n    PyObject_HEAD\n"
             "    const struct %s *vtable;\n"
-            "    uint64_t defined;   /* bit n: unboxed attribute n is assigned */\n",
-            c->name, N(m, "spy_vt_", c), S(m, c), N(m, "spy_vt_", c));
+            "    uint64_t defined[%d]; /* bit n%%64 of word n/64: unboxed attribute n is "
+            "assigned */\n", c->name, N(m, "spy_vt_", c), S(m, c), N(m, "spy_vt_", c),
+            defined_words(m->tm, c));
     for (int i = 0; i < c->n_attrs; i++)
         fprintf(out, "    %s%s;   /* %s: %s */\n", ir_rep_ctype(rep_of(c->attrs[i]->type)),
                 F(m, c->attrs[i]), c->attrs[i]->name, ty_str(m->a, c->attrs[i]->type));
@@ -89,7 +90,7 @@ static bool init_from_slot(FILE *out, ModCtx *m, const TcClass *c, const TcAttr 
     if (k < 0)
         return false;
     const char *d = arena_printf(m->a, "st->d[%d]", k), *bit = arena_printf(
-        m->a, "self->defined |= (uint64_t)1 << %d", a->index);
+        m->a, "self->%s |= %s", defined_word(m->a, a->index), defined_mask(m->a, a->index));
     switch (rep_of(a->type)) {
     case REP_OBJ: fprintf(out, "    self->%s = %s;\n    Py_XINCREF(self->%s);\n", f, d, f); break;
     case REP_INT:
@@ -122,8 +123,8 @@ static void init_field(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
     else if (rep == REP_OBJ && lit)
         fprintf(out, "    self->%s = %s;\n    Py_INCREF(self->%s);\n", f, lit, f);
     else if (lit)
-        fprintf(out, "    self->%s = %s;\n    self->defined |= (uint64_t)1 << %d;\n", f, lit,
-                a->index);
+        fprintf(out, "    self->%s = %s;\n    self->%s |= %s;\n", f, lit,
+                defined_word(m->a, a->index), defined_mask(m->a, a->index));
     else
         fprintf(out, "    self->%s = %s;\n", f, rep == REP_OBJ ? "NULL" : "0");
 }
@@ -133,7 +134,8 @@ void cg_class_proto(FILE *out, ModCtx *m, const TcClass *c)
     fprintf(out, "static PyObject *%s(SpyModState *st, int depth", N(m, "spy_new_", c));
     init_params(out, m, init_of(c), true);
     fprintf(out, ");\nstatic PyObject *%s(SpyModState *st);\n", N(m, "spy_create_type_", c));
-    fprintf(out, "static PyObject *%s(SpyModState *st);\n", N(m, "spy_blank_", c));
+    fprintf(out, "static PyObject *%s(SpyModState *st, PyTypeObject *tp);\n",
+            N(m, "spy_blank_", c));
     /* accessors: also called by attribute accesses on untyped receivers */
     for (int i = 0; i < c->n_attrs; i++)
         if (c->attrs[i]->owner == c)
@@ -168,16 +170,22 @@ static void emit_new(FILE *out, ModCtx *m, const TcClass *c)
     /* Every field is set here, so the object needs no zeroing (tp_alloc's
      * memset was a tenth of an allocation-heavy loop); the GC may see it
      * once the fields are valid. */
-    fprintf(out, "/* A %s with no attribute assigned but the class's defaults: what\n"
-            " * __init__ starts from, and what unpickling and copying fill. */\n"
-            "static PyObject *%s(SpyModState *st)\n{\n    PyTypeObject *tp = st->types[%d];\n"
-            "    %s *self = (%s *)spy_instance_alloc(tp, %d);\n    if (!self)\n        return NULL;\n"
-            "    self->vtable = &%s;\n    self->defined = 0;\n", c->name, N(m, "spy_blank_", c),
-            c->index, S(m, c), S(m, c), needs_gc(c), N(m, "spy_vtable_", c));
+    fprintf(out, "/* A %s (or an instance of tp, a Python subclass) with no attribute\n"
+            " * assigned but the class's defaults: what __init__ starts from, and\n"
+            " * what unpickling and copying fill. */\n"
+            "static PyObject *%s(SpyModState *st, PyTypeObject *tp)\n{\n    %s *self;\n"
+            "    if (SPY_LIKELY(tp == st->types[%d])) {\n"
+            "        self = (%s *)spy_instance_alloc(tp, %d);\n        if (!self)\n"
+            "            return NULL;\n        self->vtable = &%s;\n    } else {\n"
+            "        self = (%s *)spy_subclass_alloc(tp);\n        if (!self)\n"
+            "            return NULL;\n        self->vtable = &%s;\n    }\n"
+            "    memset(self->defined, 0, sizeof self->defined);\n", c->name, N(m, "spy_blank_", c), S(m, c), c->index,
+            S(m, c), needs_gc(c), N(m, "spy_vtable_", c), S(m, c), N(m, "spy_vtramp_", c));
     for (int i = 0; i < c->n_attrs; i++)
         init_field(out, m, c, c->attrs[i]);
-    if (needs_gc(c))
-        fprintf(out, "    PyObject_GC_Track(self);\n");
+    if (needs_gc(c)) /* tp_alloc tracked a subclass's */
+        fprintf(out, "    if (!PyObject_GC_IsTracked((PyObject *)self))\n"
+                "        PyObject_GC_Track(self);\n");
     fprintf(out, "    return (PyObject *)self;\n}\n\n");
     fprintf(out, "/* %s(...) from native code: a blank instance, then __init__ */\n"
             "static PyObject *%s(SpyModState *st, int depth", c->name, N(m, "spy_new_", c));
@@ -185,8 +193,8 @@ static void emit_new(FILE *out, ModCtx *m, const TcClass *c)
     fprintf(out, ")\n{\n");
     if (c->n_abstract)
         emit_abstract_error(out, c);
-    fprintf(out, "    PyObject *self = %s(st);\n    if (!self)\n        return NULL;\n"
-            "    (void)depth;\n", N(m, "spy_blank_", c));
+    fprintf(out, "    PyObject *self = %s(st, st->types[%d]);\n    if (!self)\n"
+            "        return NULL;\n    (void)depth;\n", N(m, "spy_blank_", c), c->index);
     if (init) {
         fprintf(out, "    %sr = %s(st, depth, self", ret_ctype(ir_of(m, init)->ret_rep),
                 func_cname(m->a, init));
@@ -200,7 +208,23 @@ static void emit_new(FILE *out, ModCtx *m, const TcClass *c)
     fprintf(out, "    return self;\n}\n\n");
 }
 
-/* C(...) from Python: tp_new binds the arguments like a call of __init__. */
+/* Instantiating a Python subclass of an abstract class: the abstract
+ * methods it still inherits as they are. */
+static void emit_subclass_abstract_check(FILE *out, ModCtx *m, const TcClass *c)
+{
+    if (!c->n_abstract)
+        return;
+    fprintf(out, "    if (type != st->types[%d]) {\n        PyObject *const abstract[] = {", c->index);
+    for (int i = 0; i < c->n_abstract; i++)
+        fprintf(out, "%sst->c[%d]", i ? ", " : "", const_name(m, c->abstract_names[i]));
+    fprintf(out, "};\n        if (spy_check_abstract(type, st->types[%d], abstract, %d) < 0)\n"
+            "            return NULL;\n    }\n", c->index, c->n_abstract);
+}
+
+/* C(...) from Python is the type's vectorcall: a blank instance, then
+ * __init__ natively.  Other ways in take the interpreter's two steps:
+ * tp_new makes a blank instance of the type (C or a Python subclass),
+ * tp_init runs __init__ (as C.__init__(self, ...) does). */
 static void emit_tp_new(FILE *out, ModCtx *m, const TcClass *c)
 {
     const TcFunc *init = init_of(c);
@@ -214,20 +238,46 @@ static void emit_tp_new(FILE *out, ModCtx *m, const TcClass *c)
                 "        PyErr_SetString(PyExc_TypeError, \"%s() takes no arguments\");\n"
                 "        return NULL;\n    }\n    return %s(st, 0);\n", c->name, N(m, "spy_new_", c));
     }
-    fprintf(out, "}\n\nstatic PyObject *%s(PyTypeObject *type, PyObject *args, PyObject *kwds)\n{\n"
-            "    SpyModState *st = (SpyModState *)PyType_GetModuleState(type);\n"
-            "    if (!st)\n        PyErr_Clear();\n"
-            "    if (!st || !spy_class_state(type, st->types[%d])) {\n"
-            "        if (!PyErr_Occurred())\n"
-            "            PyErr_Format(PyExc_TypeError, \"cannot instantiate '%%.100s': subclassing "
-            "the native class '%s' from Python is not supported yet\", type->tp_name);\n"
-            "        return NULL;\n    }\n"
+    fprintf(out, "}\n\nstatic PyObject *%s(PyObject *type, PyObject *const *args, size_t nargsf, "
+            "PyObject *kwnames)\n{\n"
+            "    SpyModState *st = (SpyModState *)spy_type_state((PyTypeObject *)type);\n"
+            "    if (SPY_UNLIKELY(!st || type != (PyObject *)st->types[%d]))\n"
+            "        return spy_type_call(type, args, nargsf, kwnames);\n"
+            "    return %s(st, args, PyVectorcall_NARGS(nargsf), kwnames);\n}\n\n",
+            N(m, "spy_vc_", c), c->index, N(m, "spy_make_", c));
+    fprintf(out, "static PyObject *%s(PyTypeObject *type, PyObject *args, PyObject *kwds)\n{\n"
+            "    SpyModState *st = (SpyModState *)spy_type_state(type);\n"
+            "    if (!st)\n        return NULL;\n", N(m, "spy_tpnew_", c));
+    if (c->n_abstract) {
+        fprintf(out, "    if (type == st->types[%d]) {\n", c->index);
+        emit_abstract_error(out, c);
+        fprintf(out, "    }\n");
+    }
+    emit_subclass_abstract_check(out, m, c);
+    if (!init) /* object.__new__'s check, as __init__ is object's */
+        fprintf(out, "    if ((PyTuple_GET_SIZE(args) || (kwds && PyDict_GET_SIZE(kwds))) &&\n"
+                "        type->tp_init == PyBaseObject_Type.tp_init) {\n"
+                "        PyErr_Format(PyExc_TypeError, \"%%.200s() takes no arguments\", "
+                "type->tp_name);\n        return NULL;\n    }\n");
+    else
+        fprintf(out, "    (void)args;\n    (void)kwds;\n");
+    fprintf(out, "    return %s(st, type);\n}\n\n", N(m, "spy_blank_", c));
+    if (!init)
+        return;
+    fprintf(out, "/* %s.__init__ of a native or Python subclass's instance */\n"
+            "static PyObject *%s(SpyModState *st, PyObject *self, PyObject *const *args, "
+            "Py_ssize_t nargs, PyObject *kwnames)\n{\n    const int depth = 0;\n",
+            c->name, N(m, "spy_init_", c));
+    cg_wrapper_body(out, m, ir_of(m, init), 1, func_cname(m->a, init), ir_of(m, init)->ret_rep);
+    fprintf(out, "}\n\nstatic int %s(PyObject *self, PyObject *args, PyObject *kwds)\n{\n"
+            "    SpyModState *st = (SpyModState *)spy_type_state(Py_TYPE(self));\n"
             "    PyObject **stack, *kwnames;\n    Py_ssize_t nargs;\n"
-            "    if (spy_vector_from(args, kwds, &stack, &nargs, &kwnames) < 0)\n"
-            "        return NULL;\n"
-            "    PyObject *res = %s(st, stack, nargs, kwnames);\n"
-            "    spy_vector_free(stack, kwnames);\n    return res;\n}\n\n",
-            N(m, "spy_tpnew_", c), c->index, c->name, N(m, "spy_make_", c));
+            "    if (!st || spy_vector_from(args, kwds, &stack, &nargs, &kwnames) < 0)\n"
+            "        return -1;\n"
+            "    PyObject *res = %s(st, self, stack, nargs, kwnames);\n"
+            "    spy_vector_free(stack, kwnames);\n    if (!res)\n        return -1;\n"
+            "    Py_DECREF(res);\n    return 0;\n}\n\n", N(m, "spy_tpinit_", c),
+            N(m, "spy_init_", c));
 }
 
 /* ---- garbage collection ---------------------------------------------------------- */
@@ -237,7 +287,7 @@ static void emit_tp_new(FILE *out, ModCtx *m, const TcClass *c)
  * leaves the cyclic GC out, so creating and freeing one skips tracking
  * and it never makes a collection run.  A class with a native base or
  * native subclasses keeps GC (one layout rule for the whole hierarchy);
- * Python code cannot subclass a class without native subclasses. */
+ * a Python subclass gets its own GC support from the interpreter. */
 static bool needs_gc(const TcClass *c)
 {
     if (c->base || c->has_subclasses)
@@ -305,7 +355,8 @@ static void emit_getter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
         break;
     case REP_FLOAT: case REP_BOOL: case REP_I64:
         if (!a->always_defined)
-            fprintf(out, "    if (self->defined & ((uint64_t)1 << %d))\n    ", a->index);
+            fprintf(out, "    if (self->%s & %s)\n    ", defined_word(m->a, a->index),
+                    defined_mask(m->a, a->index));
         fprintf(out, "    return %s(self->%s);\n",
                 rep_of(a->type) == REP_FLOAT ? "PyFloat_FromDouble"
                 : rep_of(a->type) == REP_I64 ? "spy_i64_box" : "spy_bool_box", f);
@@ -322,7 +373,7 @@ static void emit_getter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
 static void emit_property_getter(FILE *out, ModCtx *m, const TcFunc *f)
 {
     fprintf(out, "static PyObject *%s(PyObject *obj, void *closure)\n{\n"
-            "    (void)closure;\n    return %s(obj, Py_TYPE(obj), NULL, 0, NULL);\n}\n\n",
+            "    (void)closure;\n    return %s(obj, spy_native_type(Py_TYPE(obj)), NULL, 0, NULL);\n}\n\n",
             cg_ident(m->a, "spy_prop", func_cname(m->a, f)),
             cg_ident(m->a, "w", func_cname(m->a, f)));
     /* Setting it: its setter, through its Python-visible wrapper (which
@@ -331,7 +382,8 @@ static void emit_property_getter(FILE *out, ModCtx *m, const TcFunc *f)
     fprintf(out, "static int %s(PyObject *obj, PyObject *value, void *closure)\n{\n"
             "    (void)closure;\n", cg_ident(m->a, "spy_propset", func_cname(m->a, f)));
     if (f->setter)
-        fprintf(out, "    if (value) {\n        PyObject *r = %s(obj, Py_TYPE(obj), &value, 1, NULL);\n"
+        fprintf(out, "    if (value) {\n"
+                "        PyObject *r = %s(obj, spy_native_type(Py_TYPE(obj)), &value, 1, NULL);\n"
                 "        Py_XDECREF(r);\n        return r ? 0 : -1;\n    }\n",
                 cg_ident(m->a, "w", func_cname(m->a, f->setter)));
     fprintf(out, "    spy_property_readonly(obj, \"%s\", value == NULL);\n    return -1;\n}\n\n",
@@ -360,8 +412,8 @@ static void emit_setter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
     IrRep rep = rep_of(a->type);
     fprintf(out, "static int %s_%s(PyObject *obj, PyObject *value, void *closure)\n{\n"
             "    %s *self = (%s *)obj;\n    (void)closure;\n"
-            "    SpyModState *st = (SpyModState *)PyType_GetModuleState(Py_TYPE(obj));\n"
-            "    (void)st;\n", N(m, "spy_set_", c), f, S(m, c), S(m, c));
+            "    SpyModState *st = (SpyModState *)spy_type_state(Py_TYPE(obj));\n"
+            "    if (!st)\n        return -1;\n", N(m, "spy_set_", c), f, S(m, c), S(m, c));
     fprintf(out, "    if (!value) {\n");
     if (a->always_defined)
         fprintf(out, "        PyErr_SetString(PyExc_AttributeError, \"attribute '%s' of '%s' "
@@ -375,15 +427,18 @@ static void emit_setter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
                 "            self->%s = SPY_INT_ERR;\n            spy_int_decref(old);\n"
                 "            return 0;\n        }\n", f, f, f);
     else
-        fprintf(out, "        if (self->defined & ((uint64_t)1 << %d)) {\n"
-                "            self->defined &= ~((uint64_t)1 << %d);\n            return 0;\n"
-                "        }\n", a->index, a->index);
+        fprintf(out, "        if (self->%s & %s) {\n            self->%s &= ~%s;\n"
+                "            return 0;\n        }\n", defined_word(m->a, a->index),
+                defined_mask(m->a, a->index), defined_word(m->a, a->index),
+                defined_mask(m->a, a->index));
     fprintf(out, "        spy_no_attr(obj, \"%s\");\n        return -1;\n    }\n", a->name);
     const char *check = setter_check(m, a->type);
     if (check)
         fprintf(out, "    if (!%s) {\n        PyErr_Format(PyExc_TypeError, \"attribute '%s' of "
                 "'%s' must be %s, not %%.100s\", Py_TYPE(value)->tp_name);\n        return -1;\n"
                 "    }\n", check, a->name, c->name, ty_str(m->a, a->type));
+    const char *mark = arena_printf(m->a, "    self->%s |= %s;\n", defined_word(m->a, a->index),
+                                    defined_mask(m->a, a->index));
     switch (rep) {
     case REP_INT:
         fprintf(out, "    SpyInt v = spy_int_from_long_object(value);\n"
@@ -393,18 +448,17 @@ static void emit_setter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
     case REP_FLOAT:
         fprintf(out, "    double v = PyFloat_AsDouble(value);\n"
                 "    if (v == -1.0 && PyErr_Occurred())\n        return -1;\n"
-                "    self->%s = v;\n    self->defined |= (uint64_t)1 << %d;\n", f, a->index);
+                "    self->%s = v;\n%s", f, mark);
         break;
     case REP_BOOL:
-        fprintf(out, "    self->%s = (char)(value == Py_True);\n"
-                "    self->defined |= (uint64_t)1 << %d;\n", f, a->index);
+        fprintf(out, "    self->%s = (char)(value == Py_True);\n%s", f, mark);
         break;
     case REP_I64:
         fprintf(out, "    int64_t v = spy_unbox_fixed(value, %d);\n"
                 "    if (v == SPY_I64_ERR && PyErr_Occurred())\n        return -1;\n"
-                "    self->%s = v;\n    self->defined |= (uint64_t)1 << %d;\n",
+                "    self->%s = v;\n%s",
                 a->type->kind == TY_I64 ? 0 : a->type->kind == TY_I32 ? 1
-                : a->type->kind == TY_I16 ? 2 : 3, f, a->index);
+                : a->type->kind == TY_I16 ? 2 : 3, f, mark);
         break;
     default:
         fprintf(out, "    spy_field_set_obj(&self->%s, value);\n", f);
@@ -414,12 +468,11 @@ static void emit_setter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)
 
 /* ---- the type ------------------------------------------------------------------------- */
 
-/* A method in the type's dict.  __init__ is one too (construction runs
- * it from tp_new, natively): `Base.__init__(self, ...)` and super() calls
- * with * or ** arguments find it, as they find a Python class's. */
+/* A method in the type's dict.  __init__ is the tp_init slot instead,
+ * whose wrapper `Base.__init__(self, ...)` and super() calls find. */
 static bool is_exposed_method(const TcFunc *f)
 {
-    return !f->is_property && !f->is_setter;
+    return !f->is_property && !f->is_setter && strcmp(f->name, "__init__") != 0;
 }
 
 static const TcFunc *method_named(const TcClass *c, const char *name)
@@ -438,7 +491,8 @@ static void emit_slot_wrapper(FILE *out, ModCtx *m, const TcClass *c, const char
     if (!f || f->cls != c)
         return;
     fprintf(out, "static PyObject *%s_%s(PyObject *self)\n{\n"
-            "    SpyModState *st = (SpyModState *)PyType_GetModuleState(Py_TYPE(self));\n"
+            "    SpyModState *st = (SpyModState *)spy_type_state(Py_TYPE(self));\n"
+            "    if (!st)\n        return NULL;\n"
             "    return ((%s *)self)->vtable->%s(st, 0, self);\n}\n\n", N(m, "spy_slot_", c),
             dunder + 2, S(m, c), cg_ident(m->a, "m_", dunder));
 }
@@ -511,7 +565,7 @@ static void emit_tables(FILE *out, ModCtx *m, const TcClass *c)
                 cg_ident(m->a, "spy_prop", func_cname(m->a, f)),
                 cg_ident(m->a, "spy_propset", func_cname(m->a, f)));
         emit_docstring(out, f);
-        fprintf(out, ", NULL},\n");
+        fprintf(out, ", SPY_PROPERTY_CLOSURE},\n");
     }
     fprintf(out, "    {NULL, NULL, NULL, NULL, NULL}\n};\n\n");
 }
@@ -558,6 +612,8 @@ static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
     fprintf(out, "static PyType_Slot %s[] = {\n"
             "    {Py_tp_new, (void *)%s},\n    {Py_tp_dealloc, (void *)%s},\n",
             N(m, "spy_slots_", c), N(m, "spy_tpnew_", c), N(m, "spy_dealloc_", c));
+    if (init_of(c))
+        fprintf(out, "    {Py_tp_init, (void *)%s},\n", N(m, "spy_tpinit_", c));
     if (needs_gc(c))
         fprintf(out, "    {Py_tp_traverse, (void *)%s},\n    {Py_tp_clear, (void *)%s},\n",
                 N(m, "spy_traverse_", c), N(m, "spy_clear_", c));
@@ -575,10 +631,9 @@ static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
         fprintf(out, "},\n");
     }
     fprintf(out, "    {0, NULL}\n};\n\nstatic PyType_Spec %s = {\n    \"%s.%s\",\n"
-            "    sizeof(%s),\n    0,\n    Py_TPFLAGS_DEFAULT%s%s,\n    %s\n};\n\n",
+            "    sizeof(%s),\n    0,\n    Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE%s,\n    %s\n};\n\n",
             N(m, "spy_spec_", c), m->tm->ast->name, c->name, S(m, c),
-            needs_gc(c) ? " | Py_TPFLAGS_HAVE_GC" : "",
-            c->has_subclasses ? " | Py_TPFLAGS_BASETYPE" : "", N(m, "spy_slots_", c));
+            needs_gc(c) ? " | Py_TPFLAGS_HAVE_GC" : "", N(m, "spy_slots_", c));
     fprintf(out, "/* Runs when the class statement does; a new reference to the type. */\n"
             "static PyObject *%s(SpyModState *st)\n{\n", N(m, "spy_create_type_", c));
     if (c->base)
@@ -613,6 +668,9 @@ static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
         fprintf(out, ") < 0) {\n        Py_DECREF(t);\n        return NULL;\n    }\n#endif\n");
     }
     emit_wire_dunders(out, c);
+    /* C(...): a PyType_Spec cannot set it (before 3.14); no subclass
+     * inherits it */
+    fprintf(out, "    ((PyTypeObject *)t)->tp_vectorcall = %s;\n", N(m, "spy_vc_", c));
     fprintf(out, "    Py_INCREF(t);\n"
             "    Py_XSETREF(st->types[%d], (PyTypeObject *)t);\n    return t;\n}\n\n", c->index);
 }
@@ -626,6 +684,7 @@ void cg_class_defs(FILE *out, ModCtx *m, const TcClass *c)
     if (!c->n_vtable)
         fprintf(out, "    0\n");
     fprintf(out, "};\n\n");
+    cg_subclass_vtable(out, m, c);
     emit_new(out, m, c);
     emit_tp_new(out, m, c);
     emit_gc(out, m, c);

@@ -189,26 +189,54 @@ static void emit_call_op(Cg *g, const IrOp *op)
     error_check(g, op, "");
 }
 
+static const char *vtable_entry(Cg *g, const IrOp *op)
+{
+    return arena_printf(g->m->a, "((%s *)%s)->vtable->%s", class_struct(g->m->a, op->vclass),
+                        reg_cname(g, op->args[0]), cg_ident(g->m->a, "m_", op->callee->name));
+}
+
+/* `callee(st, depth + 1, args...)` */
+static const char *native_call_text(Cg *g, const IrOp *op, const char *callee)
+{
+    size_t n = strlen(callee) + 32;
+    for (int i = 0; i < op->n_args; i++)
+        n += strlen(reg_cname(g, op->args[i])) + 2;
+    char *s = arena_alloc(g->m->a, n);
+    char *w = s + sprintf(s, "%s(st, depth + 1", callee);
+    for (int i = 0; i < op->n_args; i++)
+        w += sprintf(w, ", %s", reg_cname(g, op->args[i]));
+    sprintf(w, ")");
+    return s;
+}
+
 static void emit_native_call(Cg *g, const IrOp *op)
 {
-    const char *callee;
-    if (op->ctor)
-        callee = cg_ident(g->m->a, "spy_new_", op->ctor->name);
-    else if (op->vclass)
-        callee = arena_printf(g->m->a, "((%s *)%s)->vtable->%s", class_struct(g->m->a, op->vclass),
-                              reg_cname(g, op->args[0]), cg_ident(g->m->a, "m_", op->callee->name));
-    else
-        callee = arena_printf(g->m->a, "%s%s", func_cname(g->m->a, op->callee),
-                              op->i64_clone ? "__i64" : "");
+    const char *call, *lhs;
     bool pair = op->err == ERR_RET; /* a value and a failure flag */
+    const char *in = pair ? "    " : ""; /* inside the pair's block */
     if (pair)
-        fprintf(g->out, "    {\n        %sspy_r = %s(st, depth + 1", ret_ctype(op->dst->rep),
-                callee);
-    else
-        fprintf(g->out, "    %s = %s(st, depth + 1", reg_cname(g, op->dst), callee);
-    for (int i = 0; i < op->n_args; i++)
-        fprintf(g->out, ", %s", reg_cname(g, op->args[i]));
-    fprintf(g->out, ");\n");
+        fprintf(g->out, "    {\n        %sspy_r;\n", ret_ctype(op->dst->rep));
+    lhs = pair ? "spy_r" : reg_cname(g, op->dst);
+    if (op->ctor) {
+        call = native_call_text(g, op, cg_ident(g->m->a, "spy_new_", op->ctor->name));
+    } else if (op->vclass && op->callee->overridden) {
+        call = native_call_text(g, op, vtable_entry(g, op));
+    } else if (op->vclass) {
+        /* only a Python subclass can override it: the class's own
+         * function is called directly (and may be inlined) when the
+         * receiver's vtable has it */
+        const char *own = func_cname(g->m->a, op->callee);
+        fprintf(g->out, "%s    if (SPY_LIKELY(%s == %s))\n%s        %s = %s;\n%s    else\n",
+                in, vtable_entry(g, op), own, in, lhs, native_call_text(g, op, own), in);
+        fprintf(g->out, "%s        %s = %s;\n", in, lhs,
+                native_call_text(g, op, vtable_entry(g, op)));
+        call = NULL;
+    } else {
+        call = native_call_text(g, op, arena_printf(g->m->a, "%s%s", func_cname(g->m->a, op->callee),
+                                                    op->i64_clone ? "__i64" : ""));
+    }
+    if (call)
+        fprintf(g->out, "%s    %s = %s;\n", in, lhs, call);
     if (pair) {
         fprintf(g->out, "        %s = spy_r.v;\n    ", reg_cname(g, op->dst));
         error_check(g, op, "spy_r");

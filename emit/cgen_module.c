@@ -410,12 +410,15 @@ static void emit_reconstruct(FILE *out, ModCtx *m)
     const TcModule *tm = m->tm;
     if (!has_native_classes(tm))
         return;
+    /* a Python subclass's instance is its native base's blank one */
     fprintf(out, "static PyObject *spy_reconstruct(PyObject *module, PyObject *cls)\n{\n"
-            "    SpyModState *st = (SpyModState *)PyModule_GetState(module);\n");
+            "    SpyModState *st = (SpyModState *)PyModule_GetState(module);\n"
+            "    PyTypeObject *native = PyType_Check(cls) ? spy_native_type((PyTypeObject *)cls)"
+            " : NULL;\n");
     for (int i = 0; i < tm->n_classes; i++)
         if (!tm->classes[i]->dynamic)
-            fprintf(out, "    if (st->types[%d] && cls == (PyObject *)st->types[%d])\n"
-                    "        return %s(st);\n", tm->classes[i]->index, tm->classes[i]->index,
+            fprintf(out, "    if (native && native == st->types[%d])\n"
+                    "        return %s(st, (PyTypeObject *)cls);\n", tm->classes[i]->index,
                     cg_ident(m->a, "spy_blank_", tm->classes[i]->name));
     fprintf(out, "    PyErr_Format(PyExc_TypeError, \"__staticpy_reconstruct__() argument must be "
             "a native class of module '%s', not %%R\", cls);\n    return NULL;\n}\n\n"

@@ -51,6 +51,23 @@ const char *class_struct(Arena *a, const TcClass *c)
     return arena_printf(a, "struct %s", cg_ident(a, "spy_obj_", c->name));
 }
 
+static const TcClass *root_of(const TcClass *c)
+{
+    while (c->base)
+        c = c->base;
+    return c;
+}
+
+int defined_words(const TcModule *tm, const TcClass *c)
+{
+    int most = 0;
+    for (int i = 0; i < tm->n_classes; i++)
+        if (!tm->classes[i]->dynamic && root_of(tm->classes[i]) == root_of(c) &&
+            tm->classes[i]->n_attrs > most)
+            most = tm->classes[i]->n_attrs;
+    return most > 64 ? (most + 63) / 64 : 1;
+}
+
 static void number_functions(ModCtx *m)
 {
     TcModule *tm = m->tm;
@@ -120,6 +137,15 @@ int emit_module_c(Arena *a, TcModule *tm, const EmitOptions *opts, FILE *out, Di
     /* A class attribute's default (`tag: str = "pt"`) may be a module
      * constant: made now, as the state's constant array is sized before
      * the class's C is written. */
+    /* The method names the trampolines of Python subclasses look up,
+     * made before the state is sized too. */
+    for (int i = 0; i < tm->n_classes; i++) {
+        const TcClass *c = tm->classes[i];
+        for (int j = 0; !c->dynamic && j < c->n_vtable; j++)
+            const_name(&m, c->vtable[j]->name);
+        for (int j = 0; !c->dynamic && j < c->n_abstract; j++)
+            const_name(&m, c->abstract_names[j]);
+    }
     m.attr_default_slot = ARENA_ARRAY(a, int *, tm->n_classes ? tm->n_classes : 1);
     for (int i = 0; i < tm->n_classes; i++) {
         const TcClass *c = tm->classes[i];

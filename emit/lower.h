@@ -182,6 +182,12 @@ const char *field_accessor(Arena *a, const TcAttr *attr, const char *kind);
 IrReg *load_field(Lower *l, IrReg *o, const TcAttr *attr);
 void store_field(Lower *l, const TcAttr *attr, IrReg *o, IrReg *v, const TyType *vt);
 const char *field_defined(Arena *a, const TcAttr *attr);
+const char *defined_word(Arena *a, int index);
+const char *defined_mask(Arena *a, int index);
+/* The words of the defined[] bitmap of c's instances: as many as the
+ * class of c's hierarchy with the most attributes needs (one layout for
+ * the hierarchy: the fields come after the bitmap). */
+int defined_words(const TcModule *tm, const TcClass *c);
 
 /* Stores v into local symbol s (setting its "assigned" flag if it has
  * one). */
@@ -348,6 +354,10 @@ void cg_yield(FILE *out, const IrFunc *f, const GenSpill *s, const IrOp *op,
 void cg_class_decls(FILE *out, ModCtx *m, const TcClass *c);
 void cg_class_proto(FILE *out, ModCtx *m, const TcClass *c);
 void cg_class_defs(FILE *out, ModCtx *m, const TcClass *c);
+
+/* cgen_subclass.c: the trampolines of Python subclasses' instances and
+ * their vtable, spy_vtramp_<Class>. */
+void cg_subclass_vtable(FILE *out, ModCtx *m, const TcClass *c);
 
 /* cgen_dataclass.c: a native dataclass's __eq__ and __hash__ (when
  * cg_dataclass_native_methods), as the PyMethodDef array named by

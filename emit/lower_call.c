@@ -589,14 +589,14 @@ static IrReg *lower_generic_call(Lower *l, Expr *e)
 }
 
 /* obj.prop of a native @property: a native call of the getter, through
- * the vtable when a subclass overrides it. */
+ * the vtable (a subclass, native or Python, may override it). */
 IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f)
 {
     Expr *recv = e->u.attribute.value;
     IrReg *self = lower_expr_as(l, recv, f->params[0].type);
     IrOp *op = lower_op(l, IR_CALL_NATIVE);
     op->callee = f;
-    op->vclass = f->overridden ? recv->type->cls : NULL;
+    op->vclass = recv->type->cls;
     ir_set_args(l->f, op, &self, 1);
     IrRep rep = rep_of(f->ret);
     op->err = native_err(rep);

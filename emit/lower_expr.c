@@ -1015,11 +1015,19 @@ const char *field_lvalue(Arena *a, const TcAttr *attr)
                         cg_ident(a, "a_", attr->name));
 }
 
+/* Where an instance's "assigned" bit for attribute `index` is: a word
+ * of its defined[] bitmap, and a mask of that word. */
+const char *defined_word(Arena *a, int index) { return arena_printf(a, "defined[%d]", index / 64); }
+const char *defined_mask(Arena *a, int index)
+{
+    return arena_printf(a, "((uint64_t)1 << %d)", index % 64);
+}
+
 /* The test of an unboxed field's "assigned" bit. */
 const char *field_defined(Arena *a, const TcAttr *attr)
 {
-    return arena_printf(a, "(((%s *)%%0)->defined & ((uint64_t)1 << %d))",
-                        class_struct(a, attr->owner), attr->index);
+    return arena_printf(a, "(((%s *)%%0)->%s & %s)", class_struct(a, attr->owner),
+                        defined_word(a, attr->index), defined_mask(a, attr->index));
 }
 
 static IrReg *lower_field(Lower *l, Expr *e, const TcAttr *attr)

@@ -81,8 +81,9 @@ void store_field(Lower *l, const TcAttr *attr, IrReg *o, IrReg *v, const TyType 
         if (attr->always_defined) /* its "assigned" bit is never read */
             c = arena_printf(a, "(%s = %%1)", f);
         else
-            c = arena_printf(a, "(%s = %%1, ((%s *)%%0)->defined |= (uint64_t)1 << %d)", f,
-                             class_struct(a, attr->owner), attr->index);
+            c = arena_printf(a, "(%s = %%1, ((%s *)%%0)->%s |= %s)", f,
+                             class_struct(a, attr->owner), defined_word(a, attr->index),
+                             defined_mask(a, attr->index));
         break;
     default: c = arena_printf(a, "spy_field_set_obj(&%s, %%1)", f);
     }

@@ -16,8 +16,8 @@ __attribute__((unused))
 static _Thread_local int spy_dealloc_nesting;
 #define SPY_DEALLOC_NESTING_MAX 100
 
-/* A new instance of a native class (Python code cannot subclass one, so
- * tp is always the exact type): the object header is set and the heap
+/* A new instance of exactly a native class (spy_subclass_alloc makes a
+ * Python subclass's): the object header is set and the heap
  * type referenced, as tp_alloc does, but the fields are left for the
  * caller to set and a GC type is not tracked yet.  The generated
  * spy_new_<Class> sets every field, then tracks the object. */
@@ -26,12 +26,31 @@ static inline PyObject *spy_instance_alloc(PyTypeObject *tp, int gc)
     return gc ? PyObject_GC_New(PyObject, tp) : PyObject_New(PyObject, tp);
 }
 
+/* The native class a type is or derives from: the first type up the
+ * tp_base chain that a module made from a spec (a Python subclass has no
+ * ht_module; its solid base, the native class, does). */
+static inline PyTypeObject *spy_native_type(PyTypeObject *t)
+{
+    while (t && !((t->tp_flags & Py_TPFLAGS_HEAPTYPE) && ((PyHeapTypeObject *)t)->ht_module))
+        t = t->tp_base;
+    return t;
+}
+
+/* The closure of a native @property's getset entry, which tells it from
+ * a field's: pickle and copy save fields only. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((unused))
+#endif
+static char spy_property_tag;
+#define SPY_PROPERTY_CLOSURE ((void *)&spy_property_tag)
+
 /* (mod.__staticpy_reconstruct__, (type,), state) for self; steals state. */
 SPY_COLD PyObject *spy_reduce_with(PyObject *self, PyObject *state)
 {
     if (!state)
         return NULL;
-    PyObject *mod = PyType_GetModule(Py_TYPE(self));
+    PyTypeObject *native = spy_native_type(Py_TYPE(self));
+    PyObject *mod = native ? PyType_GetModule(native) : NULL;
     PyObject *fn = mod ? PyObject_GetAttrString(mod, "__staticpy_reconstruct__") : NULL;
     PyObject *res = fn ? Py_BuildValue("(O(O)O)", fn, (PyObject *)Py_TYPE(self), state) : NULL;
     Py_XDECREF(fn);
@@ -40,7 +59,8 @@ SPY_COLD PyObject *spy_reduce_with(PyObject *self, PyObject *state)
 }
 
 /* obj.__reduce__() of a native instance (pickle, copy.copy, deepcopy):
- * (mod.__staticpy_reconstruct__, (type,), (None, {attribute: value})).
+ * (mod.__staticpy_reconstruct__, (type,), (None, {attribute: value})),
+ * the None being a Python subclass's instance dict if it has one.
  * The reconstructor makes a blank instance (spy_blank_<Class>); pickle
  * and copy then set each attribute through its descriptor, checked as an
  * assignment from Python is.  The attributes are the fields (getset
@@ -55,10 +75,10 @@ SPY_COLD PyObject *spy_native_reduce(PyObject *self, PyObject *unused)
     PyObject *mro = Py_TYPE(self)->tp_mro;
     for (Py_ssize_t i = 0; mro && i < PyTuple_GET_SIZE(mro); i++) {
         PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
-        if (t == &PyBaseObject_Type || !t->tp_getset)
+        if (spy_native_type(t) != t || !t->tp_getset) /* object, a Python subclass or mixin */
             continue;
         for (PyGetSetDef *g = t->tp_getset; g->name; g++) {
-            if (!g->set) /* a native @property */
+            if (!g->set || g->closure == SPY_PROPERTY_CLOSURE) /* a native @property */
                 continue;
             PyObject *v = g->get(self, g->closure);
             if (!v && PyErr_ExceptionMatches(PyExc_AttributeError)) {
@@ -71,7 +91,16 @@ SPY_COLD PyObject *spy_native_reduce(PyObject *self, PyObject *unused)
                 goto fail;
         }
     }
-    PyObject *state = PyTuple_Pack(2, Py_None, attrs);
+    /* a Python subclass's instance dict, which copy and pickle update */
+    PyObject *dict = spy_native_type(Py_TYPE(self)) == Py_TYPE(self) ? NULL
+                   : PyObject_GetAttrString(self, "__dict__");
+    if (!dict) {
+        if (PyErr_Occurred() && !PyErr_ExceptionMatches(PyExc_AttributeError))
+            goto fail;
+        PyErr_Clear();
+    }
+    PyObject *state = PyTuple_Pack(2, dict && PyDict_GET_SIZE(dict) ? dict : Py_None, attrs);
+    Py_XDECREF(dict);
     Py_DECREF(attrs);
     return spy_reduce_with(self, state);
 fail:
@@ -213,17 +242,106 @@ static inline int spy_expect_not_none(PyObject *o, const char *expected)
     return -1;
 }
 
-/* The module state of a native class, refusing Python subclasses (whose
- * methods native callers would not see). */
-static inline void *spy_class_state(PyTypeObject *type, PyTypeObject *expected)
+/* The module state of a native class or of a Python subclass's native
+ * base (PyType_GetModuleState fails for the subclass). */
+static inline void *spy_type_state(PyTypeObject *t)
 {
-    if (SPY_UNLIKELY(type != expected)) {
-        PyErr_Format(PyExc_TypeError,
-                     "cannot instantiate '%.100s': subclassing the native class '%.100s' "
-                     "from Python is not supported yet", type->tp_name, expected->tp_name);
+    t = spy_native_type(t);
+    if (!t) {
+        PyErr_SetString(PyExc_SystemError, "no native base class");
         return NULL;
     }
-    return PyType_GetModuleState(type);
+    return PyModule_GetState(((PyHeapTypeObject *)t)->ht_module);
+}
+
+/* tp_alloc's instance of a Python subclass of a native class: zeroed (a
+ * valid blank for the fields), sized and GC-tracked as the subclass
+ * needs; the caller sets the vtable and the fields. */
+static inline PyObject *spy_subclass_alloc(PyTypeObject *tp)
+{
+    return tp->tp_alloc(tp, 0);
+}
+
+/* Does type leave method `name` as base defines it?  _PyType_Lookup is
+ * the interpreter's cached lookup of the MRO; both results are
+ * borrowed. */
+static inline int spy_inherits_method(PyTypeObject *type, PyTypeObject *base, PyObject *name)
+{
+    return _PyType_Lookup(type, name) == _PyType_Lookup(base, name);
+}
+
+/* Instantiating a Python subclass of an abstract native class: the
+ * interpreter's TypeError when it still leaves one of the abstract
+ * methods (names, sorted as the interpreter lists them) as base has it. */
+SPY_COLD int spy_check_abstract(PyTypeObject *type, PyTypeObject *base, PyObject *const *names,
+                                int n)
+{
+    PyObject *left = PyList_New(0);
+    if (!left)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        PyObject *q = NULL;
+        if (!spy_inherits_method(type, base, names[i]))
+            continue;
+#if PY_VERSION_HEX >= 0x030C0000
+        q = PyUnicode_FromFormat("'%U'", names[i]);
+#else
+        q = names[i];
+        Py_INCREF(q);
+#endif
+        if (!q || PyList_Append(left, q) < 0) {
+            Py_XDECREF(q);
+            Py_DECREF(left);
+            return -1;
+        }
+        Py_DECREF(q);
+    }
+    Py_ssize_t k = PyList_GET_SIZE(left);
+    if (!k) {
+        Py_DECREF(left);
+        return 0;
+    }
+    PyObject *sep = PyUnicode_FromString(", ");
+    PyObject *joined = sep ? PyUnicode_Join(sep, left) : NULL;
+    Py_XDECREF(sep);
+    Py_DECREF(left);
+    if (!joined)
+        return -1;
+#if PY_VERSION_HEX >= 0x030C0000
+    PyErr_Format(PyExc_TypeError, "Can't instantiate abstract class %s without an implementation "
+                 "for abstract method%s %U", type->tp_name, k > 1 ? "s" : "", joined);
+#else
+    PyErr_Format(PyExc_TypeError, "Can't instantiate abstract class %s with abstract method%s %U",
+                 type->tp_name, k > 1 ? "s" : "", joined);
+#endif
+    Py_DECREF(joined);
+    return -1;
+}
+
+/* type(...) of a type whose vectorcall is not its own (never inherited,
+ * but a guard costs one compare): the interpreter's type call. */
+SPY_COLD PyObject *spy_type_call(PyObject *type, PyObject *const *args, size_t nargsf,
+                                 PyObject *kwnames)
+{
+    PyObject *tuple = NULL, *kw = NULL, *res = NULL;
+    Py_ssize_t n = PyVectorcall_NARGS(nargsf), nk = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    tuple = PyTuple_New(n);
+    if (!tuple)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_INCREF(args[i]);
+        PyTuple_SET_ITEM(tuple, i, args[i]);
+    }
+    if (nk && !(kw = PyDict_New()))
+        goto done;
+    for (Py_ssize_t i = 0; i < nk; i++)
+        if (PyDict_SetItem(kw, PyTuple_GET_ITEM(kwnames, i), args[n + i]) < 0)
+            goto done;
+    res = PyType_Type.tp_call(type, tuple, kw);
+done:
+    Py_DECREF(tuple);
+    Py_XDECREF(kw);
+    return res;
 }
 
 /* Positional arguments then keyword values, with their names, as a

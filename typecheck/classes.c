@@ -498,40 +498,19 @@ void classes_resolve_bases(Tc *tc)
         continue;
 }
 
-/* The native class of the module named `name` defined before `before`. */
-static TcClass *earlier_class(Tc *tc, const char *name, int before)
-{
-    for (int i = 0; i < before; i++)
-        if (!strcmp(tc->mod->classes[i]->name, name))
-            return tc->mod->classes[i];
-    return NULL;
-}
-
-/* A class the interpreter makes cannot derive from a native type (they
- * are final to Python code), so a native base of one is left to the
- * interpreter too, and its native subclasses then have a dynamic base.
- * True when something changed (the caller repeats until nothing does). */
+/* A native class cannot derive from a class the interpreter makes (its
+ * layout is not known), so a native subclass of one is made by the
+ * interpreter too.  (The other way round is fine: a class the
+ * interpreter makes may derive from a native class, as Python code
+ * anywhere may.)  True when something changed (the caller repeats until
+ * nothing does). */
 static bool leave_bases_of_dynamic(Tc *tc)
 {
     TcModule *m = tc->mod;
     bool changed = false;
     for (int i = 0; i < m->n_classes; i++) {
         TcClass *c = m->classes[i];
-        if (c->dynamic) {
-            for (int j = 0; j < c->def->u.classdef.n_bases; j++) {
-                Arg *b = c->def->u.classdef.bases[j];
-                const Expr *bv = b->name ? NULL : b->value->kind == EX_SUBSCRIPT
-                                                      ? b->value->u.subscript.value : b->value;
-                TcClass *base = bv && bv->kind == EX_NAME
-                                    ? earlier_class(tc, bv->u.name.id, c->index) : NULL;
-                if (base && !base->dynamic) {
-                    leave_class(tc, base, base->def->u.classdef.name_span,
-                                arena_printf(tc->a, "deriving a class the interpreter makes ('%s')",
-                                             c->name));
-                    changed |= base->dynamic;
-                }
-            }
-        } else if (c->base && c->base->dynamic) {
+        if (!c->dynamic && c->base && c->base->dynamic) {
             c->dynamic = true;
             c->base = NULL;
             changed = true;

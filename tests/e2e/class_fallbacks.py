@@ -1,8 +1,8 @@
 # Classes the interpreter makes, and what that means for the classes
 # around them: a class body with a nested class, an `if` or a loop; a
-# decorated subclass of a plain class (native types are final to Python,
-# so its base is made by the interpreter too, and so, in turn, are the
-# base's other subclasses).  Compiled functions use all of them.
+# decorated subclass of a plain class (made by the interpreter, deriving
+# from the native base as a Python subclass: compiled callers see its
+# overrides).  Compiled functions use all of them.
 import sys
 from dataclasses import dataclass
 

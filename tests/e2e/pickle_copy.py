@@ -1,7 +1,7 @@
 # Native instances pickle and copy as the interpreter's do: their
 # __reduce__ makes a blank instance (no __init__) and sets the assigned
 # attributes through their descriptors; a class's own __getstate__ /
-# __setstate__ / __reduce__ are used instead.
+# __setstate__ / __reduce__ are used instead.  Properties are not state.
 import copy
 import pickle
 from typing import Optional
@@ -28,7 +28,12 @@ class Point3(Point):
         self.z = z
 
     def show(self) -> str:
-        return Point.show(self) + " z=%r" % self.z
+        return Point.show(self) + " z=%r" % self.z + " norm=%r" % self.norm
+
+    # a property is not state: copying used to try to set it
+    @property
+    def norm(self) -> float:
+        return self.z * 2
 
 
 class Node:

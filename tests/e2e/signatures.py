@@ -1,12 +1,10 @@
 # inspect.signature() works on compiled functions, methods and classes:
 # their parameters' names, kinds and defaults are the interpreter's (read
 # from a text signature; annotations are not part of it, so this test
-# compares everything else; diff_signatures.py shows what differs).  On 3.13
-# inspect.signature() of a native class with an __init__ raises TypeError
-# (its __init__ is a method descriptor, which 3.13's inspect binds to the
-# class): documented, and left out here.
+# compares everything else; diff_signatures.py shows what differs).  A
+# class's comes from its type's doc (its __init__ is the tp_init slot's
+# wrapper, which inspect passes over).
 import inspect
-import sys
 from dataclasses import dataclass, field
 
 LIMIT = 10
@@ -69,8 +67,7 @@ def describe(obj: object) -> str:
     return ", ".join("%s %s %r" % (p.name, p.kind.name, p.default) for p in sig.parameters.values())
 
 
-classes = [K, Sized, P] if sys.version_info < (3, 13) else [K]
-for obj in [f, g, h, K().m, K.s, K.k] + classes:
+for obj in [f, g, h, K().m, K.s, K.k, K, Sized, P]:
     print(getattr(obj, "__name__", obj), "->", describe(obj))
 print(f.__doc__, g.__doc__, K.__doc__, Sized.__doc__)
 print(f(1), g(5), h(), computed(), K.s(), P(1).y)

@@ -496,3 +496,61 @@ def dataclasses_frozen(n: int) -> int:
         total += (hash(f) == hash(g)) + len(copy.copy(g).parts)
     setattr(LeakFrozen("x"), "key", "y")
     return total
+
+
+class Meter:
+    """A native class that Python subclasses (made by type() below)."""
+
+    def __init__(self, base: int, tag: str) -> None:
+        self.base = base
+        self.tag = tag
+
+    def reading(self, k: int, f: float, on: bool, unit: str) -> float:
+        return k * f
+
+    def label(self) -> str:
+        return self.tag
+
+    def report(self, k: int) -> str:
+        return "%s=%.1f" % (self.label(), self.reading(k, 0.5, True, "kWh"))
+
+    def off_reading(self, k: int) -> float:
+        return self.reading(k, 1.0, False, "kWh")
+
+
+# Python subclasses of a native class, made by interpreted code
+_PY_SUBCLASSES = """
+class PyMeter(Meter):
+    def reading(self, k, f, on, unit):
+        if k < 0:
+            raise ValueError("negative")
+        return float(k + self.base) if on else "off"
+
+    def label(self):
+        return self.tag + "!"
+
+class PyMeterNoInit(Meter):
+    pass
+"""
+_ns: dict = {"Meter": Meter}
+exec(_PY_SUBCLASSES, _ns)
+PyMeter = _ns["PyMeter"]
+PyMeterNoInit = _ns["PyMeterNoInit"]
+
+
+def python_subclasses(big: int, k: int) -> int:
+    """Trampolines box ints, floats, bools and strs for the override and
+    unbox its result (checked: a str for a float raises TypeError); tp_new
+    and tp_init build the instance; copy reads the instance dict."""
+    import copy
+    m = PyMeter(big, "m")
+    m.extra = [big]
+    n = PyMeterNoInit(3, "n")
+    c = copy.copy(m)
+    r = m.report(k) + n.report(k) + c.report(k)
+    return len(r) + len(m.extra) + len(c.extra)
+
+
+def python_subclass_bad(k: int) -> float:
+    m = PyMeter(1, "m")
+    return m.off_reading(k)

@@ -97,6 +97,10 @@ CASES = [
     ("recursive copy, all small", "spec_fib_acc", (40, 0, 1), {}, None),
     ("calls through a table of own functions", "table_calls", (20, False), {}, None),
     ("call through a table, TypeError binding", "table_calls", (3, True), {}, TypeError),
+    ("Python subclasses through trampolines", "python_subclasses", (1 << 70, 3), {}, None),
+    ("Python subclass, override raises", "python_subclasses", (5, -1), {}, ValueError),
+    ("Python subclass, override returns a str for a float", "python_subclass_bad", (1,), {},
+     TypeError),
 ]
 
 

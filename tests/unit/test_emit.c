@@ -1385,6 +1385,35 @@ static void test_c_dataclass_native(void **state)
     snip_free(s);
 }
 
+/* Python code may subclass any native class: a call of a method no
+ * native subclass overrides is direct when the receiver's vtable holds
+ * the native function (the class's own instances), else through the
+ * vtable, whose entries for a Python subclass's instances are
+ * trampolines; C(...) is the type's vectorcall, __init__ its tp_init. */
+static void test_c_python_subclass_dispatch(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("class Shape:\n"
+                      "    def __init__(self, n: int) -> None:\n        self.n = n\n"
+                      "    def area(self, k: float) -> float:\n        return k\n"
+                      "def total(s: Shape) -> float:\n    return s.area(2.0)\n");
+    assert_contains(s->c, "(((struct spy_obj_Shape *)v_s)->vtable->m_area == m_Shape__area ? "
+                          "m_Shape__area : ((struct spy_obj_Shape *)v_s)->vtable->m_area)"
+                          "(st, depth + 1, v_s, ");
+    assert_contains(s->c, "static SpyRetFloat spy_tramp_Shape__area(SpyModState *st, int depth, "
+                          "PyObject *v_self, double v_k)");
+    assert_contains(s->c, "if (spy_inherits_method(Py_TYPE(v_self), st->types[0], st->c[");
+    assert_contains(s->c, "if (!(args[1] = PyFloat_FromDouble(v_k)))");
+    assert_contains(s->c, "static const struct spy_vt_Shape spy_vtramp_Shape = {\n"
+                          "    spy_tramp_Shape____init__,\n    spy_tramp_Shape__area,\n};");
+    assert_contains(s->c, "self->vtable = &spy_vtramp_Shape;");
+    assert_contains(s->c, "{Py_tp_init, (void *)spy_tpinit_Shape},");
+    assert_contains(s->c, "Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE");
+    assert_contains(s->c, "((PyTypeObject *)t)->tp_vectorcall = spy_vc_Shape;");
+    assert_not_contains(s->c, "{\"__init__\", ");
+    snip_free(s);
+}
+
 /* s.strip(",.") with an ASCII literal: the characters' bits are a
  * constant of the C, not built at each call; followed by .lower(), one
  * string is made. */
@@ -1726,6 +1755,7 @@ int main(void)
         cmocka_unit_test(test_c_abc_generic_static_native),
         cmocka_unit_test(test_c_dataclass_native),
         cmocka_unit_test(test_c_strip_literal_set),
+        cmocka_unit_test(test_c_python_subclass_dispatch),
         cmocka_unit_test(test_c_range_step_sign),
         cmocka_unit_test(test_c_range_negated_variable_step),
         cmocka_unit_test(test_c_native_call_with_keywords),
