@@ -211,12 +211,11 @@ static const char *native_call_text(Cg *g, const IrOp *op, const char *callee)
 
 static void emit_native_call(Cg *g, const IrOp *op)
 {
-    const char *call, *lhs;
     bool pair = op->err == ERR_RET; /* a value and a failure flag */
     const char *in = pair ? "    " : ""; /* inside the pair's block */
+    const char *lhs = pair ? "spy_r" : reg_cname(g, op->dst), *call = NULL;
     if (pair)
-        fprintf(g->out, "    {\n        %sspy_r;\n", ret_ctype(op->dst->rep));
-    lhs = pair ? "spy_r" : reg_cname(g, op->dst);
+        fprintf(g->out, "    {\n        %sspy_r", ret_ctype(op->dst->rep));
     if (op->ctor) {
         call = native_call_text(g, op, cg_ident(g->m->a, "spy_new_", op->ctor->name));
     } else if (op->vclass && op->callee->overridden) {
@@ -226,17 +225,19 @@ static void emit_native_call(Cg *g, const IrOp *op)
          * function is called directly (and may be inlined) when the
          * receiver's vtable has it */
         const char *own = func_cname(g->m->a, op->callee);
-        fprintf(g->out, "%s    if (SPY_LIKELY(%s == %s))\n%s        %s = %s;\n%s    else\n",
-                in, vtable_entry(g, op), own, in, lhs, native_call_text(g, op, own), in);
+        fprintf(g->out, "%s%s    if (SPY_LIKELY(%s == %s))\n%s        %s = %s;\n%s    else\n",
+                pair ? ";\n" : "", in, vtable_entry(g, op), own, in, lhs,
+                native_call_text(g, op, own), in);
         fprintf(g->out, "%s        %s = %s;\n", in, lhs,
                 native_call_text(g, op, vtable_entry(g, op)));
-        call = NULL;
     } else {
         call = native_call_text(g, op, arena_printf(g->m->a, "%s%s", func_cname(g->m->a, op->callee),
                                                     op->i64_clone ? "__i64" : ""));
     }
-    if (call)
-        fprintf(g->out, "%s    %s = %s;\n", in, lhs, call);
+    if (call && pair)
+        fprintf(g->out, " = %s;\n", call);
+    else if (call)
+        fprintf(g->out, "    %s = %s;\n", lhs, call);
     if (pair) {
         fprintf(g->out, "        %s = spy_r.v;\n    ", reg_cname(g, op->dst));
         error_check(g, op, "spy_r");

@@ -1397,9 +1397,10 @@ static void test_c_python_subclass_dispatch(void **state)
                       "    def __init__(self, n: int) -> None:\n        self.n = n\n"
                       "    def area(self, k: float) -> float:\n        return k\n"
                       "def total(s: Shape) -> float:\n    return s.area(2.0)\n");
-    assert_contains(s->c, "(((struct spy_obj_Shape *)v_s)->vtable->m_area == m_Shape__area ? "
-                          "m_Shape__area : ((struct spy_obj_Shape *)v_s)->vtable->m_area)"
-                          "(st, depth + 1, v_s, ");
+    assert_contains(s->c, "        if (SPY_LIKELY(((struct spy_obj_Shape *)v_s)->vtable->m_area == "
+                          "m_Shape__area))\n            spy_r = m_Shape__area(st, depth + 1, v_s, ");
+    assert_contains(s->c, "        else\n            spy_r = ((struct spy_obj_Shape *)v_s)->vtable->"
+                          "m_area(st, depth + 1, v_s, ");
     assert_contains(s->c, "static SpyRetFloat spy_tramp_Shape__area(SpyModState *st, int depth, "
                           "PyObject *v_self, double v_k)");
     assert_contains(s->c, "if (spy_inherits_method(Py_TYPE(v_self), st->types[0], st->c[");
