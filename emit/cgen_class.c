@@ -631,8 +631,9 @@ static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
         fprintf(out, "},\n");
     }
     fprintf(out, "    {0, NULL}\n};\n\nstatic PyType_Spec %s = {\n    \"%s.%s\",\n"
-            "    sizeof(%s),\n    0,\n    Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE%s,\n    %s\n};\n\n",
+            "    sizeof(%s),\n    0,\n    Py_TPFLAGS_DEFAULT%s%s,\n    %s\n};\n\n",
             N(m, "spy_spec_", c), m->tm->ast->name, c->name, S(m, c),
+            c->final_class ? "" : " | Py_TPFLAGS_BASETYPE",
             needs_gc(c) ? " | Py_TPFLAGS_HAVE_GC" : "", N(m, "spy_slots_", c));
     fprintf(out, "/* Runs when the class statement does; a new reference to the type. */\n"
             "static PyObject *%s(SpyModState *st)\n{\n", N(m, "spy_create_type_", c));
@@ -668,6 +669,10 @@ static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
         fprintf(out, ") < 0) {\n        Py_DECREF(t);\n        return NULL;\n    }\n#endif\n");
     }
     emit_wire_dunders(out, c);
+    if (c->final_class) /* what typing.final does to a class since 3.11 */
+        fprintf(out, "#if PY_VERSION_HEX >= 0x030B0000\n"
+                "    if (PyObject_SetAttrString(t, \"__final__\", Py_True) < 0) {\n"
+                "        Py_DECREF(t);\n        return NULL;\n    }\n#endif\n");
     /* C(...): a PyType_Spec cannot set it (before 3.14); no subclass
      * inherits it */
     fprintf(out, "    ((PyTypeObject *)t)->tp_vectorcall = %s;\n", N(m, "spy_vc_", c));

@@ -596,7 +596,7 @@ IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f)
     IrReg *self = lower_expr_as(l, recv, f->params[0].type);
     IrOp *op = lower_op(l, IR_CALL_NATIVE);
     op->callee = f;
-    op->vclass = recv->type->cls;
+    op->vclass = recv->type->cls->final_class ? NULL : recv->type->cls;
     ir_set_args(l->f, op, &self, 1);
     IrRep rep = rep_of(f->ret);
     op->err = native_err(rep);

@@ -557,8 +557,9 @@ static TyType *check_native_method(Tc *tc, Expr *e, TcCall *call, TcClass *c, bo
     call->kind = CALL_NATIVE_METHOD;
     bind_native_call(tc, e, f, call, 1);
     call->kind = CALL_NATIVE_METHOD;
-    /* a Python subclass may override any method: through the vtable */
-    call->virtual_call = !via_super;
+    /* a Python subclass may override any method: through the vtable,
+     * unless the class is final */
+    call->virtual_call = !via_super && !c->final_class;
     return f->ret;
 }
 

@@ -412,10 +412,25 @@ static bool is_typing_generic(Tc *tc, const Expr *b)
     return b->kind == EX_SUBSCRIPT && tc_names_import(tc, b->u.subscript.value, "typing", "Generic");
 }
 
+/* @final (typing's or typing_extensions'), which a native class may carry
+ * besides @dataclass. */
+bool tc_is_final_decorator(Tc *tc, const Expr *e)
+{
+    return tc_names_import(tc, e, "typing", "final") ||
+           tc_names_import(tc, e, "typing_extensions", "final");
+}
+
 static void resolve_base(Tc *tc, TcClass *c)
 {
     Stmt *def = c->def;
-    if (def->u.classdef.decorators.n) {
+    int others = 0;
+    for (int i = 0; i < def->u.classdef.decorators.n; i++) {
+        if (tc_is_final_decorator(tc, def->u.classdef.decorators.v[i]))
+            c->final_class = true;
+        else
+            others++;
+    }
+    if (others) {
         const char *why = dataclass_accept(tc, c);
         if (why)
             leave_class(tc, c, def->u.classdef.decorators.v[0]->span, why);
@@ -457,6 +472,8 @@ static void resolve_base(Tc *tc, TcClass *c)
         }
         if (c->base)
             tc_unsupported(tc, b->span, "multiple inheritance");
+        else if (s->type->cls->final_class)
+            tc_error(tc, b->span, "Cannot inherit from final class \"%s\"", s->type->cls->name);
         else
             c->base = s->type->cls;
     }

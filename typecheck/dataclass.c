@@ -78,9 +78,14 @@ static const char *unsupported_option(Tc *tc, TcClass *c, const Arg *a)
 static const char *check_decorator(Tc *tc, TcClass *c)
 {
     const ExprList *d = &c->def->u.classdef.decorators;
-    if (d->n != 1)
-        return "class decorators";
-    const Expr *e = d->v[0];
+    const Expr *e = NULL;
+    for (int i = 0; i < d->n; i++) {
+        if (tc_is_final_decorator(tc, d->v[i]))
+            continue;
+        if (e)
+            return "class decorators";
+        e = d->v[i];
+    }
     if (is_dataclass_name(tc, e))
         return NULL;
     if (e->kind != EX_CALL || !is_dataclass_name(tc, e->u.call.func))

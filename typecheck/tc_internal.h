@@ -122,6 +122,7 @@ void classes_declare(Tc *tc, Stmt *def, TcSymbol *sym);
 void classes_resolve_bases(Tc *tc);
 void classes_resolve(Tc *tc);
 void classes_find_always_defined(Tc *tc);
+bool tc_is_final_decorator(Tc *tc, const Expr *e);
 bool class_is_subclass(const TcClass *c, const TcClass *base);
 /* Is annotation a NAME or X.NAME (subscripted too: ClassVar[int])? */
 bool tc_annotation_named(const Expr *a, const char *name);

@@ -247,6 +247,7 @@ typedef struct TcClass {
      * the abstract methods still unimplemented (sorted); instantiating
      * the class then raises the interpreter's TypeError. */
     bool abc;
+    bool final_class;      /* @typing.final: no subclass, native or Python */
     const char **abstract_names; int n_abstract;
     /* A @dataclass made natively (dataclass.c): its __init__ is generated
      * in its body, the rest of what the decorator makes is copied from a

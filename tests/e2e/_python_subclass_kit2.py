@@ -29,3 +29,12 @@ def make(Account):
 
     k.Premium, k.Broken, k.Lazy, k.Plain = Premium, Broken, Lazy, Plain
     return k
+
+
+def try_subclass(cls):
+    try:
+        class Sub(cls):
+            pass
+    except TypeError as e:
+        return "TypeError: %s" % e
+    return "subclassed %s" % cls.__name__

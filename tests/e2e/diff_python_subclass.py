@@ -3,7 +3,10 @@
 not in its __dict__; an override's result and the attributes are checked
 against the native class's annotations; a subclass __init__ that skips
 the native one leaves float, bool and fixed-width attributes reading 0;
-an instance attribute does not shadow a method for compiled callers."""
+an instance attribute does not shadow a method for compiled callers; a
+@final class cannot be subclassed at all."""
+from typing import final
+
 import _python_subclass_kit2 as kit
 
 
@@ -20,6 +23,12 @@ class Account:
 
     def get_rate(self) -> float:
         return self.rate
+
+
+@final
+class Sealed:
+    def f(self) -> int:
+        return 1
 
 
 def main() -> None:
@@ -44,6 +53,7 @@ def main() -> None:
     b = k.Plain("cy", 1.0)
     b.fee = lambda: 100.0  # type: ignore
     print(b.monthly())
+    print(kit.try_subclass(Sealed))
 
 
 main()
