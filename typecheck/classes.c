@@ -217,8 +217,35 @@ static TcAttr *add_attr(Tc *tc, TcClass *c, const char *name, TyType *t, Span de
     return a;
 }
 
+static TyType *syntactic_type(Tc *tc, const TcFunc *m, Expr *v);
+
+/* The type a module global gets from its first assignment at module
+ * level, when that is a literal (`I_HANDLERA = 3`), or its annotation:
+ * the type the checker gives it later.  NULL for anything else. */
+static TyType *global_literal_type(Tc *tc, const TcFunc *m, const char *name)
+{
+    const StmtList *body = &tc->mod->ast->body;
+    for (int i = 0; i < body->n; i++) {
+        Stmt *s = body->v[i];
+        if (s->kind == ST_ANNASSIGN && s->u.annassign.target->kind == EX_NAME &&
+            s->u.annassign.target->u.name.id == name)
+            return scope_annotation(tc, s->u.annassign.annotation);
+        if (s->kind != ST_ASSIGN || s->u.assign.targets.n != 1 ||
+            s->u.assign.targets.v[0]->kind != EX_NAME ||
+            s->u.assign.targets.v[0]->u.name.id != name)
+            continue;
+        Expr *v = s->u.assign.value;
+        if (v->kind == EX_NAME) /* not a literal */
+            return NULL;
+        TyType *t = syntactic_type(tc, m, v);
+        return t->kind == TY_ANY ? NULL : t;
+    }
+    return NULL;
+}
+
 /* The type of `self.x = value` without checking value in context: a
- * parameter's annotation or a literal's type; Any otherwise. */
+ * parameter's annotation, a literal's type, a module global's literal
+ * type (as mypy infers them); Any otherwise. */
 static TyType *syntactic_type(Tc *tc, const TcFunc *m, Expr *v)
 {
     switch (v->kind) {
@@ -231,11 +258,21 @@ static TyType *syntactic_type(Tc *tc, const TcFunc *m, Expr *v)
                                          v->u.unary.operand->kind == EX_FLOAT))
             return syntactic_type(tc, m, v->u.unary.operand);
         break;
-    case EX_NAME:
+    case EX_NAME: {
         for (int i = 0; i < m->n_params; i++)
-            if (m->params[i].param->name == v->u.name.id && m->params[i].param->annotation)
-                return m->params[i].type;
+            if (m->params[i].param->name == v->u.name.id)
+                return m->params[i].param->annotation ? m->params[i].type : ty_simple(TY_ANY);
+        /* a module global of a scalar type (`self.dest = I_HANDLERA`), as
+         * mypy infers it; a local of the method shadows it */
+        for (int i = 0; i < m->n_locals; i++)
+            if (m->locals[i]->name == v->u.name.id)
+                return ty_simple(TY_ANY);
+        const TcSymbol *g = symtab_get(&tc->globals, v->u.name.id);
+        TyType *t = g && g->kind == SYM_GLOBAL ? global_literal_type(tc, m, v->u.name.id) : NULL;
+        if (t)
+            return t;
         break;
+    }
     default:
         break;
     }

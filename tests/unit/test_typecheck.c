@@ -858,6 +858,32 @@ static void test_da_for_target_after_loop(void **state)
                     "    return v\n");
 }
 
+/* `self.x = NAME` of a module global takes the global's type when its
+ * first module-level assignment is a literal (or annotated), as mypy
+ * infers it; a parameter or local of the same name shadows it. */
+static void test_attr_from_global_literal(void **state)
+{
+    (void)state;
+    Snip *s = check_ok("LIMIT = 3\nRATE: float = 2\nNAME = 'n'\nOTHER = LIMIT\n"
+                       "class A:\n"
+                       "    def __init__(self, NAME: bytes) -> None:\n"
+                       "        self.limit = LIMIT\n"
+                       "        self.rate = RATE\n"
+                       "        self.name = NAME\n"
+                       "        self.other = OTHER\n"
+                       "        self.unknown = UNDEFINED_LATER\n"
+                       "UNDEFINED_LATER = [1]\n");
+    const TcClass *c = s->tm->classes[0];
+    const char *want[] = {"limit int", "rate float", "name bytes", "other Any", "unknown Any"};
+    assert_int_equal(c->n_attrs, 5);
+    for (int i = 0; i < 5; i++) {
+        char got[64];
+        snprintf(got, sizeof got, "%s %s", c->attrs[i]->name, ty_str(s->a, c->attrs[i]->type));
+        assert_string_equal(got, want[i]);
+    }
+    snip_free(s);
+}
+
 /* ---- attributes __init__ always sets ---------------------------------------- */
 
 /* "name:0/1 ..." for every attribute of class `cls`, in field order. */
@@ -965,6 +991,7 @@ int main(void)
         cmocka_unit_test(test_diag_break_outside_loop),
         cmocka_unit_test(test_diag_all_reported_in_one_run),
         cmocka_unit_test(test_diag_rendering),
+        cmocka_unit_test(test_attr_from_global_literal),
         cmocka_unit_test(test_always_defined),
         cmocka_unit_test(test_da_both_branches),
         cmocka_unit_test(test_da_one_branch),
