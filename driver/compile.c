@@ -137,6 +137,20 @@ static int deliver_c(Unit *u, const CText *c)
     return build_so(u, c);
 }
 
+/* --annotate: DIR/<mod>.html beside the other outputs. */
+static int write_annotation(Unit *u, const TcModule *tm, const CText *c)
+{
+    const char *path = path_join(u->a, u->out_dir, arena_printf(u->a, "%s.html", u->mod_name));
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return write_error(u, path, errno);
+    int bad = emit_annotate_html(u->a, tm, c->text, c->len, f);
+    int err = bad ? errno : 0;
+    if (fclose(f) != 0 && !err)
+        err = errno;
+    return bad || err ? write_error(u, path, err ? err : EIO) : EXIT_OK;
+}
+
 static int emit_c(Unit *u, TcModule *tm, CText *c)
 {
     FILE *mem = open_memstream(&c->text, &c->len);
@@ -174,6 +188,8 @@ static int run_stages(Unit *u)
         return EXIT_OK;
     CText c = {NULL, 0};
     int st = emit_c(u, tm, &c);
+    if (st == EXIT_OK && o->annotate && o->dump == DUMP_NONE)
+        st = write_annotation(u, tm, &c);
     if (st == EXIT_OK)
         st = deliver_c(u, &c);
     free(c.text);

@@ -29,6 +29,7 @@ typedef struct Options {
     bool emit_c;            /* --emit-c */
     bool check;             /* --check */
     bool strict;            /* --strict: no function left to the interpreter */
+    bool annotate;          /* --annotate: also write DIR/<mod>.html */
     DumpWhat dump;          /* --dump=WHAT */
     const char *python;     /* --python PATH, default "python3" */
     int jobs;               /* -j N, default 1 */

@@ -22,6 +22,8 @@ static const char USAGE[] =
     "  --check           parse and type-check only\n"
     "  --strict          a function the compiler cannot compile natively is an\n"
     "                    error (by default it is left to the interpreter, with a note)\n"
+    "  --annotate        also write DIR/<mod>.html: the source, each line shaded by\n"
+    "                    how much of it goes through the interpreter, with its C\n"
     "  --dump=WHAT       print ast|types|ir|c to stdout (ast: frontend only;"
     " types: after typecheck; ir/c: after emit) and stop\n"
     "  --python PATH     target interpreter (default: python3 on PATH)\n"
@@ -139,6 +141,8 @@ static int parse_flag(const char *a, Options *o)
         o->check = true;
     else if (strcmp(a, "--strict") == 0)
         o->strict = true;
+    else if (strcmp(a, "--annotate") == 0)
+        o->annotate = true;
     else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
         o->action = o->action == ACT_COMPILE ? ACT_HELP : o->action;
     else if (strcmp(a, "--version") == 0)

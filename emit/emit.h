@@ -25,6 +25,13 @@ typedef struct EmitOptions {
 int emit_module_c(Arena *a, TcModule *tm, const EmitOptions *opts,
                   FILE *out, DiagList *diags);
 
+/* --annotate: writes to `out` an HTML page of the module's source with,
+ * per line, its generated C (from `c`, the text emit_module_c wrote) and
+ * how many calls of it go through the interpreter's generic protocols;
+ * lines of functions and classes left to the interpreter are marked.
+ * Returns 0, or -1 when writing failed. */
+int emit_annotate_html(Arena *a, const TcModule *tm, const char *c, size_t c_len, FILE *out);
+
 /* ---- building ---------------------------------------------------------- */
 
 /* What the driver learns from the target interpreter's sysconfig. */

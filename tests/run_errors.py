@@ -104,6 +104,28 @@ def unwritable_outdir(tmp):
     return [COMPILER, "-o", outdir, src]
 
 
+def annotate_case(compiler):
+    """--annotate writes DIR/<mod>.html beside the C: the source lines, each
+    with its C, and the legend; exit 0 and no diagnostics."""
+    with tempfile.TemporaryDirectory(prefix="spy-annotate-") as tmp:
+        src = os.path.join(tmp, "valid.py")
+        with open(src, "w") as f:
+            f.write(VALID_MODULE + "def dyn(o):\n    return o.x\n")
+        cmd = [compiler, "--annotate", "--emit-c", "-o", tmp, src]
+        out, err, rc = run(cmd)
+        problems = []
+        if rc != 0 or err or out:
+            problems.append("exit %d, stdout %r, stderr %r" % (rc, out, err))
+        page = os.path.join(tmp, "valid.html")
+        text = open(page).read() if os.path.exists(page) else ""
+        for want in ("<!DOCTYPE html>", "    return x + 1</summary>", "PyObject_GetAttr(",
+                     "<b>3</b> native, <b>1</b> using"):
+            if want not in text:
+                problems.append("valid.html lacks %r" % want)
+        detail = "$ " + " ".join(cmd) + "\n" + "\n".join(problems)
+        return ("FAIL", detail) if problems else ("PASS", "")
+
+
 USAGE_CASES = [("usage/missing_input", missing_input),
                ("usage/unwritable_outdir", unwritable_outdir)]
 COMPILER = None
@@ -128,6 +150,7 @@ def main():
     names = sorted(os.path.basename(p)[:-3] for p in glob.glob(os.path.join(ERR_DIR, "*.py")))
     cases = [(n, lambda n=n: diag_case(COMPILER, n, update)) for n in names]
     cases += [(n, lambda f=f: usage_case(COMPILER, f)) for n, f in USAGE_CASES]
+    cases.append(("cli/annotate", lambda: annotate_case(COMPILER)))
     passed = failed = 0
     for name, fn in cases:
         if opts.substr not in name:

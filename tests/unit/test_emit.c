@@ -1413,6 +1413,49 @@ static void test_c_python_subclass_dispatch(void **state)
     assert_contains(s->c, "((PyTypeObject *)t)->tp_vectorcall = spy_vc_Shape;");
     assert_not_contains(s->c, "{\"__init__\", ");
     snip_free(s);
+    /* a @final class: no subclass at all, so a plain direct call */
+    s = emit_ok("from typing import final\n@final\nclass Shape:\n"
+                "    def area(self, k: float) -> float:\n        return k\n"
+                "def total(s: Shape) -> float:\n    return s.area(2.0)\n");
+    assert_contains(s->c, "SpyRetFloat spy_r = m_Shape__area(st, depth + 1, v_s, ");
+    assert_not_contains(s->c, "vtable->m_area == m_Shape__area");
+    assert_not_contains(s->c, "Py_TPFLAGS_BASETYPE");
+    snip_free(s);
+}
+
+/* --annotate: a typed line's C is native (score 0), an untyped one's
+ * goes through the generic protocols, a function left to the
+ * interpreter is marked; the C of each line is on the page. */
+static void test_annotate_html(void **state)
+{
+    (void)state;
+    Snip *s = emit_lenient("def typed(n: int) -> int:\n"
+                      "    return n * 2 + 1\n"
+                      "def untyped(o):\n"
+                      "    return o.attr + o[1]\n"
+                      "def interp(n: int) -> int:\n"
+                      "    match n:\n"
+                      "        case 1:\n"
+                      "            return 2\n"
+                      "    return n\n");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    assert_int_equal(emit_annotate_html(s->a, s->tm, s->c, strlen(s->c), out), 0);
+    fclose(out);
+    /* line 2: native */
+    assert_contains(buf, "<details class=\"s0\"><summary><span class=\"ln\">2</span>"
+                         "<span class=\"sc\">0</span>    return n * 2 + 1</summary>");
+    /* line 4: an attribute, an item and an addition on objects */
+    assert_contains(buf, "<details class=\"s2\"><summary><span class=\"ln\">4</span>"
+                         "<span class=\"sc\">3</span>    return o.attr + o[1]</summary>");
+    assert_contains(buf, "PyObject_GetAttr(");
+    /* lines 5-9: left to the interpreter (match) */
+    assert_contains(buf, "<div class=\"src interp\"><span class=\"ln\">9</span>");
+    assert_contains(buf, "<b>5</b> left to the interpreter");
+    free(buf);
+    snip_free(s);
 }
 
 /* s.strip(",.") with an ASCII literal: the characters' bits are a
@@ -1757,6 +1800,7 @@ int main(void)
         cmocka_unit_test(test_c_dataclass_native),
         cmocka_unit_test(test_c_strip_literal_set),
         cmocka_unit_test(test_c_python_subclass_dispatch),
+        cmocka_unit_test(test_annotate_html),
         cmocka_unit_test(test_c_range_step_sign),
         cmocka_unit_test(test_c_range_negated_variable_step),
         cmocka_unit_test(test_c_native_call_with_keywords),

@@ -78,7 +78,7 @@ static UNUSED_FN void snip_render_diags(Snip *s)
 
 /* Parses and type-checks `text` as the file `path`.  A syntax error fails
  * the test: these tests are about the later stages. */
-static UNUSED_FN Snip *check_snippet_as(const char *path, const char *text)
+static UNUSED_FN Snip *check_snippet_mode(const char *path, const char *text, bool strict)
 {
     Snip *s = calloc(1, sizeof *s);
     assert_non_null(s);
@@ -91,9 +91,15 @@ static UNUSED_FN Snip *check_snippet_as(const char *path, const char *text)
         snip_render_diags(s);
         fail_msg("snippet does not parse:\n%s\n--- snippet:\n%s", s->diag_full, text);
     }
-    s->tm = tc_check(s->a, s->names, s->m, &s->diags);
+    s->tm = strict ? tc_check(s->a, s->names, s->m, &s->diags)
+                   : tc_check_module(s->a, s->names, s->m, &s->diags, false);
     snip_render_diags(s);
     return s;
+}
+
+static UNUSED_FN Snip *check_snippet_as(const char *path, const char *text)
+{
+    return check_snippet_mode(path, text, true);
 }
 
 /* The path is relative and does not exist, so realpath() keeps it as is. */
@@ -266,6 +272,19 @@ static UNUSED_FN Snip *emit_ok_as(const char *path, const char *text)
 static UNUSED_FN Snip *emit_ok(const char *text)
 {
     return emit_ok_as(SNIP_PATH, text);
+}
+
+/* check (what cannot be native is left to the interpreter, with a note,
+ * as without --strict) + emit, failing the test on any error. */
+static UNUSED_FN Snip *emit_lenient(const char *text)
+{
+    Snip *s = check_snippet_mode(SNIP_PATH, text, false);
+    if (s->diags.n_errors)
+        fail_msg("unexpected typecheck errors:\n%s--- snippet:\n%s", s->diag_full, text);
+    snip_emit(s);
+    if (s->emit_errors || s->diags.n_errors)
+        fail_msg("unexpected emit errors:\n%s--- snippet:\n%s", s->diag_full, text);
+    return s;
 }
 
 /* The IR dump of one function ("def f_<name>:" up to the next "def "),
