@@ -46,8 +46,9 @@ void cg_class_decls(FILE *out, ModCtx *m, const TcClass *c)
 {
     fprintf(out, "/* class %s */\nstruct %s;\n%s {\n    PyObject_HEAD\n"
             "    const struct %s *vtable;\n"
-            "    uint64_t defined[%d]; /* bit n%%64 of word n/64: unboxed attribute n is "
-            "assigned */\n", c->name, N(m, "spy_vt_", c), S(m, c), N(m, "spy_vt_", c),
+            "    /* bit 0: an instance of a Python subclass; bit (n+1)%%64 of word\n"
+            "     * (n+1)/64: unboxed attribute n is assigned */\n"
+            "    uint64_t defined[%d];\n", c->name, N(m, "spy_vt_", c), S(m, c), N(m, "spy_vt_", c),
             defined_words(m->tm, c));
     for (int i = 0; i < c->n_attrs; i++)
         fprintf(out, "    %s%s;   /* %s: %s */\n", ir_rep_ctype(rep_of(c->attrs[i]->type)),
@@ -174,12 +175,15 @@ static void emit_new(FILE *out, ModCtx *m, const TcClass *c)
             " * assigned but the class's defaults: what __init__ starts from, and\n"
             " * what unpickling and copying fill. */\n"
             "static PyObject *%s(SpyModState *st, PyTypeObject *tp)\n{\n    %s *self;\n"
+            "    uint64_t python_subclass = 0;\n"
             "    if (SPY_LIKELY(tp == st->types[%d])) {\n"
             "        self = (%s *)spy_instance_alloc(tp, %d);\n        if (!self)\n"
             "            return NULL;\n        self->vtable = &%s;\n    } else {\n"
             "        self = (%s *)spy_subclass_alloc(tp);\n        if (!self)\n"
-            "            return NULL;\n        self->vtable = &%s;\n    }\n"
-            "    memset(self->defined, 0, sizeof self->defined);\n", c->name, N(m, "spy_blank_", c), S(m, c), c->index,
+            "            return NULL;\n        self->vtable = &%s;\n"
+            "        python_subclass = SPY_PYTHON_SUBCLASS_BIT;\n    }\n"
+            "    memset(self->defined, 0, sizeof self->defined);\n"
+            "    self->defined[0] = python_subclass;\n", c->name, N(m, "spy_blank_", c), S(m, c), c->index,
             S(m, c), needs_gc(c), N(m, "spy_vtable_", c), S(m, c), N(m, "spy_vtramp_", c));
     for (int i = 0; i < c->n_attrs; i++)
         init_field(out, m, c, c->attrs[i]);

@@ -222,11 +222,13 @@ static void emit_native_call(Cg *g, const IrOp *op)
         call = native_call_text(g, op, vtable_entry(g, op));
     } else if (op->vclass) {
         /* only a Python subclass can override it: the class's own
-         * function is called directly (and may be inlined) when the
-         * receiver's vtable has it */
+         * function is called directly (and may be inlined) unless the
+         * receiver is an instance of one (bit 0 of defined[0]: one load,
+         * where comparing the vtable's entry takes two) */
         const char *own = func_cname(g->m->a, op->callee);
-        fprintf(g->out, "%s%s    if (SPY_LIKELY(%s == %s))\n%s        %s = %s;\n%s    else\n",
-                pair ? ";\n" : "", in, vtable_entry(g, op), own, in, lhs,
+        fprintf(g->out, "%s%s    if (SPY_LIKELY(!(((%s *)%s)->defined[0] & SPY_PYTHON_SUBCLASS_BIT)))\n"
+                "%s        %s = %s;\n%s    else\n", pair ? ";\n" : "", in,
+                class_struct(g->m->a, op->vclass), reg_cname(g, op->args[0]), in, lhs,
                 native_call_text(g, op, own), in);
         fprintf(g->out, "%s        %s = %s;\n", in, lhs,
                 native_call_text(g, op, vtable_entry(g, op)));

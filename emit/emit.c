@@ -65,7 +65,7 @@ int defined_words(const TcModule *tm, const TcClass *c)
         if (!tm->classes[i]->dynamic && root_of(tm->classes[i]) == root_of(c) &&
             tm->classes[i]->n_attrs > most)
             most = tm->classes[i]->n_attrs;
-    return most > 64 ? (most + 63) / 64 : 1;
+    return (most + 1 + 63) / 64; /* and bit 0 (a Python subclass's instance) */
 }
 
 static void number_functions(ModCtx *m)

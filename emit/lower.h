@@ -186,7 +186,8 @@ const char *defined_word(Arena *a, int index);
 const char *defined_mask(Arena *a, int index);
 /* The words of the defined[] bitmap of c's instances: as many as the
  * class of c's hierarchy with the most attributes needs (one layout for
- * the hierarchy: the fields come after the bitmap). */
+ * the hierarchy: the fields come after the bitmap), bit 0 being
+ * SPY_PYTHON_SUBCLASS_BIT. */
 int defined_words(const TcModule *tm, const TcClass *c);
 
 /* Stores v into local symbol s (setting its "assigned" flag if it has

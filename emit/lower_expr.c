@@ -1016,11 +1016,15 @@ const char *field_lvalue(Arena *a, const TcAttr *attr)
 }
 
 /* Where an instance's "assigned" bit for attribute `index` is: a word
- * of its defined[] bitmap, and a mask of that word. */
-const char *defined_word(Arena *a, int index) { return arena_printf(a, "defined[%d]", index / 64); }
+ * of its defined[] bitmap, and a mask of that word (bit 0 of word 0
+ * marks an instance of a Python subclass). */
+const char *defined_word(Arena *a, int index)
+{
+    return arena_printf(a, "defined[%d]", (index + 1) / 64);
+}
 const char *defined_mask(Arena *a, int index)
 {
-    return arena_printf(a, "((uint64_t)1 << %d)", index % 64);
+    return arena_printf(a, "((uint64_t)1 << %d)", (index + 1) % 64);
 }
 
 /* The test of an unboxed field's "assigned" bit. */

@@ -26,6 +26,10 @@ static inline PyObject *spy_instance_alloc(PyTypeObject *tp, int gc)
     return gc ? PyObject_GC_New(PyObject, tp) : PyObject_New(PyObject, tp);
 }
 
+/* Bit 0 of a native instance's defined[0]: it is an instance of a Python
+ * subclass, whose vtable holds trampolines (see emit/cgen_subclass.c). */
+#define SPY_PYTHON_SUBCLASS_BIT ((uint64_t)1)
+
 /* The native class a type is or derives from: the first type up the
  * tp_base chain that a module made from a spec (a Python subclass has no
  * ht_module; its solid base, the native class, does). */

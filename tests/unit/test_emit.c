@@ -1397,8 +1397,8 @@ static void test_c_python_subclass_dispatch(void **state)
                       "    def __init__(self, n: int) -> None:\n        self.n = n\n"
                       "    def area(self, k: float) -> float:\n        return k\n"
                       "def total(s: Shape) -> float:\n    return s.area(2.0)\n");
-    assert_contains(s->c, "        if (SPY_LIKELY(((struct spy_obj_Shape *)v_s)->vtable->m_area == "
-                          "m_Shape__area))\n            spy_r = m_Shape__area(st, depth + 1, v_s, ");
+    assert_contains(s->c, "        if (SPY_LIKELY(!(((struct spy_obj_Shape *)v_s)->defined[0] & "
+                          "SPY_PYTHON_SUBCLASS_BIT)))\n            spy_r = m_Shape__area(st, depth + 1, v_s, ");
     assert_contains(s->c, "        else\n            spy_r = ((struct spy_obj_Shape *)v_s)->vtable->"
                           "m_area(st, depth + 1, v_s, ");
     assert_contains(s->c, "static SpyRetFloat spy_tramp_Shape__area(SpyModState *st, int depth, "
@@ -1407,7 +1407,8 @@ static void test_c_python_subclass_dispatch(void **state)
     assert_contains(s->c, "if (!(args[1] = PyFloat_FromDouble(v_k)))");
     assert_contains(s->c, "static const struct spy_vt_Shape spy_vtramp_Shape = {\n"
                           "    spy_tramp_Shape____init__,\n    spy_tramp_Shape__area,\n};");
-    assert_contains(s->c, "self->vtable = &spy_vtramp_Shape;");
+    assert_contains(s->c, "self->vtable = &spy_vtramp_Shape;\n"
+                          "        python_subclass = SPY_PYTHON_SUBCLASS_BIT;");
     assert_contains(s->c, "{Py_tp_init, (void *)spy_tpinit_Shape},");
     assert_contains(s->c, "Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE");
     assert_contains(s->c, "((PyTypeObject *)t)->tp_vectorcall = spy_vc_Shape;");
@@ -1418,7 +1419,7 @@ static void test_c_python_subclass_dispatch(void **state)
                 "    def area(self, k: float) -> float:\n        return k\n"
                 "def total(s: Shape) -> float:\n    return s.area(2.0)\n");
     assert_contains(s->c, "SpyRetFloat spy_r = m_Shape__area(st, depth + 1, v_s, ");
-    assert_not_contains(s->c, "vtable->m_area == m_Shape__area");
+    assert_not_contains(s->c, "SPY_PYTHON_SUBCLASS_BIT)))");
     assert_not_contains(s->c, "Py_TPFLAGS_BASETYPE");
     snip_free(s);
 }
