@@ -47,16 +47,6 @@ static const char *box_value(ModCtx *m, const TyType *t, const char *v, bool *bo
     }
 }
 
-static const char *fixed_kind(const TyType *t)
-{
-    switch (t->kind) {
-    case TY_I64: return "SPY_I64";
-    case TY_I32: return "SPY_I32";
-    case TY_I16: return "SPY_I16";
-    default: return "SPY_U8";
-    }
-}
-
 /* The C test that object r (in `st`'s module) is a t, or NULL when any
  * object is: what the override's result must pass. */
 static const char *result_check(ModCtx *m, const TyType *t)

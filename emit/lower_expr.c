@@ -27,7 +27,7 @@ static IrReg *call2(Lower *l, const char *c, IrRep rep, IrErrKind err, IrReg *a,
 }
 
 /* SPY_I64 ... SPY_U8 for a fixed-width type. */
-static const char *fixed_kind(const TyType *t)
+const char *fixed_kind(const TyType *t)
 {
     switch (t->kind) {
     case TY_I32: return "SPY_I32";
