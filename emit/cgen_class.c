@@ -405,7 +405,8 @@ static const char *setter_check(ModCtx *m, const TyType *t)
     case TY_CLASS: return arena_printf(m->a, "PyObject_TypeCheck(value, st->types[%d])", t->cls->index);
     default: {
         unsigned mask = kind_mask(t);
-        return mask ? arena_printf(m->a, "spy_is_kind(value, %uu)", mask) : NULL;
+        return mask ? arena_printf(m->a, "spy_is_kind(value, %uu)", mask)
+                    : union_class_check(m->a, t, "value");
     }
     }
 }

@@ -137,7 +137,9 @@ static const char *arg_check(ModCtx *m, const TyType *t, int ai)
         break;
     }
     unsigned mask = kind_mask(t);
-    return mask ? arena_printf(m->a, "spy_is_kind(a[%d], %uu)", ai, mask) : NULL;
+    if (mask)
+        return arena_printf(m->a, "spy_is_kind(a[%d], %uu)", ai, mask);
+    return union_class_check(m->a, t, arena_printf(m->a, "a[%d]", ai));
 }
 
 /* Converts the argument object a[ai] into the native parameter v. */

@@ -55,12 +55,11 @@ static const char *result_check(ModCtx *m, const TyType *t)
         return NULL;
     if (t->kind == TY_CLASS)
         return arena_printf(m->a, "spy_expect_type(r, st->types[%d]) == 0", t->cls->index);
-    const TyType *inner = ty_without_none(m->a, t);
-    if (t->kind == TY_UNION && inner->kind == TY_CLASS)
-        return arena_printf(m->a, "(r == Py_None || spy_expect_type(r, st->types[%d]) == 0)",
-                            inner->cls->index);
     unsigned mask = kind_mask(t);
-    return mask ? arena_printf(m->a, "spy_expect(r, %uu, \"%s\") == 0", mask, ty_str(m->a, t))
+    if (mask)
+        return arena_printf(m->a, "spy_expect(r, %uu, \"%s\") == 0", mask, ty_str(m->a, t));
+    const char *test = union_class_check(m->a, t, "r"); /* Optional[C], ... */
+    return test ? arena_printf(m->a, "spy_expect_ok(%s, r, \"%s\") == 0", test, ty_str(m->a, t))
                 : NULL;
 }
 

@@ -174,6 +174,7 @@ IrReg *lower_machine(Lower *l, Expr *e);
 IrReg *lower_machine_sat(Lower *l, Expr *e);
 /* The SPY_K_* kinds a slot of type t accepts; 0 when it accepts anything. */
 unsigned kind_mask(const TyType *t);
+const char *union_class_check(Arena *a, const TyType *t, const char *v);
 const char *fixed_kind(const TyType *t); /* SPY_I64 ... SPY_U8 */
 const char *field_lvalue(Arena *a, const TcAttr *attr);
 /* The one field of that name among the module's native classes, if one. */

@@ -84,6 +84,35 @@ unsigned kind_mask(const TyType *t)
     }
 }
 
+/* The C test that object `v` is a `t`, for a union holding native
+ * classes (kind_mask() has no bit for them): its other members' kinds or
+ * an instance of one of the classes.  NULL when a member is Any, object
+ * or a type without a test, or when t is no such union. */
+const char *union_class_check(Arena *a, const TyType *t, const char *v)
+{
+    if (t->kind != TY_UNION)
+        return NULL;
+    unsigned mask = 0;
+    const char *classes = "";
+    bool any_class = false;
+    for (int i = 0; i < t->n_args; i++) {
+        const TyType *m = t->args[i];
+        if (m->kind == TY_CLASS) {
+            classes = arena_printf(a, "%s || PyObject_TypeCheck(%s, st->types[%d])", classes, v,
+                                   m->cls->index);
+            any_class = true;
+            continue;
+        }
+        unsigned k = kind_mask(m);
+        if (!k)
+            return NULL;
+        mask |= k;
+    }
+    if (!any_class)
+        return NULL;
+    return arena_printf(a, "(spy_is_kind(%s, %uu)%s)", v, mask, classes);
+}
+
 /* A checked conversion of an object to type `to`. */
 static IrReg *unbox(Lower *l, IrReg *o, const TyType *to)
 {
@@ -110,8 +139,12 @@ static IrReg *unbox(Lower *l, IrReg *o, const TyType *to)
         return o;
     }
     unsigned mask = kind_mask(to);
+    const char *test = union_class_check(A(l), to, "%0");
     if (mask)
         emit_call(l, arena_printf(A(l), "spy_expect(%%0, %uu, \"%s\")", mask, ty_str(A(l), to)),
+                  (IrRep)-1, ERR_NEG, &o, 1);
+    else if (test) /* Optional[C], C | int, ... */
+        emit_call(l, arena_printf(A(l), "spy_expect_ok(%s, %%0, \"%s\")", test, ty_str(A(l), to)),
                   (IrRep)-1, ERR_NEG, &o, 1);
     return o;
 }

@@ -41,6 +41,16 @@ static inline int spy_expect(PyObject *o, unsigned mask, const char *expected)
     return -1;
 }
 
+/* 0 when ok (a union's test, computed by the caller), else -1 with the
+ * TypeError spy_expect raises. */
+static inline int spy_expect_ok(int ok, PyObject *o, const char *expected)
+{
+    if (SPY_LIKELY(ok))
+        return 0;
+    PyErr_Format(PyExc_TypeError, "expected %s, got %s", expected, Py_TYPE(o)->tp_name);
+    return -1;
+}
+
 /* A new reference to None that the C compiler cannot see is None: the
  * typed result of a function whose end is reached only exceptionally
  * (lower_func.c) is converted from it at run time, and gcc does not warn
