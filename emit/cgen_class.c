@@ -394,21 +394,12 @@ static void emit_property_getter(FILE *out, ModCtx *m, const TcFunc *f)
             f->name);
 }
 
+/* A parameter's test, but a tuple attribute's length is not checked. */
 static const char *setter_check(ModCtx *m, const TyType *t)
 {
-    if (ty_is_fixed(t))
-        return "PyLong_Check(value)";
-    switch (t->kind) {
-    case TY_INT: return "PyLong_Check(value)";
-    case TY_FLOAT: return "(PyFloat_Check(value) || PyLong_Check(value))";
-    case TY_BOOL: return "PyBool_Check(value)";
-    case TY_CLASS: return arena_printf(m->a, "PyObject_TypeCheck(value, st->types[%d])", t->cls->index);
-    default: {
-        unsigned mask = kind_mask(t);
-        return mask ? arena_printf(m->a, "spy_is_kind(value, %uu)", mask)
-                    : union_class_check(m->a, t, "value");
-    }
-    }
+    if (t->kind == TY_TUPLE)
+        return arena_printf(m->a, "spy_is_kind(value, %uu)", kind_mask(t));
+    return cg_type_test(m, t, "value");
 }
 
 static void emit_setter(FILE *out, ModCtx *m, const TcClass *c, const TcAttr *a)

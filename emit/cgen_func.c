@@ -301,7 +301,7 @@ static void emit_assign_op(Cg *g, const IrOp *op)
 }
 
 /* What a native function returns on failure (see ret_ctype). */
-static const char *error_value(IrRep rep)
+const char *cg_error_value(IrRep rep)
 {
     switch (rep) {
     case REP_INT: return "SPY_INT_ERR";
@@ -358,7 +358,7 @@ static void emit_op(Cg *g, const IrOp *op)
             break;
         }
         if (!op->n_args)
-            fprintf(g->out, "    return %s;\n", error_value(g->f->ret_rep));
+            fprintf(g->out, "    return %s;\n", cg_error_value(g->f->ret_rep));
         else if (g->f->ret_rep == REP_FLOAT || g->f->ret_rep == REP_I64)
             fprintf(g->out, "    return (%s){%s, 0};\n", g->f->ret_rep == REP_FLOAT
                     ? "SpyRetFloat" : "SpyRetI64", reg_cname(g, op->args[0]));
@@ -507,7 +507,7 @@ static void emit_depth_check(Cg *g)
             "    if (SPY_UNLIKELY(depth > st->depth_limit)\n"
             "        && spy_depth_exceeded(depth, &st->depth_limit))\n"
             "        return %s;\n",
-            error_value(g->f->ret_rep));
+            cg_error_value(g->f->ret_rep));
 }
 
 void cg_function(FILE *out, ModCtx *m, const IrFunc *f, const EmitOptions *o)

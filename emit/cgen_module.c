@@ -116,37 +116,36 @@ const char *cg_default_literal(ModCtx *m, const Expr *d, const TyType *t)
     }
 }
 
-/* Converts the argument object a[i] into the native parameter v. */
-/* The C test that a[ai] fits parameter type t, or NULL for any object. */
-static const char *arg_check(ModCtx *m, const TyType *t, int ai)
+/* The C test that object v fits type t (see lower.h). */
+const char *cg_type_test(ModCtx *m, const TyType *t, const char *v)
 {
     if (ty_is_fixed(t))
-        return arena_printf(m->a, "PyLong_Check(a[%d])", ai);
+        return arena_printf(m->a, "PyLong_Check(%s)", v);
     switch (t->kind) {
-    case TY_INT: return arena_printf(m->a, "PyLong_Check(a[%d])", ai);
-    case TY_FLOAT: return arena_printf(m->a, "(PyFloat_Check(a[%d]) || PyLong_Check(a[%d]))", ai, ai);
-    case TY_BOOL: return arena_printf(m->a, "PyBool_Check(a[%d])", ai);
+    case TY_INT: return arena_printf(m->a, "PyLong_Check(%s)", v);
+    case TY_FLOAT: return arena_printf(m->a, "(PyFloat_Check(%s) || PyLong_Check(%s))", v, v);
+    case TY_BOOL: return arena_printf(m->a, "PyBool_Check(%s)", v);
     case TY_CLASS:
-        return arena_printf(m->a, "PyObject_TypeCheck(a[%d], st->types[%d])", ai, t->cls->index);
+        return arena_printf(m->a, "PyObject_TypeCheck(%s, st->types[%d])", v, t->cls->index);
     case TY_TUPLE:
         if (!t->variadic)
-            return arena_printf(m->a, "(PyTuple_Check(a[%d]) && PyTuple_GET_SIZE(a[%d]) == %d)",
-                                ai, ai, t->n_args);
+            return arena_printf(m->a, "(PyTuple_Check(%s) && PyTuple_GET_SIZE(%s) == %d)", v, v,
+                                t->n_args);
         break;
     default:
         break;
     }
     unsigned mask = kind_mask(t);
     if (mask)
-        return arena_printf(m->a, "spy_is_kind(a[%d], %uu)", ai, mask);
-    return union_class_check(m->a, t, arena_printf(m->a, "a[%d]", ai));
+        return arena_printf(m->a, "spy_is_kind(%s, %uu)", v, mask);
+    return union_class_check(m->a, t, v);
 }
 
 /* Converts the argument object a[ai] into the native parameter v. */
 static void convert_arg(FILE *out, ModCtx *m, const TcFunc *f, int i, int ai, const char *v)
 {
     const TcParam *p = &f->params[i];
-    const char *check = arg_check(m, p->type, ai);
+    const char *check = cg_type_test(m, p->type, arena_printf(m->a, "a[%d]", ai));
     if (check)
         fprintf(out, "        if (!%s) {\n            spy_arg_type_error(spy_name, \"%s\", \"%s\", "
                 "a[%d]);\n            goto fail;\n        }\n", check, p->param->name,

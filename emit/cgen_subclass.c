@@ -95,17 +95,6 @@ static void return_result(FILE *out, ModCtx *m, const TcFunc *f)
     }
 }
 
-static const char *failure_value(IrRep rep)
-{
-    switch (rep) {
-    case REP_INT: return "SPY_INT_ERR";
-    case REP_FLOAT: return "(SpyRetFloat){0.0, 1}";
-    case REP_I64: return "(SpyRetI64){0, 1}";
-    case REP_BOOL: return "2";
-    default: return "NULL";
-    }
-}
-
 /* Entry f of c's vtable, for an instance of a Python subclass. */
 static void emit_trampoline(FILE *out, ModCtx *m, const TcClass *c, const TcFunc *f)
 {
@@ -151,7 +140,7 @@ static void emit_trampoline(FILE *out, ModCtx *m, const TcClass *c, const TcFunc
         if (!borrowed)
             fprintf(out, "    Py_XDECREF(args[%d]);\n", i);
     }
-    fprintf(out, "    (void)depth;\n    if (!r)\n        return %s;\n", failure_value(nf->ret_rep));
+    fprintf(out, "    (void)depth;\n    if (!r)\n        return %s;\n", cg_error_value(nf->ret_rep));
     return_result(out, m, f);
     fprintf(out, "}\n\n");
 }

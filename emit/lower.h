@@ -329,6 +329,11 @@ void cg_wrapper_body(FILE *out, ModCtx *m, const IrFunc *nf, int first, const ch
 const char *ret_ctype(IrRep rep);
 const char *box_result(IrRep rep);
 const char *failed_result(IrRep rep);
+/* What a native function returning rep returns when it fails. */
+const char *cg_error_value(IrRep rep);
+/* The C test that object `v` is a `t` (a parameter's check), or NULL for
+ * any object. */
+const char *cg_type_test(ModCtx *m, const TyType *t, const char *v);
 void c_string(FILE *out, const char *s, size_t len);
 /* cgen_signature.c: the ml_doc of f's wrapper as a C string (NULL): its
  * text signature (for inspect.signature), then its docstring. */
