@@ -681,7 +681,7 @@ void cg_class_defs(FILE *out, ModCtx *m, const TcClass *c)
     fprintf(out, "/* ---- class %s ---- */\n\nstatic const struct %s %s = {\n", c->name,
             N(m, "spy_vt_", c), N(m, "spy_vtable_", c));
     for (int i = 0; i < c->n_vtable; i++)
-        fprintf(out, "    %s,\n", func_cname(m->a, c->vtable[i]));
+        fprintf(out, "    %s,\n", exact_cname(m, c->vtable[i]));
     if (!c->n_vtable)
         fprintf(out, "    0\n");
     fprintf(out, "};\n\n");

@@ -220,12 +220,15 @@ static void emit_native_call(Cg *g, const IrOp *op)
         call = native_call_text(g, op, cg_ident(g->m->a, "spy_new_", op->ctor->name));
     } else if (op->vclass && op->callee->overridden) {
         call = native_call_text(g, op, vtable_entry(g, op));
+    } else if (op->vclass && op->exact_recv) {
+        /* self in an exact-receiver copy: an instance of no Python subclass */
+        call = native_call_text(g, op, exact_cname(g->m, op->callee));
     } else if (op->vclass) {
         /* only a Python subclass can override it: the class's own
          * function is called directly (and may be inlined) unless the
          * receiver is an instance of one (bit 0 of defined[0]: one load,
          * where comparing the vtable's entry takes two) */
-        const char *own = func_cname(g->m->a, op->callee);
+        const char *own = exact_cname(g->m, op->callee);
         fprintf(g->out, "%s%s    if (SPY_LIKELY(!(((%s *)%s)->defined[0] & SPY_PYTHON_SUBCLASS_BIT)))\n"
                 "%s        %s = %s;\n%s    else\n", pair ? ";\n" : "", in,
                 class_struct(g->m->a, op->vclass), reg_cname(g, op->args[0]), in, lhs,
@@ -523,7 +526,8 @@ void cg_function(FILE *out, ModCtx *m, const IrFunc *f, const EmitOptions *o)
         cg_gen_resume_entry(out, f, g.names);
     } else {
         const char *what = f->tc->is_module_body ? "module body" : "def";
-        fprintf(out, "/* %s %s */\n", what, f->tc->name);
+        fprintf(out, "/* %s %s%s%s */\n", what, f->tc->name, f->copy_of ? ": " : "",
+                f->copy_of ? f->copy_of : "");
         cg_function_proto(out, f, false);
         fprintf(out, "{\n    (void)st;\n    (void)depth;\n");
         for (int i = 0; i < f->n_params; i++)

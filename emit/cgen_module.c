@@ -512,6 +512,8 @@ int cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o)
             cg_function_proto(out, m->irs[i], true);
         if (m->clones[i])
             cg_function_proto(out, m->clones[i], true);
+        if (m->exact_clones[i])
+            cg_function_proto(out, m->exact_clones[i], true);
     }
     cg_function_proto(out, body, true);
     for (int i = 0; i < tm->n_classes; i++)
@@ -526,6 +528,8 @@ int cg_module(FILE *out, ModCtx *m, IrFunc *body, const EmitOptions *o)
             cg_function(out, m, m->irs[i], o);
         if (m->clones[i])
             cg_function(out, m, m->clones[i], o);
+        if (m->exact_clones[i])
+            cg_function(out, m, m->exact_clones[i], o);
     }
     cg_function(out, m, body, o);
     for (int i = 0; i < tm->n_funcs; i++)

@@ -82,6 +82,8 @@ static void number_functions(ModCtx *m)
     m->irs = ARENA_ARRAY(m->a, IrFunc *, m->n_ids ? m->n_ids : 1);
     m->wants_clone = ARENA_ARRAY(m->a, bool, m->n_ids ? m->n_ids : 1);
     m->clones = ARENA_ARRAY(m->a, IrFunc *, m->n_ids ? m->n_ids : 1);
+    m->wants_exact = ARENA_ARRAY(m->a, bool, m->n_ids ? m->n_ids : 1);
+    m->exact_clones = ARENA_ARRAY(m->a, IrFunc *, m->n_ids ? m->n_ids : 1);
     m->spec_state = ARENA_ARRAY(m->a, char, m->n_ids ? m->n_ids : 1);
     m->spec_names = ARENA_ARRAY(m->a, const char *, m->n_ids ? m->n_ids : 1);
     m->spec_recursive = ARENA_ARRAY(m->a, bool, m->n_ids ? m->n_ids : 1);
@@ -109,9 +111,12 @@ static const char *absolute_path(Arena *a, const char *path)
     return realpath(path, buf) ? arena_strdup(a, buf) : path;
 }
 
-static IrFunc *lower_checked(ModCtx *m, const TcFunc *tf, const EmitOptions *o, bool clone)
+typedef enum LowerCopy { COPY_NONE, COPY_I64, COPY_EXACT } LowerCopy;
+
+static IrFunc *lower_checked(ModCtx *m, const TcFunc *tf, const EmitOptions *o, LowerCopy copy)
 {
-    IrFunc *f = clone ? lower_i64_clone(m, tf) : lower_function(m, tf);
+    IrFunc *f = copy == COPY_I64 ? lower_i64_clone(m, tf)
+              : copy == COPY_EXACT ? lower_exact_clone(m, tf) : lower_function(m, tf);
     refcount_pass(f);
     if (!ir_verify(f)) {
         ir_print(f, stderr);
@@ -161,19 +166,23 @@ int emit_module_c(Arena *a, TcModule *tm, const EmitOptions *opts, FILE *out, Di
     }
     for (int i = 0; i < tm->n_funcs; i++)
         if (!tm->funcs[i]->interpreted)
-            m.irs[i] = lower_checked(&m, tm->funcs[i], opts, false);
+            m.irs[i] = lower_checked(&m, tm->funcs[i], opts, COPY_NONE);
     for (int i = 0; i < tm->n_classes; i++)
         for (int j = 0; j < tm->classes[i]->n_methods; j++) {
             const TcFunc *f = tm->classes[i]->methods[j];
-            m.irs[func_id(&m, f)] = lower_checked(&m, f, opts, false);
+            m.irs[func_id(&m, f)] = lower_checked(&m, f, opts, COPY_NONE);
         }
-    IrFunc *body = lower_checked(&m, tm->body, opts, false);
+    /* the methods' exact-receiver copies (lower_clone.c) */
+    for (int i = 0; i < m.n_ids; i++)
+        if (m.wants_exact[i])
+            m.exact_clones[i] = lower_checked(&m, m.irs[i]->tc, opts, COPY_EXACT);
+    IrFunc *body = lower_checked(&m, tm->body, opts, COPY_NONE);
     /* clones asked for by the calls lowered so far, and by theirs */
     for (bool more = true; more;) {
         more = false;
         for (int i = 0; i < tm->n_funcs; i++)
             if (m.wants_clone[i] && !m.clones[i]) {
-                m.clones[i] = lower_checked(&m, tm->funcs[i], opts, true);
+                m.clones[i] = lower_checked(&m, tm->funcs[i], opts, COPY_I64);
                 more = true;
             }
     }

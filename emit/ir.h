@@ -106,6 +106,8 @@ typedef struct IrOp {
     const TcClass *ctor;  /* IR_CALL_NATIVE: construct this class instead */
     const TcClass *vclass;/* IR_CALL_NATIVE: dispatch through this class's vtable */
     bool i64_clone;       /* IR_CALL_NATIVE: call the callee's int64_t clone */
+    bool exact_recv;      /* IR_CALL_NATIVE of a method: the receiver is an
+                             instance of no Python subclass (lower_clone.c) */
     int n_pos;            /* IR_VCALL: positional argument count */
     const char *method;   /* IR_VCALL: C text of an interned method name: call
                              that method of args[0] with args[1..] */
@@ -128,6 +130,7 @@ typedef struct IrFunc {
     Arena *a;
     const TcFunc *tc;
     const char *c_name;   /* f_<name> */
+    const char *copy_of;  /* a copy's comment: what it is for, or NULL */
     IrRep ret_rep;
     IrReg **regs; int n_regs, cap_regs;
     IrBlock **blocks; int n_blocks, cap_blocks;

@@ -44,6 +44,9 @@ typedef struct ModCtx {
     IrFunc **irs;               /* [id] -> lowered function */
     bool *wants_clone;          /* [id] -> a call goes to its int64_t clone */
     IrFunc **clones;            /* [id] -> that clone, f_<name>__i64 */
+    bool *wants_exact;          /* [id] -> a method whose calls on self are guarded */
+    IrFunc **exact_clones;      /* [id] -> its copy for exact receivers, m_<C>__<name>__x */
+    const TcFunc *exact_self_of; /* the method being lowered as such a copy */
     int *gcache_names;          /* [memo] -> K_NAME constant of a global read */
     int n_gcache, cap_gcache;
     bool has_generators;        /* st->gen_type is needed */
@@ -140,6 +143,13 @@ Lower *lower_scratch(ModCtx *m, const TcFunc *tf);
 bool lower_clonable(const TcFunc *tf);
 bool lower_clone_param(const TcFunc *tf, int i);
 IrFunc *lower_i64_clone(ModCtx *m, const TcFunc *tf);
+/* lower_clone.c: copies of methods for receivers that are instances of no
+ * Python subclass (calls on self in them need no guard). */
+bool lower_exact_clonable(const TcFunc *tf);
+bool lower_is_own_self(const Lower *l, const Expr *e);
+IrFunc *lower_exact_clone(ModCtx *m, const TcFunc *tf);
+/* The C name to call f by for such a receiver: its copy if it has one. */
+const char *exact_cname(const ModCtx *m, const TcFunc *f);
 IrRep rep_of(const TyType *t);
 IrOp *lower_op(Lower *l, IrOpKind kind);
 IrReg *emit_call(Lower *l, const char *c, IrRep rep, IrErrKind err,

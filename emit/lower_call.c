@@ -99,11 +99,23 @@ static IrErrKind native_err(IrRep rep)
          : rep == REP_BOOL ? ERR_BOOL : ERR_NULL;
 }
 
+/* A guarded method call (cgen_func.c) on the method's own self: none in
+ * its exact-receiver copy, and the reason to make one (lower_clone.c). */
+static void guard_own_self(Lower *l, IrOp *op, bool own_self)
+{
+    if (!op->vclass || op->callee->overridden || !own_self)
+        return;
+    if (l->m->exact_self_of == l->tf)
+        op->exact_recv = true;
+    else
+        l->m->wants_exact[func_id(l->m, l->tf)] = true;
+}
+
 /* A direct call of a module function, method (self given) or class
  * constructor: arguments evaluated in source order, passed in parameter
  * order, defaults filled in. */
 static IrReg *lower_native_call(Lower *l, Expr *e, const TcCall *call, IrReg *self,
-                                const TcClass *ctor, const TcClass *vclass)
+                                const TcClass *ctor, const TcClass *vclass, bool own_self)
 {
     const TcFunc *f = call->target;
     int n = f ? f->n_params : 0, first = self || ctor ? 1 : 0;
@@ -127,6 +139,7 @@ static IrReg *lower_native_call(Lower *l, Expr *e, const TcCall *call, IrReg *se
     op->ctor = ctor;
     op->vclass = vclass;
     op->i64_clone = clone;
+    guard_own_self(l, op, own_self);
     if (clone)
         l->m->wants_clone[func_id(l->m, f)] = true;
     ir_set_args(l->f, op, vals + (ctor ? 1 : 0), ctor ? (n ? n - 1 : 0) : n);
@@ -153,7 +166,7 @@ static IrReg *lower_native_method_call(Lower *l, Expr *e, const TcCall *call)
     Expr *recv = call->receiver;
     IrReg *self = lower_expr_as(l, recv, call->target->params[0].type);
     const TcClass *vclass = call->virtual_call ? recv->type->cls : NULL;
-    return lower_native_call(l, e, call, self, NULL, vclass);
+    return lower_native_call(l, e, call, self, NULL, vclass, lower_is_own_self(l, recv));
 }
 
 /* math.f(x): the runtime's C version, arguments as doubles. */
@@ -597,6 +610,7 @@ IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f)
     IrOp *op = lower_op(l, IR_CALL_NATIVE);
     op->callee = f;
     op->vclass = recv->type->cls->final_class ? NULL : recv->type->cls;
+    guard_own_self(l, op, lower_is_own_self(l, recv));
     ir_set_args(l->f, op, &self, 1);
     IrRep rep = rep_of(f->ret);
     op->err = native_err(rep);
@@ -625,9 +639,9 @@ IrReg *lower_call(Lower *l, Expr *e)
         switch (call->kind) {
         case CALL_NATIVE:
             if (call->target->is_classmethod) /* the class goes first */
-                return lower_native_call(l, e, call, classmethod_cls(l, call), NULL, NULL);
-            return lower_native_call(l, e, call, NULL, NULL, NULL);
-        case CALL_CTOR: return lower_native_call(l, e, call, NULL, e->type->cls, NULL);
+                return lower_native_call(l, e, call, classmethod_cls(l, call), NULL, NULL, false);
+            return lower_native_call(l, e, call, NULL, NULL, NULL, false);
+        case CALL_CTOR: return lower_native_call(l, e, call, NULL, e->type->cls, NULL, false);
         case CALL_NATIVE_METHOD: return lower_native_method_call(l, e, call);
         case CALL_METHOD: return lower_method_call(l, e, call);
         case CALL_MATH: return lower_math_call(l, e, call);

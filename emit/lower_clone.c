@@ -1,5 +1,6 @@
 /*
- * lower_clone.c — int64_t clones of small functions.
+ * lower_clone.c — copies of functions: int64_t clones of small functions,
+ * and exact-receiver copies of methods (below).
  *
  * A loop index is an int64_t (a machine int); passed to `def f(i: int)`
  * it must become a tagged int, and inside f every operation on it tests
@@ -91,5 +92,56 @@ IrFunc *lower_i64_clone(ModCtx *m, const TcFunc *tf)
         if (clone_param(tf, i))
             tf->params[i].sym->machine = false;
     f->c_name = arena_printf(m->a, "%s__i64", f->c_name);
+    f->copy_of = "its copy for int64_t arguments";
     return f;
+}
+
+/*
+ * Exact-receiver copies of methods.  A call of a method that only a
+ * Python subclass could override tests the receiver's bit 0 of
+ * defined[0] (cgen_func.c): an instance of a Python subclass goes through
+ * the vtable, any other calls the method directly.  Inside the method
+ * called that way, self is known to be no such instance, yet each call on
+ * self tested the bit again, and the join after each guarded call hid the
+ * inlined callee's result from the code after it.  So a method with such
+ * calls on self is lowered once more as m_<C>__<name>__x, where they are
+ * direct calls (of the callee's own copy, if any); guarded calls and the
+ * class's native vtable, which only instances of no Python subclass
+ * carry, lead to the copy.  The method wrappers and the trampolines of
+ * Python subclasses keep calling the general function.
+ */
+
+/* A method that is its class's vtable entry (so the native vtable names
+ * the copy, and the copy is never unused), in a class Python code may
+ * subclass, compiled as an ordinary function. */
+bool lower_exact_clonable(const TcFunc *tf)
+{
+    const TcClass *c = tf ? tf->cls : NULL;
+    return c && !c->dynamic && !c->final_class && !tf->interpreted && !tf->is_generator &&
+           !tf->is_setter && tf->n_params > 0 && tf->vslot >= 0 && tf->vslot < c->n_vtable &&
+           c->vtable[tf->vslot] == tf;
+}
+
+/* Is e the method's own first parameter, never rebound? */
+bool lower_is_own_self(const Lower *l, const Expr *e)
+{
+    const TcFunc *tf = l->tf;
+    return lower_exact_clonable(tf) && e->kind == EX_NAME && e->sema &&
+           e->sema == (const void *)tf->params[0].sym && !rebound(tf, tf->params[0].sym);
+}
+
+IrFunc *lower_exact_clone(ModCtx *m, const TcFunc *tf)
+{
+    m->exact_self_of = tf;
+    IrFunc *f = lower_function(m, tf);
+    m->exact_self_of = NULL;
+    f->c_name = arena_printf(m->a, "%s__x", f->c_name);
+    f->copy_of = "its copy for an instance of no Python subclass (calls on self unguarded)";
+    return f;
+}
+
+const char *exact_cname(const ModCtx *m, const TcFunc *f)
+{
+    const char *own = func_cname(m->a, f);
+    return f->cls && m->exact_clones[func_id(m, f)] ? arena_printf(m->a, "%s__x", own) : own;
 }

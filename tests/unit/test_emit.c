@@ -1424,6 +1424,41 @@ static void test_c_python_subclass_dispatch(void **state)
     snip_free(s);
 }
 
+/* A method calling a method on its own self gets a copy for receivers
+ * that are instances of no Python subclass: there the call is direct,
+ * the guarded calls and the native vtable lead to the copy, and the
+ * general method (for wrappers and trampolines) keeps its guard. */
+static void test_c_exact_receiver_copy(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("class Shape:\n"
+                      "    def area(self) -> float:\n        return 1.0\n"
+                      "    def twice(self) -> float:\n        return self.area() * 2.0\n"
+                      "    def other(self, o: 'Shape') -> float:\n        return o.area()\n"
+                      "def total(s: Shape) -> float:\n    return s.twice()\n");
+    /* the copy: a direct call of area, no guard */
+    assert_contains(s->c, "static inline SpyRetFloat m_Shape__twice__x(SpyModState *st, int depth, PyObject *v_self)");
+    assert_contains(s->c, "SpyRetFloat spy_r = m_Shape__area(st, depth + 1, v_self);");
+    /* the general method still tests self */
+    assert_contains(s->c, "if (SPY_LIKELY(!(((struct spy_obj_Shape *)v_self)->defined[0] & "
+                          "SPY_PYTHON_SUBCLASS_BIT)))\n            spy_r = m_Shape__area(st, depth + 1, v_self);");
+    /* a guarded call's direct branch and the native vtable go to the copy */
+    assert_contains(s->c, "SPY_PYTHON_SUBCLASS_BIT)))\n            spy_r = m_Shape__twice__x(st, depth + 1, v_s);");
+    assert_contains(s->c, "spy_vtable_Shape = {\n    m_Shape__area,\n    m_Shape__twice__x,\n    m_Shape__other,\n};");
+    /* the trampoline runs the general method; a call on another object
+     * keeps its guard and makes no copy */
+    assert_contains(s->c, "return m_Shape__twice(st, depth, v_self);");
+    assert_not_contains(s->c, "m_Shape__other__x");
+    assert_contains(s->c, "SPY_PYTHON_SUBCLASS_BIT)))\n            spy_r = m_Shape__area(st, depth + 1, v_o);");
+    snip_free(s);
+    /* self rebound: no copy */
+    s = emit_ok("class Shape:\n"
+                "    def area(self) -> float:\n        return 1.0\n"
+                "    def twice(self, o: 'Shape') -> float:\n        self = o\n        return self.area()\n");
+    assert_not_contains(s->c, "__x");
+    snip_free(s);
+}
+
 /* --annotate: a typed line's C is native (score 0), an untyped one's
  * goes through the generic protocols, a function left to the
  * interpreter is marked; the C of each line is on the page. */
@@ -1801,6 +1836,7 @@ int main(void)
         cmocka_unit_test(test_c_dataclass_native),
         cmocka_unit_test(test_c_strip_literal_set),
         cmocka_unit_test(test_c_python_subclass_dispatch),
+        cmocka_unit_test(test_c_exact_receiver_copy),
         cmocka_unit_test(test_annotate_html),
         cmocka_unit_test(test_c_range_step_sign),
         cmocka_unit_test(test_c_range_negated_variable_step),
