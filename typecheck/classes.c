@@ -245,7 +245,8 @@ static TyType *global_literal_type(Tc *tc, const TcFunc *m, const char *name)
 
 /* The type of `self.x = value` without checking value in context: a
  * parameter's annotation, a literal's type, a module global's literal
- * type (as mypy infers them); Any otherwise. */
+ * type, a typed field of a parameter's native class declared before
+ * (`self.link = area.head`), as mypy infers them; Any otherwise. */
 static TyType *syntactic_type(Tc *tc, const TcFunc *m, Expr *v)
 {
     switch (v->kind) {
@@ -271,6 +272,14 @@ static TyType *syntactic_type(Tc *tc, const TcFunc *m, Expr *v)
         TyType *t = g && g->kind == SYM_GLOBAL ? global_literal_type(tc, m, v->u.name.id) : NULL;
         if (t)
             return t;
+        break;
+    }
+    case EX_ATTRIBUTE: {
+        const TyType *owner = syntactic_type(tc, m, v->u.attribute.value);
+        const TcAttr *a = owner->kind == TY_CLASS && owner->cls
+                        ? tc_class_attr(owner->cls, v->u.attribute.attr) : NULL;
+        if (a && a->type)
+            return a->type;
         break;
     }
     default:

@@ -884,6 +884,40 @@ static void test_attr_from_global_literal(void **state)
     snip_free(s);
 }
 
+/* `self.link = area.head`: the field takes the type of the parameter's
+ * class's field, when that class was scanned first (as mypy infers it);
+ * an unannotated parameter, a method or a later class give Any. */
+static void test_attr_from_param_field(void **state)
+{
+    (void)state;
+    Snip *s = check_ok("from typing import Optional\n"
+                       "class Area:\n"
+                       "    def __init__(self) -> None:\n"
+                       "        self.head: Optional['Node'] = None\n"
+                       "        self.count = 0\n"
+                       "    def size(self) -> int:\n"
+                       "        return 1\n"
+                       "class Node:\n"
+                       "    def __init__(self, a: Area, b, l: 'Later') -> None:\n"
+                       "        self.link = a.head\n"
+                       "        self.n = a.count\n"
+                       "        self.untyped = b.head\n"
+                       "        self.bound = a.size\n"
+                       "        self.later = l.x\n"
+                       "class Later:\n"
+                       "    def __init__(self) -> None:\n"
+                       "        self.x = 1\n");
+    const TcClass *c = s->tm->classes[1];
+    const char *want[] = {"link Optional[Node]", "n int", "untyped Any", "bound Any", "later Any"};
+    assert_int_equal(c->n_attrs, 5);
+    for (int i = 0; i < 5; i++) {
+        char got[64];
+        snprintf(got, sizeof got, "%s %s", c->attrs[i]->name, ty_str(s->a, c->attrs[i]->type));
+        assert_string_equal(got, want[i]);
+    }
+    snip_free(s);
+}
+
 /* ---- attributes __init__ always sets ---------------------------------------- */
 
 /* "name:0/1 ..." for every attribute of class `cls`, in field order. */
@@ -992,6 +1026,7 @@ int main(void)
         cmocka_unit_test(test_diag_all_reported_in_one_run),
         cmocka_unit_test(test_diag_rendering),
         cmocka_unit_test(test_attr_from_global_literal),
+        cmocka_unit_test(test_attr_from_param_field),
         cmocka_unit_test(test_always_defined),
         cmocka_unit_test(test_da_both_branches),
         cmocka_unit_test(test_da_one_branch),
