@@ -15,9 +15,11 @@ module's own dir) in both modes.
 A test may start with `# e2e-min-python: 3.10` to be skipped on older ones.
 
 Modules are built at staticpyc's default -O3 for the default interpreter
-(python3 on PATH, what staticpyc targets by default) and for the newest one;
-the others build at -O1, which halves the C compiler's time and still runs
-every test on every version (--full-opt: -O3 for all).
+(python3 on PATH, what staticpyc targets by default), at -O1 for the newest
+one and at -O0 for the others: the C compiler's time is most of a test's,
+and -O0 takes a quarter of -O3's, so every test still runs on every
+version (--full-opt: -O3 for all).  Optimised builds are also tested by
+test-asan (-O1) and the benchmarks (-O3).
 
     tests/run_e2e.py [--python PATH] [-k SUBSTR] [-j N] [--asan] [--compiler PATH] [--full-opt]
 
@@ -96,6 +98,17 @@ def probe(path):
     if not info["headers"]:
         return None, "no Python.h in %s (install the -dev package)" % info["include"]
     return Interp(path, info), None
+
+
+def default_interpreter():
+    """The resolved path of the interpreter python3 on PATH runs (through a
+    pyenv shim, say): the one staticpyc targets by default."""
+    try:
+        out = subprocess.run(["python3", "-c", "import sys; print(sys.executable)"],
+                             capture_output=True, text=True, timeout=60).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return os.path.realpath(out) if out else ""
 
 
 def discover(only):
@@ -219,7 +232,7 @@ def run_one(opts, interp, name):
             cenv["STATICPYC_LDFLAGS"] = (cenv.get("STATICPYC_LDFLAGS", "") + " " + SAN_LDFLAGS).strip()
             cenv["ASAN_OPTIONS"] = "detect_leaks=0"
         cmd = [opts.compiler, "--python", interp.path, "-o", b,
-               os.path.relpath(src, ROOT)] + ([] if interp.path in opts.full_opt else ["-O1"])
+               os.path.relpath(src, ROOT)] + opts.opt_flags.get(interp.path, [])
         try:
             c = subprocess.run(cmd, cwd=ROOT, env=cenv, capture_output=True, text=True,
                                errors="replace", timeout=TIMEOUT)
@@ -290,8 +303,8 @@ def main():
                          "uses build/asan/staticpyc when it exists")
     ap.add_argument("--compiler", help="staticpyc binary (default build/staticpyc)")
     ap.add_argument("--full-opt", action="store_true",
-                    help="build for every interpreter at -O3 (default: the default and the "
-                         "newest interpreter at -O3, the others at -O1)")
+                    help="build for every interpreter at -O3 (default: the default "
+                         "interpreter at -O3, the newest at -O1, the others at -O0)")
     ap.add_argument("--dir", help=argparse.SUPPRESS)
     opts = ap.parse_args()
     if opts.dir:
@@ -320,13 +333,14 @@ def main():
         print("[FAIL] %s does not exist (run make)" % opts.compiler)
         print("0 passed, 1 failed")
         return 1
-    default = os.path.realpath(shutil.which("python3") or "")
-    full = [i for i in interps
-            if opts.full_opt or len(interps) == 1 or i is interps[-1] or
-            os.path.realpath(i.path) == default]
-    opts.full_opt = {i.path for i in full}
-    print("optimisation: -O3 for %s; -O1 for the others" % ", ".join(i.vstr for i in full)
-          if len(full) < len(interps) else "optimisation: -O3 for every interpreter")
+    default = default_interpreter()
+    opts.opt_flags = {}
+    for i in interps:
+        if opts.full_opt or len(interps) == 1 or os.path.realpath(i.path) == default:
+            continue
+        opts.opt_flags[i.path] = ["-O1"] if i is interps[-1] else ["-O0"]
+    print("optimisation: " + ", ".join("%s %s" % (i.vstr, (opts.opt_flags.get(i.path) or ["-O3"])[0])
+                                       for i in interps))
     print("%d tests x %d interpreters, %d jobs" % (len(tests), len(interps), opts.jobs))
 
     jobs = [(i, t) for i in interps for t in tests]
