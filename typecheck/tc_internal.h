@@ -138,8 +138,20 @@ bool dataclass_generated_init(const TcFunc *f);
 
 /* check_expr.c */
 TyType *check_expr(Tc *tc, Expr *e);
+
+/* check_operator.c: the types of operator expressions, for check_expr(). */
+TyType *check_binop(Tc *tc, Expr *e);
+TyType *check_unary(Tc *tc, Expr *e);
+TyType *check_boolop(Tc *tc, Expr *e);
+TyType *check_ifexp(Tc *tc, Expr *e);
+TyType *check_compare(Tc *tc, Expr *e);
 /* The type of e (a BinOp) given its operand types, without checking them. */
 TyType *binop_type(Tc *tc, Expr *e, TyType *l, TyType *r, bool inplace);
+/* The method `name` of a native class instance of type t, or NULL. */
+const TcFunc *tc_dunder(Tc *tc, const TyType *t, const char *name);
+
+/* check_call.c: the type of a call expression (its TcCall in e->sema). */
+TyType *check_call(Tc *tc, Expr *e);
 /* For `range(...)` with int arguments as a loop's iterable: the checked
  * bounds; NULL (nothing checked) for any other iterable. */
 TcForRange *check_range(Tc *tc, Expr *iter);

@@ -620,7 +620,7 @@ static void test_diag_unpack(void **state)
                  "\"str\", argument has type \"int\")\n");
 }
 
-/* KNOWN BUG (typecheck/check_expr.c:check_call): `g(*xs)` / `g(**kw)` is
+/* KNOWN BUG (typecheck/check_call.c:check_call): `g(*xs)` / `g(**kw)` is
  * reported twice at the same column, once by check_expr on the argument
  * ("starred expressions are not supported yet") and once by has_star_args
  * ("*args in calls are not supported yet").  Expected: only the second.
