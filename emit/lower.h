@@ -171,52 +171,68 @@ IrReg *lower_expr_as(Lower *l, Expr *e, const TyType *want);
 const char *float_text(Arena *a, double v);
 IrReg *coerce(Lower *l, IrReg *r, const TyType *from, const TyType *to);
 IrReg *box(Lower *l, IrReg *r, const TyType *t);
-IrReg *lower_cond(Lower *l, Expr *e);
 IrReg *load_global(Lower *l, const char *name);
 IrReg *load_global_as(Lower *l, const char *name, const TyType *to);
-bool is_constant_default(const Expr *e);
-IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg *b,
-                          const TyType *bt, const TyType *rt, bool inplace);
-
 bool machine_able(const Expr *e);
-IrReg *lower_index(Lower *l, Expr *ix);
 IrReg *lower_machine(Lower *l, Expr *e);
 IrReg *lower_machine_sat(Lower *l, Expr *e);
 /* The SPY_K_* kinds a slot of type t accepts; 0 when it accepts anything. */
 unsigned kind_mask(const TyType *t);
 const char *union_class_check(Arena *a, const TyType *t, const char *v);
 const char *fixed_kind(const TyType *t); /* SPY_I64 ... SPY_U8 */
+/* The tagged int of an int literal (negated when `negative`). */
+IrReg *int_const(Lower *l, bool negative, const Expr *lit);
+/* lower_expr.c, shared with lower_call.c: a local held as int64_t. */
+bool machine_local(const Expr *e);
+
+/* lower_operator.c: the operator expressions lower_expr() dispatches to,
+ * typed binary operations on lowered values, branch conditions. */
+IrReg *lower_binop(Lower *l, Expr *e);
+IrReg *lower_unary(Lower *l, Expr *e);
+IrReg *lower_boolop(Lower *l, Expr *e);
+IrReg *lower_compare(Lower *l, Expr *e);
+IrReg *lower_ifexp(Lower *l, Expr *e);
+IrReg *lower_binop_values(Lower *l, BinOp op, IrReg *a, const TyType *at, IrReg *b,
+                          const TyType *bt, const TyType *rt, bool inplace);
+IrReg *lower_cond(Lower *l, Expr *e);
+/* A branchable register for the truth of v:t (shared with lower_call.c). */
+IrReg *truth_of(Lower *l, IrReg *v, const TyType *t);
+
+/* lower_container.c: the subscripts, displays, f-strings and attributes
+ * lower_expr() dispatches to; indexes; fields of native instances. */
+IrReg *lower_subscript(Lower *l, Expr *e);
+IrReg *lower_sequence(Lower *l, Expr *e, const char *packer);
+IrReg *lower_dict(Lower *l, Expr *e);
+IrReg *lower_fstring(Lower *l, FString *fs);
+IrReg *lower_attribute(Lower *l, Expr *e);
+IrReg *lower_index(Lower *l, Expr *ix);
+/* Is the (non-slice) index an int, so list paths may take it? */
+bool int_index(const Expr *ix);
 const char *field_lvalue(Arena *a, const TcAttr *attr);
 /* The one field of that name among the module's native classes, if one. */
 const TcAttr *field_named(const TcModule *tm, const char *name);
 /* The C name of its getset getter (kind "get") or setter ("set"). */
 const char *field_accessor(Arena *a, const TcAttr *attr, const char *kind);
 IrReg *load_field(Lower *l, IrReg *o, const TcAttr *attr);
-void store_field(Lower *l, const TcAttr *attr, IrReg *o, IrReg *v, const TyType *vt);
 const char *field_defined(Arena *a, const TcAttr *attr);
 const char *defined_word(Arena *a, int index);
 const char *defined_mask(Arena *a, int index);
-/* The words of the defined[] bitmap of c's instances: as many as the
- * class of c's hierarchy with the most attributes needs (one layout for
- * the hierarchy: the fields come after the bitmap), bit 0 being
+
+/* emit.c: the words of the defined[] bitmap of c's instances: as many as
+ * the class of c's hierarchy with the most attributes needs (one layout
+ * for the hierarchy: the fields come after the bitmap), bit 0 being
  * SPY_PYTHON_SUBCLASS_BIT. */
 int defined_words(const TcModule *tm, const TcClass *c);
 
-/* Stores v into local symbol s (setting its "assigned" flag if it has
- * one). */
+/* lower_func.c: stores v into local symbol s (setting its "assigned" flag
+ * if it has one). */
 void assign_local(Lower *l, const TcSymbol *s, IrReg *v);
-
-/* lower_expr.c, shared with lower_call.c: a local held as int64_t; a
- * branchable register for the truth of v:t. */
-bool machine_local(const Expr *e);
-IrReg *truth_of(Lower *l, IrReg *v, const TyType *t);
 
 /* lower_call.c: a call expression; obj.prop of a native @property. */
 IrReg *lower_call(Lower *l, Expr *e);
 IrReg *lower_property(Lower *l, Expr *e, const TcFunc *f);
-/* lower_expr.c: is the (non-slice) index an int, so list paths may take it? */
-bool int_index(const Expr *ix);
 void lower_property_set(Lower *l, Expr *target, IrReg *v, const TyType *vt);
+bool is_constant_default(const Expr *e);
 
 /* lower_array.c: native arrays (typecheck/native_array.c) */
 const char *list_fn(Arena *a, const Expr *list, const char *op);
@@ -246,6 +262,7 @@ void lower_array_loop(Lower *l, Expr *target, Expr *iter, LoopBodyFn body, void 
 void lower_block(Lower *l, StmtList *body);
 /* Binds v (of type vt) to an assignment target. */
 void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt);
+void store_field(Lower *l, const TcAttr *attr, IrReg *o, IrReg *v, const TyType *vt);
 
 /* lower_loop.c: `body` lowers one iteration; `next` is where `continue`
  * goes.  Exhaustion jumps to orelse. */

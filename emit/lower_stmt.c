@@ -113,7 +113,7 @@ void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt)
         IrReg *args[2] = {box(l, lower_expr(l, o), o->type), box(l, v, vt)};
         const char *c = arena_printf(A(l), "PyObject_SetAttr(%%0, %s, %%1)",
                                      const_ref(l->m, const_name(l->m, target->u.attribute.attr)));
-        /* the setter the generic path would find (lower_expr.c: field_named) */
+        /* the setter the generic path would find (lower_container.c: field_named) */
         const TcAttr *f = field_named(l->m->tm, target->u.attribute.attr);
         if (f)
             c = arena_printf(A(l), "(Py_TYPE(%%0) == st->types[%d] ? %s(%%0, %%1, NULL) : %s)",
