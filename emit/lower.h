@@ -260,8 +260,14 @@ void lower_array_loop(Lower *l, Expr *target, Expr *iter, LoopBodyFn body, void 
 
 /* lower_stmt.c */
 void lower_block(Lower *l, StmtList *body);
+
+/* lower_assign.c: the assignment statements lower_block() dispatches to. */
+void lower_assign(Lower *l, Stmt *s);
+void lower_augassign(Lower *l, Stmt *s);
+void lower_del(Lower *l, Expr *t);
 /* Binds v (of type vt) to an assignment target. */
 void store_target(Lower *l, Expr *target, IrReg *v, const TyType *vt);
+void store_global(Lower *l, const char *name, IrReg *boxed);
 void store_field(Lower *l, const TcAttr *attr, IrReg *o, IrReg *v, const TyType *vt);
 
 /* lower_loop.c: `body` lowers one iteration; `next` is where `continue`
@@ -314,9 +320,9 @@ const char *lower_spec_of(ModCtx *m, const TcFunc *f);
 /* Prints f's copy (after the copies it calls) unless it is printed. */
 void lower_spec_emit(ModCtx *m, const TcFunc *f);
 
-/* lower_stmt.c */
+/* lower_def.c: a def statement (lower_block() dispatches to it); lambdas. */
+void lower_def(Lower *l, Stmt *s);
 IrReg *lower_lambda(Lower *l, Expr *e);
-void store_global(Lower *l, const char *name, IrReg *boxed);
 /* A function's defaults that are not literals, into their state slots. */
 void store_defaults(Lower *l, const TcFunc *f);
 /* The source of a def, for the interpreter to run. */
@@ -328,10 +334,12 @@ size_t indent_of(const char *text, size_t len);
 const char *method_source_in_class(Lower *l, const TcFunc *f, const char *cls);
 bool future_annotations(const Module *m);
 void lower_interpreted_def(Lower *l, Stmt *s);
+/* A generator expression the interpreter makes (typecheck:
+ * check_dynamic_genexp). */
+IrReg *lower_dynamic_genexp(Lower *l, Expr *e);
 
 /* lower_class.c */
 void lower_classdef(Lower *l, Stmt *s);
-IrReg *lower_dynamic_genexp(Lower *l, Expr *e);
 
 /* lower_gen.c */
 IrReg *lower_yield(Lower *l, Expr *e);
