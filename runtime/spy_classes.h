@@ -6,14 +6,22 @@
 #ifndef SPY_CLASSES_H
 #define SPY_CLASSES_H
 
-/* Deallocs of native instances in progress on this thread, one inside
- * another (spy_dealloc_<Class>): a bound on how deep freeing a chain of
- * them recurses before the interpreter's trashcan is used.  Counting here
- * costs an increment; the trashcan's calls on every dealloc cost more. */
+/* Deallocs of native instances in progress, one inside another
+ * (spy_dealloc_<Class>): a bound on how deep freeing a chain of them
+ * recurses before the interpreter's trashcan is used.  Counting here
+ * costs an increment; the trashcan's calls on every dealloc cost more.
+ * With the GIL the count is this module's, shared by its threads: each
+ * thread's own depth is at most the count, so the bound still holds, and
+ * a plain static costs no __tls_get_addr call (a _Thread_local in a
+ * shared object does).  Without the GIL it is per thread. */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((unused))
 #endif
+#ifdef Py_GIL_DISABLED
 static _Thread_local int spy_dealloc_nesting;
+#else
+static int spy_dealloc_nesting;
+#endif
 #define SPY_DEALLOC_NESTING_MAX 100
 
 /* A new instance of exactly a native class (spy_subclass_alloc makes a
