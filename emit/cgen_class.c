@@ -187,8 +187,9 @@ static void emit_new(FILE *out, ModCtx *m, const TcClass *c)
             S(m, c), needs_gc(c), N(m, "spy_vtable_", c), S(m, c), N(m, "spy_vtramp_", c));
     for (int i = 0; i < c->n_attrs; i++)
         init_field(out, m, c, c->attrs[i]);
-    if (needs_gc(c)) /* tp_alloc tracked a subclass's */
-        fprintf(out, "    if (!PyObject_GC_IsTracked((PyObject *)self))\n"
+    /* PyObject_GC_New never tracks; tp_alloc tracked a subclass's */
+    if (needs_gc(c))
+        fprintf(out, "    if (!python_subclass || !PyObject_GC_IsTracked((PyObject *)self))\n"
                 "        PyObject_GC_Track(self);\n");
     fprintf(out, "    return (PyObject *)self;\n}\n\n");
     fprintf(out, "/* %s(...) from native code: a blank instance, then __init__ */\n"
