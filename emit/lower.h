@@ -154,6 +154,18 @@ IrRep rep_of(const TyType *t);
 IrOp *lower_op(Lower *l, IrOpKind kind);
 IrReg *emit_call(Lower *l, const char *c, IrRep rep, IrErrKind err,
                  IrReg **args, int n);
+/* The lowering files' shorthands: the module's arena, and emit_call
+ * with one or two arguments. */
+static inline Arena *A(Lower *l) { return l->m->a; }
+static inline IrReg *call1(Lower *l, const char *c, IrRep rep, IrErrKind err, IrReg *a)
+{
+    return emit_call(l, c, rep, err, &a, 1);
+}
+static inline IrReg *call2(Lower *l, const char *c, IrRep rep, IrErrKind err, IrReg *a, IrReg *b)
+{
+    IrReg *args[2] = {a, b};
+    return emit_call(l, c, rep, err, args, 2);
+}
 IrReg *emit_const(Lower *l, IrRep rep, const char *text, bool borrowed);
 void emit_assign(Lower *l, IrReg *dst, IrReg *src);
 void emit_goto(Lower *l, IrBlock *target);

@@ -8,8 +8,6 @@
 
 #include <stdlib.h>
 
-static Arena *A(Lower *l) { return l->m->a; }
-
 void store_global(Lower *l, const char *name, IrReg *boxed)
 {
     const char *c = arena_printf(A(l), "PyDict_SetItem(st->globals, %s, %%0)",

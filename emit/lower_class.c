@@ -8,8 +8,6 @@
 
 #include <string.h>
 
-static Arena *A(Lower *l) { return l->m->a; }
-
 /* `class C:` in the module body: method defaults evaluated now, then the
  * type object created and bound. */
 /* A class with a non-native base: namespace and bases evaluated here,

@@ -9,8 +9,6 @@
 
 #include <string.h>
 
-static Arena *A(Lower *l) { return l->m->a; }
-
 /* `def f(...)` in the module body: evaluate the non-constant defaults now,
  * as Python does, then bind the function object in the module dict. */
 /* Non-literal defaults are evaluated when the def runs, as in Python, and

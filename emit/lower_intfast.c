@@ -49,7 +49,7 @@ typedef struct FastTree {
     int n_temps;
 } FastTree;
 
-static Arena *A(const FastTree *t) { return t->l->m->a; }
+static Arena *tree_arena(const FastTree *t) { return t->l->m->a; }
 
 static bool fast_op(BinOp op)
 {
@@ -158,19 +158,19 @@ static bool machine_leaf(const Expr *e)
 
 static void line(FastTree *t, const char *s)
 {
-    t->body = arena_printf(A(t), "%s    %s\n", t->body, s);
+    t->body = arena_printf(tree_arena(t), "%s    %s\n", t->body, s);
 }
 
 static const char *fail_if(FastTree *t, const char *cond)
 {
-    return arena_printf(A(t), "if (%s) return %s;", cond, t->fail);
+    return arena_printf(tree_arena(t), "if (%s) return %s;", cond, t->fail);
 }
 
 static void c_binop(FastTree *t, BinOp op, const char *r, I64Operand a, I64Operand b)
 {
-    t->body = arena_printf(A(t), "%s%s", t->body,
-                           i64_binop_text(A(t), op, r, a, b,
-                                          arena_printf(A(t), "return %s;", t->fail), "    "));
+    t->body = arena_printf(tree_arena(t), "%s%s", t->body,
+                           i64_binop_text(tree_arena(t), op, r, a, b,
+                                          arena_printf(tree_arena(t), "return %s;", t->fail), "    "));
 }
 
 /* The text of one C statement line. */
@@ -241,7 +241,7 @@ const char *i64_binop_text(Arena *ar, BinOp op, const char *r, I64Operand a, I64
 
 static const char *new_temp(FastTree *t)
 {
-    return arena_printf(A(t), "t%d", t->n_temps++);
+    return arena_printf(tree_arena(t), "t%d", t->n_temps++);
 }
 
 /* The C names of leaf i: its tagged parameter and its int64_t value. */
@@ -249,16 +249,16 @@ static const char *leaf_name(FastTree *t, const char *prefix, int i)
 {
     const Expr *e = t->leaf[i];
     if (!plain_local(e))
-        return arena_printf(A(t), "%s%d", prefix, i);
-    const char *name = cg_ident(A(t), prefix, ((const TcSymbol *)e->sema)->name);
+        return arena_printf(tree_arena(t), "%s%d", prefix, i);
+    const char *name = cg_ident(tree_arena(t), prefix, ((const TcSymbol *)e->sema)->name);
     /* with opaque leaves each read of a local is a value of its own */
-    return t->opaque ? arena_printf(A(t), "%s_%d", name, i) : name;
+    return t->opaque ? arena_printf(tree_arena(t), "%s_%d", name, i) : name;
 }
 
 /* Pass 2: C statements computing e into an int64_t. */
 static I64Operand c_expr(FastTree *t, Expr *e)
 {
-    Arena *ar = A(t);
+    Arena *ar = tree_arena(t);
     I64Operand r = {0};
     int leaf = leaf_index(t, e);
     if (leaf >= 0) { /* checked first: `a ** b` is a leaf, not a node */
@@ -295,7 +295,7 @@ static I64Operand c_expr(FastTree *t, Expr *e)
  * float result, the double or NAN). */
 static const char *helper_text(FastTree *t, const char *name, Expr *root, CmpOp cmp, Expr *rhs)
 {
-    Arena *ar = A(t);
+    Arena *ar = tree_arena(t);
     const char *params = "", *tags = NULL, *loads = "";
     t->body = "";
     t->fail = rhs ? "-1" : t->to_float ? "NAN" : "SPY_INT_ERR";

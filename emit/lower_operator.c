@@ -9,19 +9,6 @@
 
 #include <stdlib.h>
 
-static Arena *A(Lower *l) { return l->m->a; }
-
-static IrReg *call1(Lower *l, const char *c, IrRep rep, IrErrKind err, IrReg *a)
-{
-    return emit_call(l, c, rep, err, &a, 1);
-}
-
-static IrReg *call2(Lower *l, const char *c, IrRep rep, IrErrKind err, IrReg *a, IrReg *b)
-{
-    IrReg *args[2] = {a, b};
-    return emit_call(l, c, rep, err, args, 2);
-}
-
 /* Could a value of type t be an exact int at run time? */
 static bool may_be_int(const TyType *t)
 {

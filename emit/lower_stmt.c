@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static Arena *A(Lower *l) { return l->m->a; }
-
 /* ---- control flow ---------------------------------------------------------------- */
 
 static void lower_if(Lower *l, Stmt *s)
