@@ -132,6 +132,8 @@ typedef struct Lower {
     LoopResume *resume;  /* while lowering a versioned loop's general copy */
     Stmt *for_stmt;      /* lower_for's statement and its break target, */
     IrBlock *for_brk;    /* for lower_loop to version a range loop */
+    const Expr *discarded; /* the value of the expression statement being
+                              lowered: its result is dropped unchecked */
 } Lower;
 
 /* lower_func.c */

@@ -389,6 +389,10 @@ static IrReg *lower_method_call(Lower *l, Expr *e, const TcCall *call)
         op->err = ERR_NULL;
         op->dst = r = ir_reg(l->f, REP_OBJ, NULL);
     }
+    /* `s.add(x)` as a statement: whatever a subclass's add returns is
+     * dropped, as the interpreter drops it, not checked against None */
+    if (l->discarded == e)
+        return r;
     return coerce(l, r, ty_simple(TY_ANY), e->type);
 }
 

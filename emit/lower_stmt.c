@@ -411,8 +411,11 @@ static void lower_stmt(Lower *l, Stmt *s)
     case ST_EXPR:
         if (s->u.expr.value->kind == EX_YIELD_FROM)
             lower_yield_from(l, s->u.expr.value);
-        else if (!is_docstring(s))
+        else if (!is_docstring(s)) {
+            l->discarded = s->u.expr.value;
             lower_expr(l, s->u.expr.value);
+            l->discarded = NULL;
+        }
         break;
     case ST_ASSIGN: lower_assign(l, s); break;
     case ST_ANNASSIGN:
