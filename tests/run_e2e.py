@@ -21,7 +21,7 @@ others: the C compiler's time is most of a test's, and -O0 takes a third of
 the optimiser's side is tested on the one users get by default
 (--full-opt: -O3 for all).  test-asan builds at -O1, the benchmarks at -O3.
 
-    tests/run_e2e.py [--python PATH] [-k SUBSTR] [-j N] [--asan] [--compiler PATH] [--full-opt]
+    tests/run_e2e.py [--python PATH] [-k SUBSTR] [-j N] [--asan] [--compiler PATH] [--full-opt | --opt=-ON]
 
 --dir DIR (undocumented in --help) runs the tests of another directory, to test this runner.
 """
@@ -37,6 +37,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 E2E_DIR = os.path.join(ROOT, "tests", "e2e")   # --dir changes it (to test the runner)
@@ -285,12 +286,15 @@ def run_one(opts, interp, name):
 
 
 def guarded(opts, interp, name):
-    """run_one, with a bug in this runner reported as that test's failure."""
+    """run_one, with a bug in this runner reported as that test's failure;
+    the wall-clock seconds it took come last."""
+    start = time.monotonic()
     try:
-        return run_one(opts, interp, name)
+        result = run_one(opts, interp, name)
     except Exception:  # noqa: BLE001
         import traceback
-        return "FAIL", name, interp.vstr, "runner error:\n" + traceback.format_exc()
+        result = "FAIL", name, interp.vstr, "runner error:\n" + traceback.format_exc()
+    return result + (time.monotonic() - start,)
 
 
 def main():
@@ -305,6 +309,8 @@ def main():
     ap.add_argument("--full-opt", action="store_true",
                     help="build for every interpreter at -O3 (default: the default "
                          "interpreter at -O3, the others at -O0)")
+    ap.add_argument("--opt", choices=["-O0", "-O1", "-O2", "-O3"],
+                    help="build for every interpreter at this level")
     ap.add_argument("--dir", help=argparse.SUPPRESS)
     opts = ap.parse_args()
     if opts.dir:
@@ -338,9 +344,10 @@ def main():
         default = os.path.realpath(interps[-1].path)   # then the newest is built at -O3
     opts.opt_flags = {}
     for i in interps:
-        if opts.full_opt or os.path.realpath(i.path) == default:
-            continue
-        opts.opt_flags[i.path] = ["-O0"]
+        if opts.opt:
+            opts.opt_flags[i.path] = [opts.opt]
+        elif not opts.full_opt and os.path.realpath(i.path) != default:
+            opts.opt_flags[i.path] = ["-O0"]
     print("optimisation: " + ", ".join("%s %s" % (i.vstr, (opts.opt_flags.get(i.path) or ["-O3"])[0])
                                        for i in interps))
     print("%d tests x %d interpreters, %d jobs" % (len(tests), len(interps), opts.jobs))
@@ -348,19 +355,26 @@ def main():
     jobs = [(i, t) for i in interps for t in tests]
     counts = {"PASS": 0, "FAIL": 0, "SKIP": 0}
     failed = []
+    times = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, opts.jobs)) as pool:
         results = pool.map(lambda job: guarded(opts, *job), jobs)
         if opts.asan:
-            results = itertools.chain([asan_selftest(opts, interps[0])], results)
-        for status, name, ver, detail in results:
+            results = itertools.chain([asan_selftest(opts, interps[0]) + (0.0,)], results)
+        for status, name, ver, detail, secs in results:
             counts[status] += 1
+            times.append((secs, name, ver))
             line = "[%s] %s (%s)" % (status, name, ver)
+            if status != "SKIP":
+                line += " %.1fs" % secs
             if status == "SKIP":
                 line += ": " + detail
             print(line, flush=True)
             if status == "FAIL":
                 failed.append("%s (%s)" % (name, ver))
                 print("    " + detail.rstrip().replace("\n", "\n    "), flush=True)
+    times.sort(reverse=True)
+    if len(times) > 10:
+        print("slowest: " + ", ".join("%s (%s) %.1fs" % (n, v, t) for t, n, v in times[:8]))
     if failed:
         print("failed: " + ", ".join(failed))
     summary = "%d passed, %d failed" % (counts["PASS"], counts["FAIL"])
