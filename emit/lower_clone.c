@@ -142,6 +142,6 @@ IrFunc *lower_exact_clone(ModCtx *m, const TcFunc *tf)
 
 const char *exact_cname(const ModCtx *m, const TcFunc *f)
 {
-    const char *own = func_cname(m->a, f);
-    return f->cls && m->exact_clones[func_id(m, f)] ? arena_printf(m->a, "%s__x", own) : own;
+    const IrFunc *copy = f->cls ? m->exact_clones[func_id(m, f)] : NULL;
+    return copy ? copy->c_name : func_cname(m->a, f);
 }

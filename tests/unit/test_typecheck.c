@@ -858,6 +858,17 @@ static void test_da_for_target_after_loop(void **state)
                     "    return v\n");
 }
 
+/* Each attribute of c, in field order, as "name type", equals want[i]. */
+static void assert_attr_types(Snip *s, const TcClass *c, const char *const *want, int n)
+{
+    assert_int_equal(c->n_attrs, n);
+    for (int i = 0; i < n; i++) {
+        char got[64];
+        snprintf(got, sizeof got, "%s %s", c->attrs[i]->name, ty_str(s->a, c->attrs[i]->type));
+        assert_string_equal(got, want[i]);
+    }
+}
+
 /* `self.x = NAME` of a module global takes the global's type when its
  * first module-level assignment is a literal (or annotated), as mypy
  * infers it; a parameter or local of the same name shadows it. */
@@ -875,12 +886,7 @@ static void test_attr_from_global_literal(void **state)
                        "UNDEFINED_LATER = [1]\n");
     const TcClass *c = s->tm->classes[0];
     const char *want[] = {"limit int", "rate float", "name bytes", "other Any", "unknown Any"};
-    assert_int_equal(c->n_attrs, 5);
-    for (int i = 0; i < 5; i++) {
-        char got[64];
-        snprintf(got, sizeof got, "%s %s", c->attrs[i]->name, ty_str(s->a, c->attrs[i]->type));
-        assert_string_equal(got, want[i]);
-    }
+    assert_attr_types(s, c, want, 5);
     snip_free(s);
 }
 
@@ -909,12 +915,7 @@ static void test_attr_from_param_field(void **state)
                        "        self.x = 1\n");
     const TcClass *c = s->tm->classes[1];
     const char *want[] = {"link Optional[Node]", "n int", "untyped Any", "bound Any", "later Any"};
-    assert_int_equal(c->n_attrs, 5);
-    for (int i = 0; i < 5; i++) {
-        char got[64];
-        snprintf(got, sizeof got, "%s %s", c->attrs[i]->name, ty_str(s->a, c->attrs[i]->type));
-        assert_string_equal(got, want[i]);
-    }
+    assert_attr_types(s, c, want, 5);
     snip_free(s);
 }
 
