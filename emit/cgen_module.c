@@ -126,7 +126,7 @@ const char *cg_type_test(ModCtx *m, const TyType *t, const char *v)
     case TY_FLOAT: return arena_printf(m->a, "(PyFloat_Check(%s) || PyLong_Check(%s))", v, v);
     case TY_BOOL: return arena_printf(m->a, "PyBool_Check(%s)", v);
     case TY_CLASS:
-        return arena_printf(m->a, "PyObject_TypeCheck(%s, st->types[%d])", v, t->cls->index);
+        return arena_printf(m->a, "spy_instance_of(%s, st->types[%d])", v, t->cls->index);
     case TY_TUPLE:
         if (!t->variadic)
             return arena_printf(m->a, "(PyTuple_Check(%s) && PyTuple_GET_SIZE(%s) == %d)", v, v,

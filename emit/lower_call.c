@@ -222,7 +222,7 @@ static const char *isinstance_check(Lower *l, const Expr *cls)
         return NULL;
     }
     if (s->type && s->type->kind == TY_TYPE && s->type->cls && !s->type->cls->dynamic)
-        return arena_printf(A(l), "PyObject_TypeCheck(%%0, st->types[%d])", s->type->cls->index);
+        return arena_printf(A(l), "spy_instance_of(%%0, st->types[%d])", s->type->cls->index);
     return NULL;
 }
 

@@ -87,7 +87,7 @@ const char *union_class_check(Arena *a, const TyType *t, const char *v)
     for (int i = 0; i < t->n_args; i++) {
         const TyType *m = t->args[i];
         if (m->kind == TY_CLASS) {
-            classes = arena_printf(a, "%s || PyObject_TypeCheck(%s, st->types[%d])", classes, v,
+            classes = arena_printf(a, "%s || spy_instance_of(%s, st->types[%d])", classes, v,
                                    m->cls->index);
             any_class = true;
             continue;

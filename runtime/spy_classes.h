@@ -227,6 +227,18 @@ static inline void spy_field_set_int(SpyInt *slot, SpyInt v)
     spy_int_xdecref(old);
 }
 
+/* isinstance(o, t) for a native class t (which has no __instancecheck__).
+ * An instance of t or of a direct subclass answers without walking the
+ * MRO: a subclass's tp_base is a base, so `tp_base == t` is never wrong,
+ * and it is the usual case (a Python or native subclass of t; a subclass
+ * mixing in plain Python classes keeps t's layout in tp_base).  Anything
+ * else asks PyType_IsSubtype. */
+static SPY_ALWAYS_INLINE inline int spy_instance_of(PyObject *o, PyTypeObject *t)
+{
+    PyTypeObject *u = Py_TYPE(o);
+    return u == t || u->tp_base == t || PyType_IsSubtype(u, t);
+}
+
 /* 0 if o is an instance of t, else -1 with TypeError. */
 SPY_COLD int spy_expect_type__slow(PyObject *o, PyTypeObject *t)
 {
@@ -236,11 +248,12 @@ SPY_COLD int spy_expect_type__slow(PyObject *o, PyTypeObject *t)
     return -1;
 }
 
-/* The exact type inline (the common case: a narrowed local used again),
- * subclasses and the error out of line. */
+/* The exact type or a direct subclass inline (the common cases: a narrowed
+ * local used again, a subclass instance where its base is expected),
+ * deeper subclasses and the error out of line. */
 static SPY_ALWAYS_INLINE inline int spy_expect_type(PyObject *o, PyTypeObject *t)
 {
-    if (SPY_LIKELY(Py_IS_TYPE(o, t)))
+    if (SPY_LIKELY(Py_IS_TYPE(o, t) || Py_TYPE(o)->tp_base == t))
         return 0;
     return spy_expect_type__slow(o, t);
 }
