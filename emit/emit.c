@@ -117,6 +117,7 @@ static IrFunc *lower_checked(ModCtx *m, const TcFunc *tf, const EmitOptions *o, 
 {
     IrFunc *f = copy == COPY_I64 ? lower_i64_clone(m, tf)
               : copy == COPY_EXACT ? lower_exact_clone(m, tf) : lower_function(m, tf);
+    borrow_pass(f);
     refcount_pass(f);
     if (!ir_verify(f)) {
         ir_print(f, stderr);

@@ -359,6 +359,9 @@ void lower_classdef(Lower *l, Stmt *s);
 IrReg *lower_yield(Lower *l, Expr *e);
 void lower_yield_from(Lower *l, Expr *e);
 
+/* borrow.c (before the refcount pass) */
+void borrow_pass(IrFunc *f);
+
 /* refcount.c */
 void refcount_pass(IrFunc *f);
 

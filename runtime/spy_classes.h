@@ -187,6 +187,24 @@ static inline SpyInt spy_field_get_int(SpyInt v, PyObject *self, const char *nam
     return SPY_INT_ERR;
 }
 
+/* The same reads without a reference of their own, where the value is only
+ * looked at while nothing can change the field (emit/borrow.c). */
+static inline PyObject *spy_field_borrow_obj(PyObject *v, PyObject *self, const char *name)
+{
+    if (SPY_LIKELY(v != NULL))
+        return v;
+    spy_no_attr(self, name);
+    return NULL;
+}
+
+static inline SpyInt spy_field_borrow_int(SpyInt v, PyObject *self, const char *name)
+{
+    if (SPY_LIKELY(v != SPY_INT_ERR))
+        return v;
+    spy_no_attr(self, name);
+    return SPY_INT_ERR;
+}
+
 static inline double spy_field_get_float(double v, uint64_t defined, PyObject *self,
                                          const char *name)
 {

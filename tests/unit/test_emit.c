@@ -1459,6 +1459,37 @@ static void test_c_exact_receiver_copy(void **state)
     snip_free(s);
 }
 
+/* Field reads only compared or checked, with nothing that could run code
+ * until their last use, borrow the field's reference (emit/borrow.c);
+ * a value passed to a call, stored or returned keeps a reference. */
+static void test_c_borrowed_field_reads(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("class Node:\n"
+                      "    def __init__(self, nxt: 'Node | None', n: int) -> None:\n"
+                      "        self.nxt = nxt\n        self.n = n\n"
+                      "    def more(self, o: 'Node') -> bool:\n"
+                      "        return self.nxt is None and self.n > o.n\n"
+                      "    def deep(self) -> int:\n"
+                      "        x = self.nxt\n        assert x is not None\n"
+                      "        return x.nxt.n if x.nxt is not None else 0\n"
+                      "    def take(self) -> 'Node | None':\n"
+                      "        return self.nxt\n"
+                      "    def call(self) -> int:\n"
+                      "        return self.nxt.deep() if self.nxt is not None else 0\n");
+    assert_contains(s->c, "r4 = spy_field_borrow_obj(((struct spy_obj_Node *)v_self)->a_nxt, v_self, \"nxt\");");
+    assert_contains(s->c, "spy_field_borrow_int(((struct spy_obj_Node *)v_self)->a_n, v_self, \"n\");");
+    assert_contains(s->c, "spy_field_borrow_int(((struct spy_obj_Node *)v_o)->a_n, v_o, \"n\");");
+    /* a chain through a named local */
+    assert_contains(s->c, "spy_field_borrow_obj(((struct spy_obj_Node *)v_x)->a_nxt, v_x, \"nxt\");");
+    /* returned: its own reference; the receiver of a call: its own reference */
+    assert_contains(s->c, "r3 = spy_field_get_obj(((struct spy_obj_Node *)v_self)->a_nxt, v_self, \"nxt\");");
+    const char *call = strstr(s->c, "/* def call */");
+    assert_non_null(call);
+    assert_non_null(strstr(call, "spy_field_get_obj(((struct spy_obj_Node *)v_self)->a_nxt"));
+    snip_free(s);
+}
+
 /* --annotate: a typed line's C is native (score 0), an untyped one's
  * goes through the generic protocols, a function left to the
  * interpreter is marked; the C of each line is on the page. */
@@ -1837,6 +1868,7 @@ int main(void)
         cmocka_unit_test(test_c_strip_literal_set),
         cmocka_unit_test(test_c_python_subclass_dispatch),
         cmocka_unit_test(test_c_exact_receiver_copy),
+        cmocka_unit_test(test_c_borrowed_field_reads),
         cmocka_unit_test(test_annotate_html),
         cmocka_unit_test(test_c_range_step_sign),
         cmocka_unit_test(test_c_range_negated_variable_step),
