@@ -72,9 +72,7 @@ static TyType *check_attribute(Tc *tc, Expr *e)
         TcAttr *a = tc_class_attr(v->cls, e->u.attribute.attr);
         if (a) {
             e->sema = a;
-            Expr *base = e->u.attribute.value;
-            TyType *n = base->kind == EX_NAME && base->sema
-                            ? narrowed_attr_type(tc, base->sema, a) : NULL;
+            TyType *n = narrowed_chain_type(tc, e);
             return n ? n : a->type;
         }
         TcFunc *m = tc_class_method(v->cls, e->u.attribute.attr);
@@ -91,7 +89,9 @@ static TyType *check_attribute(Tc *tc, Expr *e)
                      e->u.attribute.attr);
         return any();
     }
-    if (v->kind == TY_NONE || (v->kind == TY_UNION && ty_has_none(v)))
+    if (v->kind == TY_NONE)
+        tc_error(tc, e->span, "\"None\" has no attribute \"%s\"", e->u.attribute.attr);
+    else if (v->kind == TY_UNION && ty_has_none(v))
         tc_error(tc, e->span, "item \"None\" of \"%s\" has no attribute \"%s\"", tstr(tc, v),
                  e->u.attribute.attr);
     return any();

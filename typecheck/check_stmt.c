@@ -409,7 +409,7 @@ static bool is_true_const(const Expr *e) { return e->kind == EX_TRUE; }
 static void join_narrowings(Tc *tc, Narrow *a, Narrow *b, Narrow *stop)
 {
     for (Narrow *n = a; n && n != stop; n = n->next) {
-        if (n->attr || !n->sym)
+        if (n->n_path || !n->sym)
             continue;
         Narrow *saved = tc->narrow;
         tc->narrow = a;

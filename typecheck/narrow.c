@@ -2,7 +2,7 @@
  * narrow.c — flow-sensitive narrowing of Optional and union types.
  *
  * `if x is not None:`, `if x is None: return`, `if x:`, `isinstance(x, T)`
- * and `and`/`not` combinations give x (or x.attr) a narrower type in the
+ * and `and`/`not` combinations give x (or x.attr, x.a.attr) a narrower type in the
  * branches, and after an if whose other branch cannot fall through; so
  * does assigning a value of a narrower type.  The narrowings form a list
  * that follows the control flow: an assignment pushes a kill entry (type
@@ -19,42 +19,117 @@
 TyType *narrowed_type(Tc *tc, TcSymbol *s)
 {
     for (Narrow *n = tc->narrow; n; n = n->next)
-        if (n->sym == s && !n->attr)
+        if (n->sym == s && !n->n_path)
             return n->type;
     return NULL;
 }
 
-/* The narrowed type of `base.attr` (base a variable), or NULL.  A store to
- * the attribute through any variable (sym NULL), or an assignment to base
- * itself, ends it. */
-TyType *narrowed_attr_type(Tc *tc, TcSymbol *base, TcAttr *attr)
+/* Chains longer than this are not narrowed. */
+#define MAX_CHAIN 8
+
+/* The chain of fields `x.a.b...` that e is, x a variable: x, and the
+ * attributes in *path (x's first); 0 when e is no such chain. */
+static int field_chain(Expr *e, TcSymbol **root, TcAttr **path)
 {
-    for (Narrow *n = tc->narrow; n; n = n->next) {
-        if (n->sym == base && !n->attr)
+    int n = 0;
+    Expr *x = e;
+    for (; x->kind == EX_ATTRIBUTE; x = x->u.attribute.value)
+        if (!x->sema || ++n > MAX_CHAIN)
+            return 0;
+    if (!n || x->kind != EX_NAME || !x->sema)
+        return 0;
+    SymKind k = ((TcSymbol *)x->sema)->kind;
+    if (k != SYM_LOCAL && k != SYM_GLOBAL)
+        return 0;
+    *root = x->sema;
+    int i = n;
+    for (x = e; x->kind == EX_ATTRIBUTE; x = x->u.attribute.value)
+        path[--i] = x->sema;
+    return n;
+}
+
+static bool in_chain(const TcAttr *a, TcAttr *const *path, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (path[i] == a)
+            return true;
+    return false;
+}
+
+/* Does the store x leave the chain root.path[0..n) narrowed?  It does a
+ * chain the stored one extends (`self.head.nxt` after `self.head.nxt.nxt
+ * = v`), as mypy does; only a cycle could make that store change it, and
+ * the value is still checked where it is used. */
+static bool store_spares(const Narrow *x, const TcSymbol *root, TcAttr *const *path, int n)
+{
+    return x->store_root == root && n < x->n_path &&
+           !memcmp(x->path, path, sizeof *path * (size_t)n);
+}
+
+/* The narrowed type of the chain root.path[0..n), or NULL.  An assignment
+ * to root, or a store to any of the chain's attributes through any
+ * variable, ends it. */
+static TyType *narrowed_path_type(Tc *tc, TcSymbol *root, TcAttr *const *path, int n)
+{
+    for (Narrow *x = tc->narrow; x; x = x->next) {
+        if (x->sym == root && !x->n_path)
             return NULL;
-        if (n->attr == attr && (n->sym == base || !n->sym))
-            return n->type;
+        if (!x->sym && in_chain(x->path[x->n_path - 1], path, n) &&
+            !store_spares(x, root, path, n))
+            return x->type;
+        if (x->sym == root && x->n_path == n &&
+            !memcmp(x->path, path, sizeof *path * (size_t)n))
+            return x->type;
     }
     return NULL;
 }
 
-static Narrow *push_attr(Tc *tc, Narrow *list, TcSymbol *s, TcAttr *attr, TyType *t)
+/* The narrowed type of attribute expression e (checked), or NULL. */
+TyType *narrowed_chain_type(Tc *tc, Expr *e)
 {
-    Narrow *n = ARENA_NEW(tc->a, Narrow);
-    n->sym = s;
-    n->attr = attr;
-    n->type = t;
-    n->next = list;
-    return n;
+    TcSymbol *root;
+    TcAttr *path[MAX_CHAIN];
+    int n = field_chain(e, &root, path);
+    return n ? narrowed_path_type(tc, root, path, n) : NULL;
+}
+
+static Narrow *push_path(Tc *tc, Narrow *list, TcSymbol *s, TcAttr *const *path, int n,
+                         TyType *t)
+{
+    Narrow *x = ARENA_NEW(tc->a, Narrow);
+    x->sym = s;
+    x->n_path = n;
+    if (n) {
+        x->path = ARENA_ARRAY(tc->a, TcAttr *, n);
+        memcpy(x->path, path, sizeof *path * (size_t)n);
+    }
+    x->type = t;
+    x->next = list;
+    return x;
 }
 
 static Narrow *push(Tc *tc, Narrow *list, TcSymbol *s, TyType *t)
 {
-    return push_attr(tc, list, s, NULL, t);
+    return push_path(tc, list, s, NULL, 0, t);
 }
 
-/* After `x = value` (or `x.attr = value`) the target holds value's type
- * until assigned again: an Optional variable given a Packet is a Packet. */
+/* The kill of every chain through attribute a. */
+static Narrow *push_store(Tc *tc, Narrow *list, TcAttr *a)
+{
+    return push_path(tc, list, NULL, &a, 1, NULL);
+}
+
+/* The same for a store to the chain root.path[0..n) (a is path[n - 1]). */
+static Narrow *push_chain_store(Tc *tc, Narrow *list, TcSymbol *root, TcAttr *const *path, int n)
+{
+    Narrow *x = push_path(tc, list, NULL, path, n, NULL);
+    x->store_root = root;
+    return x;
+}
+
+/* After `x = value` (or `x.attr = value`, `x.a.attr = value`) the target
+ * holds value's type until assigned again: an Optional variable given a
+ * Packet is a Packet. */
 void narrow_on_assign(Tc *tc, Expr *target, TyType *declared, TyType *vt)
 {
     bool narrower = declared->kind == TY_UNION && vt->kind != TY_UNION && vt->kind != TY_ANY &&
@@ -62,27 +137,30 @@ void narrow_on_assign(Tc *tc, Expr *target, TyType *declared, TyType *vt)
     if (target->kind == EX_NAME && target->sema) {
         tc->narrow = push(tc, tc->narrow, target->sema, narrower ? vt : NULL);
     } else if (target->kind == EX_ATTRIBUTE && target->sema) {
-        Expr *base = target->u.attribute.value;
-        /* A store through any alias ends every narrowing of the attribute. */
-        tc->narrow = push_attr(tc, tc->narrow, NULL, target->sema, NULL);
-        if (narrower && base->kind == EX_NAME && base->sema)
-            tc->narrow = push_attr(tc, tc->narrow, base->sema, target->sema, vt);
+        /* A store through any alias ends every narrowing through the attribute. */
+        TcSymbol *root;
+        TcAttr *path[MAX_CHAIN];
+        int n = field_chain(target, &root, path);
+        tc->narrow = n ? push_chain_store(tc, tc->narrow, root, path, n)
+                       : push_store(tc, tc->narrow, target->sema);
+        if (narrower && n)
+            tc->narrow = push_path(tc, tc->narrow, root, path, n, vt);
     }
 }
 
 /* The symbol a narrowable expression names, with its current type; for
- * `x.attr`, *attr is set too. */
-static TcSymbol *subject_attr(Tc *tc, Expr *e, TyType **cur, TcAttr **attr)
+ * a chain `x.a.b`, *path and *n_path are set too (else *n_path is 0). */
+static TcSymbol *subject_attr(Tc *tc, Expr *e, TyType **cur, TcAttr **path, int *n_path)
 {
-    *attr = NULL;
-    if (e->kind == EX_ATTRIBUTE && e->sema && e->u.attribute.value->kind == EX_NAME &&
-        e->u.attribute.value->sema) {
-        TcSymbol *s = e->u.attribute.value->sema;
-        if (s->kind != SYM_LOCAL)
+    *n_path = 0;
+    if (e->kind == EX_ATTRIBUTE) {
+        TcSymbol *s;
+        int n = field_chain(e, &s, path);
+        if (!n)
             return NULL;
-        *attr = e->sema;
-        TyType *n = narrowed_attr_type(tc, s, *attr);
-        *cur = n ? n : (*attr)->type;
+        *n_path = n;
+        TyType *t = narrowed_path_type(tc, s, path, n);
+        *cur = t ? t : path[n - 1]->type;
         return s;
     }
     if (e->kind != EX_NAME || !e->sema)
@@ -97,9 +175,10 @@ static TcSymbol *subject_attr(Tc *tc, Expr *e, TyType **cur, TcAttr **attr)
 
 static TcSymbol *subject(Tc *tc, Expr *e, TyType **cur)
 {
-    TcAttr *attr;
-    TcSymbol *s = subject_attr(tc, e, cur, &attr);
-    return attr ? NULL : s;
+    TcAttr *path[MAX_CHAIN];
+    int n;
+    TcSymbol *s = subject_attr(tc, e, cur, path, &n);
+    return n ? NULL : s;
 }
 
 static TyType *isinstance_type(Tc *tc, Expr *cls)
@@ -160,13 +239,14 @@ static void narrow_is_none(Tc *tc, Expr *e, Narrow **pos, Narrow **neg)
     if (r->kind != EX_NONE)
         return;
     TyType *cur;
-    TcAttr *attr;
-    TcSymbol *s = subject_attr(tc, l, &cur, &attr);
+    TcAttr *path[MAX_CHAIN];
+    int n;
+    TcSymbol *s = subject_attr(tc, l, &cur, path, &n);
     if (!s || !ty_has_none(cur))
         return;
     Narrow **is = op == CMP_IS ? pos : neg, **not = op == CMP_IS ? neg : pos;
-    *is = push_attr(tc, *is, s, attr, ty_simple(TY_NONE));
-    *not = push_attr(tc, *not, s, attr, ty_without_none(tc->a, cur));
+    *is = push_path(tc, *is, s, path, n, ty_simple(TY_NONE));
+    *not = push_path(tc, *not, s, path, n, ty_without_none(tc->a, cur));
 }
 
 void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg)
@@ -180,10 +260,11 @@ void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg)
             narrow_is_none(tc, test, pos, neg);
         break;
     case EX_NAME: case EX_ATTRIBUTE: {
-        TcAttr *attr;
-        s = subject_attr(tc, test, &cur, &attr);
+        TcAttr *path[MAX_CHAIN];
+        int n;
+        s = subject_attr(tc, test, &cur, path, &n);
         if (s && cur->kind == TY_UNION && ty_has_none(cur))
-            *pos = push_attr(tc, *pos, s, attr, ty_without_none(tc->a, cur));
+            *pos = push_path(tc, *pos, s, path, n, ty_without_none(tc->a, cur));
         break;
     }
     case EX_UNARY:
@@ -243,7 +324,7 @@ static void kill_target(Tc *tc, Expr *t)
         for (int i = 0; i < tc->mod->n_classes; i++) {
             TcAttr *a = tc_class_attr(tc->mod->classes[i], t->u.attribute.attr);
             if (a)
-                tc->narrow = push_attr(tc, tc->narrow, NULL, a, NULL);
+                tc->narrow = push_store(tc, tc->narrow, a);
         }
     } else if (t->kind == EX_TUPLE || t->kind == EX_LIST) {
         for (int i = 0; i < t->u.seq.elts.n; i++)

@@ -29,10 +29,14 @@ typedef struct LoopCtx {
     struct LoopCtx *outer;
 } LoopCtx;
 
-/* A narrowed type of a symbol (or of sym.attr); type NULL is a kill. */
+/* A narrowed type of a symbol, or of an attribute chain sym.a.b...;
+ * type NULL is a kill. */
 typedef struct Narrow {
-    TcSymbol *sym;     /* NULL with attr: the attribute through any alias */
-    TcAttr *attr;      /* narrowing of sym.attr rather than sym */
+    TcSymbol *sym;     /* NULL: a store to path[n_path - 1] through any alias */
+    TcAttr **path;     /* the chain's attributes, sym's first */
+    int n_path;        /* 0: sym itself */
+    TcSymbol *store_root; /* a store: the variable the stored chain starts
+                             from (its shorter chains stay narrowed), or NULL */
     TyType *type;
     struct Narrow *next;
 } Narrow;
@@ -158,7 +162,7 @@ TcForRange *check_range(Tc *tc, Expr *iter);
 
 /* narrow.c */
 TyType *narrowed_type(Tc *tc, TcSymbol *s);
-TyType *narrowed_attr_type(Tc *tc, TcSymbol *base, TcAttr *attr);
+TyType *narrowed_chain_type(Tc *tc, Expr *e);
 void narrow_on_assign(Tc *tc, Expr *target, TyType *declared, TyType *vt);
 void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg);
 void invalidate_assigned(Tc *tc, StmtList *body);
