@@ -70,14 +70,49 @@ SPY_COLD PyObject *spy_reduce_with(PyObject *self, PyObject *state)
     return res;
 }
 
+#if PY_VERSION_HEX < 0x030C0000
+#define SPY_T_OBJECT_EX T_OBJECT_EX
+#define SPY_READONLY READONLY
+#else
+#define SPY_T_OBJECT_EX Py_T_OBJECT_EX
+#define SPY_READONLY Py_READONLY
+#endif
+
+/* The assigned `__slots__` of class t (a Python subclass or mixin) into
+ * attrs, unless a class before it in the MRO put the name there.  0, or
+ * -1 with an exception. */
+SPY_COLD int spy_save_slots(PyObject *self, PyTypeObject *t, PyObject *attrs)
+{
+    if (!(t->tp_flags & Py_TPFLAGS_HEAPTYPE) || !t->tp_members)
+        return 0;
+    for (PyMemberDef *m = t->tp_members; m->name; m++) {
+        if (m->type != SPY_T_OBJECT_EX || (m->flags & SPY_READONLY))
+            continue;
+        PyObject *v = PyMember_GetOne((const char *)self, m);
+        if (!v) {
+            if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+                return -1;
+            PyErr_Clear(); /* not assigned */
+            continue;
+        }
+        PyObject *key = PyUnicode_FromString(m->name);
+        int r = key ? PyDict_SetDefault(attrs, key, v) ? 0 : -1 : -1;
+        Py_XDECREF(key);
+        Py_DECREF(v);
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* obj.__reduce__() of a native instance (pickle, copy.copy, deepcopy):
  * (mod.__staticpy_reconstruct__, (type,), (None, {attribute: value})),
  * the None being a Python subclass's instance dict if it has one.
  * The reconstructor makes a blank instance (spy_blank_<Class>); pickle
  * and copy then set each attribute through its descriptor, checked as an
  * assignment from Python is.  The attributes are the fields (getset
- * entries with a setter) of the type and its native bases; unassigned
- * ones are left out. */
+ * entries with a setter) of the type and its native bases, and the
+ * `__slots__` of its Python subclasses; unassigned ones are left out. */
 SPY_COLD PyObject *spy_native_reduce(PyObject *self, PyObject *unused)
 {
     (void)unused;
@@ -87,7 +122,12 @@ SPY_COLD PyObject *spy_native_reduce(PyObject *self, PyObject *unused)
     PyObject *mro = Py_TYPE(self)->tp_mro;
     for (Py_ssize_t i = 0; mro && i < PyTuple_GET_SIZE(mro); i++) {
         PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
-        if (spy_native_type(t) != t || !t->tp_getset) /* object, a Python subclass or mixin */
+        if (spy_native_type(t) != t) { /* object, a Python subclass or mixin */
+            if (spy_save_slots(self, t, attrs) < 0)
+                goto fail;
+            continue;
+        }
+        if (!t->tp_getset)
             continue;
         for (PyGetSetDef *g = t->tp_getset; g->name; g++) {
             if (!g->set || g->closure == SPY_PROPERTY_CLOSURE) /* a native @property */

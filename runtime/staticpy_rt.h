@@ -14,6 +14,9 @@
 #define PY_SSIZE_T_CLEAN
 #endif
 #include <Python.h>
+#if PY_VERSION_HEX < 0x030C0000
+#include <structmember.h> /* PyMemberDef, T_OBJECT_EX (in Python.h since 3.12) */
+#endif
 #include <stddef.h>
 #include <stdint.h>
 
