@@ -173,14 +173,6 @@ static TcSymbol *subject_attr(Tc *tc, Expr *e, TyType **cur, TcAttr **path, int 
     return *cur ? s : NULL;
 }
 
-static TcSymbol *subject(Tc *tc, Expr *e, TyType **cur)
-{
-    TcAttr *path[MAX_CHAIN];
-    int n;
-    TcSymbol *s = subject_attr(tc, e, cur, path, &n);
-    return n ? NULL : s;
-}
-
 static TyType *isinstance_type(Tc *tc, Expr *cls)
 {
     if (cls->kind != EX_NAME)
@@ -291,7 +283,9 @@ void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg)
         if (fn->kind != EX_NAME || strcmp(fn->u.name.id, "isinstance") != 0 ||
             test->u.call.n_args != 2)
             break;
-        s = subject(tc, test->u.call.args[0]->value, &cur);
+        TcAttr *path[MAX_CHAIN];
+        int n;
+        s = subject_attr(tc, test->u.call.args[0]->value, &cur, path, &n);
         TyType *t = isinstance_type(tc, test->u.call.args[1]->value);
         if (!s || !t)
             break;
@@ -299,10 +293,11 @@ void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg)
                         !ty_equal(cur, t) && ty_assignable(cur, t);
         if (s && t && (cur->kind == TY_ANY || cur->kind == TY_OBJECT || cur->kind == TY_UNION ||
                        downcast))
-            *pos = push(tc, *pos, s, cur->kind == TY_UNION ? union_meet(tc, cur, t) : t);
+            *pos = push_path(tc, *pos, s, path, n,
+                             cur->kind == TY_UNION ? union_meet(tc, cur, t) : t);
         TyType *rest = cur->kind == TY_UNION ? union_minus(tc, cur, t) : NULL;
         if (rest)
-            *neg = push(tc, *neg, s, rest);
+            *neg = push_path(tc, *neg, s, path, n, rest);
         break;
     }
     default:

@@ -1,7 +1,8 @@
 """Chains of fields narrowed by tests (`self.head.nxt is not None`,
-truthiness, `and`, early return) as mypy narrows them, through self, a
-parameter and a local; then assignments that end the narrowing."""
-from typing import Optional
+truthiness, `and`, early return, isinstance) as mypy narrows them,
+through self, a parameter and a local; then assignments that end the
+narrowing."""
+from typing import Optional, Union
 
 
 class Node:
@@ -40,6 +41,51 @@ class Chain:
         return "short"
 
 
+class Shape:
+    def area(self) -> float:
+        return 0.0
+
+
+class Circle(Shape):
+    def __init__(self, r: float) -> None:
+        self.r = r
+
+    def area(self) -> float:
+        return 3.0 * self.r * self.r
+
+
+class Holder:
+    def __init__(self, s: Shape, v: Union[int, str]) -> None:
+        self.s = s
+        self.v = v
+        self.o: Optional[Shape] = s
+        self.inner: Optional[Holder] = None
+
+    def radius(self) -> float:
+        if isinstance(self.s, Circle):
+            return self.s.r
+        return -1.0
+
+    def vsize(self) -> int:
+        if isinstance(self.v, str):
+            return len(self.v) * 100
+        return self.v + 1
+
+    def inner_radius(self) -> float:
+        if self.inner is not None and isinstance(self.inner.o, Circle):
+            return self.inner.o.r + self.inner.o.area()
+        return -2.0
+
+
+def holders() -> None:
+    h = Holder(Circle(2.0), "abc")
+    g = Holder(Shape(), 41)
+    h.inner = g
+    g.inner = h
+    for x in (h, g):
+        print(x.radius(), x.vsize(), x.inner_radius())
+
+
 def second_of(c: Chain) -> int:
     h = c.head
     if h is not None and h.nxt is not None and h.nxt.nxt is None:
@@ -52,6 +98,7 @@ def main() -> None:
         c = Chain(*vals)
         print(vals, c.second(), c.third(), second_of(c), c.set_third(9), c.third())
         print("  dropped", c.drop_second(), c.drop_second(), c.second())
+    holders()
 
 
 main()

@@ -1,8 +1,8 @@
 # checks: a chain of fields (`self.head.nxt`) narrowed by a test stays
 # narrowed only until the variable is assigned or any of the chain's
 # attributes is stored, through any variable; a chain narrowed to None
-# has no attributes at all.
-from typing import Optional
+# has no attributes at all. isinstance() narrows chains the same way.
+from typing import Optional, Union
 
 
 class Node:
@@ -52,3 +52,29 @@ class Chain:
         if self.head is not None and self.head.nxt is not None:
             return 1
         return self.head.nxt.v
+
+
+class Shape:
+    pass
+
+
+class Circle(Shape):
+    def __init__(self, r: float) -> None:
+        self.r = r
+
+
+class Holder:
+    def __init__(self, s: Shape, v: Union[int, str]) -> None:
+        self.s = s
+        self.v = v
+
+    def isinstance_then_store(self, t: Shape) -> float:
+        if isinstance(self.s, Circle):
+            self.s = t
+            return self.s.r
+        return 0.0
+
+    def isinstance_other_branch(self) -> int:
+        if isinstance(self.v, int):
+            return self.v + 1
+        return self.v + 1
