@@ -2,8 +2,9 @@
  * narrow.c — flow-sensitive narrowing of Optional and union types.
  *
  * `if x is not None:`, `if x is None: return`, `if x:`, `isinstance(x, T)`
- * and `and`/`not` combinations give x (or x.attr, x.a.attr) a narrower type in the
- * branches, and after an if whose other branch cannot fall through; so
+ * and `and`/`not` combinations give x (or x.attr, x.a.attr, or the x of
+ * `(x := value)`) a narrower type in the branches, and after an if whose
+ * other branch cannot fall through; so
  * does assigning a value of a narrower type.  The narrowings form a list
  * that follows the control flow: an assignment pushes a kill entry (type
  * NULL); each branch starts from the list before it; after an if, and at
@@ -153,6 +154,8 @@ void narrow_on_assign(Tc *tc, Expr *target, TyType *declared, TyType *vt)
 static TcSymbol *subject_attr(Tc *tc, Expr *e, TyType **cur, TcAttr **path, int *n_path)
 {
     *n_path = 0;
+    if (e->kind == EX_NAMED) /* `(x := f()) is not None` narrows x */
+        e = e->u.named.target;
     if (e->kind == EX_ATTRIBUTE) {
         TcSymbol *s;
         int n = field_chain(e, &s, path);
@@ -251,7 +254,7 @@ void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg)
             (test->u.compare.ops[0] == CMP_IS || test->u.compare.ops[0] == CMP_IS_NOT))
             narrow_is_none(tc, test, pos, neg);
         break;
-    case EX_NAME: case EX_ATTRIBUTE: {
+    case EX_NAME: case EX_ATTRIBUTE: case EX_NAMED: {
         TcAttr *path[MAX_CHAIN];
         int n;
         s = subject_attr(tc, test, &cur, path, &n);

@@ -1,5 +1,5 @@
 """Chains of fields narrowed by tests (`self.head.nxt is not None`,
-truthiness, `and`, early return, isinstance) as mypy narrows them,
+truthiness, `and`, early return, isinstance, walrus) as mypy narrows them,
 through self, a parameter and a local; then assignments that end the
 narrowing."""
 from typing import Optional, Union
@@ -86,6 +86,12 @@ def holders() -> None:
         print(x.radius(), x.vsize(), x.inner_radius())
 
 
+def walrus(c: Chain) -> int:
+    if (h := c.head) is not None and (n := h.nxt):
+        return h.v + n.v * 10
+    return -3
+
+
 def second_of(c: Chain) -> int:
     h = c.head
     if h is not None and h.nxt is not None and h.nxt.nxt is None:
@@ -96,7 +102,7 @@ def second_of(c: Chain) -> int:
 def main() -> None:
     for vals in [(), (1,), (1, 2), (1, 2, 3), (4, 5, 6, 7)]:
         c = Chain(*vals)
-        print(vals, c.second(), c.third(), second_of(c), c.set_third(9), c.third())
+        print(vals, c.second(), c.third(), second_of(c), walrus(c), c.set_third(9), c.third())
         print("  dropped", c.drop_second(), c.drop_second(), c.second())
     holders()
 
