@@ -42,6 +42,14 @@ static inline int spy_str_init_cache(void)
     return 0;
 }
 
+/* The code point at index i of a ready str.  PyUnicode_READ_CHAR is a
+ * static inline function from 3.11 on, and GCC leaves it out of line in
+ * some hot loops; this one is always inlined. */
+static SPY_ALWAYS_INLINE inline Py_UCS4 spy_str_char_at(PyObject *s, Py_ssize_t i)
+{
+    return PyUnicode_READ(PyUnicode_KIND(s), PyUnicode_DATA(s), i);
+}
+
 /* The one-character string of code point ch (a new reference). */
 static inline PyObject *spy_str_from_char(Py_UCS4 ch)
 {
@@ -77,7 +85,7 @@ static inline Py_ssize_t spy_strseq_len(PyObject *o)
 static inline PyObject *spy_strseq_item(PyObject *o, int64_t i)
 {
     if (SPY_LIKELY(PyUnicode_CheckExact(o)))
-        return spy_str_from_char(PyUnicode_READ_CHAR(o, (Py_ssize_t)i));
+        return spy_str_from_char(spy_str_char_at(o, (Py_ssize_t)i));
     return spy_list_item(o, i);
 }
 
@@ -103,7 +111,7 @@ static inline PyObject *spy_str_getitem_i64(PyObject *s, int64_t i)
         if (i < 0)
             i += n;
         if (SPY_LIKELY((uint64_t)i < (uint64_t)n))
-            return spy_str_from_char(PyUnicode_READ_CHAR(s, i));
+            return spy_str_from_char(spy_str_char_at(s, i));
         PyErr_SetString(PyExc_IndexError, "string index out of range");
         return NULL;
     }
@@ -135,7 +143,7 @@ static inline int spy_str_plain(PyObject *s)
 static inline int32_t spy_str_char_of(PyObject *s)
 {
     if (s && spy_str_plain(s) && PyUnicode_GET_LENGTH(s) == 1)
-        return (int32_t)PyUnicode_READ_CHAR(s, 0);
+        return (int32_t)spy_str_char_at(s, 0);
     return -1;
 }
 
@@ -162,7 +170,7 @@ SPY_COLD SpyInt spy_str__ord_error(PyObject *s)
 static inline SpyInt spy_str_ord(PyObject *s)
 {
     if (SPY_LIKELY(PyUnicode_GET_LENGTH(s) == 1))
-        return SPY_INT_SMALL((int64_t)PyUnicode_READ_CHAR(s, 0));
+        return SPY_INT_SMALL((int64_t)spy_str_char_at(s, 0));
     return spy_str__ord_error(s);
 }
 
@@ -303,7 +311,7 @@ static inline int spy_str_iadd(PyObject **p, PyObject *r)
     PyObject *s = *p;
     if (SPY_LIKELY(PyUnicode_CheckExact(s) && PyUnicode_CheckExact(r))) {
         if (PyUnicode_GET_LENGTH(r) == 1) {
-            int done = spy_str__append_char(p, PyUnicode_READ_CHAR(r, 0));
+            int done = spy_str__append_char(p, spy_str_char_at(r, 0));
             if (done)
                 return done > 0 ? 0 : -1;
         }
