@@ -17,7 +17,7 @@
  * field(init=False) is no parameter (its default_factory is called in the
  * body); an InitVar[T] is a parameter passed on to __post_init__, in
  * order; init=False generates nothing.  A frozen dataclass's fields are
- * read-only outside this __init__ (check_stmt.c).
+ * read-only outside this __init__ (check_assign.c).
  *
  * Everything else the decorator makes (__repr__, __eq__, ordering,
  * __hash__, __match_args__, __dataclass_fields__, ...) comes from the

@@ -96,7 +96,7 @@ void scope_collect_function(Tc *tc, TcFunc *f);
 TcSymbol *scope_lookup(Tc *tc, const char *name);
 /* The name `import a.b [as c]` binds: c, else a. */
 const char *scope_import_binding(Tc *tc, const Alias *al);
-/* `target = <a value of type vt>` (check_stmt.c; also `target := value`). */
+/* `target = <a value of type vt>` (check_assign.c; also `target := value`). */
 void tc_assign_target(Tc *tc, Expr *target, TyType *vt, Span vspan);
 TyType *scope_annotation(Tc *tc, Expr *ann);
 TyType *scope_fixed_type(const TcSymbol *s);
@@ -177,13 +177,36 @@ TyType *method_result(Tc *tc, TyType *recv, const char *m, TyType **args, int n,
 /* check_stmt.c */
 void check_block(Tc *tc, StmtList *body);
 void check_stmt(Tc *tc, Stmt *s);
-/* Do all paths of b end inside a `with` whose body returns (check_stmt.c)? */
-bool tc_ends_in_terminal_with(const StmtList *b);
 /* Has s its lines to itself (its source can be run on its own)? */
 bool tc_alone_on_lines(Tc *tc, const Stmt *s);
 /* Marks the locals whose names occur in the source lines of span as read
  * by a nested function (nonlocal ones as rebound). */
 bool tc_mark_captured(Tc *tc, Span span);
+
+/* check_assign.c: assignment statements, for check_stmt(); assign_to() is
+ * `target = <a value of type vt>`, assign_name() for a name target. */
+void assign_to(Tc *tc, Expr *target, TyType *vt, Span vspan);
+void assign_name(Tc *tc, Expr *target, TyType *vt, Span vspan);
+void incompatible_assignment(Tc *tc, Span span, TyType *vt, TyType *var);
+/* The declared type of an assignment target, when it has one already. */
+TyType *declared_type(Tc *tc, Expr *t);
+/* vt, or the declared type want for a fresh display v whose items fit. */
+TyType *in_context(Expr *v, TyType *vt, TyType *want);
+void check_annassign(Tc *tc, Stmt *s);
+void check_augassign(Tc *tc, Stmt *s);
+
+/* check_flow.c: control-flow statements, for check_stmt(); definite
+ * assignment. */
+void check_if(Tc *tc, Stmt *s);
+void check_while(Tc *tc, Stmt *s);
+void check_for(Tc *tc, Stmt *s);
+void check_jump(Tc *tc, Stmt *s);
+void check_return(Tc *tc, Stmt *s);
+void check_raise(Tc *tc, Stmt *s);
+void check_with(Tc *tc, Stmt *s);
+void check_try(Tc *tc, Stmt *s);
+/* Do all paths of b end inside a `with` whose body returns (check_flow.c)? */
+bool tc_ends_in_terminal_with(const StmtList *b);
 void assigned_set(Tc *tc, TcSymbol *s);
 
 /* builtins.c */
