@@ -228,41 +228,6 @@ void check_raise(Tc *tc, Stmt *s)
     tc->assigned.unreachable = true;
 }
 
-static bool has_jump(StmtList *b, bool in_loop)
-{
-    for (int i = 0; i < b->n; i++) {
-        Stmt *s = b->v[i];
-        switch (s->kind) {
-        case ST_RETURN: return true;
-        case ST_BREAK: case ST_CONTINUE: if (!in_loop) return true; break;
-        case ST_IF:
-            if (has_jump(&s->u.if_.body, in_loop) || has_jump(&s->u.if_.orelse, in_loop))
-                return true;
-            break;
-        case ST_WHILE: case ST_FOR: {
-            StmtList *body = s->kind == ST_WHILE ? &s->u.while_.body : &s->u.for_.body;
-            StmtList *orelse = s->kind == ST_WHILE ? &s->u.while_.orelse : &s->u.for_.orelse;
-            if (has_jump(body, true) || has_jump(orelse, in_loop))
-                return true;
-            break;
-        }
-        case ST_TRY:
-            if (has_jump(&s->u.try_.body, in_loop) || has_jump(&s->u.try_.orelse, in_loop) ||
-                has_jump(&s->u.try_.finalbody, in_loop))
-                return true;
-            for (int j = 0; j < s->u.try_.n_handlers; j++)
-                if (has_jump(&s->u.try_.handlers[j]->body, in_loop))
-                    return true;
-            break;
-        default:
-            break;
-        }
-    }
-    return false;
-}
-
-/* with: the body may be cut short by an exception that __exit__
- * suppresses, so only what held before it is sure afterwards. */
 /* Does the block always return or raise, counting a `with` whose body
  * does (the checker itself keeps the code after a with reachable: its
  * context manager may swallow an exception)?  Syntactic and conservative:
@@ -281,6 +246,8 @@ bool tc_ends_in_terminal_with(const StmtList *b)
     }
 }
 
+/* with: the body may be cut short by an exception that __exit__
+ * suppresses, so only what held before it is sure afterwards. */
 void check_with(Tc *tc, Stmt *s)
 {
     if (s->u.with.is_async)
@@ -330,10 +297,6 @@ void check_try(Tc *tc, Stmt *s)
     if (s->u.try_.is_star)
         tc_unsupported(tc, s->span, "'except*'");
     bool fin = s->u.try_.finalbody.n > 0;
-    bool jumps = has_jump(&s->u.try_.body, false) || has_jump(&s->u.try_.orelse, false);
-    for (int i = 0; i < s->u.try_.n_handlers; i++)
-        jumps |= has_jump(&s->u.try_.handlers[i]->body, false);
-    (void)jumps;
     Assigned entry = da_copy(tc, &tc->assigned);
     Narrow *saved = tc->narrow;
     invalidate_assigned(tc, &s->u.try_.body);

@@ -27,12 +27,6 @@ void tc_unsupported(Tc *tc, Span span, const char *what)
 
 /* ---- statements ------------------------------------------------------------ */
 
-/* Marks every local of the enclosing function whose name occurs in the
- * nested def's text as captured (an over-approximation of its free
- * variables: a name in a string only costs a cell); the names after a
- * `nonlocal` are also rebound: the function then reads them from the cell
- * and they become dynamic. Always true (kept for a construct it might
- * one day refuse). */
 /* Does the source of s contain `word` (as text)? */
 static bool mentions(Tc *tc, const Stmt *s, const char *word)
 {
@@ -87,6 +81,12 @@ static TcSymbol *enclosing_local(Tc *tc, const char *name)
     return symtab_get(&tc->locals, name);
 }
 
+/* Marks every local of the enclosing function whose name occurs in the
+ * text of span (a nested def's) as captured (an over-approximation of its free
+ * variables: a name in a string only costs a cell); the names after a
+ * `nonlocal` are also rebound: the function then reads them from the cell
+ * and they become dynamic. Always true (kept for a construct it might
+ * one day refuse). */
 bool tc_mark_captured(Tc *tc, Span span)
 {
     const Stmt *s = &(Stmt){.span = span};
@@ -292,9 +292,6 @@ static void check_import(Tc *tc, Stmt *s)
     }
 }
 
-/* `type X = ...` at module level is handed to the interpreter as source
- * (lazy evaluation, TypeAliasType, __module__ all as it does them), so it
- * must have its lines to itself. */
 /* Has s its lines to itself (its source can be run on its own)? */
 bool tc_alone_on_lines(Tc *tc, const Stmt *s)
 {
@@ -310,6 +307,9 @@ bool tc_alone_on_lines(Tc *tc, const Stmt *s)
     return alone;
 }
 
+/* `type X = ...` at module level is handed to the interpreter as source
+ * (lazy evaluation, TypeAliasType, __module__ all as it does them), so it
+ * must have its lines to itself. */
 static void check_type_statement(Tc *tc, Stmt *s)
 {
     if (!tc->func->is_module_body) {
