@@ -173,6 +173,25 @@ static IrReg *lower_starred_display(Lower *l, Expr *e)
     return e->kind == EX_TUPLE ? call1(l, "PyList_AsTuple", REP_OBJ, ERR_NULL, acc) : acc;
 }
 
+/* A type whose values hold no references the collector follows: int,
+ * float, bool, str, bytes, None, fixed-width ints, unions of them. */
+static bool is_atomic(const TyType *t)
+{
+    if (ty_is_fixed(t))
+        return true;
+    switch (t->kind) {
+    case TY_INT: case TY_FLOAT: case TY_BOOL: case TY_STR: case TY_BYTES: case TY_NONE:
+        return true;
+    case TY_UNION:
+        for (int i = 0; i < t->n_args; i++)
+            if (!is_atomic(t->args[i]))
+                return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
 IrReg *lower_sequence(Lower *l, Expr *e, const char *packer)
 {
     if (has_star(&e->u.seq.elts))
@@ -186,11 +205,15 @@ IrReg *lower_sequence(Lower *l, Expr *e, const char *packer)
     }
     int n = e->u.seq.elts.n;
     IrReg **items = ARENA_ARRAY(A(l), IrReg *, n ? n : 1);
+    bool atomic = e->kind == EX_TUPLE && n > 0;
     for (int i = 0; i < n; i++) {
         Expr *x = e->u.seq.elts.v[i];
         items[i] = box(l, lower_expr(l, x), x->type);
+        atomic &= is_atomic(x->type);
     }
     const char *c = arena_printf(A(l), n ? "%s(%d, %%*)" : "%s(%d)", packer, n);
+    if (atomic)
+        c = arena_printf(A(l), "spy_tuple_untrack_atomic(%s)", c);
     return emit_call(l, c, REP_OBJ, ERR_NULL, items, n);
 }
 

@@ -385,6 +385,24 @@ static inline PyObject *spy_dict_pack(Py_ssize_t n, ...)
     return d;
 }
 
+/* A tuple display's new tuple t whose items are typed str, int, float,
+ * bool, bytes or None (NULL passes through).  The interpreter's collector
+ * untracks such a tuple at the first collection it survives
+ * (_PyTuple_MaybeUntrack), as it cannot be part of a cycle; untracked now,
+ * it costs no collection a visit (a list of (kind, text) tokens is most
+ * of a parser's heap).  An item of a subclass that the collector tracks
+ * (a str subclass instance with a __dict__) keeps t tracked. */
+static inline PyObject *spy_tuple_untrack_atomic(PyObject *t)
+{
+    if (!t)
+        return NULL;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(t); i++)
+        if (PyType_IS_GC(Py_TYPE(PyTuple_GET_ITEM(t, i))))
+            return t;
+    PyObject_GC_UnTrack(t);
+    return t;
+}
+
 static inline PyObject *spy_set_pack(Py_ssize_t n, ...)
 {
     PyObject *s = PySet_New(NULL);
