@@ -146,7 +146,7 @@ static SPY_ALWAYS_INLINE inline PyObject *f_pair(SpyModState *st, int depth, Spy
     /* strings.py:11: return (a, b) */
     r3 = spy_int_box(v_a);
     if (SPY_UNLIKELY(r3 == NULL)) goto L4;
-    r4 = PyTuple_Pack(2, r3, v_b);
+    r4 = spy_tuple_untrack_atomic(PyTuple_Pack(2, r3, v_b));
     if (SPY_UNLIKELY(r4 == NULL)) goto L3;
     Py_DECREF(r3);
     r2 = r4;
