@@ -10,19 +10,55 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Does the line end in a mypy `# type: ignore` comment (`# type:
+ * ignore[code, ...]` too)?  Read as text: one inside a string literal
+ * counts, which only ever leaves code to the interpreter. */
+static bool ignores_type_errors(Tc *tc, int line)
+{
+    size_t len;
+    const char *t = src_line(tc->mod->ast->src, line, &len);
+    for (size_t i = 0; t && i < len; i++) {
+        if (t[i] != '#')
+            continue;
+        size_t j = i + 1;
+        while (j < len && t[j] == ' ')
+            j++;
+        if (len - j < 5 || memcmp(t + j, "type:", 5) != 0)
+            continue;
+        for (j += 5; j < len && t[j] == ' '; j++)
+            ;
+        if (len - j >= 6 && !memcmp(t + j, "ignore", 6) &&
+            (j + 6 == len || strchr(" [#\r\t", t[j + 6])))
+            return true;
+    }
+    return false;
+}
+
+static void report(Tc *tc, Span span, bool unsupported, const char *msg)
+{
+    /* mypy silences an error on a `# type: ignore` line; the code it is in
+     * is then left to the interpreter, as for an unsupported construct (an
+     * error still under --strict, or where native code relies on it) */
+    if (ignores_type_errors(tc, (int)span.line)) {
+        unsupported = true;
+        msg = arena_printf(tc->a, "%s (on a '# type: ignore' line)", msg);
+    }
+    tc->n_unsupported += unsupported;
+    diag_add(tc->d, DIAG_ERROR, span, "%s", msg);
+}
+
 void tc_error(Tc *tc, Span span, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    diag_vadd(tc->d, DIAG_ERROR, span, fmt, ap);
+    report(tc, span, false, arena_vprintf(tc->a, fmt, ap));
     va_end(ap);
 }
 
 void tc_unsupported(Tc *tc, Span span, const char *what)
 {
-    tc->n_unsupported++;
-    tc_error(tc, span, "%s %s not supported yet", what,
-             what[strlen(what) - 1] == 's' ? "are" : "is");
+    report(tc, span, true, arena_printf(tc->a, "%s %s not supported yet", what,
+                                        what[strlen(what) - 1] == 's' ? "are" : "is"));
 }
 
 /* ---- statements ------------------------------------------------------------ */
