@@ -66,20 +66,52 @@ TyType *declared_type(Tc *tc, Expr *t)
     return NULL;
 }
 
-/* A fresh display (`[None] * n`, `{}`, `[]`) takes the declared container
- * type when its items fit, as mypy infers from context. */
+/* Does every item of the display fit the element types of want, after
+ * the items that are displays themselves took them ([[1], []] as a
+ * list[list[object]])? */
+static bool items_fit(Expr *display, TyType *want)
+{
+    if (display->kind == EX_DICT) {
+        ExprList *k = &display->u.dict.keys, *v = &display->u.dict.values;
+        for (int i = 0; i < k->n; i++) {
+            if (!k->v[i])
+                return false; /* {**m}: its own type decides */
+            in_context(k->v[i], k->v[i]->type, want->args[0]);
+            in_context(v->v[i], v->v[i]->type, want->args[1]);
+            if (!ty_assignable(want->args[0], k->v[i]->type) ||
+                !ty_assignable(want->args[1], v->v[i]->type))
+                return false;
+        }
+        return true;
+    }
+    ExprList *items = &display->u.seq.elts;
+    for (int i = 0; i < items->n; i++) {
+        Expr *x = items->v[i];
+        if (x->kind == EX_STARRED)
+            return false; /* [*a]: its own type decides */
+        in_context(x, x->type, want->args[0]);
+        if (!ty_assignable(want->args[0], x->type))
+            return false;
+    }
+    return true;
+}
+
+/* A fresh display (`[None] * n`, `{}`, `[]`, `[1, 2]`) takes the declared
+ * container type when its items fit, as mypy infers from context: in an
+ * assignment, a return and an argument. */
 TyType *in_context(Expr *v, TyType *vt, TyType *want)
 {
-    if (!want || vt->kind != want->kind || ty_assignable(want, vt))
+    if (!want || !vt || vt->kind != want->kind || ty_assignable(want, vt))
         return vt;
     Expr *display = v;
     if (v->kind == EX_BINOP && v->u.binop.op == OP_MUL)
         display = v->u.binop.left->kind == EX_LIST ? v->u.binop.left : v->u.binop.right;
     if (display->kind != EX_LIST && display->kind != EX_SET && display->kind != EX_DICT)
         return vt;
-    for (int i = 0; i < vt->n_args; i++)
-        if (!ty_assignable(want->args[i], vt->args[i]))
-            return vt;
+    if (display->type && display->type->n_args != want->n_args)
+        return vt;
+    if (!items_fit(display, want))
+        return vt;
     display->type = want;
     v->type = want;
     return want;

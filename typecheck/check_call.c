@@ -27,7 +27,7 @@ static int param_index(TcFunc *f, const char *name, int first)
 static void check_arg_type(Tc *tc, TcFunc *f, int slot, Arg *arg, int position)
 {
     TyType *want = f->params[slot].type;
-    TyType *got = arg->value->type;
+    TyType *got = in_context(arg->value, arg->value->type, want);
     if (ty_assignable(want, got))
         return;
     if (arg->name)

@@ -203,6 +203,8 @@ void check_return(Tc *tc, Stmt *s)
     }
     Expr *v = s->u.ret.value;
     TyType *vt = v ? check_expr(tc, v) : ty_simple(TY_NONE);
+    if (v && !f->is_generator)
+        vt = in_context(v, vt, f->ret);
     if (f->is_generator) /* the value becomes StopIteration(value) */
         ;
     else if (!v && f->ret->kind != TY_NONE && f->ret->kind != TY_ANY &&
