@@ -381,6 +381,10 @@ IrReg *lower_compare(Lower *l, Expr *e)
 
 /* ---- value-producing control flow ------------------------------------------------------ */
 
+/* `a or b`, `a and b`: an operand's value is converted to the result's
+ * type only once the test has picked it, as the type checker may have
+ * left out what the test rules out (`m or {}` is a dict when m is an
+ * Optional[dict]). */
 IrReg *lower_boolop(Lower *l, Expr *e)
 {
     IrReg *r = ir_reg(l->f, rep_of(e->type), NULL);
@@ -388,17 +392,20 @@ IrReg *lower_boolop(Lower *l, Expr *e)
     ExprList *vs = &e->u.boolop.values;
     for (int i = 0; i < vs->n; i++) {
         IrReg *v = lower_expr(l, vs->v[i]);
-        IrReg *c = truth_of(l, v, vs->v[i]->type);
-        emit_assign(l, r, coerce(l, v, vs->v[i]->type, e->type));
         if (i == vs->n - 1) {
+            emit_assign(l, r, coerce(l, v, vs->v[i]->type, e->type));
             emit_goto(l, done);
             break;
         }
-        IrBlock *next = ir_block(l->f);
+        IrReg *c = truth_of(l, v, vs->v[i]->type);
+        IrBlock *take = ir_block(l->f), *next = ir_block(l->f);
         if (e->u.boolop.op == BOOL_AND)
-            emit_branch(l, c, next, done);
+            emit_branch(l, c, next, take);
         else
-            emit_branch(l, c, done, next);
+            emit_branch(l, c, take, next);
+        l->cur = take;
+        emit_assign(l, r, coerce(l, v, vs->v[i]->type, e->type));
+        emit_goto(l, done);
         l->cur = next;
     }
     l->cur = done;

@@ -101,7 +101,16 @@ static bool items_fit(Expr *display, TyType *want)
  * assignment, a return and an argument. */
 TyType *in_context(Expr *v, TyType *vt, TyType *want)
 {
-    if (!want || !vt || vt->kind != want->kind || ty_assignable(want, vt))
+    if (!want || !vt || ty_assignable(want, vt))
+        return vt;
+    return display_as(v, vt, want);
+}
+
+/* The same whether or not vt already fits want: `{}` (dict[Any, Any]) in
+ * `m or {}` becomes m's dict[str, int]. */
+TyType *display_as(Expr *v, TyType *vt, TyType *want)
+{
+    if (!want || !vt || vt->kind != want->kind)
         return vt;
     Expr *display = v;
     if (v->kind == EX_BINOP && v->u.binop.op == OP_MUL)

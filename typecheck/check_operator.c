@@ -238,18 +238,34 @@ static TyType *join(TyType *a, TyType *b)
     return ty_equal(a, b) ? a : any();
 }
 
+/* The part of an `or` operand's type its value can have when it is the
+ * result: a true value, so never None (`m or {}` is a dict). */
+static TyType *when_true(Tc *tc, TyType *t)
+{
+    return t->kind == TY_UNION && ty_has_none(t) ? ty_without_none(tc->a, t) : t;
+}
+
 /* `x is not None and x > 3`: each operand is checked with what the ones
  * before it being true (and) or false (or) implies. */
 TyType *check_boolop(Tc *tc, Expr *e)
 {
     ExprList *vs = &e->u.boolop.values;
+    bool or = e->u.boolop.op == BOOL_OR;
     Narrow *saved = tc->narrow;
     TyType *t = check_expr(tc, vs->v[0]);
+    if (or && vs->n > 1)
+        t = when_true(tc, t);
     for (int i = 1; i < vs->n; i++) {
         Narrow *pos = tc->narrow, *neg = tc->narrow;
         narrow_from_test(tc, vs->v[i - 1], &pos, &neg);
-        tc->narrow = e->u.boolop.op == BOOL_AND ? pos : neg;
-        t = join(t, check_expr(tc, vs->v[i]));
+        tc->narrow = or ? neg : pos;
+        TyType *ti = check_expr(tc, vs->v[i]);
+        if (or && i < vs->n - 1)
+            ti = when_true(tc, ti);
+        if (or && t->kind == TY_NONE) /* None is never the result of an `or` */
+            t = ti;
+        else /* `m or {}`: an empty display takes the type of what it stands in for */
+            t = join(t, display_as(vs->v[i], ti, t));
     }
     tc->narrow = saved;
     return t;

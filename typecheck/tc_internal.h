@@ -192,6 +192,7 @@ void incompatible_assignment(Tc *tc, Span span, TyType *vt, TyType *var);
 TyType *declared_type(Tc *tc, Expr *t);
 /* vt, or the declared type want for a fresh display v whose items fit. */
 TyType *in_context(Expr *v, TyType *vt, TyType *want);
+TyType *display_as(Expr *v, TyType *vt, TyType *want);
 void check_annassign(Tc *tc, Stmt *s);
 void check_augassign(Tc *tc, Stmt *s);
 
