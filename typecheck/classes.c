@@ -584,6 +584,25 @@ static bool leave_bases_of_dynamic(Tc *tc)
     return changed;
 }
 
+/* What the interpreter builds from a class deriving from one of typing's
+ * and enum's special bases, for the note; NULL for other bases. */
+static const char *special_kind(const TcClass *c)
+{
+    static const char *const kinds[][2] = {
+        {"NamedTuple", "NamedTuple classes"}, {"TypedDict", "TypedDict classes"},
+        {"Protocol", "Protocol classes"}, {"Enum", "Enum classes"},
+        {"IntEnum", "Enum classes"}, {"StrEnum", "Enum classes"}, {"Flag", "Enum classes"},
+        {"IntFlag", "Enum classes"},
+    };
+    for (int i = 0; i < c->def->u.classdef.n_bases; i++) {
+        const Arg *b = c->def->u.classdef.bases[i];
+        for (size_t k = 0; !b->name && k < sizeof kinds / sizeof *kinds; k++)
+            if (tc_annotation_named(b->value, kinds[k][0]))
+                return kinds[k][1];
+    }
+    return NULL;
+}
+
 /* A dynamic class body made natively may hold a docstring, pass and
  * NAME = value; anything else leaves the class to the interpreter. */
 static void check_dynamic_body(Tc *tc, TcClass *c)
@@ -599,7 +618,8 @@ static void check_dynamic_body(Tc *tc, TcClass *c)
         if (s->kind == ST_ASSIGN && s->u.assign.targets.n == 1 &&
             s->u.assign.targets.v[0]->kind == EX_NAME)
             continue;
-        leave_class(tc, c, s->span, s->kind == ST_FUNCDEF
+        const char *special = special_kind(c);
+        leave_class(tc, c, s->span, special ? special : s->kind == ST_FUNCDEF
                     ? "methods in classes with non-native bases"
                     : "statements other than NAME = value in classes with non-native bases");
     }

@@ -30,3 +30,15 @@ import dataclasses
 class Point:      # a whole class statement is left to the interpreter too
     x: int = 0
     scale: int = int("1")
+
+
+from typing import NamedTuple, Protocol
+
+
+class Pair(NamedTuple):   # the note names the special base
+    a: int
+    b: int
+
+
+class Sized(Protocol):
+    def size(self) -> int: ...
