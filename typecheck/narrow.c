@@ -188,6 +188,20 @@ static TyType *isinstance_type(Tc *tc, Expr *cls)
     for (size_t i = 0; i < sizeof simple / sizeof *simple; i++)
         if (!strcmp(n, simple[i].name))
             return ty_simple(simple[i].kind);
+    /* containers: a member of the union keeps its element types, anything
+     * else becomes the container of Any */
+    TyType *any = ty_simple(TY_ANY);
+    if (!strcmp(n, "list"))
+        return ty_generic(tc->a, TY_LIST, any, NULL);
+    if (!strcmp(n, "dict"))
+        return ty_generic(tc->a, TY_DICT, any, any);
+    if (!strcmp(n, "set") || !strcmp(n, "frozenset"))
+        return ty_set(tc->a, any, n[0] == 'f');
+    if (!strcmp(n, "tuple")) {
+        TyType *t = ty_tuple(tc->a, &any, 1);
+        t->variadic = true;
+        return t;
+    }
     TcSymbol *s = scope_lookup(tc, n);
     if (s && s->type && s->type->kind == TY_TYPE)
         return s->type->cls->type;
@@ -200,6 +214,8 @@ static bool surely_instance(const TyType *m, const TyType *t)
 {
     if (t->kind == TY_CLASS)
         return m->kind == TY_CLASS && ty_assignable(t, m);
+    if (t->kind == TY_SET)
+        return m->kind == TY_SET && m->frozen == t->frozen;
     return m->kind == t->kind || (t->kind == TY_INT && m->kind == TY_BOOL);
 }
 
@@ -225,6 +241,32 @@ static TyType *union_meet(Tc *tc, const TyType *u, TyType *t)
             r = r ? ty_union(tc->a, r, m) : m;
     }
     return r ? r : t;
+}
+
+/* isinstance(x, C) or isinstance(x, (C, D, ...)), x currently a cur:
+ * pushes what each outcome leaves of it. */
+static void narrow_isinstance(Tc *tc, TcSymbol *s, TcAttr *const *path, int n, TyType *cur,
+                              Expr *cls, Narrow **pos, Narrow **neg)
+{
+    int k = cls->kind == EX_TUPLE ? cls->u.seq.elts.n : 1;
+    TyType *yes = NULL, *rest = cur->kind == TY_UNION ? cur : NULL;
+    bool narrows = cur->kind == TY_ANY || cur->kind == TY_OBJECT || cur->kind == TY_UNION;
+    for (int i = 0; i < k; i++) {
+        TyType *t = isinstance_type(tc, cls->kind == EX_TUPLE ? cls->u.seq.elts.v[i] : cls);
+        if (!t)
+            return; /* a class it does not know: no narrowing either way */
+        narrows |= cur->kind == TY_CLASS && t->kind == TY_CLASS && !ty_equal(cur, t) &&
+                   ty_assignable(cur, t); /* a downcast */
+        TyType *m = cur->kind == TY_UNION ? union_meet(tc, cur, t) : t;
+        yes = yes ? ty_union(tc->a, yes, m) : m;
+        if (rest)
+            rest = rest->kind == TY_UNION ? union_minus(tc, rest, t)
+                 : surely_instance(rest, t) ? NULL : rest;
+    }
+    if (narrows)
+        *pos = push_path(tc, *pos, s, path, n, yes);
+    if (rest && cur->kind == TY_UNION)
+        *neg = push_path(tc, *neg, s, path, n, rest);
 }
 
 static void narrow_is_none(Tc *tc, Expr *e, Narrow **pos, Narrow **neg)
@@ -289,18 +331,8 @@ void narrow_from_test(Tc *tc, Expr *test, Narrow **pos, Narrow **neg)
         TcAttr *path[MAX_CHAIN];
         int n;
         s = subject_attr(tc, test->u.call.args[0]->value, &cur, path, &n);
-        TyType *t = isinstance_type(tc, test->u.call.args[1]->value);
-        if (!s || !t)
-            break;
-        bool downcast = t && cur->kind == TY_CLASS && t->kind == TY_CLASS &&
-                        !ty_equal(cur, t) && ty_assignable(cur, t);
-        if (s && t && (cur->kind == TY_ANY || cur->kind == TY_OBJECT || cur->kind == TY_UNION ||
-                       downcast))
-            *pos = push_path(tc, *pos, s, path, n,
-                             cur->kind == TY_UNION ? union_meet(tc, cur, t) : t);
-        TyType *rest = cur->kind == TY_UNION ? union_minus(tc, cur, t) : NULL;
-        if (rest)
-            *neg = push_path(tc, *neg, s, path, n, rest);
+        if (s)
+            narrow_isinstance(tc, s, path, n, cur, test->u.call.args[1]->value, pos, neg);
         break;
     }
     default:

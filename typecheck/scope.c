@@ -316,7 +316,7 @@ static TyType *string_annotation(Tc *tc, Expr *ann)
             Expr *parsed = parse_string_annotation(tc, ann);
             if (!parsed || parsed->kind == EX_STR || tc->alias_depth >= 20)
                 return annotation_error(tc, ann);
-            tc->alias_depth++;
+            tc->expanding[tc->alias_depth++] = NULL;
             TyType *t = scope_annotation(tc, parsed);
             tc->alias_depth--;
             return t;
@@ -381,7 +381,13 @@ TyType *scope_annotation(Tc *tc, Expr *ann)
             if (tc->mod->classes[i]->dynamic && !strcmp(tc->mod->classes[i]->name, ann->u.name.id))
                 return ty_simple(TY_ANY);
         if (sym && sym->alias_of && tc->alias_depth < 20) {
-            tc->alias_depth++;
+            /* A recursive alias (Json = Union[Dict[str, "Json"], ...]) is
+             * expanded once: its reference to itself is Any, which keeps
+             * the type finite and every value it stands for checked. */
+            for (int i = 0; i < tc->alias_depth; i++)
+                if (tc->expanding[i] == sym)
+                    return ty_simple(TY_ANY);
+            tc->expanding[tc->alias_depth++] = sym;
             TyType *t = scope_annotation(tc, sym->alias_of);
             tc->alias_depth--;
             return t;

@@ -72,6 +72,8 @@ typedef struct Tc {
     Expr *lazy_genexp;    /* the genexp argument of any()/all(), compiled as a loop */
     const char *captured; /* a local of the enclosing function a lambda uses */
     int alias_depth;      /* type aliases being expanded (guards cycles) */
+    TcSymbol *expanding[20]; /* which: a recursive alias's reference to
+                                itself is Any (`Json = list["Json"] | int`) */
     int in_handler;       /* checking an except or finally body */
     Stmt *stmt;           /* the statement being checked */
     /* Interned names the checker compares against. */
