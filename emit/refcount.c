@@ -14,25 +14,39 @@
  */
 #include "emit/lower.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A set of tracked registers: one bit each, so that the sets of a
+ * function with thousands of blocks and temporaries stay small and the
+ * liveness equations run a word at a time. */
+typedef uint64_t Word;
+typedef Word *Set;
 
 typedef struct Pass {
     IrFunc *f;
     int *track;          /* reg id -> tracked index, or -1 */
     IrReg **tracked;
     int n;               /* number of tracked registers */
-    bool **live_in, **live_out; /* per block id */
+    int words;           /* Words in a Set */
+    Set *live_in, *live_out; /* per block id */
     IrBlock **handler_of;  /* per block id: the except block its ops fail to */
     IrBlock **cleanups;  /* error blocks made so far */
     IrBlock **cleanup_targets;
-    bool **cleanup_sets;
+    Set *cleanup_sets;
     int *cleanup_lines;
     int n_cleanups, cap_cleanups;
 } Pass;
 
-static bool *set_new(Pass *p) { return ARENA_ARRAY(p->f->a, bool, p->n ? p->n : 1); }
-static void set_copy(Pass *p, bool *dst, const bool *src) { memcpy(dst, src, (size_t)p->n); }
+static Set set_new(Pass *p) { return ARENA_ARRAY(p->f->a, Word, p->words); }
+static void set_copy(Pass *p, Set dst, const Word *src)
+{
+    memcpy(dst, src, sizeof(Word) * (size_t)p->words);
+}
+static bool has(const Word *s, int k) { return (s[k / 64] >> (k % 64)) & 1; }
+static void put(Set s, int k) { s[k / 64] |= (Word)1 << (k % 64); }
+static void drop(Set s, int k) { s[k / 64] &= ~((Word)1 << (k % 64)); }
 
 static int tracked(Pass *p, const IrReg *r) { return r ? p->track[r->id] : -1; }
 
@@ -70,28 +84,28 @@ static void prune(IrFunc *f)
 
 /* ---- liveness ---------------------------------------------------------------------- */
 
-static void block_use_def(Pass *p, IrBlock *b, bool *use, bool *def)
+static void block_use_def(Pass *p, IrBlock *b, Set use, Set def)
 {
     for (int i = 0; i < b->n_ops; i++) {
         IrOp *op = b->ops[i];
         for (int j = 0; j < op->n_args; j++) {
             int k = tracked(p, op->args[j]);
-            if (k >= 0 && !def[k])
-                use[k] = true;
+            if (k >= 0 && !has(def, k))
+                put(use, k);
         }
         int k = tracked(p, op->dst);
         if (k >= 0)
-            def[k] = true;
+            put(def, k);
     }
 }
 
 static void liveness(Pass *p)
 {
     IrFunc *f = p->f;
-    bool **use = ARENA_ARRAY(f->a, bool *, f->n_blocks);
-    bool **def = ARENA_ARRAY(f->a, bool *, f->n_blocks);
-    p->live_in = ARENA_ARRAY(f->a, bool *, f->n_blocks);
-    p->live_out = ARENA_ARRAY(f->a, bool *, f->n_blocks);
+    Set *use = ARENA_ARRAY(f->a, Set, f->n_blocks);
+    Set *def = ARENA_ARRAY(f->a, Set, f->n_blocks);
+    p->live_in = ARENA_ARRAY(f->a, Set, f->n_blocks);
+    p->live_out = ARENA_ARRAY(f->a, Set, f->n_blocks);
     p->handler_of = ARENA_ARRAY(f->a, IrBlock *, f->n_blocks);
     for (int i = 0; i < f->n_blocks; i++)
         for (int j = 0; j < f->blocks[i]->n_ops; j++)
@@ -108,17 +122,17 @@ static void liveness(Pass *p)
         changed = false;
         for (int i = f->n_blocks - 1; i >= 0; i--) {
             IrOp *t = f->blocks[i]->ops[f->blocks[i]->n_ops - 1];
-            bool *out = p->live_out[i], *in = p->live_in[i];
+            Set out = p->live_out[i], in = p->live_in[i];
             IrBlock *h = p->handler_of[i];
-            for (int k = 0; k < p->n; k++) {
-                bool o = (t->target && p->live_in[t->target->id][k]) ||
-                         (t->target2 && p->live_in[t->target2->id][k]) ||
-                         (h && p->live_in[h->id][k]);
-                bool v = use[i][k] || (o && !def[i][k]);
-                if (o != out[k] || v != in[k])
+            for (int w = 0; w < p->words; w++) {
+                Word o = (t->target ? p->live_in[t->target->id][w] : 0) |
+                         (t->target2 ? p->live_in[t->target2->id][w] : 0) |
+                         (h ? p->live_in[h->id][w] : 0);
+                Word v = use[i][w] | (o & ~def[i][w]);
+                if (o != out[w] || v != in[w])
                     changed = true;
-                out[k] = o;
-                in[k] = v;
+                out[w] = o;
+                in[w] = v;
             }
         }
     }
@@ -136,22 +150,22 @@ static IrOp *release_op(Pass *p, IrReg *r, bool maybe_null)
 /* The cleanup block for a failure of op with `held` references: release
  * what the handler does not use, add the traceback entry, go on to the
  * handler or the function's error exit. */
-static IrBlock *cleanup_block(Pass *p, const bool *held_in, const IrOp *op)
+static IrBlock *cleanup_block(Pass *p, const Word *held_in, const IrOp *op)
 {
     IrFunc *f = p->f;
     IrBlock *to = op->handler ? op->handler : f->exit_err;
     int line = op->no_traceback ? -1 : op->line;
-    bool *held = set_new(p);
-    for (int k = 0; k < p->n; k++)
-        held[k] = held_in[k] && !(op->handler && p->live_in[op->handler->id][k]);
+    Set held = set_new(p);
+    for (int w = 0; w < p->words; w++)
+        held[w] = held_in[w] & ~(op->handler ? p->live_in[op->handler->id][w] : 0);
     for (int i = 0; i < p->n_cleanups; i++)
         if (p->cleanup_lines[i] == line && p->cleanup_targets[i] == to &&
-            memcmp(p->cleanup_sets[i], held, (size_t)p->n) == 0)
+            memcmp(p->cleanup_sets[i], held, sizeof(Word) * (size_t)p->words) == 0)
             return p->cleanups[i];
     IrBlock *b = ir_block(f);
     b->is_error_path = true;
     for (int k = 0; k < p->n; k++)
-        if (held[k])
+        if (has(held, k))
             ir_insert(f, b, b->n_ops, release_op(p, p->tracked[k], false));
     if (line >= 0)
         ir_op(f, b, IR_TRACEBACK, line);
@@ -160,7 +174,7 @@ static IrBlock *cleanup_block(Pass *p, const bool *held_in, const IrOp *op)
         int nc = p->cap_cleanups ? p->cap_cleanups * 2 : 16;
         IrBlock **nb = ARENA_ARRAY(f->a, IrBlock *, nc);
         IrBlock **nt = ARENA_ARRAY(f->a, IrBlock *, nc);
-        bool **ns = ARENA_ARRAY(f->a, bool *, nc);
+        Set *ns = ARENA_ARRAY(f->a, Set, nc);
         int *nl = ARENA_ARRAY(f->a, int, nc);
         if (p->n_cleanups) {
             memcpy(nb, p->cleanups, sizeof(*nb) * (size_t)p->n_cleanups);
@@ -172,7 +186,7 @@ static IrBlock *cleanup_block(Pass *p, const bool *held_in, const IrOp *op)
         p->cleanup_targets = nt;
         p->cap_cleanups = nc;
     }
-    bool *copy = set_new(p);
+    Set copy = set_new(p);
     set_copy(p, copy, held);
     p->cleanups[p->n_cleanups] = b;
     p->cleanup_targets[p->n_cleanups] = to;
@@ -196,7 +210,7 @@ static const char *const owning_ops[] = {
 /* When op is one of those and a temporary operand dies at it, switches op
  * to the owning form; returns the operands it now consumes (bit j for
  * args[j]), which need no release after it nor on its error edge. */
-static unsigned hand_over(Pass *p, IrOp *op, const bool *live)
+static unsigned hand_over(Pass *p, IrOp *op, const Word *live)
 {
     if (op->kind != IR_CALL || op->n_args != 2 || !op->c)
         return 0;
@@ -208,7 +222,7 @@ static unsigned hand_over(Pass *p, IrOp *op, const bool *live)
     unsigned own = 0;
     for (int j = 0; j < 2; j++) {
         int k = tracked(p, op->args[j]);
-        if (k >= 0 && !live[k])
+        if (k >= 0 && !has(live, k))
             own |= 1u << j;
     }
     op->owns = own;
@@ -221,9 +235,9 @@ static unsigned hand_over(Pass *p, IrOp *op, const bool *live)
 /* Walks one block backwards: error edges, releases after last uses, moves. */
 static void process_block(Pass *p, IrBlock *b)
 {
-    bool *live = set_new(p);
+    Set live = set_new(p);
     set_copy(p, live, p->live_out[b->id]);
-    bool *held = set_new(p);
+    Set held = set_new(p);
     for (int i = b->n_ops - 1; i >= 0; i--) {
         IrOp *op = b->ops[i];
         int d = tracked(p, op->dst);
@@ -232,16 +246,16 @@ static void process_block(Pass *p, IrBlock *b)
         unsigned own = hand_over(p, op, live);
         if (op->kind == IR_ASSIGN) {
             int s = tracked(p, op->args[0]);
-            if (s >= 0 && !live[s] && s != d) {
+            if (s >= 0 && !has(live, s) && s != d) {
                 op->move = true;
-                live[s] = true; /* consumed: no release below */
+                put(live, s); /* consumed: no release below */
             }
         }
-        if (d >= 0 && !live[d])
+        if (d >= 0 && !has(live, d))
             ir_insert(p->f, b, insert_at, release_op(p, op->dst, false));
         for (int j = 0; j < op->n_args; j++) {
             int k = tracked(p, op->args[j]);
-            if (k < 0 || live[k] || op->kind == IR_RETURN || op->err == ERR_ALWAYS ||
+            if (k < 0 || has(live, k) || op->kind == IR_RETURN || op->err == ERR_ALWAYS ||
                 (own & (1u << j)))
                 continue;
             bool dup = false;
@@ -253,20 +267,20 @@ static void process_block(Pass *p, IrBlock *b)
         if (op->err != ERR_NEVER) {
             set_copy(p, held, live);
             if (d >= 0)
-                held[d] = false;
+                drop(held, d);
             for (int j = 0; j < op->n_args; j++) {
                 int k = tracked(p, op->args[j]);
                 if (k >= 0 && !(own & (1u << j)))
-                    held[k] = true;
+                    put(held, k);
             }
             op->err_target = cleanup_block(p, held, op);
         }
         if (d >= 0)
-            live[d] = false;
+            drop(live, d);
         for (int j = 0; j < op->n_args; j++) {
             int k = tracked(p, op->args[j]);
             if (k >= 0)
-                live[k] = true;
+                put(live, k);
         }
     }
 }
@@ -283,7 +297,7 @@ static void split_edges(Pass *p, IrBlock *b)
         IrBlock *s = *succ[e];
         IrBlock *mid = NULL;
         for (int k = 0; k < p->n; k++) {
-            if (!p->live_out[b->id][k] || p->live_in[s->id][k])
+            if (!has(p->live_out[b->id], k) || has(p->live_in[s->id], k))
                 continue;
             if (!mid)
                 mid = ir_block(p->f);
@@ -309,6 +323,7 @@ void refcount_pass(IrFunc *f)
         if (t)
             p.tracked[p.n++] = r;
     }
+    p.words = p.n / 64 + 1;
     liveness(&p);
     int n_blocks = f->n_blocks;
     for (int i = 0; i < n_blocks; i++)

@@ -4,17 +4,67 @@ real Python it was not written for never crashes.
 Every .py of the target interpreter's standard library (a fixed subset of
 packages) and every e2e/bench/sample program goes through
 `staticpyc --emit-c`; each must exit 0 (compiled) or 1 (diagnostics), never
-a signal or an internal error.  Prints a line per failure and ends with
+a signal or an internal error.  Then generated programs that are large in
+the ways that once made the compiler's time or memory blow up (a function
+of thousands of branches; a recursive type alias) must compile within
+SCALE_SECONDS and SCALE_MEMORY.  Prints a line per failure and ends with
 `N passed, N failed`.
 """
 import glob
 import os
+import resource
 import subprocess
 import sys
 import sysconfig
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCALE_SECONDS = 30
+SCALE_MEMORY = 1 << 30   # address space, bytes (the branches took 2.3 GB before)
+
+
+def branches(n):
+    """One function of n `if`s, each assigning an Optional and testing it:
+    thousands of blocks and temporaries (the refcount pass's liveness sets
+    were a byte per block and temporary)."""
+    lines = ["from typing import Optional", "", "", "def big(n: int) -> int:",
+             "    t = 0", "    x: Optional[int] = None"]
+    for i in range(n):
+        lines += ["    if n > %d:" % i, "        x = n + %d" % i,
+                  "    if x is not None:", "        t += x"]
+    return "\n".join(lines + ["    return t", ""])
+
+
+RECURSIVE_ALIAS = '''from typing import Dict, List, Union
+
+Json = Union[Dict[str, "Json"], List["Json"], str, int, float, bool, None]
+
+
+def depth(j: Json) -> int:
+    if isinstance(j, dict):
+        return 1 + max((depth(v) for v in j.values()), default=0)
+    if isinstance(j, list):
+        return 1 + max((depth(v) for v in j), default=0)
+    return 0
+'''
+
+
+def scaling(compiler, out):
+    """(name, failure or None) per generated program."""
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (SCALE_MEMORY, SCALE_MEMORY))
+    for name, text in (("branches_3000", branches(3000)), ("recursive_alias", RECURSIVE_ALIAS)):
+        path = os.path.join(out, name + ".py")
+        with open(path, "w") as f:
+            f.write(text)
+        try:
+            p = subprocess.run([compiler, "--emit-c", "-o", out, path], capture_output=True,
+                               text=True, timeout=SCALE_SECONDS, preexec_fn=limit)
+            bad = None if p.returncode == 0 else "exit %d %s" % (
+                p.returncode, p.stderr.strip().splitlines()[-1:])
+        except subprocess.TimeoutExpired:
+            bad = "over %d s" % SCALE_SECONDS
+        yield name, bad
 
 
 def inputs():
@@ -42,6 +92,13 @@ def main():
             if bad:
                 failed += 1
                 print("[FAIL] %s: exit %s %s" % (f, rc, err.strip().splitlines()[-1:] if err else ""))
+            else:
+                passed += 1
+        for name, bad in scaling(compiler, out):
+            if bad:
+                failed += 1
+                print("[FAIL] scaling/%s: %s (limits: %d s, %d MB)" % (
+                    name, bad, SCALE_SECONDS, SCALE_MEMORY >> 20))
             else:
                 passed += 1
     print("%d passed, %d failed" % (passed, failed))
