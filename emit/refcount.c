@@ -232,12 +232,11 @@ static unsigned hand_over(Pass *p, IrOp *op, const Word *live)
     return own;
 }
 
-/* Walks one block backwards: error edges, releases after last uses, moves. */
-static void process_block(Pass *p, IrBlock *b)
+/* Walks one block backwards: error edges, releases after last uses, moves.
+ * live and held are scratch sets. */
+static void process_block(Pass *p, IrBlock *b, Set live, Set held)
 {
-    Set live = set_new(p);
     set_copy(p, live, p->live_out[b->id]);
-    Set held = set_new(p);
     for (int i = b->n_ops - 1; i >= 0; i--) {
         IrOp *op = b->ops[i];
         int d = tracked(p, op->dst);
@@ -326,8 +325,9 @@ void refcount_pass(IrFunc *f)
     p.words = p.n / 64 + 1;
     liveness(&p);
     int n_blocks = f->n_blocks;
+    Set live = set_new(&p), held = set_new(&p); /* scratch, reused per block */
     for (int i = 0; i < n_blocks; i++)
-        process_block(&p, f->blocks[i]);
+        process_block(&p, f->blocks[i], live, held);
     for (int i = 0; i < n_blocks; i++)
         split_edges(&p, f->blocks[i]);
 }

