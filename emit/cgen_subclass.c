@@ -4,7 +4,8 @@
  * An instance of a Python subclass of native class C has C's struct (the
  * subclass adds its dict and weakref list after it) and C's vtable
  * layout, but its vtable is C's trampoline vtable: one trampoline per
- * method.  A trampoline looks the method up on the instance's type, as
+ * method (an inherited method's is its defining class's).  A trampoline
+ * looks the method up on the instance's type, as
  * the interpreter's method call would; when the subclass leaves it as C
  * has it, it calls C's native code, else it boxes the arguments, calls
  * the override and checks its result against the declared return type.
@@ -145,14 +146,26 @@ static void emit_trampoline(FILE *out, ModCtx *m, const TcClass *c, const TcFunc
     fprintf(out, "}\n\n");
 }
 
+/* The class whose trampoline for f entry f of c's vtable uses: the class
+ * that defines f, emitted before c, when f is inherited.  The two tests
+ * are the same one: a Python subclass of c that leaves the name alone
+ * finds what the defining class has (no class in between defines it, or
+ * f would not be the entry), and so one trampoline per method serves a
+ * whole hierarchy instead of one per class and inherited method. */
+static const TcClass *tramp_class(const TcClass *c, const TcFunc *f)
+{
+    return f->cls && f->cls != c && !f->cls->dynamic && f->cls->index < c->index ? f->cls : c;
+}
+
 void cg_subclass_vtable(FILE *out, ModCtx *m, const TcClass *c)
 {
     for (int i = 0; i < c->n_vtable; i++)
-        emit_trampoline(out, m, c, c->vtable[i]);
+        if (tramp_class(c, c->vtable[i]) == c)
+            emit_trampoline(out, m, c, c->vtable[i]);
     fprintf(out, "/* the vtable of Python subclasses' instances */\n"
             "static const struct %s %s = {\n", N(m, "spy_vt_", c), N(m, "spy_vtramp_", c));
     for (int i = 0; i < c->n_vtable; i++)
-        fprintf(out, "    %s,\n", tramp_name(m, c, c->vtable[i]));
+        fprintf(out, "    %s,\n", tramp_name(m, tramp_class(c, c->vtable[i]), c->vtable[i]));
     if (!c->n_vtable)
         fprintf(out, "    0\n");
     fprintf(out, "};\n\n");

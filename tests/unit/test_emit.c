@@ -1459,6 +1459,27 @@ static void test_c_exact_receiver_copy(void **state)
     snip_free(s);
 }
 
+/* A method a native class inherits has one trampoline, its defining
+ * class's, in every trampoline vtable of the hierarchy; an override has
+ * its own. */
+static void test_c_shared_trampolines(void **state)
+{
+    (void)state;
+    Snip *s = emit_ok("class A:\n"
+                      "    def f(self) -> int:\n        return 1\n"
+                      "    def g(self) -> int:\n        return 2\n"
+                      "class B(A):\n"
+                      "    def g(self) -> int:\n        return 3\n"
+                      "class C(B):\n    pass\n");
+    assert_contains(s->c, "static const struct spy_vt_B spy_vtramp_B = {\n"
+                          "    spy_tramp_A__f,\n    spy_tramp_B__g,\n};");
+    assert_contains(s->c, "static const struct spy_vt_C spy_vtramp_C = {\n"
+                          "    spy_tramp_A__f,\n    spy_tramp_B__g,\n};");
+    assert_not_contains(s->c, "spy_tramp_B__f(");
+    assert_not_contains(s->c, "spy_tramp_C__");
+    snip_free(s);
+}
+
 /* Field reads only compared or checked, with nothing that could run code
  * until their last use, borrow the field's reference (emit/borrow.c);
  * a value passed to a call, stored or returned keeps a reference. */
@@ -1869,6 +1890,7 @@ int main(void)
         cmocka_unit_test(test_c_python_subclass_dispatch),
         cmocka_unit_test(test_c_exact_receiver_copy),
         cmocka_unit_test(test_c_borrowed_field_reads),
+        cmocka_unit_test(test_c_shared_trampolines),
         cmocka_unit_test(test_annotate_html),
         cmocka_unit_test(test_c_range_step_sign),
         cmocka_unit_test(test_c_range_negated_variable_step),
