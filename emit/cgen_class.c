@@ -267,8 +267,8 @@ static void emit_tp_new(FILE *out, ModCtx *m, const TcClass *c)
     else
         fprintf(out, "    (void)args;\n    (void)kwds;\n");
     fprintf(out, "    return %s(st, type);\n}\n\n", N(m, "spy_blank_", c));
-    if (!init)
-        return;
+    if (!init || init->cls != c)
+        return; /* an inherited __init__: the type inherits its base's tp_init */
     fprintf(out, "/* %s.__init__ of a native or Python subclass's instance */\n"
             "static PyObject *%s(SpyModState *st, PyObject *self, PyObject *const *args, "
             "Py_ssize_t nargs, PyObject *kwnames)\n{\n    const int depth = 0;\n",
@@ -609,7 +609,7 @@ static void emit_spec(FILE *out, ModCtx *m, const TcClass *c)
     fprintf(out, "static PyType_Slot %s[] = {\n"
             "    {Py_tp_new, (void *)%s},\n    {Py_tp_dealloc, (void *)%s},\n",
             N(m, "spy_slots_", c), N(m, "spy_tpnew_", c), N(m, "spy_dealloc_", c));
-    if (init_of(c))
+    if (init_of(c) && init_of(c)->cls == c)
         fprintf(out, "    {Py_tp_init, (void *)%s},\n", N(m, "spy_tpinit_", c));
     if (needs_gc(c))
         fprintf(out, "    {Py_tp_traverse, (void *)%s},\n    {Py_tp_clear, (void *)%s},\n",

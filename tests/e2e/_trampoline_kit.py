@@ -21,3 +21,18 @@ def make(A, B, C):
             return "PC2.first/" + super().first()
 
     return [PB, PBKeep, PC, PC2]
+
+
+def make_e(E):
+    class PE(E):                 # E's __init__, which E inherits from D
+        pass
+
+    class PE2(E):
+        def __init__(self, n):
+            super().__init__(n + 1, tag="pe2")
+
+    return PE, PE2
+
+
+def build(cls, *args):
+    return cls(*args)
