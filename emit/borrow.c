@@ -60,25 +60,40 @@ static bool uses(const IrOp *op, const IrReg *r)
     return false;
 }
 
-/* Does any op outside b[at] define r, or any op outside b use it? */
-static bool used_elsewhere(const IrFunc *f, const IrBlock *b, int at, const IrReg *r)
+/* Per register (by id), from one walk over the function: how many ops
+ * define it, and the one block that uses it (`many` when several do). */
+typedef struct Uses {
+    int *defs;
+    const IrBlock **block;
+    const IrBlock *many;
+} Uses;
+
+static Uses count_uses(IrFunc *f)
 {
+    static const IrBlock several; /* only its address is used */
+    Uses u = {ARENA_ARRAY(f->a, int, f->n_regs ? f->n_regs : 1),
+              ARENA_ARRAY(f->a, const IrBlock *, f->n_regs ? f->n_regs : 1), &several};
     for (int i = 0; i < f->n_blocks; i++) {
-        const IrBlock *x = f->blocks[i];
-        for (int k = 0; k < x->n_ops; k++) {
-            const IrOp *op = x->ops[k];
-            if ((op->dst == r && !(x == b && k == at)) || (x != b && uses(op, r)))
-                return true;
+        const IrBlock *b = f->blocks[i];
+        for (int k = 0; k < b->n_ops; k++) {
+            const IrOp *op = b->ops[k];
+            if (op->dst)
+                u.defs[op->dst->id]++;
+            for (int j = 0; j < op->n_args; j++) {
+                const IrBlock **at = &u.block[op->args[j]->id];
+                *at = !*at || *at == b ? b : u.many;
+            }
         }
     }
-    return false;
+    return u;
 }
 
 /* The read at b[at] into r: may r borrow the field's reference? */
-static bool can_borrow(const IrFunc *f, const IrBlock *b, int at, const IrReg *r)
+static bool can_borrow(const Uses *u, const IrBlock *b, int at, const IrReg *r)
 {
     const IrReg *obj = b->ops[at]->args[0];
-    if (r->is_local || r->borrowed || !(obj->borrowed || obj->is_local))
+    if (r->is_local || r->borrowed || !(obj->borrowed || obj->is_local) ||
+        u->defs[r->id] != 1 || (u->block[r->id] && u->block[r->id] != b))
         return false;
     int last = at;      /* unused: the read only checks that the field is set */
     for (int k = at + 1; k < b->n_ops; k++)
@@ -87,11 +102,12 @@ static bool can_borrow(const IrFunc *f, const IrBlock *b, int at, const IrReg *r
     for (int k = at + 1; k <= last; k++)
         if (!is_quiet(b->ops[k]))
             return false;
-    return !used_elsewhere(f, b, at, r);
+    return true;
 }
 
 void borrow_pass(IrFunc *f)
 {
+    Uses u = count_uses(f);
     for (int i = 0; i < f->n_blocks; i++) {
         IrBlock *b = f->blocks[i];
         for (int k = 0; k < b->n_ops; k++) {
@@ -99,11 +115,12 @@ void borrow_pass(IrFunc *f)
             if (op->kind != IR_CALL || !op->c || !op->dst || op->n_args != 1)
                 continue;
             for (size_t j = 0; j < sizeof reads / sizeof *reads; j++) {
-                if (!starts_with(op->c, reads[j].get) || !can_borrow(f, b, k, op->dst))
+                if (!starts_with(op->c, reads[j].get) || !can_borrow(&u, b, k, op->dst))
                     continue;
                 op->c = arena_printf(f->a, "%s%s", reads[j].borrow,
                                      op->c + strlen(reads[j].get));
                 op->dst->borrowed = true;
+                break;
             }
         }
     }

@@ -228,7 +228,9 @@ static inline SpyInt spy_field_get_int(SpyInt v, PyObject *self, const char *nam
 }
 
 /* The same reads without a reference of their own, where the value is only
- * looked at while nothing can change the field (emit/borrow.c). */
+ * looked at while nothing can change the field (emit/borrow.c).  Written
+ * out rather than the get forms calling them: gcc keeps the incref inside
+ * the likely branch only this way (richards +1.7% instructions otherwise). */
 static inline PyObject *spy_field_borrow_obj(PyObject *v, PyObject *self, const char *name)
 {
     if (SPY_LIKELY(v != NULL))
@@ -291,10 +293,14 @@ static inline void spy_field_set_int(SpyInt *slot, SpyInt v)
  * and it is the usual case (a Python or native subclass of t; a subclass
  * mixing in plain Python classes keeps t's layout in tp_base).  Anything
  * else asks PyType_IsSubtype. */
+static SPY_ALWAYS_INLINE inline int spy_instance_near(PyObject *o, PyTypeObject *t)
+{
+    return Py_IS_TYPE(o, t) || Py_TYPE(o)->tp_base == t;
+}
+
 static SPY_ALWAYS_INLINE inline int spy_instance_of(PyObject *o, PyTypeObject *t)
 {
-    PyTypeObject *u = Py_TYPE(o);
-    return u == t || u->tp_base == t || PyType_IsSubtype(u, t);
+    return spy_instance_near(o, t) || PyType_IsSubtype(Py_TYPE(o), t);
 }
 
 /* 0 if o is an instance of t, else -1 with TypeError. */
@@ -311,7 +317,7 @@ SPY_COLD int spy_expect_type__slow(PyObject *o, PyTypeObject *t)
  * deeper subclasses and the error out of line. */
 static SPY_ALWAYS_INLINE inline int spy_expect_type(PyObject *o, PyTypeObject *t)
 {
-    if (SPY_LIKELY(Py_IS_TYPE(o, t) || Py_TYPE(o)->tp_base == t))
+    if (SPY_LIKELY(spy_instance_near(o, t)))
         return 0;
     return spy_expect_type__slow(o, t);
 }

@@ -263,9 +263,9 @@ static void narrow_isinstance(Tc *tc, TcSymbol *s, TcAttr *const *path, int n, T
             rest = rest->kind == TY_UNION ? union_minus(tc, rest, t)
                  : surely_instance(rest, t) ? NULL : rest;
     }
-    if (narrows)
+    if (narrows && yes)
         *pos = push_path(tc, *pos, s, path, n, yes);
-    if (rest && cur->kind == TY_UNION)
+    if (rest) /* only a union has a rest */
         *neg = push_path(tc, *neg, s, path, n, rest);
 }
 
